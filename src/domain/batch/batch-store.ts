@@ -1,0 +1,104 @@
+import type { Applied, BatchOperation } from "./operations.ts";
+import { applyOperation } from "./operations.ts";
+import type { BatchRow, RowId } from "./row.ts";
+
+export interface BatchSnapshot {
+  readonly rows: readonly BatchRow[];
+  /** Bumps on every change; cheap to compare in React. */
+  readonly version: number;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+}
+
+export interface BatchChange {
+  /** Rows to re-check: changed or added ones, or `all` after a whole-batch replace. */
+  touched: ReadonlySet<RowId> | "all";
+  removed: readonly RowId[];
+  /** What caused it, for listeners that treat undo differently (none do yet; kept for autosave logs). */
+  cause: "apply" | "undo" | "redo" | "load";
+}
+
+type Listener = (change: BatchChange) => void;
+
+const HISTORY_LIMIT = 500;
+
+/**
+ * The batch: ordered rows with an undo history. Framework-free; React reads it through
+ * `useSyncExternalStore(store.subscribe, store.getSnapshot)`.
+ */
+export class BatchStore {
+  private snapshot: BatchSnapshot;
+  private undoStack: { inverse: BatchOperation; label: string }[] = [];
+  private redoStack: { inverse: BatchOperation; label: string }[] = [];
+  private readonly listeners = new Set<Listener>();
+
+  constructor(rows: readonly BatchRow[] = []) {
+    this.snapshot = { rows, version: 0, canUndo: false, canRedo: false };
+  }
+
+  getSnapshot = (): BatchSnapshot => this.snapshot;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  get rows(): readonly BatchRow[] {
+    return this.snapshot.rows;
+  }
+
+  /** Applies a change as one undoable step. `label` names it in the UI ("Undo paste"). */
+  apply(operation: BatchOperation, label = "edit"): void {
+    const applied = applyOperation(this.snapshot.rows, operation);
+    this.undoStack.push({ inverse: applied.inverse, label });
+    if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
+    this.redoStack = [];
+    this.commit(applied, "apply");
+  }
+
+  undo(): boolean {
+    const step = this.undoStack.pop();
+    if (!step) return false;
+    const applied = applyOperation(this.snapshot.rows, step.inverse);
+    this.redoStack.push({ inverse: applied.inverse, label: step.label });
+    this.commit(applied, "undo");
+    return true;
+  }
+
+  redo(): boolean {
+    const step = this.redoStack.pop();
+    if (!step) return false;
+    const applied = applyOperation(this.snapshot.rows, step.inverse);
+    this.undoStack.push({ inverse: applied.inverse, label: step.label });
+    this.commit(applied, "redo");
+    return true;
+  }
+
+  get undoLabel(): string | undefined {
+    return this.undoStack.at(-1)?.label;
+  }
+
+  get redoLabel(): string | undefined {
+    return this.redoStack.at(-1)?.label;
+  }
+
+  /** Replaces the batch without history, e.g. when a saved draft is restored. */
+  load(rows: readonly BatchRow[]): void {
+    this.undoStack = [];
+    this.redoStack = [];
+    this.commit({ rows, inverse: { type: "replace-rows", rows }, touched: "all", removed: [] }, "load");
+  }
+
+  private commit(applied: Applied, cause: BatchChange["cause"]): void {
+    this.snapshot = {
+      rows: applied.rows,
+      version: this.snapshot.version + 1,
+      canUndo: this.undoStack.length > 0,
+      canRedo: this.redoStack.length > 0,
+    };
+    const change: BatchChange = { touched: applied.touched, removed: applied.removed, cause };
+    for (const listener of this.listeners) listener(change);
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * HubSpot paths this product uses. The browser calls them as `/api/hubspot<path>`; the proxy forwards
+ * exactly these (method + path pattern) and nothing else.
+ */
+export const PROXY_PREFIX = "/api/hubspot";
+
+export const hubspotPaths = {
+  quoteProperties: "/crm/v3/properties/quotes",
+  quotesBatchCreate: "/crm/v3/objects/quotes/batch/create",
+  quotesBatchRead: "/crm/v3/objects/quotes/batch/read",
+  quoteTemplates: "/crm/v3/objects/quote_template",
+  accountDetails: "/account-info/v3/details",
+  /** FACTS.md spells it `/crm/v4/associations/...`; the v4 spec `/crm/associations/v4/...`. Both are served. */
+  associationLabels: (toObjectType: string) => `/crm/v4/associations/quotes/${toObjectType}/labels`,
+  search: (objectType: string) => `/crm/v3/objects/${objectType}/search`,
+} as const;
+
+export interface AllowedRoute {
+  method: "GET" | "POST";
+  pattern: RegExp;
+  /** Names the zod body schema the proxy checks before forwarding (POST only). */
+  body?: "batchCreate" | "batchRead" | "search";
+}
+
+const SEARCHABLE = "(deals|contacts|companies|line_items)";
+const LABEL_TARGETS = "(deals|quote_template|quote_templates|contacts|companies|line_items|[0-9]+-[0-9]+)";
+
+export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
+  { method: "GET", pattern: /^\/crm\/v3\/properties\/quotes$/ },
+  { method: "POST", pattern: /^\/crm\/v3\/objects\/quotes\/batch\/create$/, body: "batchCreate" },
+  { method: "POST", pattern: /^\/crm\/v3\/objects\/quotes\/batch\/read$/, body: "batchRead" },
+  { method: "GET", pattern: /^\/crm\/v3\/objects\/quote_templates?$/ },
+  { method: "GET", pattern: /^\/account-info\/(v3|2026-03)\/details$/ },
+  { method: "GET", pattern: new RegExp(`^/crm/v4/associations/quotes/${LABEL_TARGETS}/labels$`) },
+  { method: "GET", pattern: new RegExp(`^/crm/associations/v4/quotes/${LABEL_TARGETS}/labels$`) },
+  { method: "POST", pattern: new RegExp(`^/crm/v3/objects/${SEARCHABLE}/search$`), body: "search" },
+];
+
+export function findAllowedRoute(method: string, path: string): AllowedRoute | undefined {
+  return ALLOWED_ROUTES.find((route) => route.method === method && route.pattern.test(path));
+}
+
+export const RATE_LIMIT_HEADERS = {
+  max: "x-hubspot-ratelimit-max",
+  remaining: "x-hubspot-ratelimit-remaining",
+  intervalMs: "x-hubspot-ratelimit-interval-milliseconds",
+  daily: "x-hubspot-ratelimit-daily",
+  dailyRemaining: "x-hubspot-ratelimit-daily-remaining",
+} as const;

@@ -1,0 +1,71 @@
+import type { z } from "zod";
+import { PROXY_PREFIX } from "../../hubspot/endpoints.ts";
+import { ApiErrorBody } from "../../hubspot/errors.ts";
+import { ApiError } from "./api-error.ts";
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or `undefined` for an empty or non-JSON body. */
+  json: unknown;
+}
+
+export interface RequestOptions {
+  method?: "GET" | "POST";
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** Sends a request to the proxy and returns the raw answer; throws only when no answer came. */
+export async function sendRaw(path: string, options: RequestOptions = {}): Promise<RawResponse> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? "GET",
+      headers: options.body === undefined ? {} : { "content-type": "application/json" },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
+    throw new ApiError("network", "The app's server could not be reached.");
+  }
+  const text = await response.text().catch(() => "");
+  let json: unknown;
+  try {
+    json = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, json };
+}
+
+/** GET or POST `/api/hubspot<path>` and parse a 2xx answer with `schema`; anything else throws `ApiError`. */
+export async function requestHubspot<S extends z.ZodType>(
+  hubspotPath: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
+  return requestJson(`${PROXY_PREFIX}${hubspotPath}`, schema, options);
+}
+
+export async function requestJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
+  const raw = await sendRaw(path, options);
+  if (raw.status < 200 || raw.status >= 300) throw toHttpError(raw);
+  const parsed = schema.safeParse(raw.json);
+  if (!parsed.success) {
+    throw new ApiError("contract", `Unexpected answer from ${path}: ${parsed.error.issues[0]?.message ?? "bad shape"}`, raw.status);
+  }
+  return parsed.data;
+}
+
+export function toHttpError(raw: RawResponse): ApiError {
+  const body = ApiErrorBody.safeParse(raw.json);
+  const data = body.success ? body.data : undefined;
+  const message = data?.message ?? `The server answered ${raw.status}.`;
+  return new ApiError("http", message, raw.status, data, raw.headers);
+}

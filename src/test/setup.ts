@@ -1,0 +1,2 @@
+// Shared Vitest setup. Component tests add `// @vitest-environment jsdom` and import what they need.
+export {};
