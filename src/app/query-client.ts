@@ -6,7 +6,8 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         // A 4xx will not heal by itself; a dropped connection may.
-        retry: (failureCount, error) => failureCount < 2 && error instanceof ApiError && error.kind === "network",
+        retry: (failureCount, error) =>
+          failureCount < 2 && error instanceof ApiError && error.kind === "network",
         refetchOnWindowFocus: false,
       },
       // Creates are never retried by the query layer: the submission queue decides (DESIGN.md).

@@ -19,6 +19,9 @@ export function isSandbox(account: AccountDetails): boolean {
 }
 
 /** A link to a quote in HubSpot's UI. */
-export function quoteRecordUrl(account: Pick<AccountDetails, "uiDomain" | "portalId">, quoteId: string): string {
+export function quoteRecordUrl(
+  account: Pick<AccountDetails, "uiDomain" | "portalId">,
+  quoteId: string,
+): string {
   return `https://${account.uiDomain}/quotes/${account.portalId}/details/${quoteId}`;
 }

@@ -1,7 +1,13 @@
 import type { AssociationCategory } from "./association-labels.ts";
 
 /** The CRM object types a quote is associated with in this product. */
-export const ASSOCIATION_TARGET_TYPES = ["deals", "quote_template", "contacts", "companies", "line_items"] as const;
+export const ASSOCIATION_TARGET_TYPES = [
+  "deals",
+  "quote_template",
+  "contacts",
+  "companies",
+  "line_items",
+] as const;
 export type AssociationTargetType = (typeof ASSOCIATION_TARGET_TYPES)[number];
 
 export interface AssociationTarget {
@@ -18,7 +24,13 @@ export interface AssociationTarget {
 }
 
 export const ASSOCIATION_TARGETS: Record<AssociationTargetType, AssociationTarget> = {
-  deals: { objectType: "deals", singular: "Deal", plural: "Deals", defaultTypeId: 64, nameProperty: "dealname" },
+  deals: {
+    objectType: "deals",
+    singular: "Deal",
+    plural: "Deals",
+    defaultTypeId: 64,
+    nameProperty: "dealname",
+  },
   quote_template: {
     objectType: "quote_template",
     singular: "Quote template",

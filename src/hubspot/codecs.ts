@@ -61,7 +61,9 @@ export function wireValueProblem(property: Property, value: string): string | un
   if (value === "") return undefined;
   switch (property.type) {
     case "number":
-      return isDecimalNumber(value) ? undefined : `"${value}" is not a number (use digits and a "." for decimals)`;
+      return isDecimalNumber(value)
+        ? undefined
+        : `"${value}" is not a number (use digits and a "." for decimals)`;
     case "date":
       return isIsoDate(value) || isEpochMidnightUtc(value)
         ? undefined

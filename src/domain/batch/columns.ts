@@ -1,6 +1,6 @@
-import type { AssociationCategory } from "../../hubspot/association-labels.ts";
 import type { AssociationTargetType } from "../../hubspot/association-catalogue.ts";
 import { ASSOCIATION_TARGET_TYPES } from "../../hubspot/association-catalogue.ts";
+import type { AssociationCategory } from "../../hubspot/association-labels.ts";
 
 /**
  * A column of the batch. Property columns are keyed by the HubSpot property name; association columns by
@@ -31,7 +31,12 @@ export function parseAssociationColumnKey(key: ColumnKey): AssociationColumn | u
   const target = ASSOCIATION_TARGET_TYPES.find((type) => type === toObjectType);
   const id = Number(typeId);
   if (!target || !Number.isInteger(id)) return undefined;
-  if (category !== "HUBSPOT_DEFINED" && category !== "USER_DEFINED" && category !== "INTEGRATOR_DEFINED" && category !== "WORK")
+  if (
+    category !== "HUBSPOT_DEFINED" &&
+    category !== "USER_DEFINED" &&
+    category !== "INTEGRATOR_DEFINED" &&
+    category !== "WORK"
+  )
     return undefined;
   return { toObjectType: target, category, typeId: id };
 }

@@ -74,7 +74,10 @@ function setCells(rows: readonly BatchRow[], edits: readonly CellEdit[]): Applie
   return { rows: next, inverse: { type: "set-cells", edits: inverse }, touched, removed: [] };
 }
 
-function insertRows(rows: readonly BatchRow[], inserts: readonly { index: number; row: BatchRow }[]): Applied {
+function insertRows(
+  rows: readonly BatchRow[],
+  inserts: readonly { index: number; row: BatchRow }[],
+): Applied {
   const next = rows.slice();
   const sorted = [...inserts].sort((a, b) => a.index - b.index);
   for (const { index, row } of sorted) next.splice(Math.min(Math.max(index, 0), next.length), 0, row);

@@ -29,9 +29,12 @@ export class ApiError extends Error {
 
 /** A sentence a sales-ops person can act on. */
 export function describeApiError(error: unknown): string {
-  if (!(error instanceof ApiError)) return "Something went wrong. Try again; if it keeps happening, reload the page.";
-  if (error.kind === "network") return "The app's server cannot be reached. Check that it is running, then try again.";
-  if (error.status === 401) return "HubSpot rejected the access token. Set a valid HUBSPOT_ACCESS_TOKEN and restart the server.";
+  if (!(error instanceof ApiError))
+    return "Something went wrong. Try again; if it keeps happening, reload the page.";
+  if (error.kind === "network")
+    return "The app's server cannot be reached. Check that it is running, then try again.";
+  if (error.status === 401)
+    return "HubSpot rejected the access token. Set a valid HUBSPOT_ACCESS_TOKEN and restart the server.";
   if (error.status === 403)
     return "The HubSpot private app is missing a permission (scope) for this. Add the scope in HubSpot and try again.";
   if (error.status === 429) return "HubSpot's rate limit was reached. Wait a few seconds and try again.";

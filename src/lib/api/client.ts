@@ -58,7 +58,11 @@ export async function requestJson<S extends z.ZodType>(
   if (raw.status < 200 || raw.status >= 300) throw toHttpError(raw);
   const parsed = schema.safeParse(raw.json);
   if (!parsed.success) {
-    throw new ApiError("contract", `Unexpected answer from ${path}: ${parsed.error.issues[0]?.message ?? "bad shape"}`, raw.status);
+    throw new ApiError(
+      "contract",
+      `Unexpected answer from ${path}: ${parsed.error.issues[0]?.message ?? "bad shape"}`,
+      raw.status,
+    );
   }
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
-import { AssociationLabelList } from "../../hubspot/association-labels.ts";
 import type { AssociationTargetType } from "../../hubspot/association-catalogue.ts";
+import { AssociationLabelList } from "../../hubspot/association-labels.ts";
 import { hubspotPaths } from "../../hubspot/endpoints.ts";
 import { requestHubspot } from "./client.ts";
 
@@ -10,7 +10,9 @@ export const associationLabelKeys = {
 };
 
 export async function getAssociationLabels(toObjectType: AssociationTargetType, signal?: AbortSignal) {
-  const list = await requestHubspot(hubspotPaths.associationLabels(toObjectType), AssociationLabelList, { signal });
+  const list = await requestHubspot(hubspotPaths.associationLabels(toObjectType), AssociationLabelList, {
+    signal,
+  });
   return list.results;
 }
 

@@ -1,0 +1,13 @@
+import type { ColumnKey } from "../batch/columns.ts";
+import type { RowId } from "../batch/row.ts";
+
+export type IssueSeverity = "error" | "warning";
+
+/** One problem with one cell (or with the row as a whole when `columnKey` is undefined). */
+export interface CellIssue {
+  rowId: RowId;
+  columnKey: ColumnKey | undefined;
+  severity: IssueSeverity;
+  /** Plain words that say what is wrong and what to do: "Enter a date on or after today". */
+  message: string;
+}
