@@ -45,3 +45,33 @@ describe("BatchStore", () => {
     expect(store.rows[0]?.cells.x).toBe("0");
   });
 });
+
+describe("insert-rows", () => {
+  it("places rows at their final positions and appends past the end", () => {
+    const store = new BatchStore(["a", "b", "c"].map((id) => createRow({}, id)));
+    store.apply({
+      type: "insert-rows",
+      inserts: [
+        { index: 99, row: createRow({}, "z") },
+        { index: 0, row: createRow({}, "x") },
+        { index: 2, row: createRow({}, "y") },
+      ],
+    });
+    expect(store.rows.map((row) => row.id)).toEqual(["x", "a", "y", "b", "c", "z"]);
+    store.undo();
+    expect(store.rows.map((row) => row.id)).toEqual(["a", "b", "c"]);
+  });
+
+  it("appends 100,000 rows in one undoable step", () => {
+    const store = new BatchStore([createRow({}, "first")]);
+    const inserts = Array.from({ length: 100_000 }, (_, i) => ({
+      index: 1 + i,
+      row: createRow({ n: String(i) }),
+    }));
+    store.apply({ type: "insert-rows", inserts });
+    expect(store.rows).toHaveLength(100_001);
+    expect(store.rows.at(-1)?.cells.n).toBe("99999");
+    store.undo();
+    expect(store.rows).toHaveLength(1);
+  });
+});

@@ -46,11 +46,19 @@ export function applyOperation(rows: readonly BatchRow[], operation: BatchOperat
   }
 }
 
-function indexById(rows: readonly BatchRow[]): Map<RowId, number> {
-  const index = new Map<RowId, number>();
-  rows.forEach((row, i) => {
-    index.set(row.id, i);
-  });
+/**
+ * Row positions by id, cached per rows array. A cell edit keeps every position, so its result array shares
+ * the cache entry and the next edit costs O(edits), not O(rows), however large the batch.
+ */
+const positionCache = new WeakMap<readonly BatchRow[], Map<RowId, number>>();
+
+export function indexById(rows: readonly BatchRow[]): Map<RowId, number> {
+  let index = positionCache.get(rows);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < rows.length; i++) index.set(rows[i]!.id, i);
+    positionCache.set(rows, index);
+  }
   return index;
 }
 
@@ -71,6 +79,7 @@ function setCells(rows: readonly BatchRow[], edits: readonly CellEdit[]): Applie
   }
   // Undo must restore in reverse order so that two edits of one cell unwind correctly.
   inverse.reverse();
+  positionCache.set(next, index);
   return { rows: next, inverse: { type: "set-cells", edits: inverse }, touched, removed: [] };
 }
 
@@ -78,9 +87,21 @@ function insertRows(
   rows: readonly BatchRow[],
   inserts: readonly { index: number; row: BatchRow }[],
 ): Applied {
-  const next = rows.slice();
+  // Each index is the row's position once every earlier insert is in place, so one merge pass builds the
+  // result: O(rows + inserts), where splicing one by one would be quadratic for a 100,000-row import.
   const sorted = [...inserts].sort((a, b) => a.index - b.index);
-  for (const { index, row } of sorted) next.splice(Math.min(Math.max(index, 0), next.length), 0, row);
+  const next: BatchRow[] = new Array(rows.length + sorted.length);
+  let fromRows = 0;
+  let fromInserts = 0;
+  for (let position = 0; position < next.length; position++) {
+    const insert = sorted[fromInserts];
+    if (insert && (insert.index <= position || fromRows >= rows.length)) {
+      next[position] = insert.row;
+      fromInserts++;
+    } else {
+      next[position] = rows[fromRows++]!;
+    }
+  }
   return {
     rows: next,
     inverse: { type: "remove-rows", rowIds: sorted.map(({ row }) => row.id) },
