@@ -1,0 +1,56 @@
+import type { ColumnDef } from "./column-def.ts";
+
+export interface ChooserGroup {
+  /** HubSpot's `groupName` as people read it ("quoteinformation" stays as HubSpot spells it, tidied). */
+  title: string;
+  columns: ColumnDef[];
+}
+
+export interface ChooserFilter {
+  search: string;
+  showHidden: boolean;
+}
+
+export const ASSOCIATIONS_GROUP_TITLE = "Associations";
+
+export function groupTitle(groupName: string): string {
+  const words = groupName.replace(/[_-]+/g, " ").trim();
+  if (words === "") return "Other";
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function matches(column: ColumnDef, search: string): boolean {
+  if (search === "") return true;
+  const needle = search.toLowerCase();
+  return column.label.toLowerCase().includes(needle) || column.key.toLowerCase().includes(needle);
+}
+
+/**
+ * What the chooser offers for a search: only columns from `available` (writable by construction), hidden
+ * properties only when asked for, grouped by HubSpot group, associations last; groups and columns sorted
+ * by label so a long list is scannable.
+ */
+export function chooserGroups(available: readonly ColumnDef[], filter: ChooserFilter): ChooserGroup[] {
+  const search = filter.search.trim();
+  const groups = new Map<string, ColumnDef[]>();
+  const associations: ColumnDef[] = [];
+  for (const column of available) {
+    if (!matches(column, search)) continue;
+    if (column.kind === "association") {
+      associations.push(column);
+      continue;
+    }
+    if (column.property.hidden === true && !filter.showHidden) continue;
+    const title = groupTitle(column.property.groupName);
+    const list = groups.get(title) ?? [];
+    list.push(column);
+    groups.set(title, list);
+  }
+  const byLabel = (a: ColumnDef, b: ColumnDef) => a.label.localeCompare(b.label);
+  const result = [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([title, columns]) => ({ title, columns: columns.sort(byLabel) }));
+  if (associations.length > 0)
+    result.push({ title: ASSOCIATIONS_GROUP_TITLE, columns: associations.sort(byLabel) });
+  return result;
+}
