@@ -1,0 +1,50 @@
+import type { ReactNode } from "react";
+import "./alert.css";
+import type { Tone } from "./badge.tsx";
+
+export type AlertTone = Exclude<Tone, "neutral">;
+
+export interface AlertProps {
+  /** `danger` and `warning` are announced at once (role="alert"); `info` and `success` politely (role="status"). */
+  tone?: AlertTone;
+  /** A short bold lead ("Upload failed"). */
+  title?: ReactNode;
+  /** What happened and what to do next. */
+  children?: ReactNode;
+  /** A button or link, e.g. <Button size="sm">Retry</Button>. */
+  action?: ReactNode;
+  /** When given, shows a "Dismiss" button. */
+  onDismiss?: () => void;
+  className?: string;
+}
+
+const ICONS: Record<AlertTone, string> = { danger: "!", warning: "!", success: "✓", info: "i" };
+
+/** A banner message. Errors use role="alert"; information uses role="status". */
+export function Alert({ tone = "info", title, children, action, onDismiss, className }: AlertProps) {
+  const urgent = tone === "danger" || tone === "warning";
+  return (
+    <div
+      role={urgent ? "alert" : "status"}
+      className={["ui-alert", `ui-alert--${tone}`, className].filter(Boolean).join(" ")}
+    >
+      <span className="ui-alert__icon" aria-hidden="true">
+        {ICONS[tone]}
+      </span>
+      <div className="ui-alert__body">
+        {title ? <p className="ui-alert__title">{title}</p> : null}
+        {children ? <div className="ui-alert__text">{children}</div> : null}
+      </div>
+      {action || onDismiss ? (
+        <div className="ui-alert__actions">
+          {action}
+          {onDismiss ? (
+            <button type="button" className="ui-alert__dismiss" onClick={onDismiss} aria-label="Dismiss">
+              ×
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
