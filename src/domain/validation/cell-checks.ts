@@ -1,0 +1,105 @@
+import { ASSOCIATION_TARGETS } from "../../hubspot/association-catalogue.ts";
+import { isIsoDate, splitMultiValue, toIsoDate, wireValueProblem } from "../../hubspot/codecs.ts";
+import type { Property } from "../../hubspot/properties.ts";
+import { isMultiSelect } from "../../hubspot/properties.ts";
+import { type AssociationColumn, splitRecordIds } from "../batch/columns.ts";
+import type { IssueSeverity } from "./issue.ts";
+
+export interface Problem {
+  severity: IssueSeverity;
+  message: string;
+}
+
+/** Checks one non-empty cell value. Compiled once per column so the batch loop does no set-up work. */
+export type CellCheck = (value: string) => Problem | undefined;
+
+/** Ids HubSpot told us do not exist (from record lookups); `undefined` means not known either way. */
+export type IsMissingRecord = (toObjectType: AssociationColumn["toObjectType"], id: string) => boolean;
+
+const error = (message: string): Problem => ({ severity: "error", message });
+const NO_PROBLEM: CellCheck = () => undefined;
+const RECORD_ID = /^\d+$/;
+
+function quoteList(values: readonly string[]): string {
+  return values.map((value) => `"${value}"`).join(", ");
+}
+
+function enumerationCheck(property: Property): CellCheck {
+  if (property.externalOptions) return NO_PROBLEM;
+  const allowed = new Set(property.options.map((option) => option.value));
+  const valueByLabel = new Map(property.options.map((option) => [option.label.toLowerCase(), option.value]));
+  const visible = property.options.filter((option) => !option.hidden).map((option) => option.label);
+  const choices = visible.length > 6 ? `${visible.slice(0, 6).join(", ")}, …` : visible.join(", ");
+  const multi = isMultiSelect(property);
+  return (value) => {
+    // A leading ";" means "append" to HubSpot; it is not part of the values.
+    const values = multi ? splitMultiValue(value.replace(/^;/, "")) : [value];
+    const unknown = values.filter((v) => !allowed.has(v));
+    if (unknown.length === 0) return undefined;
+    const suggested = unknown.map((v) => valueByLabel.get(v.toLowerCase()));
+    if (suggested.every((v) => v !== undefined)) {
+      return error(
+        `${quoteList(unknown)} ${unknown.length === 1 ? "is a label" : "are labels"}, not ${unknown.length === 1 ? "a value" : "values"}: pick ${quoteList(suggested)} from the list.`,
+      );
+    }
+    const what = unknown.length === 1 ? "is not an option" : "are not options";
+    return error(
+      `${quoteList(unknown)} ${what} of ${property.label}. Pick one of: ${choices || "(no options)"}.`,
+    );
+  };
+}
+
+/** The format check for one property, from its type, field type and options (codecs.ts has the rules). */
+export function propertyCheck(property: Property): CellCheck {
+  switch (property.type) {
+    case "enumeration":
+      return enumerationCheck(property);
+    case "number":
+    case "date":
+    case "datetime":
+    case "bool":
+      return (value) => {
+        const problem = wireValueProblem(property, value);
+        return problem === undefined ? undefined : error(`${problem}.`);
+      };
+    default:
+      // string, phone_number and types HubSpot adds later: any text is accepted.
+      return NO_PROBLEM;
+  }
+}
+
+/** The expiration date rule: a valid date that is not before `today` (YYYY-MM-DD, injected). */
+export function notInThePast(base: CellCheck, today: string): CellCheck {
+  return (value) => {
+    const problem = base(value);
+    if (problem) return problem;
+    const date = toIsoDate(value);
+    if (date !== undefined && isIsoDate(today) && date < today) {
+      return error(`${date} is in the past. Enter today (${today}) or a later date.`);
+    }
+    return undefined;
+  };
+}
+
+/** Association cells hold numeric record ids; ids a lookup could not find are errors too. */
+export function associationCheck(column: AssociationColumn, isMissing?: IsMissingRecord): CellCheck {
+  const target = ASSOCIATION_TARGETS[column.toObjectType];
+  const noun = target.singular.toLowerCase();
+  return (value) => {
+    const ids = splitRecordIds(value);
+    const bad = ids.filter((id) => !RECORD_ID.test(id));
+    if (bad.length > 0) {
+      return error(
+        `${quoteList(bad)} ${bad.length === 1 ? "is not a record id" : "are not record ids"}. Enter the ${noun}'s numeric id, or search for it by name.`,
+      );
+    }
+    if (!isMissing) return undefined;
+    const missing = ids.filter((id) => isMissing(column.toObjectType, id));
+    if (missing.length === 0) return undefined;
+    const subject =
+      missing.length === 1
+        ? `${target.singular} ${missing[0]} was`
+        : `${target.plural} ${missing.join(", ")} were`;
+    return error(`${subject} not found. Pick an existing ${noun} or remove the id.`);
+  };
+}
