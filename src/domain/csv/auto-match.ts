@@ -1,0 +1,139 @@
+import type { ColumnKey } from "../batch/columns.ts";
+import { normalizeName, similarity } from "./normalize.ts";
+import type { MappingTarget } from "./targets.ts";
+
+export type MatchConfidence =
+  | { kind: "exact" }
+  | { kind: "alias" }
+  | { kind: "fuzzy"; score: number }
+  | { kind: "remembered" }
+  | { kind: "manual" }
+  | { kind: "none" };
+
+export interface ColumnMatch {
+  targetKey: ColumnKey | null;
+  confidence: MatchConfidence;
+}
+
+const deal = "assoc:deals:HUBSPOT_DEFINED:64";
+const template = "assoc:quote_template:HUBSPOT_DEFINED:286";
+const contact = "assoc:contacts:HUBSPOT_DEFINED:69";
+const company = "assoc:companies:HUBSPOT_DEFINED:71";
+const lineItem = "assoc:line_items:HUBSPOT_DEFINED:67";
+
+/** Names people give these columns in their own spreadsheets (compared after `normalizeName`). */
+export const ALIASES: Readonly<Record<ColumnKey, readonly string[]>> = {
+  hs_title: ["title", "quote name", "quote title", "name", "quote", "見積名", "件名", "タイトル"],
+  hs_expiration_date: [
+    "expires",
+    "expiry",
+    "expiry date",
+    "expiration",
+    "expiration date",
+    "expires on",
+    "valid until",
+    "valid to",
+    "good until",
+    "有効期限",
+  ],
+  hs_currency: ["currency", "currency code", "通貨"],
+  hs_language: ["language", "locale", "言語"],
+  hs_status: ["status", "quote status", "ステータス"],
+  hs_comments: ["comments", "notes", "comment", "note", "備考"],
+  hs_terms: ["terms", "payment terms", "条件"],
+  hs_sender_email: ["sender email", "from email"],
+  hs_sender_firstname: ["sender first name"],
+  hs_sender_lastname: ["sender last name"],
+  hs_sender_company_name: ["sender company"],
+  [deal]: ["deal id", "deal", "deal ids", "dealid", "deal record id", "取引id", "取引"],
+  [template]: ["template", "template id", "quote template", "quote template id", "テンプレート"],
+  [contact]: ["contact id", "contact ids", "contacts", "contact", "コンタクトid"],
+  [company]: ["company id", "company ids", "company", "companies", "会社id"],
+  [lineItem]: ["line item id", "line item ids", "line items", "商品項目id"],
+};
+
+const FUZZY_THRESHOLD = 0.75;
+
+function candidateNames(target: MappingTarget): { exact: string[]; alias: string[] } {
+  return {
+    exact: [normalizeName(target.key), normalizeName(target.label)],
+    alias: (ALIASES[target.key] ?? []).map(normalizeName),
+  };
+}
+
+function score(header: string, target: MappingTarget): { score: number; confidence: MatchConfidence } {
+  const name = normalizeName(header);
+  if (name === "") return { score: 0, confidence: { kind: "none" } };
+  const { exact, alias } = candidateNames(target);
+  if (exact.includes(name)) return { score: 1, confidence: { kind: "exact" } };
+  if (alias.includes(name)) return { score: 0.99, confidence: { kind: "alias" } };
+  let best = 0;
+  for (const candidate of [...exact, ...alias]) best = Math.max(best, similarity(name, candidate));
+  if (best < FUZZY_THRESHOLD) return { score: 0, confidence: { kind: "none" } };
+  return { score: best * 0.98, confidence: { kind: "fuzzy", score: Math.round(best * 100) } };
+}
+
+/**
+ * Suggests a target per header. Best pairs are taken first and each target is used once, so a second
+ * "Title"-like column stays unmapped rather than clashing with the first.
+ */
+export function autoMatch(headers: readonly string[], targets: readonly MappingTarget[]): ColumnMatch[] {
+  const pairs: { column: number; target: MappingTarget; score: number; confidence: MatchConfidence }[] = [];
+  headers.forEach((header, column) => {
+    for (const target of targets) {
+      const found = score(header, target);
+      if (found.score > 0) pairs.push({ column, target, ...found });
+    }
+  });
+  pairs.sort((a, b) => b.score - a.score || a.column - b.column);
+  const result: ColumnMatch[] = headers.map(() => ({ targetKey: null, confidence: { kind: "none" } }));
+  const used = new Set<ColumnKey>();
+  for (const pair of pairs) {
+    if (used.has(pair.target.key) || result[pair.column]!.targetKey !== null) continue;
+    used.add(pair.target.key);
+    result[pair.column] = { targetKey: pair.target.key, confidence: pair.confidence };
+  }
+  return result;
+}
+
+export function confidenceText(confidence: MatchConfidence): string {
+  switch (confidence.kind) {
+    case "exact":
+      return "Exact match";
+    case "alias":
+      return "Common name";
+    case "fuzzy":
+      return `Similar name ${confidence.score}%`;
+    case "remembered":
+      return "Remembered";
+    case "manual":
+      return "Chosen";
+    case "none":
+      return "Not matched";
+  }
+}
+
+export interface MappingCheck {
+  missingRequired: MappingTarget[];
+  /** Target keys chosen by more than one column, with the columns. */
+  duplicates: { targetKey: ColumnKey; columns: number[] }[];
+}
+
+export function checkMapping(
+  targetKeys: readonly (ColumnKey | null)[],
+  targets: readonly MappingTarget[],
+): MappingCheck {
+  const columnsByKey = new Map<ColumnKey, number[]>();
+  targetKeys.forEach((key, column) => {
+    if (key === null) return;
+    columnsByKey.set(key, [...(columnsByKey.get(key) ?? []), column]);
+  });
+  return {
+    missingRequired: targets.filter(
+      (target) => target.kind === "property" && target.required && !columnsByKey.has(target.key),
+    ),
+    duplicates: [...columnsByKey]
+      .filter(([, columns]) => columns.length > 1)
+      .map(([targetKey, columns]) => ({ targetKey, columns })),
+  };
+}
