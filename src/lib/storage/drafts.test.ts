@@ -1,0 +1,114 @@
+import "fake-indexeddb/auto";
+import { createStore } from "idb-keyval";
+import { describe, expect, it } from "vitest";
+import { decodeRows, encodeRows, encodeRowsNow, ROWS_PER_SLICE } from "./draft-encoding.ts";
+import { DraftStorage } from "./drafts.ts";
+
+let dbCounter = 0;
+function storage() {
+  dbCounter += 1;
+  let clock = 1_000;
+  let ids = 0;
+  return new DraftStorage({
+    store: createStore(`drafts-test-${dbCounter}`, "drafts"),
+    now: () => {
+      clock += 1;
+      return clock;
+    },
+    newId: () => {
+      ids += 1;
+      return `d${ids}`;
+    },
+  });
+}
+
+const rows = [
+  { id: "a", cells: { hs_title: "First", "assoc:deals:HUBSPOT_DEFINED:64": "12" } },
+  { id: "b", cells: { hs_title: "", hs_status: "DRAFT" } },
+  { id: "c", cells: {} },
+];
+
+describe("draft encoding", () => {
+  it("round-trips rows across slices, dropping only empty cells", async () => {
+    const many = Array.from({ length: ROWS_PER_SLICE * 2 + 5 }, (_, i) => ({
+      id: `r${i}`,
+      cells: { n: String(i) },
+    }));
+    let pauses = 0;
+    const encoded = await encodeRows(many, async () => {
+      pauses += 1;
+    });
+    expect(encoded.slices).toHaveLength(3);
+    expect(pauses).toBe(2);
+    expect(decodeRows(encoded)).toEqual(many);
+    expect(decodeRows(encodeRowsNow(rows))).toEqual([
+      rows[0],
+      { id: "b", cells: { hs_status: "DRAFT" } },
+      rows[2],
+    ]);
+  });
+
+  it("loses a damaged slice, not the draft, and treats garbage as no rows", () => {
+    const encoded = encodeRowsNow(rows);
+    expect(decodeRows({ ...encoded, slices: ["{not json"] })).toEqual([]);
+    expect(decodeRows("garbage")).toEqual([]);
+  });
+});
+
+describe("DraftStorage", () => {
+  it("saves and loads a draft's rows and keeps its row count in the list", async () => {
+    const drafts = storage();
+    const draft = await drafts.create();
+    expect(draft.name).toBe("Untitled batch");
+    await drafts.save(draft.id, rows);
+    expect(await drafts.load(draft.id)).toHaveLength(3);
+    expect((await drafts.list())[0]).toMatchObject({ id: draft.id, rowCount: 3 });
+    expect((await drafts.current())?.id).toBe(draft.id);
+  });
+
+  it("lists several named drafts, newest change first, renames and switches", async () => {
+    const drafts = storage();
+    const first = await drafts.create("March renewals");
+    const second = await drafts.create();
+    expect(second.name).toBe("Untitled batch 2");
+    expect((await drafts.current())?.id).toBe(second.id);
+    await drafts.save(first.id, rows);
+    expect((await drafts.list()).map((d) => d.name)).toEqual(["March renewals", "Untitled batch 2"]);
+    await drafts.rename(second.id, "  April  ");
+    await drafts.rename(second.id, "   ");
+    await drafts.setCurrent(first.id);
+    expect(await drafts.current()).toMatchObject({ id: first.id, name: "March renewals" });
+    expect((await drafts.list()).map((d) => d.name)).toContain("April");
+  });
+
+  it("deletes a draft and its rows, making another one current", async () => {
+    const drafts = storage();
+    const first = await drafts.create("One");
+    const second = await drafts.create("Two");
+    await drafts.save(second.id, rows);
+    await drafts.remove(second.id);
+    expect(await drafts.load(second.id)).toEqual([]);
+    expect(await drafts.current()).toMatchObject({ id: first.id });
+    await drafts.remove(first.id);
+    expect(await drafts.current()).toBeUndefined();
+    expect(await drafts.list()).toEqual([]);
+  });
+
+  it("saves and restores 50,000 rows × 20 columns", { timeout: 60_000 }, async () => {
+    const columns = Array.from({ length: 20 }, (_, i) => `p${i}`);
+    const big = Array.from({ length: 50_000 }, (_, i) => ({
+      id: `r${i}`,
+      cells: Object.fromEntries(columns.map((key) => [key, `${key}-${i}`])),
+    }));
+    const drafts = storage();
+    const draft = await drafts.create();
+    const start = performance.now();
+    await drafts.save(draft.id, big);
+    const elapsed = performance.now() - start;
+    // Generous bound: fake-indexeddb clones in JS and CI machines are shared.
+    expect(elapsed).toBeLessThan(15_000);
+    const back = await drafts.load(draft.id);
+    expect(back).toHaveLength(50_000);
+    expect(back[49_999]?.cells.p19).toBe("p19-49999");
+  });
+});
