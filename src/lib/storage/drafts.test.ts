@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { createStore } from "idb-keyval";
 import { describe, expect, it } from "vitest";
-import { decodeRows, encodeRows, encodeRowsNow, ROWS_PER_SLICE } from "./draft-encoding.ts";
+import { decodeRows, encodeRows, encodeRowsNow, ROWS_PER_SLICE, type StoredRow } from "./draft-encoding.ts";
 import { DraftStorage } from "./drafts.ts";
 
 let dbCounter = 0;
@@ -22,7 +22,7 @@ function storage() {
   });
 }
 
-const rows = [
+const rows: StoredRow[] = [
   { id: "a", cells: { hs_title: "First", "assoc:deals:HUBSPOT_DEFINED:64": "12" } },
   { id: "b", cells: { hs_title: "", hs_status: "DRAFT" } },
   { id: "c", cells: {} },
