@@ -1,0 +1,161 @@
+import {
+  CITIES,
+  COMPANY_STEMS,
+  COMPANY_SUFFIXES,
+  DEAL_KINDS,
+  DEAL_STAGES,
+  FIRST_NAMES,
+  INDUSTRIES,
+  JOB_TITLES,
+  LAST_NAMES,
+  PRODUCTS,
+  QUOTE_TEMPLATE_NAMES,
+} from "./crm-names.ts";
+import type { Prng } from "./prng.ts";
+
+/** The object types the seeded CRM holds (quotes live in the quote store instead). */
+export type CrmObjectType = "contacts" | "companies" | "deals" | "line_items" | "quote_template";
+
+export interface CrmRecord {
+  id: string;
+  properties: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type Crm = Record<CrmObjectType, readonly CrmRecord[]>;
+
+export const CRM_SIZES: Record<CrmObjectType, number> = {
+  companies: 120,
+  contacts: 300,
+  deals: 200,
+  line_items: 150,
+  quote_template: 6,
+};
+
+/** Each type gets its own id range, so an id names one record of one type (for "64 to a contact"). */
+const ID_BASES: Record<CrmObjectType, number> = {
+  contacts: 51_000_000_000,
+  companies: 52_000_000_000,
+  deals: 53_000_000_000,
+  line_items: 54_000_000_000,
+  quote_template: 55_000_000_000,
+};
+
+const EPOCH_2024 = Date.UTC(2024, 0, 1);
+const DAY_MS = 86_400_000;
+
+function slug(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "");
+}
+
+function stamp(prng: Prng, id: string, properties: Record<string, string>): CrmRecord {
+  const created = EPOCH_2024 + prng.int(600) * DAY_MS + prng.int(DAY_MS);
+  const updated = created + prng.int(90) * DAY_MS;
+  const createdAt = new Date(created).toISOString();
+  const updatedAt = new Date(updated).toISOString();
+  return {
+    id,
+    createdAt,
+    updatedAt,
+    properties: { ...properties, createdate: createdAt, hs_lastmodifieddate: updatedAt, hs_object_id: id },
+  };
+}
+
+function ids(prng: Prng, type: CrmObjectType): string[] {
+  return Array.from({ length: CRM_SIZES[type] }, (_, i) =>
+    String(ID_BASES[type] + i * 1000 + prng.int(1000)),
+  );
+}
+
+/** A few hundred records with realistic names, the same for the same seed. */
+export function generateCrm(prng: Prng): Crm {
+  const companies = ids(prng, "companies").map((id, i) => {
+    const stem = COMPANY_STEMS[i % COMPANY_STEMS.length] ?? "Acme";
+    const suffix = prng.pick(COMPANY_SUFFIXES);
+    const round = Math.floor(i / COMPANY_STEMS.length);
+    const name = round === 0 ? `${stem} ${suffix}` : `${stem} ${prng.pick(CITIES)} ${suffix}`;
+    const domain = `${slug(stem)}${round === 0 ? "" : round + 1}.${prng.pick(["com", "io", "co.uk", "de", "net"])}`;
+    return stamp(prng, id, {
+      name,
+      domain,
+      city: prng.pick(CITIES),
+      industry: prng.pick(INDUSTRIES),
+      numberofemployees: String(10 + prng.int(5000)),
+    });
+  });
+
+  const contacts = ids(prng, "contacts").map((id) => {
+    const firstname = prng.pick(FIRST_NAMES);
+    const lastname = prng.pick(LAST_NAMES);
+    const company = prng.pick(companies);
+    const local = `${slug(firstname)}.${slug(lastname)}`;
+    return stamp(prng, id, {
+      firstname,
+      lastname,
+      fullname: `${firstname} ${lastname}`,
+      email: `${local}${prng.int(3) === 0 ? prng.int(90) + 10 : ""}@${company.properties.domain}`,
+      company: company.properties.name ?? "",
+      jobtitle: prng.pick(JOB_TITLES),
+      phone: `+1 ${200 + prng.int(700)}-555-${String(prng.int(10_000)).padStart(4, "0")}`,
+    });
+  });
+
+  const deals = ids(prng, "deals").map((id) => {
+    const company = prng.pick(companies);
+    const stage = prng.pick(DEAL_STAGES);
+    const close = EPOCH_2024 + (300 + prng.int(500)) * DAY_MS;
+    return stamp(prng, id, {
+      dealname: `${company.properties.name} - ${prng.pick(DEAL_KINDS)}`,
+      amount: String((5 + prng.int(400)) * 250),
+      dealstage: stage,
+      pipeline: "default",
+      closedate: new Date(close).toISOString(),
+    });
+  });
+
+  const lineItems = ids(prng, "line_items").map((id) => {
+    const [name, price] = prng.pick(PRODUCTS);
+    const quantity = 1 + prng.int(25);
+    return stamp(prng, id, {
+      name,
+      price: price.toFixed(2),
+      quantity: String(quantity),
+      amount: (price * quantity).toFixed(2),
+      hs_sku: `SKU-${slug(name).slice(0, 6).toUpperCase()}-${prng.int(900) + 100}`,
+    });
+  });
+
+  const templates = ids(prng, "quote_template").map((id, i) =>
+    stamp(prng, id, {
+      hs_name: QUOTE_TEMPLATE_NAMES[i % QUOTE_TEMPLATE_NAMES.length] ?? "Quote template",
+      hs_active: "true",
+    }),
+  );
+
+  return { companies, contacts, deals, line_items: lineItems, quote_template: templates };
+}
+
+export const CRM_OBJECT_TYPES: readonly CrmObjectType[] = [
+  "contacts",
+  "companies",
+  "deals",
+  "line_items",
+  "quote_template",
+];
+
+export interface IndexedRecord {
+  type: CrmObjectType;
+  record: CrmRecord;
+}
+
+/** Every record by id; ids are unique across types, so this also tells "missing" from "wrong type". */
+export function indexCrm(crm: Crm): ReadonlyMap<string, IndexedRecord> {
+  const index = new Map<string, IndexedRecord>();
+  for (const type of CRM_OBJECT_TYPES) for (const record of crm[type]) index.set(record.id, { type, record });
+  return index;
+}

@@ -1,0 +1,47 @@
+import { UNIQUE_PROPERTY_NAME } from "./quote-properties.ts";
+
+export interface StoredQuote {
+  id: string;
+  properties: Record<string, string>;
+  associations: { toObjectType: string; toId: string; typeId: number; category: string }[];
+  objectWriteTraceId?: string;
+  createdAt: string;
+}
+
+const FIRST_QUOTE_ID = 61_000_000_001;
+
+/** The quotes batch create made, kept in creation order; looked up by id and by the unique property. */
+export function createQuoteStore() {
+  let quotes: StoredQuote[] = [];
+  let byId = new Map<string, StoredQuote>();
+  let byUnique = new Map<string, StoredQuote>();
+  let created = 0;
+  return {
+    nextId(): string {
+      // Gaps between ids, as HubSpot's are not consecutive either.
+      return String(FIRST_QUOTE_ID + created++ * 7);
+    },
+    add(quote: StoredQuote): void {
+      quotes.push(quote);
+      byId.set(quote.id, quote);
+      const key = quote.properties[UNIQUE_PROPERTY_NAME];
+      if (key !== undefined && key !== "") byUnique.set(key, quote);
+    },
+    get(id: string): StoredQuote | undefined {
+      return byId.get(id);
+    },
+    getByUnique(value: string): StoredQuote | undefined {
+      return byUnique.get(value);
+    },
+    all(): readonly StoredQuote[] {
+      return quotes;
+    },
+    reset(): void {
+      quotes = [];
+      byId = new Map();
+      byUnique = new Map();
+      created = 0;
+    },
+  };
+}
+export type QuoteStore = ReturnType<typeof createQuoteStore>;

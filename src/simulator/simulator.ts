@@ -1,0 +1,173 @@
+import type { SimContext } from "./context.ts";
+import { generateCrm, indexCrm } from "./crm-data.ts";
+import { DEFAULT_FAULTS, drawFault } from "./faults.ts";
+import { prngStream } from "./prng.ts";
+import { createQuoteStore, type StoredQuote } from "./quote-store.ts";
+import { createRateLimiter } from "./rate-limiter.ts";
+import { errorResponse, jsonResponse, rateLimitBody } from "./responses.ts";
+import { matchRoute } from "./routes.ts";
+
+export type { StoredQuote } from "./quote-store.ts";
+
+export const SIMULATOR_TOKEN = "simulator-token";
+
+export interface FaultSettings {
+  /** Fixed latency per request, default 0. */
+  latencyMs: number;
+  /** 0..1: 503, nothing applied. */
+  failBeforeApplyRate: number;
+  /** 0..1: quotes created, then 502 (the client cannot know the outcome). */
+  failAfterApplyRate: number;
+  /** 0..1: quotes created, then fetch() rejects (TypeError) like a dropped connection. */
+  dropAfterApplyRate: number;
+  /** 0..1: 423 Locked, nothing applied. */
+  lockedRate: number;
+  /** Every request → 429 policyName DAILY. */
+  dailyLimitReached: boolean;
+}
+
+export interface SimulatorOptions {
+  /** Default 42; same seed → same CRM, same shuffles, same fault draws. */
+  seed?: number;
+  /** Default 100 (190, 250 selectable). */
+  rateLimitPerTenSeconds?: number;
+  /** Default 250_000. */
+  dailyLimit?: number;
+  /** Default SIMULATOR_TOKEN; anything else → 401 like HubSpot. */
+  acceptedToken?: string;
+  /** Injected clock, ms (default Date.now). */
+  now?: () => number;
+  /** Injected for latency (default setTimeout). */
+  sleep?: (ms: number) => Promise<void>;
+  faults?: Partial<FaultSettings>;
+  /** Adds `Retry-After` (seconds) to ten-secondly 429s. HubSpot's own behaviour is unconfirmed; off by default. */
+  retryAfterOnRateLimit?: boolean;
+}
+
+export interface Simulator {
+  fetch(request: Request): Promise<Response>;
+  getFaults(): FaultSettings;
+  setFaults(faults: Partial<FaultSettings>): void;
+  /** Forget created quotes, rate-limit windows; fault settings back to the options' ones. */
+  reset(): void;
+  /** For tests and benches (duplicate detection). */
+  createdQuotes(): readonly StoredQuote[];
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const seed = options.seed ?? 42;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const acceptedToken = options.acceptedToken ?? SIMULATOR_TOKEN;
+  const crm = generateCrm(prngStream(seed, "crm"));
+  const index = indexCrm(crm);
+  const quotes = createQuoteStore();
+  const limiter = createRateLimiter({
+    perTenSeconds: options.rateLimitPerTenSeconds ?? 100,
+    daily: options.dailyLimit ?? 250_000,
+  });
+  const initialFaults = (): FaultSettings => ({ ...DEFAULT_FAULTS, ...options.faults });
+  let faults = initialFaults();
+  let faultStream = prngStream(seed, "faults");
+  let idStream = prngStream(seed, "correlation-ids");
+  const ctx: SimContext = {
+    crm,
+    index,
+    quotes,
+    shuffle: prngStream(seed, "shuffle"),
+    now,
+    correlationId: () => idStream.uuid(),
+  };
+
+  async function handle(request: Request): Promise<Response> {
+    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    const url = new URL(request.url);
+    const token = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
+    if (token === undefined || token !== acceptedToken) {
+      const message =
+        token === undefined
+          ? "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview"
+          : "The access token provided is not valid. Check that the private app's access token is correct and has not been rotated.";
+      return errorResponse(401, ctx.correlationId(), "INVALID_AUTHENTICATION", message);
+    }
+    const found = matchRoute(request.method, url.pathname);
+    if (!found) {
+      return errorResponse(
+        404,
+        ctx.correlationId(),
+        "OBJECT_NOT_FOUND",
+        `No ${request.method} endpoint at ${url.pathname}`,
+      );
+    }
+    const { route, match } = found;
+    const decision = limiter.take(token, now(), route.limit, faults.dailyLimitReached);
+    if (!decision.allowed) {
+      const correlationId = ctx.correlationId();
+      const headers: Record<string, string> = { ...decision.headers };
+      if (options.retryAfterOnRateLimit && decision.policy === "TEN_SECONDLY_ROLLING") {
+        headers["retry-after"] = String(Math.max(1, Math.ceil(limiter.msUntilSlot(token, now()) / 1000)));
+      }
+      return jsonResponse(429, rateLimitBody(correlationId, decision.policy), headers);
+    }
+    const fault = route.write ? drawFault(faultStream, faults) : "none";
+    if (fault === "locked") {
+      return errorResponse(
+        423,
+        ctx.correlationId(),
+        "LOCKED",
+        "The resource is locked by another request. Try again in a few seconds.",
+        {},
+        decision.headers,
+      );
+    }
+    if (fault === "failBeforeApply") {
+      return errorResponse(
+        503,
+        ctx.correlationId(),
+        "SERVICE_UNAVAILABLE",
+        "The service is temporarily unavailable. Try again later.",
+        {},
+        decision.headers,
+      );
+    }
+    const body = request.method === "POST" ? await request.text() : "";
+    const result = route.handle(ctx, match, url, body);
+    const applied = result.status === 201 || result.status === 207;
+    if (applied && fault === "failAfterApply") {
+      return errorResponse(
+        502,
+        ctx.correlationId(),
+        "BAD_GATEWAY",
+        "The upstream server did not answer in time.",
+        {},
+        decision.headers,
+      );
+    }
+    if (applied && fault === "dropAfterApply") {
+      throw new TypeError("fetch failed: the connection was closed before a response arrived");
+    }
+    return jsonResponse(result.status, result.body, {
+      ...decision.headers,
+      "x-hubspot-correlation-id": ctx.correlationId(),
+    });
+  }
+
+  return {
+    fetch: handle,
+    getFaults: () => ({ ...faults }),
+    setFaults(patch) {
+      faults = { ...faults, ...patch };
+    },
+    reset() {
+      quotes.reset();
+      limiter.reset();
+      faults = initialFaults();
+      faultStream = prngStream(seed, "faults");
+      idStream = prngStream(seed, "correlation-ids");
+      ctx.shuffle = prngStream(seed, "shuffle");
+    },
+    createdQuotes: () => quotes.all(),
+  };
+}

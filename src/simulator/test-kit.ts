@@ -1,0 +1,96 @@
+import type { QuoteCreateInput } from "../hubspot/batch-create.ts";
+import { type Crm, generateCrm } from "./crm-data.ts";
+import { prngStream } from "./prng.ts";
+import { SIMULATOR_TOKEN, type Simulator } from "./simulator.ts";
+
+/** Helpers for tests and benches that drive the simulator directly. Not used by the simulator itself. */
+
+export interface FakeClock {
+  now: () => number;
+  advance(ms: number): void;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/** A clock that only moves when told to; `sleep` advances it instead of waiting. */
+export function fakeClock(start = Date.UTC(2026, 10, 2, 9, 0, 0)): FakeClock {
+  let time = start;
+  return {
+    now: () => time,
+    advance(ms) {
+      time += ms;
+    },
+    sleep: async (ms) => {
+      time += ms;
+    },
+  };
+}
+
+export function simRequest(
+  method: "GET" | "POST",
+  path: string,
+  body?: unknown,
+  token: string | null = SIMULATOR_TOKEN,
+): Request {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  return new Request(`https://api.hubapi.com${path}`, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+  });
+}
+
+export async function call(
+  sim: Simulator,
+  method: "GET" | "POST",
+  path: string,
+  body?: unknown,
+  token?: string | null,
+): Promise<{ status: number; headers: Headers; json: unknown }> {
+  const response = await sim.fetch(simRequest(method, path, body, token));
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: text === "" ? undefined : JSON.parse(text),
+  };
+}
+
+/** The seeded CRM the simulator with this seed serves, to pick real ids in tests. */
+export function seededCrm(seed = 42): Crm {
+  return generateCrm(prngStream(seed, "crm"));
+}
+
+function firstId(crm: Crm, type: keyof Crm): string {
+  const record = crm[type][0];
+  if (!record) throw new Error(`the seeded CRM has no ${type}`);
+  return record.id;
+}
+
+/** A valid create input associated with the seed's first deal and first quote template. */
+export function validQuoteInput(
+  traceId: string,
+  properties: Record<string, string> = {},
+  seed = 42,
+): QuoteCreateInput {
+  const crm = seededCrm(seed);
+  return {
+    objectWriteTraceId: traceId,
+    properties: {
+      hs_title: `Quote ${traceId}`,
+      hs_expiration_date: "2026-12-31",
+      hs_status: "DRAFT",
+      ...properties,
+    },
+    associations: [
+      {
+        to: { id: firstId(crm, "deals") },
+        types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 64 }],
+      },
+      {
+        to: { id: firstId(crm, "quote_template") },
+        types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 286 }],
+      },
+    ],
+  };
+}
