@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env.ts";
+
+describe("parseEnv", () => {
+  it("defaults to the simulator on 127.0.0.1:4173 at the starter tier", () => {
+    const result = parseEnv({});
+    expect(result).toMatchObject({
+      ok: true,
+      env: { token: undefined, host: "127.0.0.1", port: 4173, tier: "starter", perTenSeconds: 100 },
+    });
+  });
+
+  it("treats blank values as unset and reads every setting", () => {
+    const result = parseEnv({
+      HUBSPOT_ACCESS_TOKEN: "  ",
+      PORT: "8080",
+      HUBSPOT_RATE_LIMIT_TIER: "api-limit-increase",
+      SIMULATOR_LATENCY_MS: "150",
+      SIMULATOR_CONTROL: "off",
+      SIMULATOR_FAIL_AFTER_APPLY_RATE: "0.05",
+    });
+    expect(result.ok && result.env).toMatchObject({
+      token: undefined,
+      port: 8080,
+      perTenSeconds: 250,
+      simulator: { latencyMs: 150, control: false, failAfterApplyRate: 0.05 },
+    });
+  });
+
+  it("names the variable, the bad value and what is allowed", () => {
+    const result = parseEnv({ PORT: "http", HUBSPOT_RATE_LIMIT_TIER: "gold" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('PORT="http": expected a port number from 0 to 65535');
+    expect(result.message).toContain("HUBSPOT_RATE_LIMIT_TIER");
+    expect(result.message).toContain("starter, professional, enterprise, api-limit-increase");
+  });
+
+  it("rejects out-of-range numbers and rates", () => {
+    expect(parseEnv({ PORT: "70000" }).ok).toBe(false);
+    expect(parseEnv({ UPSTREAM_TIMEOUT_MS: "0" }).ok).toBe(false);
+    expect(parseEnv({ SIMULATOR_LOCKED_RATE: "1.5" }).ok).toBe(false);
+    expect(parseEnv({ SIMULATOR_CONTROL: "yes" }).ok).toBe(false);
+  });
+
+  it("keeps the token's value out of its messages", () => {
+    const result = parseEnv({ HUBSPOT_ACCESS_TOKEN: "pat-na1-secret", PORT: "-1" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).not.toContain("pat-na1-secret");
+  });
+});

@@ -1,0 +1,103 @@
+import { z } from "zod";
+
+export const RATE_LIMIT_TIERS = {
+  starter: 100,
+  professional: 190,
+  enterprise: 190,
+  "api-limit-increase": 250,
+} as const;
+export type RateLimitTier = keyof typeof RATE_LIMIT_TIERS;
+
+const integer = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `expected ${what}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `expected ${what}`).max(max, `expected ${what}`));
+
+const rate = z
+  .string()
+  .regex(/^(0(\.\d+)?|1(\.0+)?)$/, "expected a number from 0 to 1, e.g. 0.05")
+  .transform(Number);
+
+const onOff = z.enum(["on", "off"], { error: 'expected "on" or "off"' });
+
+const EnvSchema = z.object({
+  HUBSPOT_ACCESS_TOKEN: z.string().optional(),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: integer(0, 65_535, "a port number from 0 to 65535").default(4173),
+  HUBSPOT_RATE_LIMIT_TIER: z
+    .enum(Object.keys(RATE_LIMIT_TIERS) as [RateLimitTier, ...RateLimitTier[]], {
+      error: `expected one of ${Object.keys(RATE_LIMIT_TIERS).join(", ")}`,
+    })
+    .default("starter"),
+  UPSTREAM_TIMEOUT_MS: integer(1, 600_000, "milliseconds from 1 to 600000").default(30_000),
+  SIMULATOR_SEED: integer(0, 2 ** 31 - 1, "a non-negative integer").default(42),
+  SIMULATOR_LATENCY_MS: integer(0, 60_000, "milliseconds from 0 to 60000").default(0),
+  SIMULATOR_CONTROL: onOff.default("on"),
+  SIMULATOR_FAIL_BEFORE_APPLY_RATE: rate.default(0),
+  SIMULATOR_FAIL_AFTER_APPLY_RATE: rate.default(0),
+  SIMULATOR_DROP_AFTER_APPLY_RATE: rate.default(0),
+  SIMULATOR_LOCKED_RATE: rate.default(0),
+});
+
+export interface ServerEnv {
+  /** `undefined` means the simulator is the upstream. */
+  token: string | undefined;
+  host: string;
+  port: number;
+  tier: RateLimitTier;
+  perTenSeconds: number;
+  upstreamTimeoutMs: number;
+  simulator: {
+    seed: number;
+    latencyMs: number;
+    control: boolean;
+    failBeforeApplyRate: number;
+    failAfterApplyRate: number;
+    dropAfterApplyRate: number;
+    lockedRate: number;
+  };
+}
+
+export type EnvResult = { ok: true; env: ServerEnv } | { ok: false; message: string };
+
+/** Parses the server's environment. Empty strings count as unset (a blank `HUBSPOT_ACCESS_TOKEN=` means the simulator). */
+export function parseEnv(source: Record<string, string | undefined>): EnvResult {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = source[key]?.trim();
+    if (value) cleaned[key] = value;
+  }
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      // Never echo the token back, even when it is the bad value.
+      const shown = name === "HUBSPOT_ACCESS_TOKEN" ? "(hidden)" : JSON.stringify(cleaned[name] ?? "");
+      return `  ${name}=${shown}: ${issue.message}`;
+    });
+    return { ok: false, message: `Invalid server configuration:\n${lines.join("\n")}` };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    env: {
+      token: e.HUBSPOT_ACCESS_TOKEN,
+      host: e.HOST,
+      port: e.PORT,
+      tier: e.HUBSPOT_RATE_LIMIT_TIER,
+      perTenSeconds: RATE_LIMIT_TIERS[e.HUBSPOT_RATE_LIMIT_TIER],
+      upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      simulator: {
+        seed: e.SIMULATOR_SEED,
+        latencyMs: e.SIMULATOR_LATENCY_MS,
+        control: e.SIMULATOR_CONTROL === "on",
+        failBeforeApplyRate: e.SIMULATOR_FAIL_BEFORE_APPLY_RATE,
+        failAfterApplyRate: e.SIMULATOR_FAIL_AFTER_APPLY_RATE,
+        dropAfterApplyRate: e.SIMULATOR_DROP_AFTER_APPLY_RATE,
+        lockedRate: e.SIMULATOR_LOCKED_RATE,
+      },
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import type { z } from "zod";
+import { BatchCreateRequest } from "../hubspot/batch-create.ts";
+import { BatchReadRequest } from "../hubspot/batch-read.ts";
+import type { AllowedRoute } from "../hubspot/endpoints.ts";
+import { SearchRequest } from "../hubspot/search.ts";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const BODY_SCHEMAS: Record<NonNullable<AllowedRoute["body"]>, { schema: z.ZodType; name: string }> = {
+  batchCreate: { schema: BatchCreateRequest, name: "a batch create request" },
+  batchRead: { schema: BatchReadRequest, name: "a batch read request" },
+  search: { schema: SearchRequest, name: "a search request" },
+};
+
+export type BodyResult =
+  | { ok: true; json: string }
+  | { ok: false; kind: "too-large" | "bad-request"; message: string };
+
+const TOO_LARGE = `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB. Send fewer rows per request.`;
+
+/**
+ * Reads at most `maxBytes` (the declared length and the bytes actually streamed are both checked: a client may
+ * lie about the first), then parses the JSON with the route's shared schema. Forwards the parsed value, so
+ * unknown fields never reach HubSpot.
+ */
+export async function readCheckedBody(
+  request: Request,
+  bodyName: NonNullable<AllowedRoute["body"]>,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<BodyResult> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > maxBytes)
+    return { ok: false, kind: "too-large", message: TOO_LARGE };
+
+  const text = await readLimited(request, maxBytes);
+  if (text === undefined) return { ok: false, kind: "too-large", message: TOO_LARGE };
+  if (text === null)
+    return { ok: false, kind: "bad-request", message: "The request body is not valid UTF-8 text." };
+  if (text.trim() === "")
+    return { ok: false, kind: "bad-request", message: "The request body is empty; expected JSON." };
+
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : "parse error";
+    return { ok: false, kind: "bad-request", message: `The request body is not valid JSON (${detail}).` };
+  }
+  const { schema, name } = BODY_SCHEMAS[bodyName];
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+    const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : "";
+    return {
+      ok: false,
+      kind: "bad-request",
+      message: `The request body is not ${name}: ${problems.join("; ")}${more}.`,
+    };
+  }
+  return { ok: true, json: JSON.stringify(parsed.data) };
+}
+
+/** `undefined` when over the limit, `null` when not UTF-8. */
+async function readLimited(request: Request, maxBytes: number): Promise<string | undefined | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** `["inputs", 0, "properties", "hs_title"]` → `inputs[0].properties.hs_title`. */
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "(body)";
+  return path
+    .map((part, index) =>
+      typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`,
+    )
+    .join("");
+}

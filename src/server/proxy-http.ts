@@ -1,0 +1,105 @@
+/** Response helpers for the proxy: JSON errors in HubSpot's `Error` shape, header filtering, redaction. */
+
+export type ProxyErrorKind =
+  | "not-found"
+  | "bad-request"
+  | "too-large"
+  | "upstream-timeout"
+  | "upstream-unreachable"
+  | "canceled";
+
+const STATUS: Record<ProxyErrorKind, number> = {
+  "not-found": 404,
+  "bad-request": 400,
+  "too-large": 413,
+  "upstream-timeout": 504,
+  "upstream-unreachable": 502,
+  canceled: 499,
+};
+
+const CATEGORY: Record<ProxyErrorKind, string> = {
+  "not-found": "NOT_FOUND",
+  "bad-request": "VALIDATION_ERROR",
+  "too-large": "PAYLOAD_TOO_LARGE",
+  "upstream-timeout": "UPSTREAM_TIMEOUT",
+  "upstream-unreachable": "UPSTREAM_UNREACHABLE",
+  canceled: "CANCELED",
+};
+
+/** The header that tells a proxy-made error from one HubSpot sent (HubSpot also answers 502 and 504). */
+export const PROXY_ERROR_HEADER = "x-proxy-error";
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
+}
+
+/** An error the proxy itself answers, shaped like HubSpot's `Error` so the client parses both alike. */
+export function proxyError(kind: ProxyErrorKind, message: string): Response {
+  return jsonResponse(
+    STATUS[kind],
+    { status: "error", category: CATEGORY[kind], message },
+    { [PROXY_ERROR_HEADER]: kind },
+  );
+}
+
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+]);
+
+/**
+ * Never for the browser: cookies of api.hubapi.com, length and encoding of a body fetch already decoded,
+ * and policies (HSTS, Alt-Svc, CORS, reporting) that HubSpot's origin sets for itself, not for ours.
+ */
+const DROPPED = new Set([
+  "set-cookie",
+  "set-cookie2",
+  "content-length",
+  "content-encoding",
+  "strict-transport-security",
+  "alt-svc",
+  "report-to",
+  "nel",
+  "authorization",
+  "www-authenticate",
+]);
+
+export function filterUpstreamHeaders(upstream: Headers, token: string): Headers {
+  const named = new Set(
+    (upstream.get("connection") ?? "")
+      .split(",")
+      .map((name) => name.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  const out = new Headers();
+  upstream.forEach((value, key) => {
+    const name = key.toLowerCase();
+    if (HOP_BY_HOP.has(name) || DROPPED.has(name) || named.has(name)) return;
+    if (name.startsWith("access-control-")) return;
+    if (containsSecret(value, token)) return;
+    out.append(name, value);
+  });
+  return out;
+}
+
+function containsSecret(text: string, token: string): boolean {
+  return token.length > 0 && text.includes(token);
+}
+
+/** Replaces every occurrence of the token, e.g. in an upstream error that echoes the request. */
+export function redact(text: string, token: string): string {
+  return containsSecret(text, token) ? text.replaceAll(token, "[redacted]") : text;
+}
+
+/** Statuses whose responses must not carry a body. */
+export const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);

@@ -1,0 +1,168 @@
+import { findAllowedRoute, PROXY_PREFIX } from "../hubspot/endpoints.ts";
+import { type Clock, systemClock } from "./clock.ts";
+import { MAX_BODY_BYTES, readCheckedBody } from "./proxy-body.ts";
+import { filterUpstreamHeaders, jsonResponse, NULL_BODY_STATUSES, proxyError, redact } from "./proxy-http.ts";
+import { LimiterWaitAborted, type Release, TokenLimiters } from "./rate-limiter.ts";
+import { handleSimulatorControl, type SimulatorControl } from "./simulator-control.ts";
+
+export type Upstream = (request: Request) => Promise<Response>;
+export type ProxyHandler = (request: Request) => Promise<Response>;
+
+export interface ProxyOptions {
+  /** HubSpot itself (`fetch`) or the simulator's `fetch`. Receives absolute URLs on `upstreamOrigin`. */
+  upstream: Upstream;
+  upstreamName: "simulator" | "hubspot";
+  /** The private app token. Added to every forwarded request; never sent to the browser or logged. */
+  token: string;
+  /** HubSpot's requests per rolling 10 s for this token (the tier). */
+  perTenSeconds: number;
+  /** How long to wait for the upstream's complete answer (not counting rate-limit waits). Default 30 s. */
+  timeoutMs?: number;
+  /** Shared across every handler for the same server; default a fresh one sized to `perTenSeconds`. */
+  limiters?: TokenLimiters;
+  /** Exposes `/api/simulator/*` when given (simulator mode with control on). */
+  simulatorControl?: SimulatorControl;
+  upstreamOrigin?: string;
+  maxBodyBytes?: number;
+  clock?: Clock;
+  /** Receives one line per proxy-made error and upstream 5xx; lines are redacted before this sees them. */
+  log?: (line: string) => void;
+}
+
+/**
+ * The token-holding proxy as a Fetch handler for everything under `/api`. Forwards only the allow-list in
+ * `src/hubspot/endpoints.ts`, checks bodies with the shared schemas, waits for the per-token rate limiter and
+ * maps upstream failures to 502/504 JSON.
+ */
+export function createProxy(options: ProxyOptions): ProxyHandler {
+  const {
+    upstream,
+    token,
+    timeoutMs = 30_000,
+    upstreamOrigin = "https://api.hubapi.com",
+    maxBodyBytes = MAX_BODY_BYTES,
+    clock = systemClock,
+  } = options;
+  const limiters = options.limiters ?? new TokenLimiters({ perTenSeconds: options.perTenSeconds, clock });
+  const log = (line: string) => options.log?.(redact(line, token));
+
+  const health = () =>
+    jsonResponse(200, {
+      ok: true,
+      upstream: options.upstreamName,
+      rateLimit: { perTenSeconds: options.perTenSeconds },
+    });
+
+  async function forward(request: Request, hubspotPath: string, search: string): Promise<Response> {
+    const route = findAllowedRoute(request.method, hubspotPath);
+    if (!route) return notFound(request.method, `${PROXY_PREFIX}${hubspotPath}`);
+
+    let body: string | undefined;
+    if (route.body) {
+      const checked = await readCheckedBody(request, route.body, maxBodyBytes);
+      if (!checked.ok) {
+        log(`${request.method} ${hubspotPath} rejected: ${checked.message}`);
+        return proxyError(checked.kind, checked.message);
+      }
+      body = checked.json;
+    }
+
+    let release: Release;
+    try {
+      release = await limiters.acquire(token, route.body === "search" ? "search" : "normal", request.signal);
+    } catch (error) {
+      if (error instanceof LimiterWaitAborted) return proxyError("canceled", error.message);
+      throw error;
+    }
+    try {
+      return await send(request.method, hubspotPath, search, body);
+    } finally {
+      release();
+    }
+  }
+
+  async function send(method: string, hubspotPath: string, search: string, body: string | undefined) {
+    const started = clock.now();
+    const controller = new AbortController();
+    let cancelTimer: () => void = () => undefined;
+    const timedOut = new Promise<"timeout">((resolve) => {
+      cancelTimer = clock.setTimer(() => {
+        controller.abort();
+        resolve("timeout");
+      }, timeoutMs);
+    });
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const upstreamRequest = new Request(`${upstreamOrigin}${hubspotPath}${search}`, {
+      method,
+      headers,
+      body,
+      signal: controller.signal,
+    });
+    try {
+      // Races the timer, not only the signal: an upstream that ignores aborts must still end in a 504.
+      const response = await Promise.race([upstream(upstreamRequest), timedOut]);
+      if (response === "timeout") return timeout(method, hubspotPath);
+      const bytes = await Promise.race([response.arrayBuffer(), timedOut]);
+      if (bytes === "timeout") return timeout(method, hubspotPath);
+      if (response.status >= 500) log(`${method} ${hubspotPath} → upstream ${response.status}`);
+      const text = redact(new TextDecoder().decode(bytes), token);
+      return new Response(NULL_BODY_STATUSES.has(response.status) ? null : text, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: filterUpstreamHeaders(response.headers, token),
+      });
+    } catch (error) {
+      if (controller.signal.aborted) return timeout(method, hubspotPath);
+      const reason = error instanceof Error ? error.message : String(error);
+      log(`${method} ${hubspotPath} → 502 after ${clock.now() - started} ms: ${reason}`);
+      return proxyError(
+        "upstream-unreachable",
+        `HubSpot could not be reached (${redact(reason, token)}). The request may or may not have been applied.`,
+      );
+    } finally {
+      cancelTimer();
+    }
+  }
+
+  function timeout(method: string, hubspotPath: string): Response {
+    log(`${method} ${hubspotPath} → 504 after ${timeoutMs} ms`);
+    return proxyError(
+      "upstream-timeout",
+      `HubSpot did not answer within ${Math.round(timeoutMs / 1000)} s. The request may or may not have been applied.`,
+    );
+  }
+
+  function notFound(method: string, path: string): Response {
+    return proxyError("not-found", `${method} ${path} is not an endpoint of this app's API.`);
+  }
+
+  return async function proxy(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const path = url.pathname;
+    try {
+      if (path === "/api/health" && request.method === "GET") return health();
+      if (path.startsWith(`${PROXY_PREFIX}/`)) {
+        const hubspotPath = path.slice(PROXY_PREFIX.length);
+        // Encoded characters (%2F, %2E, …) and empty segments could mean one thing here and another upstream.
+        if (/%|\/\/|\\/.test(hubspotPath)) return notFound(request.method, path);
+        return await forward(request, hubspotPath, url.search);
+      }
+      if (path.startsWith("/api/simulator/") && options.simulatorControl) {
+        const handled = await handleSimulatorControl(request, path, options.simulatorControl, () =>
+          limiters.reset(),
+        );
+        if (handled) return handled;
+      }
+      return notFound(request.method, path);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      log(`${request.method} ${path} → 500: ${reason}`);
+      return jsonResponse(500, {
+        status: "error",
+        category: "PROXY_ERROR",
+        message: "The proxy failed unexpectedly.",
+      });
+    }
+  };
+}
