@@ -1,11 +1,127 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { cell, collapsed, type Selection, selectionRange } from "../../domain/grid/selection.ts";
+import { useBatchSnapshot, useBatchStore } from "../../lib/batch-store-context.tsx";
+import { Button } from "../../ui/button.tsx";
+import { EmptyState } from "../../ui/empty-state.tsx";
+import { useBatchValidation, useComposerColumns } from "./composer-deps.tsx";
+import { ComposerToolbar } from "./composer-toolbar.tsx";
+import { deleteRows, duplicateRows, insertRows } from "./grid/grid-actions.ts";
+import { QuoteGrid } from "./grid/quote-grid.tsx";
+import { StandInIssuesPanel } from "./stand-ins/panels-stand-in.tsx";
+import { installTestHooks } from "./test-hooks.ts";
+import "./composer.css";
 
-/** Stand-in until the composer lands: the grid of quote rows. `toolbarEnd` hosts Import CSV and Submit batch. */
+/** The batch composer: toolbar, the quotes grid and its panels. `toolbarEnd` hosts Import CSV and Submit batch. */
 export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
+  const store = useBatchStore();
+  const snapshot = useBatchSnapshot();
+  const { columns, chooser, openChooser } = useComposerColumns();
+  const validation = useBatchValidation(columns);
+  const [selection, setSelection] = useState<Selection>(() => collapsed(cell(0, 0)));
+  const [notice, setNotice] = useState("");
+  const [issuesOpen, setIssuesOpen] = useState(false);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const rows = snapshot.rows;
+  const range = selectionRange(selection);
+
+  const columnsRef = useRef(columns);
+  columnsRef.current = columns;
+  useEffect(() => installTestHooks(store, () => columnsRef.current), [store]);
+
+  const focusGrid = () => gridRef.current?.focus();
+  const addRow = () => {
+    insertRows(store, store.rows.length);
+    setSelection(collapsed(cell(store.rows.length - 1, 0)));
+    focusGrid();
+  };
+
+  const jump = useCallback(
+    (rowId: string, columnKey: string | undefined) => {
+      const row = store.rows.findIndex((candidate) => candidate.id === rowId);
+      if (row < 0) return;
+      const col = Math.max(
+        0,
+        columns.findIndex((column) => column.key === columnKey),
+      );
+      setSelection(collapsed(cell(row, col)));
+      gridRef.current?.focus();
+    },
+    [store, columns],
+  );
+
+  const issues = useMemo(
+    () => ({
+      issueFor: validation.issueFor,
+      issuesForRow: validation.issuesForRow,
+      version: validation.version,
+    }),
+    [validation.issueFor, validation.issuesForRow, validation.version],
+  );
+
+  const empty = (
+    <EmptyState
+      title="Drop a CSV or paste from a spreadsheet"
+      action={
+        <Button variant="primary" onClick={addRow}>
+          Add a row
+        </Button>
+      }
+    >
+      <p className="composer-empty-hint">
+        Copy rows in Excel or Google Sheets, click the grid and press <kbd>Ctrl</kbd>+<kbd>V</kbd>. Rows are
+        added as needed; the first pasted column goes into “Quote name”.
+      </p>
+    </EmptyState>
+  );
+
   return (
-    <section aria-label="Composer">
-      <div>{toolbarEnd}</div>
-      <p>Drop a CSV or paste from a spreadsheet.</p>
+    <section aria-label="Composer" className="composer">
+      <ComposerToolbar
+        rowCount={rows.length}
+        selectedRows={rows.length === 0 ? 0 : Math.min(range.bottom, rows.length - 1) - range.top + 1}
+        undoLabel={snapshot.canUndo ? (store.undoLabel ?? "edit") : undefined}
+        redoLabel={snapshot.canRedo ? (store.redoLabel ?? "edit") : undefined}
+        errors={validation.counts.errors}
+        warnings={validation.counts.warnings}
+        onAddRow={addRow}
+        onInsertRow={() => {
+          insertRows(store, range.top);
+          setSelection(collapsed(cell(range.top, selection.active.col)));
+        }}
+        onDuplicateRows={() => duplicateRows(store, selection)}
+        onDeleteRows={() => {
+          deleteRows(store, selection);
+          setSelection(collapsed(cell(range.top, selection.active.col)));
+        }}
+        onUndo={() => store.undo()}
+        onRedo={() => store.redo()}
+        onShowIssues={() => setIssuesOpen((open) => !open)}
+        onColumns={openChooser}
+        end={toolbarEnd}
+      />
+      <p role="status" className="composer-status">
+        {notice}
+      </p>
+      <QuoteGrid
+        store={store}
+        rows={rows}
+        columns={columns}
+        selection={selection}
+        onSelectionChange={setSelection}
+        issues={issues}
+        onNotice={setNotice}
+        empty={empty}
+        gridRef={gridRef}
+      />
+      {issuesOpen ? (
+        <StandInIssuesPanel
+          issues={validation.all()}
+          columns={columns}
+          rowIndex={(rowId) => store.rows.findIndex((row) => row.id === rowId)}
+          onJump={jump}
+        />
+      ) : null}
+      {chooser}
     </section>
   );
 }

@@ -1,0 +1,125 @@
+// @vitest-environment jsdom
+import "@testing-library/jest-dom/vitest";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { BatchStore } from "../../domain/batch/batch-store.ts";
+import { createRow } from "../../domain/batch/row.ts";
+import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
+import { ComposerPage } from "./composer-page.tsx";
+import { stubLayout } from "./grid/jsdom-layout.ts";
+
+beforeAll(() => stubLayout());
+afterEach(cleanup);
+
+function setup(rows = [createRow({ hs_title: "First", hs_expiration_date: "2030-01-01" }, "a")]) {
+  const store = new BatchStore(rows);
+  const user = userEvent.setup();
+  render(
+    <BatchStoreProvider store={store}>
+      <ComposerPage />
+    </BatchStoreProvider>,
+  );
+  const grid = screen.getByRole("grid", { name: "Quotes" });
+  return { store, user, grid };
+}
+
+function paste(target: Element, text: string) {
+  fireEvent.paste(target, {
+    clipboardData: { getData: (type: string) => (type === "text/plain" ? text : "") },
+  });
+}
+
+const cellText = (grid: HTMLElement, row: number, col: number) =>
+  within(grid).getAllByRole("row")[row]!.querySelectorAll('[role="gridcell"]')[col]?.textContent;
+
+describe("ComposerPage grid", () => {
+  it("is a labelled ARIA grid with headers, row headers and counts", () => {
+    const { grid } = setup();
+    expect(grid).toHaveAttribute("aria-rowcount", "2");
+    expect(within(grid).getByRole("columnheader", { name: /Quote name/ })).toBeInTheDocument();
+    expect(within(grid).getByRole("rowheader", { name: "1" })).toBeInTheDocument();
+    expect(within(grid).getAllByRole("gridcell")[0]).toHaveTextContent("First");
+  });
+
+  it("types over a cell, commits with Enter, moves down, and undoes with Ctrl+Z", async () => {
+    const { grid, store, user } = setup([createRow({}, "a"), createRow({}, "b")]);
+    grid.focus();
+    await user.keyboard("Hello");
+    expect(screen.getByRole("textbox", { name: "Quote name" })).toHaveValue("Hello");
+    await user.keyboard("{Enter}");
+    expect(store.rows[0]?.cells.hs_title).toBe("Hello");
+    expect(grid).toHaveFocus();
+    expect(grid.getAttribute("aria-activedescendant")).toMatch(/-r1-c0$/);
+    await user.keyboard("{Control>}z{/Control}");
+    expect(store.rows[0]?.cells.hs_title ?? "").toBe("");
+    await user.keyboard("{Control>}y{/Control}");
+    expect(store.rows[0]?.cells.hs_title).toBe("Hello");
+  });
+
+  it("Tab commits and moves right; Escape cancels; F2 edits the existing value", async () => {
+    const { grid, store, user } = setup();
+    grid.focus();
+    await user.keyboard("{F2}");
+    const input = screen.getByRole("textbox", { name: "Quote name" });
+    expect(input).toHaveValue("First");
+    await user.keyboard(" quote{Tab}");
+    expect(store.rows[0]?.cells.hs_title).toBe("First quote");
+    expect(grid.getAttribute("aria-activedescendant")).toMatch(/-r0-c1$/);
+    await user.keyboard("2031/2/3{Escape}");
+    expect(store.rows[0]?.cells.hs_expiration_date).toBe("2030-01-01");
+    await user.keyboard("2031/2/3{Enter}");
+    expect(store.rows[0]?.cells.hs_expiration_date).toBe("2031-02-03");
+  });
+
+  it("pastes TSV at the active cell, adds rows, reports extra columns, and undoes in one step", async () => {
+    const { grid, store, user } = setup([]);
+    expect(screen.getByText("Drop a CSV or paste from a spreadsheet")).toBeInTheDocument();
+    grid.focus();
+    const many = Array.from({ length: 5 }, (_, i) => `Q${i}\t2030-01-0${i + 1}`).join("\r\n");
+    act(() => paste(grid, `${many}\r\n`));
+    expect(store.rows).toHaveLength(5);
+    expect(store.rows[4]?.cells).toMatchObject({ hs_title: "Q4", hs_expiration_date: "2030-01-05" });
+    expect(screen.getByRole("status")).toHaveTextContent("Pasted 10 cells and added 5 rows.");
+    await user.keyboard("{Control>}z{/Control}");
+    expect(store.rows).toHaveLength(0);
+
+    const wide = `Name${"\tx".repeat(30)}\tSurplus\r\n`;
+    act(() => paste(grid, wide));
+    expect(screen.getByRole("status")).toHaveTextContent(
+      /18 pasted columns did not fit and were not pasted \(first row: “x”/,
+    );
+  });
+
+  it("selects with Shift+arrows, clears with Delete, fills down with Ctrl+D and copies TSV", async () => {
+    const rows = ["A", "B", "C"].map((t, i) =>
+      createRow({ hs_title: t, hs_expiration_date: "2030-01-01" }, `r${i}`),
+    );
+    const { grid, store, user } = setup(rows);
+    grid.focus();
+    await user.keyboard("{Shift>}{ArrowDown}{ArrowDown}{/Shift}");
+    expect(within(grid).getAllByRole("gridcell", { selected: true })).toHaveLength(3);
+    await user.keyboard("{Control>}d{/Control}");
+    expect(store.rows.map((row) => row.cells.hs_title)).toEqual(["A", "A", "A"]);
+    let copied = "";
+    fireEvent.copy(grid, { clipboardData: { setData: (_t: string, v: string) => (copied = v) } });
+    expect(copied).toBe("A\r\nA\r\nA\r\n");
+    await user.keyboard("{Delete}");
+    expect(store.rows.map((row) => row.cells.hs_title)).toEqual(["", "", ""]);
+    expect(cellText(grid, 1, 0)).toContain("");
+  });
+
+  it("edits a select with labels and stores the value; shows invalid cells with a message", async () => {
+    const { grid, store, user } = setup([createRow({ hs_title: "", hs_expiration_date: "2030-01-01" }, "a")]);
+    const title = within(grid).getAllByRole("gridcell")[0]!;
+    expect(title).toHaveAttribute("aria-invalid", "true");
+    expect(title).toHaveAccessibleDescription(/Error:/);
+    grid.focus();
+    await user.keyboard("{ArrowRight}{ArrowRight}{Enter}");
+    const select = screen.getByRole("combobox", { name: "Status" });
+    await user.selectOptions(select, "Approved");
+    await user.keyboard("{Enter}");
+    expect(store.rows[0]?.cells.hs_status).toBe("APPROVED");
+    expect(within(grid).getAllByRole("gridcell")[2]).toHaveTextContent("Approved");
+  });
+});

@@ -1,0 +1,88 @@
+import type { ReactNode } from "react";
+import { Button } from "../../ui/button.tsx";
+
+export interface ComposerToolbarProps {
+  rowCount: number;
+  selectedRows: number;
+  undoLabel: string | undefined;
+  redoLabel: string | undefined;
+  errors: number;
+  warnings: number;
+  onAddRow(): void;
+  onInsertRow(): void;
+  onDuplicateRows(): void;
+  onDeleteRows(): void;
+  onUndo(): void;
+  onRedo(): void;
+  onShowIssues(): void;
+  onColumns(): void;
+  drafts?: ReactNode;
+  end?: ReactNode;
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** Row commands, undo/redo with what they will undo, the issue counts, columns and drafts. */
+export function ComposerToolbar(props: ComposerToolbarProps) {
+  const hasRows = props.rowCount > 0;
+  const rowsWord = props.selectedRows > 1 ? `${props.selectedRows} rows` : "row";
+  return (
+    <div role="toolbar" aria-label="Batch" className="composer-toolbar">
+      <div className="composer-toolbar__group">
+        <Button variant="primary" onClick={props.onAddRow}>
+          Add row
+        </Button>
+        <Button onClick={props.onInsertRow} disabled={!hasRows}>
+          Insert row
+        </Button>
+        <Button onClick={props.onDuplicateRows} disabled={!hasRows}>
+          Duplicate {rowsWord}
+        </Button>
+        <Button variant="danger" onClick={props.onDeleteRows} disabled={!hasRows}>
+          Delete {rowsWord}
+        </Button>
+      </div>
+      <div className="composer-toolbar__group">
+        <Button
+          onClick={props.onUndo}
+          disabled={!props.undoLabel}
+          aria-keyshortcuts="Control+Z"
+          title="Ctrl+Z"
+        >
+          {props.undoLabel ? `Undo ${props.undoLabel}` : "Undo"}
+        </Button>
+        <Button
+          onClick={props.onRedo}
+          disabled={!props.redoLabel}
+          aria-keyshortcuts="Control+Shift+Z Control+Y"
+          title="Ctrl+Shift+Z or Ctrl+Y"
+        >
+          {props.redoLabel ? `Redo ${props.redoLabel}` : "Redo"}
+        </Button>
+      </div>
+      <div className="composer-toolbar__group">
+        <Button
+          variant="ghost"
+          className={props.errors > 0 ? "composer-count composer-count--error" : "composer-count"}
+          onClick={props.onShowIssues}
+          disabled={!hasRows}
+        >
+          <span aria-hidden="true">⛔</span> {plural(props.errors, "error", "errors")}
+        </Button>
+        <Button
+          variant="ghost"
+          className={props.warnings > 0 ? "composer-count composer-count--warning" : "composer-count"}
+          onClick={props.onShowIssues}
+          disabled={!hasRows}
+        >
+          <span aria-hidden="true">⚠</span> {plural(props.warnings, "warning", "warnings")}
+        </Button>
+      </div>
+      <div className="composer-toolbar__group">
+        <Button onClick={props.onColumns}>Columns</Button>
+        {props.drafts}
+      </div>
+      <div className="composer-toolbar__end">{props.end}</div>
+    </div>
+  );
+}

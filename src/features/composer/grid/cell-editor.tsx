@@ -1,0 +1,171 @@
+import { type FocusEvent, type ReactNode, useLayoutEffect, useRef, useState } from "react";
+import { editorKind } from "../../../domain/grid/editor-kind.ts";
+import { isIsoDate } from "../../../hubspot/codecs.ts";
+import { dateTimeToLocal } from "./cell-format.ts";
+import { ChecklistEditor, ChoiceEditor } from "./choice-editors.tsx";
+import { type EditMove, type EditorProps, editorKeyDown } from "./editor-keys.ts";
+
+/**
+ * The editor inside the active cell, chosen by the column's type and field type. Every editor commits on
+ * Enter/Tab and on leaving it, and cancels on Escape; the grid then normalizes the text for the column.
+ */
+export function CellEditor(props: EditorProps & { renderAssociation?: (props: EditorProps) => ReactNode }) {
+  const { column, seed } = props;
+  const kind = editorKind(column);
+  const done = useRef(false);
+  const once =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A) => {
+      if (done.current) return;
+      done.current = true;
+      fn(...args);
+    };
+  const guarded: EditorProps = { ...props, onCommit: once(props.onCommit), onCancel: once(props.onCancel) };
+  let editor: ReactNode;
+  if (kind === "association" && props.renderAssociation) editor = props.renderAssociation(guarded);
+  else if ((kind === "select" || kind === "radio" || kind === "bool") && seed === undefined)
+    editor = <ChoiceEditor {...guarded} />;
+  else if (kind === "checkboxes" && seed === undefined) editor = <ChecklistEditor {...guarded} />;
+  else if (kind === "textarea") editor = <TextareaEditor {...guarded} />;
+  else if (kind === "date" || kind === "datetime")
+    editor = <DateEditor {...guarded} withTime={kind === "datetime"} />;
+  else editor = <TextEditor {...guarded} />;
+  return <EditorShell onLeave={(text) => guarded.onCommit(text, "none")}>{editor}</EditorShell>;
+}
+
+/** Commits when focus leaves the editor for somewhere outside it (a click elsewhere). */
+function EditorShell({ children, onLeave }: { children: ReactNode; onLeave: (text: string) => void }) {
+  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
+    const next = event.relatedTarget;
+    if (next instanceof Node && event.currentTarget.contains(next)) return;
+    const input = event.currentTarget.querySelector<
+      HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement
+    >("[data-editor-value]");
+    if (input) onLeave(input.value);
+  };
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the wrapper only listens for focus leaving its editor
+    <div className="composer-editor" onBlur={onBlur} onPointerDown={(event) => event.stopPropagation()}>
+      {children}
+    </div>
+  );
+}
+
+function useFocusAtEnd<T extends HTMLInputElement | HTMLTextAreaElement>() {
+  const ref = useRef<T>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    element.focus({ preventScroll: true });
+    const end = element.value.length;
+    element.setSelectionRange(end, end);
+  }, []);
+  return ref;
+}
+
+function TextEditor({ column, value, seed, onCommit, onCancel }: EditorProps) {
+  const [text, setText] = useState(seed ?? value);
+  const ref = useFocusAtEnd<HTMLInputElement>();
+  const numeric = column.kind === "property" && column.property.type === "number";
+  return (
+    <input
+      ref={ref}
+      data-editor-value
+      className="composer-editor__input"
+      aria-label={column.label}
+      inputMode={numeric ? "decimal" : undefined}
+      value={text}
+      onChange={(event) => setText(event.target.value)}
+      onKeyDown={(event) => editorKeyDown(event, (move) => onCommit(text, move), onCancel)}
+    />
+  );
+}
+
+function TextareaEditor({ column, value, seed, onCommit, onCancel }: EditorProps) {
+  const [text, setText] = useState(seed ?? value);
+  const ref = useFocusAtEnd<HTMLTextAreaElement>();
+  return (
+    <div className="composer-editor__popover">
+      <textarea
+        ref={ref}
+        data-editor-value
+        className="composer-editor__textarea"
+        aria-label={column.label}
+        aria-describedby={`${column.key}-textarea-hint`}
+        rows={5}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          // Alt+Enter or Shift+Enter adds a line, as in a spreadsheet; Enter alone commits.
+          if (event.key === "Enter" && (event.altKey || event.shiftKey)) {
+            if (event.altKey) {
+              event.preventDefault();
+              const target = event.currentTarget;
+              const at = target.selectionStart;
+              setText(`${text.slice(0, at)}\n${text.slice(target.selectionEnd)}`);
+            }
+            event.stopPropagation();
+            return;
+          }
+          editorKeyDown(event, (move) => onCommit(text, move), onCancel);
+        }}
+      />
+      <p className="composer-editor__hint" id={`${column.key}-textarea-hint`}>
+        Enter saves · Shift+Enter adds a line · Esc cancels
+      </p>
+    </div>
+  );
+}
+
+/** A text box that takes typed dates (tolerant), with the browser's date picker beside it for the mouse. */
+function DateEditor({
+  column,
+  value,
+  seed,
+  onCommit,
+  onCancel,
+  withTime,
+}: EditorProps & { withTime: boolean }) {
+  const initial = withTime ? dateTimeToLocal(value) : value;
+  const [text, setText] = useState(seed ?? initial);
+  const ref = useFocusAtEnd<HTMLInputElement>();
+  const commit = (move: EditMove) => onCommit(text === initial ? value : text, move);
+  const pickerValue = withTime
+    ? /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/.test(text)
+      ? text.replace(" ", "T")
+      : ""
+    : isIsoDate(text)
+      ? text
+      : "";
+  return (
+    <div className="composer-editor__date">
+      <input
+        ref={ref}
+        data-editor-value
+        className="composer-editor__input"
+        aria-label={column.label}
+        placeholder={withTime ? "YYYY-MM-DD HH:MM" : "YYYY-MM-DD"}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "ArrowDown" && event.altKey) {
+            event.preventDefault();
+            event.currentTarget.parentElement
+              ?.querySelector<HTMLInputElement>(".composer-editor__picker")
+              ?.focus();
+          }
+          editorKeyDown(event, commit, onCancel);
+        }}
+      />
+      <input
+        className="composer-editor__picker"
+        type={withTime ? "datetime-local" : "date"}
+        aria-label={`Pick ${column.label}`}
+        tabIndex={-1}
+        value={pickerValue}
+        onChange={(event) => setText(withTime ? event.target.value.replace("T", " ") : event.target.value)}
+        onKeyDown={(event) => editorKeyDown(event, commit, onCancel)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import type { BatchStore } from "../../../domain/batch/batch-store.ts";
+import { createRow } from "../../../domain/batch/row.ts";
+import type { ColumnDef } from "../../../domain/columns/column-def.ts";
+import { normalizeInput } from "../../../domain/grid/editor-input.ts";
+import { type ExtraColumns, planPaste } from "../../../domain/grid/paste.ts";
+import { planClear, planFillDown, planFillRight } from "../../../domain/grid/range-edits.ts";
+import { planDeleteRows, planDuplicateRows, planInsertRows } from "../../../domain/grid/row-ops.ts";
+import { type Selection, selectionRange, selectRange } from "../../../domain/grid/selection.ts";
+import { parseTsv } from "../../../domain/grid/tsv.ts";
+import { browserNormalizeContext } from "./cell-format.ts";
+
+/** Grid commands shared by the keyboard, the mouse and the toolbar. Each one is a single undo step. */
+
+const newRow = (cells: Record<string, string>) => createRow(cells);
+
+export function pasteText(
+  store: BatchStore,
+  columns: readonly ColumnDef[],
+  selection: Selection,
+  text: string,
+): { selection: Selection; message: string } | undefined {
+  const data = parseTsv(text);
+  const byKey = new Map(columns.map((column) => [column.key, column]));
+  const plan = planPaste({
+    rows: store.rows,
+    columns: columns.map((column) => column.key),
+    selection,
+    data,
+    normalize: (key, raw) => {
+      const column = byKey.get(key);
+      return column ? normalizeInput(column, raw, browserNormalizeContext) : raw;
+    },
+    createRow: newRow,
+  });
+  if (!plan.operation) return plan.extra ? { selection, message: extraMessage(plan.extra) } : undefined;
+  store.apply(plan.operation, "paste");
+  const cellCount = (plan.target.bottom - plan.target.top + 1) * (plan.target.right - plan.target.left + 1);
+  const parts = [`Pasted ${cellCount.toLocaleString()} ${cellCount === 1 ? "cell" : "cells"}`];
+  if (plan.addedRows > 0)
+    parts.push(`added ${plan.addedRows.toLocaleString()} ${plan.addedRows === 1 ? "row" : "rows"}`);
+  let message = `${parts.join(" and ")}.`;
+  if (plan.extra) message += ` ${extraMessage(plan.extra)}`;
+  return { selection: selectRange(plan.target), message };
+}
+
+export function extraMessage(extra: ExtraColumns): string {
+  const names = extra.firstRow
+    .slice(0, 5)
+    .map((name) => (name.trim() === "" ? "(blank)" : `“${name.trim()}”`))
+    .join(", ");
+  const more = extra.count > 5 ? ` and ${extra.count - 5} more` : "";
+  const what = extra.count === 1 ? "1 pasted column did" : `${extra.count} pasted columns did`;
+  return `${what} not fit and ${extra.count === 1 ? "was" : "were"} not pasted (first row: ${names}${more}). Add columns with “Columns” or paste further left, then paste again.`;
+}
+
+export function clearSelection(store: BatchStore, columns: readonly ColumnDef[], selection: Selection): void {
+  const operation = planClear(store.rows, keys(columns), selectionRange(selection));
+  if (operation) store.apply(operation, "clear cells");
+}
+
+export function fillDown(store: BatchStore, columns: readonly ColumnDef[], selection: Selection): void {
+  const operation = planFillDown(store.rows, keys(columns), selectionRange(selection));
+  if (operation) store.apply(operation, "fill down");
+}
+
+export function fillRight(store: BatchStore, columns: readonly ColumnDef[], selection: Selection): void {
+  const operation = planFillRight(store.rows, keys(columns), selectionRange(selection));
+  if (operation) store.apply(operation, "fill right");
+}
+
+export function insertRows(store: BatchStore, at: number, count = 1): void {
+  store.apply(planInsertRows(at, count, newRow), count === 1 ? "insert row" : "insert rows");
+}
+
+export function duplicateRows(store: BatchStore, selection: Selection): void {
+  const range = selectionRange(selection);
+  const operation = planDuplicateRows(store.rows, range.top, range.bottom, newRow);
+  if (operation) store.apply(operation, range.top === range.bottom ? "duplicate row" : "duplicate rows");
+}
+
+export function deleteRows(store: BatchStore, selection: Selection): void {
+  const range = selectionRange(selection);
+  const operation = planDeleteRows(store.rows, range.top, range.bottom);
+  if (operation) store.apply(operation, range.top === range.bottom ? "delete row" : "delete rows");
+}
+
+function keys(columns: readonly ColumnDef[]): string[] {
+  return columns.map((column) => column.key);
+}

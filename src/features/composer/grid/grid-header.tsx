@@ -1,0 +1,61 @@
+// biome-ignore-all lint/a11y/useSemanticElements: a WAI-ARIA grid built from divs so rows can be virtualized and cells positioned
+// biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant
+import { memo } from "react";
+import { type GridLayout, HEADER_HEIGHT, ROW_NUMBER_WIDTH } from "./grid-layout.ts";
+
+/** The sticky header row: a corner cell over the row numbers, then one header per column. */
+export const GridHeader = memo(function GridHeader({
+  layout,
+  selLeft,
+  selRight,
+}: {
+  layout: GridLayout;
+  selLeft: number;
+  selRight: number;
+}) {
+  return (
+    <div
+      role="rowgroup"
+      className="composer-grid__head"
+      style={{ width: layout.totalWidth, height: HEADER_HEIGHT }}
+    >
+      <div role="row" aria-rowindex={1} className="composer-row composer-row--head">
+        <div
+          role="columnheader"
+          aria-colindex={1}
+          className="composer-cell composer-cell--head composer-cell--number is-sticky"
+          style={{ width: ROW_NUMBER_WIDTH, left: 0 }}
+        >
+          <span className="visually-hidden">Row</span>
+          <span aria-hidden="true">#</span>
+        </div>
+        {layout.columns.map((column) => (
+          <div
+            key={column.def.key}
+            role="columnheader"
+            aria-colindex={column.index + 2}
+            className={[
+              "composer-cell composer-cell--head",
+              column.sticky ? "is-sticky" : "",
+              column.index >= selLeft && column.index <= selRight ? "is-selected-col" : "",
+            ].join(" ")}
+            style={{ width: column.width, left: column.sticky ? column.left : undefined }}
+            title={
+              column.def.kind === "property"
+                ? `${column.def.label} (${column.def.property.name})`
+                : column.def.label
+            }
+          >
+            <span className="composer-cell__text">{column.def.label}</span>
+            {column.def.pinned ? (
+              <span className="composer-cell__required" title="Required">
+                <span aria-hidden="true">*</span>
+                <span className="visually-hidden">(required)</span>
+              </span>
+            ) : null}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+});

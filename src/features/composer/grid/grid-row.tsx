@@ -1,0 +1,111 @@
+// biome-ignore-all lint/a11y/useSemanticElements: a WAI-ARIA grid built from divs so rows can be virtualized and cells positioned
+// biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant
+import { createContext, memo, type ReactNode, useContext } from "react";
+import type { BatchRow } from "../../../domain/batch/row.ts";
+import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { formatCell } from "./cell-format.ts";
+import { cellId, type GridColumn, type GridLayout, ROW_HEIGHT, ROW_NUMBER_WIDTH } from "./grid-layout.ts";
+
+/** What every row needs from the grid; one stable object, so rows re-render only when their own props change. */
+export interface RowContext {
+  gridId: string;
+  layout: GridLayout;
+  issueFor(rowId: string, key: string): CellIssue | undefined;
+  renderEditor(row: BatchRow, column: GridColumn, seed: string | undefined): ReactNode;
+}
+
+export const GridRowContext = createContext<RowContext | null>(null);
+
+export interface GridRowProps {
+  row: BatchRow;
+  index: number;
+  /** Column index of the active cell in this row, or -1. */
+  activeCol: number;
+  /** Selected columns in this row (inclusive), or -1/-1. */
+  selLeft: number;
+  selRight: number;
+  /** The fill handle sits on this column of this row, or -1. */
+  handleCol: number;
+  /** Columns a fill-handle drag would fill in this row, or -1/-1. */
+  fillLeft: number;
+  fillRight: number;
+  editingCol: number;
+  editSeed: string | undefined;
+  /** Changes when this row's validation issues change; it only has to differ, not to be read. */
+  issuesKey: string;
+}
+
+export const GridRow = memo(function GridRow(props: GridRowProps) {
+  const ctx = useContext(GridRowContext);
+  if (!ctx) return null;
+  const { row, index, activeCol, selLeft, selRight, handleCol, fillLeft, fillRight, editingCol } = props;
+  const { gridId, layout } = ctx;
+  const classes = ["composer-row"];
+  if (activeCol >= 0) classes.push("is-active-row");
+  if (editingCol >= 0) classes.push("is-editing-row");
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={classes.join(" ")}
+      style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, width: layout.totalWidth }}
+    >
+      <div
+        role="rowheader"
+        aria-colindex={1}
+        className="composer-cell composer-cell--number is-sticky"
+        style={{ width: ROW_NUMBER_WIDTH, left: 0 }}
+        data-row={index}
+        data-col={-1}
+      >
+        {index + 1}
+      </div>
+      {layout.columns.map((column) => {
+        const c = column.index;
+        const value = row.cells[column.def.key] ?? "";
+        const issue = ctx.issueFor(row.id, column.def.key);
+        const selected = c >= selLeft && c <= selRight;
+        const id = cellId(gridId, index, c);
+        const cellClasses = ["composer-cell"];
+        if (column.sticky) cellClasses.push("is-sticky");
+        if (selected) cellClasses.push("is-selected");
+        if (c === activeCol) cellClasses.push("is-active");
+        if (c >= fillLeft && c <= fillRight && !selected) cellClasses.push("is-fill-target");
+        if (issue) cellClasses.push(issue.severity === "error" ? "is-invalid" : "is-warning");
+        const text = formatCell(column.def, value);
+        return (
+          <div
+            key={column.def.key}
+            id={id}
+            role="gridcell"
+            aria-colindex={c + 2}
+            aria-selected={selected}
+            aria-invalid={issue?.severity === "error" ? true : undefined}
+            aria-describedby={issue ? `${id}-tip` : undefined}
+            className={cellClasses.join(" ")}
+            style={{ width: column.width, left: column.sticky ? column.left : undefined }}
+            data-row={index}
+            data-col={c}
+          >
+            <span className="composer-cell__text">{text}</span>
+            {issue ? (
+              <>
+                <span className="composer-cell__mark" aria-hidden="true">
+                  {issue.severity === "error" ? "!" : "?"}
+                </span>
+                <span role="tooltip" id={`${id}-tip`} className="composer-cell__tip">
+                  {issue.severity === "error" ? "Error: " : "Warning: "}
+                  {issue.message}
+                </span>
+              </>
+            ) : null}
+            {c === handleCol ? (
+              <span className="composer-fill-handle" aria-hidden="true" data-fill-handle />
+            ) : null}
+            {c === editingCol ? ctx.renderEditor(row, column, props.editSeed) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+});

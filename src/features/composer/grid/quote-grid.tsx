@@ -1,0 +1,379 @@
+// biome-ignore-all lint/a11y/useSemanticElements: a WAI-ARIA grid built from divs so rows can be virtualized and cells positioned
+// biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant
+import { useVirtualizer } from "@tanstack/react-virtual";
+import {
+  type ClipboardEvent,
+  type PointerEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import type { BatchStore } from "../../../domain/batch/batch-store.ts";
+import type { BatchRow } from "../../../domain/batch/row.ts";
+import type { ColumnDef } from "../../../domain/columns/column-def.ts";
+import { normalizeInput } from "../../../domain/grid/editor-input.ts";
+import { navigate } from "../../../domain/grid/navigation.ts";
+import { copyRange, fillTarget, planFill } from "../../../domain/grid/range-edits.ts";
+import {
+  type CellRange,
+  clampSelection,
+  collapsed,
+  extendTo,
+  type Selection,
+  selectionRange,
+} from "../../../domain/grid/selection.ts";
+import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { CellEditor } from "./cell-editor.tsx";
+import { browserNormalizeContext, formatCell } from "./cell-format.ts";
+import type { EditMove, EditorProps } from "./editor-keys.ts";
+import { clearSelection, fillDown, fillRight, pasteText } from "./grid-actions.ts";
+import { GridHeader } from "./grid-header.tsx";
+import { handleGridKey } from "./grid-keys.ts";
+import { buildLayout, cellId, type GridColumn, HEADER_HEIGHT, ROW_HEIGHT } from "./grid-layout.ts";
+import { GridRow, GridRowContext, type RowContext } from "./grid-row.tsx";
+import "./quote-grid.css";
+
+export interface GridIssues {
+  issueFor(rowId: string, key: string): CellIssue | undefined;
+  issuesForRow(rowId: string): readonly CellIssue[];
+  version: number;
+}
+
+export interface QuoteGridProps {
+  store: BatchStore;
+  rows: readonly BatchRow[];
+  columns: readonly ColumnDef[];
+  selection: Selection;
+  onSelectionChange(selection: Selection): void;
+  issues: GridIssues;
+  /** Plain-words feedback (paste results, columns that did not fit) for the page's status line. */
+  onNotice(message: string): void;
+  renderAssociationEditor?: (props: EditorProps) => ReactNode;
+  /** Shown over the body when there are no rows. */
+  empty?: ReactNode;
+  gridRef?: React.RefObject<HTMLDivElement | null>;
+}
+
+interface Editing {
+  row: number;
+  col: number;
+  seed: string | undefined;
+}
+
+interface FillDrag {
+  source: CellRange;
+  target: CellRange;
+}
+
+const MOVE_KEYS: Record<Exclude<EditMove, "none">, { key: string; shift: boolean }> = {
+  down: { key: "Enter", shift: false },
+  up: { key: "Enter", shift: true },
+  right: { key: "Tab", shift: false },
+  left: { key: "Tab", shift: true },
+};
+
+/** The quotes grid: WAI-ARIA grid, virtualized rows, spreadsheet keys, clipboard, fill and inline editors. */
+export function QuoteGrid(props: QuoteGridProps) {
+  const { store, rows, columns, issues, onSelectionChange, onNotice } = props;
+  const gridId = useId().replace(/:/g, "");
+  const ownRef = useRef<HTMLDivElement>(null);
+  const scrollRef = props.gridRef ?? ownRef;
+  const layout = useMemo(() => buildLayout(columns), [columns]);
+  const size = { rows: rows.length, cols: columns.length };
+  const selection = clampSelection(props.selection, size);
+  const range = selectionRange(selection);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [fill, setFill] = useState<FillDrag | null>(null);
+  const dragging = useRef<"select" | "fill" | null>(null);
+
+  // Callbacks read the latest values through this ref, so the row context object never changes identity.
+  const latest = useRef({ selection, rows, columns, editing, fill, issues, size });
+  latest.current = { selection, rows, columns, editing, fill, issues, size };
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    scrollMargin: HEADER_HEIGHT,
+  });
+
+  const focusGrid = useCallback(() => scrollRef.current?.focus({ preventScroll: true }), [scrollRef]);
+
+  const select = useCallback((next: Selection) => onSelectionChange(next), [onSelectionChange]);
+
+  const commitEdit = useCallback(
+    (text: string, move: EditMove) => {
+      const { editing: current, rows: currentRows, columns: currentColumns } = latest.current;
+      if (!current) return;
+      const row = currentRows[current.row];
+      const column = currentColumns[current.col];
+      if (row && column) {
+        const value = normalizeInput(column, text, browserNormalizeContext);
+        if (value !== (row.cells[column.key] ?? "")) {
+          store.apply(
+            { type: "set-cells", edits: [{ rowId: row.id, key: column.key, value }] },
+            `edit ${column.label}`,
+          );
+        }
+      }
+      setEditing(null);
+      if (move !== "none") {
+        const size = { rows: store.rows.length, cols: currentColumns.length };
+        const next = navigate(collapsed({ row: current.row, col: current.col }), MOVE_KEYS[move], size, 1);
+        if (next) select(next);
+      }
+      focusGrid();
+    },
+    [store, select, focusGrid],
+  );
+
+  const cancelEdit = useCallback(() => {
+    setEditing(null);
+    focusGrid();
+  }, [focusGrid]);
+
+  const renderAssociation = props.renderAssociationEditor;
+  const rowContext = useMemo<RowContext>(
+    () => ({
+      gridId,
+      layout,
+      issueFor: (rowId, key) => latest.current.issues.issueFor(rowId, key),
+      renderEditor: (row: BatchRow, column: GridColumn, seed: string | undefined) => (
+        <CellEditor
+          column={column.def}
+          value={row.cells[column.def.key] ?? ""}
+          seed={seed}
+          onCommit={commitEdit}
+          onCancel={cancelEdit}
+          renderAssociation={renderAssociation}
+        />
+      ),
+    }),
+    [gridId, layout, commitEdit, cancelEdit, renderAssociation],
+  );
+
+  const startEdit = useCallback(
+    (seed: string | undefined) => {
+      const { selection: current, size: currentSize } = latest.current;
+      if (currentSize.rows === 0 || currentSize.cols === 0) return;
+      onSelectionChange(collapsed(current.active));
+      setEditing({ row: current.active.row, col: current.active.col, seed });
+    },
+    [onSelectionChange],
+  );
+
+  // Keep the active cell in view (below the sticky header, right of the pinned columns).
+  const { row: activeRow, col: activeCol } = selection.active;
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element || rows.length === 0) return;
+    const top = HEADER_HEIGHT + activeRow * ROW_HEIGHT;
+    if (top < element.scrollTop + HEADER_HEIGHT) element.scrollTop = top - HEADER_HEIGHT;
+    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
+      element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
+    const column = layout.columns[activeCol];
+    if (column && !column.sticky) {
+      if (column.left < element.scrollLeft + layout.stickyWidth)
+        element.scrollLeft = column.left - layout.stickyWidth;
+      else if (column.left + column.width > element.scrollLeft + element.clientWidth)
+        element.scrollLeft = column.left + column.width - element.clientWidth;
+    }
+  }, [activeRow, activeCol, layout, rows.length, scrollRef]);
+
+  const pageSize = () => {
+    const height = scrollRef.current?.clientHeight ?? 0;
+    return Math.max(1, Math.floor((height - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    if (editing || event.target !== event.currentTarget) return;
+    handleGridKey(event, {
+      selection,
+      size,
+      pageSize: pageSize(),
+      select,
+      startEdit,
+      clear: () => clearSelection(store, columns, selection),
+      undo: () => store.undo(),
+      redo: () => store.redo(),
+      fillDown: () => fillDown(store, columns, selection),
+      fillRight: () => fillRight(store, columns, selection),
+    });
+  };
+
+  const format = (key: string, value: string) => {
+    const column = columns.find((c) => c.key === key);
+    return column ? formatCell(column, value) : value;
+  };
+
+  const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
+    if (editing || rows.length === 0) return;
+    event.preventDefault();
+    event.clipboardData.setData("text/plain", copyRange(rows, layout.keys, range, format));
+  };
+
+  const onCut = (event: ClipboardEvent<HTMLDivElement>) => {
+    if (editing || rows.length === 0) return;
+    onCopy(event);
+    clearSelection(store, columns, selection);
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
+    if (editing) return;
+    event.preventDefault();
+    const text = event.clipboardData.getData("text/plain");
+    const result = pasteText(store, columns, selection, text);
+    if (!result) return;
+    select(result.selection);
+    onNotice(result.message);
+  };
+
+  const cellAt = (target: EventTarget | null): { row: number; col: number } | undefined => {
+    if (!(target instanceof Element)) return undefined;
+    const cell = target.closest<HTMLElement>("[data-col]");
+    if (!cell?.dataset.row || cell.dataset.col === undefined) return undefined;
+    return { row: Number(cell.dataset.row), col: Number(cell.dataset.col) };
+  };
+
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0) return;
+    const target = event.target;
+    const at = cellAt(target);
+    if (!at) return;
+    event.preventDefault();
+    focusGrid();
+    if (target instanceof Element && target.closest("[data-fill-handle]")) {
+      dragging.current = "fill";
+      setFill({ source: range, target: range });
+      return;
+    }
+    dragging.current = "select";
+    if (at.col === -1) {
+      // The row number selects the whole row.
+      const rowSelection = {
+        anchor: { row: at.row, col: 0 },
+        active: { row: at.row, col: columns.length - 1 },
+      };
+      select(
+        event.shiftKey ? { ...rowSelection, anchor: { row: selection.anchor.row, col: 0 } } : rowSelection,
+      );
+      return;
+    }
+    select(event.shiftKey ? extendTo(selection, at) : collapsed(at));
+  };
+
+  const onPointerOver = (event: PointerEvent<HTMLDivElement>) => {
+    if (!dragging.current) return;
+    const at = cellAt(event.target);
+    if (!at || at.col < 0) return;
+    if (dragging.current === "select") select(extendTo(latest.current.selection, at));
+    else if (latest.current.fill) {
+      const source = latest.current.fill.source;
+      setFill({ source, target: fillTarget(source, at.row, at.col) });
+    }
+  };
+
+  useEffect(() => {
+    const end = () => {
+      const mode = dragging.current;
+      dragging.current = null;
+      const current = latest.current.fill;
+      if (mode !== "fill" || !current) return;
+      setFill(null);
+      const operation = planFill(latest.current.rows, layout.keys, current.source, current.target);
+      if (operation) store.apply(operation, "fill");
+      select({
+        anchor: { row: current.target.top, col: current.target.left },
+        active: { row: current.target.bottom, col: current.target.right },
+      });
+    };
+    window.addEventListener("pointerup", end);
+    return () => window.removeEventListener("pointerup", end);
+  }, [layout, store, select]);
+
+  const onDoubleClick = (event: React.MouseEvent<HTMLDivElement>) => {
+    const at = cellAt(event.target);
+    if (!at || at.col < 0 || editing) return;
+    select(collapsed(at));
+    setEditing({ row: at.row, col: at.col, seed: undefined });
+  };
+
+  const items = virtualizer.getVirtualItems();
+  const firstVisible = items[0]?.index ?? 0;
+  const lastVisible = items.at(-1)?.index ?? -1;
+  const activeRendered = rows.length > 0 && activeRow >= firstVisible && activeRow <= lastVisible;
+  const fillRange = fill?.target;
+
+  return (
+    <GridRowContext.Provider value={rowContext}>
+      <div className="composer-grid-frame">
+        <div
+          ref={scrollRef}
+          role="grid"
+          aria-label="Quotes"
+          aria-rowcount={rows.length + 1}
+          aria-colcount={columns.length + 1}
+          aria-multiselectable="true"
+          aria-activedescendant={
+            activeRendered && !editing ? cellId(gridId, activeRow, activeCol) : undefined
+          }
+          tabIndex={0}
+          className="composer-grid"
+          onKeyDown={onKeyDown}
+          onCopy={onCopy}
+          onCut={onCut}
+          onPaste={onPaste}
+          onPointerDown={onPointerDown}
+          onPointerOver={onPointerOver}
+          onDoubleClick={onDoubleClick}
+        >
+          <GridHeader layout={layout} selLeft={range.left} selRight={range.right} />
+          <div
+            role="rowgroup"
+            className="composer-grid__body"
+            style={{ height: rows.length * ROW_HEIGHT, width: layout.totalWidth }}
+          >
+            {items.map((item) => {
+              const index = item.index;
+              const row = rows[index];
+              if (!row) return null;
+              const inRange = index >= range.top && index <= range.bottom;
+              const inFill = fillRange !== undefined && index >= fillRange.top && index <= fillRange.bottom;
+              const isEditing = editing !== null && editing.row === index;
+              return (
+                <GridRow
+                  key={row.id}
+                  row={row}
+                  index={index}
+                  activeCol={index === activeRow ? activeCol : -1}
+                  selLeft={inRange ? range.left : -1}
+                  selRight={inRange ? range.right : -2}
+                  handleCol={!editing && !fill && index === range.bottom ? range.right : -1}
+                  fillLeft={inFill ? fillRange.left : -1}
+                  fillRight={inFill ? fillRange.right : -2}
+                  editingCol={isEditing ? editing.col : -1}
+                  editSeed={isEditing ? editing.seed : undefined}
+                  issuesKey={issueKey(issues.issuesForRow(row.id))}
+                />
+              );
+            })}
+          </div>
+        </div>
+        {rows.length === 0 ? <div className="composer-grid__empty">{props.empty}</div> : null}
+      </div>
+    </GridRowContext.Provider>
+  );
+}
+
+function issueKey(issues: readonly CellIssue[]): string {
+  if (issues.length === 0) return "";
+  return issues
+    .map((issue) => `${issue.columnKey ?? ""}\u0001${issue.severity}\u0001${issue.message}`)
+    .join("\u0002");
+}

@@ -1,0 +1,52 @@
+import type { BatchStore } from "../../domain/batch/batch-store.ts";
+import { createRow } from "../../domain/batch/row.ts";
+import type { ColumnDef } from "../../domain/columns/column-def.ts";
+
+declare global {
+  interface Window {
+    __qbc?: { loadRows(count: number): number; rowCount(): number; columnKeys(): string[] };
+  }
+}
+
+/** Sample values that pass validation for each kind of column, so benches measure a realistic grid. */
+function sample(column: ColumnDef, i: number): string {
+  if (column.kind === "association") return String(1000 + (i % 50));
+  const { property } = column;
+  if (property.name === "hs_title") return `Quote ${i + 1}`;
+  if (property.type === "date") return "2030-12-31";
+  if (property.type === "datetime") return "2030-12-31T12:00:00.000Z";
+  if (property.type === "number") return String((i * 7) % 1000);
+  if (property.type === "bool") return i % 2 === 0 ? "true" : "false";
+  if (property.type === "enumeration")
+    return property.options[i % Math.max(1, property.options.length)]?.value ?? "";
+  return `${property.label} ${i}`;
+}
+
+/**
+ * `window.__qbc` for benches and e2e only: installed when the page URL has `?qbc-test-hooks`, never otherwise,
+ * so a production user cannot replace their batch by accident. `loadRows(n)` fills every visible column and,
+ * to reach a realistic width, extra `bench_extra_*` cells up to 20 columns.
+ */
+export function installTestHooks(store: BatchStore, columns: () => readonly ColumnDef[]): () => void {
+  if (typeof window === "undefined" || !new URLSearchParams(window.location.search).has("qbc-test-hooks")) {
+    return () => {};
+  }
+  window.__qbc = {
+    loadRows(count) {
+      const visible = columns();
+      const rows = Array.from({ length: count }, (_, i) => {
+        const cells: Record<string, string> = {};
+        for (const column of visible) cells[column.key] = sample(column, i);
+        for (let extra = visible.length; extra < 20; extra += 1) cells[`bench_extra_${extra}`] = `x${i}`;
+        return createRow(cells, `bench-${i}`);
+      });
+      store.load(rows);
+      return rows.length;
+    },
+    rowCount: () => store.rows.length,
+    columnKeys: () => columns().map((column) => column.key),
+  };
+  return () => {
+    delete window.__qbc;
+  };
+}
