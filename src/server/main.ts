@@ -1,0 +1,88 @@
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createSimulator, SIMULATOR_TOKEN } from "../simulator/simulator.ts";
+import { parseEnv, type ServerEnv } from "./env.ts";
+import { createNodeApp } from "./node-app.ts";
+import { createProxy, type ProxyOptions } from "./proxy.ts";
+import { TokenLimiters } from "./rate-limiter.ts";
+
+/** `npm start` / `npm run serve`: the built app and the token-holding proxy on one origin. */
+function loadEnvOrExit(): ServerEnv {
+  const result = parseEnv(process.env);
+  if (result.ok) return result.env;
+  process.stderr.write(`${result.message}\nFix the variable(s) above and start the server again.\n`);
+  process.exit(1);
+}
+
+const env = loadEnvOrExit();
+const limiters = new TokenLimiters({ perTenSeconds: env.perTenSeconds });
+const log = (line: string) => process.stderr.write(`[proxy] ${line}\n`);
+
+function proxyOptions(): ProxyOptions {
+  const common = { perTenSeconds: env.perTenSeconds, timeoutMs: env.upstreamTimeoutMs, limiters, log };
+  if (env.token) {
+    return { ...common, upstream: (request) => fetch(request), upstreamName: "hubspot", token: env.token };
+  }
+  const simulator = createSimulator({
+    seed: env.simulator.seed,
+    rateLimitPerTenSeconds: env.perTenSeconds,
+    faults: {
+      latencyMs: env.simulator.latencyMs,
+      failBeforeApplyRate: env.simulator.failBeforeApplyRate,
+      failAfterApplyRate: env.simulator.failAfterApplyRate,
+      dropAfterApplyRate: env.simulator.dropAfterApplyRate,
+      lockedRate: env.simulator.lockedRate,
+    },
+  });
+  return {
+    ...common,
+    upstream: (request) => simulator.fetch(request),
+    upstreamName: "simulator",
+    token: SIMULATOR_TOKEN,
+    simulatorControl: env.simulator.control ? simulator : undefined,
+  };
+}
+
+const distDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist");
+if (!existsSync(join(distDir, "index.html"))) {
+  process.stderr.write(
+    `dist/ is missing (${distDir}): the API runs, but there is no page to serve.\n` +
+      "Build the app first: `npm run build`, or use `npm start`, which builds and then serves.\n",
+  );
+}
+
+const app = createNodeApp(createProxy(proxyOptions()), distDir);
+const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
+  const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+  const upstream = env.token ? "HubSpot (api.hubapi.com)" : "simulator";
+  process.stdout.write(
+    `Quote Batch Composer: http://${host}:${info.port}\n` +
+      `Upstream: ${upstream}, rate limit ${env.perTenSeconds} requests / 10 s (${env.tier})\n`,
+  );
+});
+
+server.on("error", (error: NodeJS.ErrnoException) => {
+  const hint =
+    error.code === "EADDRINUSE"
+      ? `Port ${env.port} on ${env.host} is in use: stop the other server or set PORT to a free port.`
+      : error.code === "EADDRNOTAVAIL"
+        ? `HOST=${env.host} is not an address of this machine.`
+        : error.message;
+  process.stderr.write(`Cannot start the server: ${hint}\n`);
+  process.exit(1);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`${signal}: stopping…\n`);
+  server.close(() => process.exit(0));
+  if ("closeIdleConnections" in server) server.closeIdleConnections();
+  // Requests waiting on the rate limiter or a slow upstream get a few seconds, then the process goes.
+  setTimeout(() => process.exit(0), 5_000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
