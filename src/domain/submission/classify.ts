@@ -1,0 +1,101 @@
+import { BatchResponse } from "../../hubspot/batch-create.ts";
+import { RATE_LIMIT_HEADERS } from "../../hubspot/endpoints.ts";
+import { ApiErrorBody, ERROR_CATEGORIES, RateLimitErrorBody } from "../../hubspot/errors.ts";
+import type { HeaderReader, SendResult } from "./send-result.ts";
+
+/**
+ * The proxy's marks for "this request never reached HubSpot" (docs/decisions/submission-resend-rules.md):
+ * a 502/503/504 carrying either one is safe to resend; any other 5xx may have been applied.
+ */
+export const NOT_FORWARDED_HEADER = "x-proxy-not-forwarded";
+export const NOT_FORWARDED_CATEGORY = "UPSTREAM_UNREACHABLE";
+
+export const MIN_LOCKED_WAIT_MS = 2_000;
+
+/** What the queue does with one answer (or the lack of one). */
+export type Verdict =
+  | { kind: "batch"; status: number; response: BatchResponse }
+  | { kind: "rate-limited"; waitMs: number; message: string }
+  | { kind: "locked"; waitMs: number; message: string }
+  | { kind: "resend"; reason: "not-applied" | "server-unreachable"; message: string }
+  | { kind: "unknown"; status?: number; message: string }
+  | { kind: "rejected"; status: number; body: ApiErrorBody | undefined; category: string; message: string }
+  | { kind: "stop-auth"; status: 401 | 403; category: string; message: string }
+  | { kind: "stop-daily"; message: string };
+
+export function classify(result: SendResult, now: number, defaultIntervalMs: number): Verdict {
+  if (result.kind === "no-answer") {
+    return result.sent === "no"
+      ? { kind: "resend", reason: "server-unreachable", message: result.message }
+      : { kind: "unknown", message: result.message };
+  }
+  const { status, headers, body } = result;
+  if (status >= 200 && status < 300) {
+    const parsed = BatchResponse.safeParse(body);
+    if (parsed.success) return { kind: "batch", status, response: parsed.data };
+    // A 2xx means HubSpot did something; an answer we cannot read leaves the rows unknown, not failed.
+    return {
+      kind: "unknown",
+      status,
+      message: `HubSpot answered ${status} with a body that could not be read.`,
+    };
+  }
+  if (status === 429) return rateLimited(headers, body, now, defaultIntervalMs);
+  const error = ApiErrorBody.safeParse(body);
+  const data = error.success ? error.data : undefined;
+  const message = data?.message ?? `HubSpot answered ${status}.`;
+  if (status === 423) {
+    const waitMs = Math.max(MIN_LOCKED_WAIT_MS, retryAfterMs(headers, now) ?? 0);
+    return { kind: "locked", waitMs, message };
+  }
+  if (status === 401 || status === 403) {
+    const category =
+      data?.category ??
+      (status === 401 ? ERROR_CATEGORIES.invalidAuthentication : ERROR_CATEGORIES.missingScopes);
+    return { kind: "stop-auth", status, category, message: authMessage(status, message) };
+  }
+  if (status >= 500) {
+    const notForwarded =
+      headers.get(NOT_FORWARDED_HEADER) !== null || data?.category === NOT_FORWARDED_CATEGORY;
+    if (notForwarded && (status === 502 || status === 503 || status === 504))
+      return { kind: "resend", reason: "not-applied", message };
+    return {
+      kind: "unknown",
+      status,
+      message: `HubSpot answered ${status} after the request was sent: ${message}`,
+    };
+  }
+  return { kind: "rejected", status, body: data, category: data?.category ?? `HTTP_${status}`, message };
+}
+
+function rateLimited(headers: HeaderReader, body: unknown, now: number, defaultIntervalMs: number): Verdict {
+  const parsed = RateLimitErrorBody.safeParse(body);
+  const policy = parsed.success ? parsed.data.policyName : undefined;
+  const message = parsed.success ? parsed.data.message : "HubSpot's rate limit was reached.";
+  if (policy === "DAILY") {
+    return {
+      kind: "stop-daily",
+      message:
+        "HubSpot's daily API limit for this account is used up. The rest of the batch was not sent; send it tomorrow (the limit resets at midnight).",
+    };
+  }
+  const interval = Number(headers.get(RATE_LIMIT_HEADERS.intervalMs));
+  const windowMs = Number.isFinite(interval) && interval > 0 ? interval : defaultIntervalMs;
+  return { kind: "rate-limited", waitMs: retryAfterMs(headers, now) ?? windowMs, message };
+}
+
+/** `Retry-After` as seconds or an HTTP date; `undefined` when absent or unreadable. */
+export function retryAfterMs(headers: HeaderReader, now: number): number | undefined {
+  const value = headers.get("retry-after");
+  if (value === null || value.trim() === "") return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function authMessage(status: 401 | 403, message: string): string {
+  return status === 401
+    ? `HubSpot rejected the access token (${message}). Nothing more was sent. Set a valid HUBSPOT_ACCESS_TOKEN, restart the server and retry.`
+    : `The HubSpot private app lacks a permission for creating quotes (${message}). Nothing more was sent. Add the quotes write scope in HubSpot and retry.`;
+}

@@ -1,0 +1,11 @@
+import type { RowOutcome } from "./types.ts";
+
+/** The words people see for each outcome (results table, CSV, filters). */
+export const OUTCOME_LABELS: Record<RowOutcome, string> = {
+  pending: "pending",
+  created: "created",
+  failed: "failed",
+  unknown: "unknown",
+  canceled: "canceled",
+  "not-sent": "not sent",
+};

@@ -1,0 +1,256 @@
+import type { BatchRow, RowId } from "../batch/row.ts";
+import { chunk } from "./chunk.ts";
+import type { RateLimit } from "./plan.ts";
+import { rowTitle, type SerialiseOptions, serialiseRow } from "./serialise.ts";
+import type { QueueEvent, QueueRequest, RequestRecord, RowOutcome, RowResult, StopReason } from "./types.ts";
+
+export interface SubmissionEnvironment {
+  kind: "simulator" | "hubspot";
+  portalId?: number;
+  uiDomain?: string;
+  sandbox?: boolean;
+}
+
+export interface SkippedRow {
+  rowId: RowId;
+  rowNumber: number;
+  title: string;
+  reason: string;
+}
+
+export type SubmissionStatus = "running" | "done" | "stopped" | "canceled" | "interrupted";
+
+/** One submission, as the progress bar, the results table and the history read it. Plain data: persisted. */
+export interface SubmissionState {
+  id: string;
+  createdAt: number;
+  environment: SubmissionEnvironment;
+  rateLimit: RateLimit;
+  uniqueProperty?: string;
+  status: SubmissionStatus;
+  stopReason?: StopReason;
+  finishedAt?: number;
+  rows: readonly RowResult[];
+  requests: readonly RequestRecord[];
+  skipped: readonly SkippedRow[];
+  /** Set while sending holds back for the rate limit. */
+  rateLimitWaitUntil?: number;
+}
+
+export interface NumberedRow {
+  row: BatchRow;
+  rowNumber: number;
+}
+
+export interface CreateSubmissionInput {
+  id: string;
+  now: number;
+  environment: SubmissionEnvironment;
+  rateLimit: RateLimit;
+  rows: readonly NumberedRow[];
+  skipped?: readonly SkippedRow[];
+  serialise?: SerialiseOptions;
+  maxPerRequest?: number;
+}
+
+export function createSubmission(input: CreateSubmissionInput): {
+  state: SubmissionState;
+  requests: QueueRequest[];
+} {
+  const rows: RowResult[] = [];
+  const serialised = input.rows.map(({ row, rowNumber }) => {
+    const { input: quote, uniqueValue } = serialiseRow(row, input.serialise);
+    const result: RowResult = { rowId: row.id, rowNumber, title: rowTitle(row), outcome: "pending" };
+    rows.push(uniqueValue === undefined ? result : { ...result, uniqueValue });
+    return { rowId: row.id, input: quote };
+  });
+  const groups = chunk(
+    serialised.map((s, index) => ({ ...s, index })),
+    input.maxPerRequest,
+  );
+  const requests: QueueRequest[] = [];
+  const records: RequestRecord[] = groups.map((group, n) => {
+    const id = `${input.id}-r${n + 1}`;
+    requests.push({ id, rowIds: group.map((g) => g.rowId), inputs: group.map((g) => g.input) });
+    for (const g of group) rows[g.index] = { ...rows[g.index]!, requestId: id };
+    return { id, rowIndexes: group.map((g) => g.index), phase: "queued", attempts: 0, waits: [] };
+  });
+  const state: SubmissionState = {
+    id: input.id,
+    createdAt: input.now,
+    environment: input.environment,
+    rateLimit: input.rateLimit,
+    status: "running",
+    rows,
+    requests: records,
+    skipped: input.skipped ?? [],
+  };
+  const uniqueProperty = input.serialise?.stamp?.propertyName;
+  return { state: uniqueProperty ? { ...state, uniqueProperty } : state, requests };
+}
+
+/** Folds one queue event into the state. Pure; cheap enough for 300 requests × 100 rows. */
+export function applyQueueEvent(state: SubmissionState, event: QueueEvent): SubmissionState {
+  switch (event.type) {
+    case "sending":
+      return updateRequest(state, event.requestId, (r) => ({
+        ...r,
+        phase: "sending",
+        attempts: event.attempt,
+        sentAt: r.sentAt ?? event.at,
+      }));
+    case "waiting":
+      return updateRequest(state, event.requestId, (r) => ({
+        ...r,
+        phase: "waiting",
+        waits: [...r.waits, { reason: event.reason, ms: event.ms, at: event.at }],
+        note: event.note,
+      }));
+    case "settled": {
+      const request = state.requests.find((r) => r.id === event.requestId);
+      if (!request) return state;
+      const next = updateRequest(state, event.requestId, (r) => ({
+        ...r,
+        phase: event.phase,
+        settledAt: event.at,
+        ...(event.httpStatus === undefined ? {} : { httpStatus: event.httpStatus }),
+        ...(event.batch
+          ? {
+              batchStatus: event.batch.status,
+              requestedAt: event.batch.requestedAt,
+              startedAt: event.batch.startedAt,
+              completedAt: event.batch.completedAt,
+              numErrors: event.batch.numErrors,
+            }
+          : {}),
+        ...(event.note === undefined ? {} : { note: event.note }),
+      }));
+      const rows = next.rows.slice();
+      const byId = new Map(request.rowIndexes.map((index) => [rows[index]!.rowId, index]));
+      for (const update of event.rows) {
+        const index = byId.get(update.rowId);
+        if (index === undefined) continue;
+        const { hubspotId: _h, error: _e, ...rest } = rows[index]!;
+        rows[index] = {
+          ...rest,
+          outcome: update.outcome,
+          ...(update.hubspotId ? { hubspotId: update.hubspotId } : {}),
+          ...(update.error ? { error: update.error } : {}),
+        };
+      }
+      return { ...next, rows };
+    }
+    case "unsent": {
+      let next = state;
+      for (const id of event.requestIds) {
+        next = updateRequest(next, id, (r) => ({ ...r, phase: event.outcome }));
+        next = setRowsOf(next, id, event.outcome, (row) => row.outcome === "pending");
+      }
+      return next;
+    }
+    case "pacing": {
+      const { rateLimitWaitUntil: _, ...rest } = state;
+      return event.waiting && event.until !== undefined ? { ...rest, rateLimitWaitUntil: event.until } : rest;
+    }
+    case "stopped":
+      return { ...state, stopReason: event.reason };
+  }
+}
+
+export function finishSubmission(
+  state: SubmissionState,
+  result: { canceled: boolean; stopped?: StopReason },
+  now: number,
+): SubmissionState {
+  const { rateLimitWaitUntil: _, ...rest } = state;
+  const status = result.stopped ? "stopped" : result.canceled ? "canceled" : "done";
+  return { ...rest, status, finishedAt: now };
+}
+
+/**
+ * After a reload nothing is sending any more: requests that were on the wire may have been applied
+ * (unknown, to reconcile); requests that never left, or were refused and waiting, were not (not sent).
+ */
+export function interruptSubmission(state: SubmissionState, now: number): SubmissionState {
+  if (state.status !== "running") return state;
+  let next: SubmissionState = { ...state };
+  for (const request of state.requests) {
+    if (request.phase === "sending") {
+      next = updateRequest(next, request.id, (r) => ({
+        ...r,
+        phase: "unknown",
+        note: "The page was closed while this request was on its way.",
+      }));
+      next = setRowsOf(next, request.id, "unknown", (row) => row.outcome === "pending", {
+        category: "UNKNOWN_OUTCOME",
+        message:
+          "The page was closed while this row was being sent; HubSpot may have created it. Reconcile before sending it again.",
+      });
+    } else if (request.phase === "queued" || request.phase === "waiting") {
+      next = updateRequest(next, request.id, (r) => ({ ...r, phase: "not-sent" }));
+      next = setRowsOf(next, request.id, "not-sent", (row) => row.outcome === "pending");
+    }
+  }
+  const { rateLimitWaitUntil: _, ...rest } = next;
+  return { ...rest, status: "interrupted", finishedAt: now };
+}
+
+/** Adds requests that resend some rows (retry after edits, or rows reconcile found missing). */
+export function addRequests(state: SubmissionState, groups: readonly QueueRequest[]): SubmissionState {
+  const indexOf = new Map(state.rows.map((row, index) => [row.rowId, index]));
+  const rows = state.rows.slice();
+  const records: RequestRecord[] = groups.map((group) => {
+    const rowIndexes = group.rowIds.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined);
+    for (const index of rowIndexes) {
+      const { hubspotId: _h, error: _e, ...rest } = rows[index]!;
+      rows[index] = { ...rest, outcome: "pending", requestId: group.id };
+    }
+    return { id: group.id, rowIndexes, phase: "queued", attempts: 0, waits: [] };
+  });
+  const { finishedAt: _f, stopReason: _s, ...rest } = state;
+  return { ...rest, status: "running", rows, requests: [...state.requests, ...records] };
+}
+
+/** Rows a person marks after checking HubSpot themselves, or that `batch/read` found. */
+export function markRows(
+  state: SubmissionState,
+  updates: ReadonlyMap<RowId, { outcome: RowOutcome; hubspotId?: string }>,
+): SubmissionState {
+  const rows = state.rows.map((row) => {
+    const update = updates.get(row.rowId);
+    if (!update) return row;
+    const { hubspotId: _h, error: _e, ...rest } = row;
+    return { ...rest, outcome: update.outcome, ...(update.hubspotId ? { hubspotId: update.hubspotId } : {}) };
+  });
+  return { ...state, rows };
+}
+
+function updateRequest(
+  state: SubmissionState,
+  id: string,
+  change: (r: RequestRecord) => RequestRecord,
+): SubmissionState {
+  const index = state.requests.findIndex((r) => r.id === id);
+  if (index < 0) return state;
+  const requests = state.requests.slice();
+  requests[index] = change(requests[index]!);
+  return { ...state, requests };
+}
+
+function setRowsOf(
+  state: SubmissionState,
+  requestId: string,
+  outcome: RowOutcome,
+  when: (row: RowResult) => boolean,
+  error?: RowResult["error"],
+): SubmissionState {
+  const request = state.requests.find((r) => r.id === requestId);
+  if (!request) return state;
+  const rows = state.rows.slice();
+  for (const index of request.rowIndexes) {
+    const row = rows[index]!;
+    if (row.requestId === requestId && when(row))
+      rows[index] = error ? { ...row, outcome, error } : { ...row, outcome };
+  }
+  return { ...state, rows };
+}
