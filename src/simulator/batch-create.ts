@@ -84,14 +84,21 @@ function store(ctx: SimContext, input: QuoteCreateInput, createdAt: string): Sto
   return quote;
 }
 
-export function toPublicObject(quote: StoredQuote, properties: Record<string, string> = quote.properties) {
+/** A stored quote as the batch endpoints return it; only create echoes the trace id. */
+export function toPublicObject(
+  quote: StoredQuote,
+  properties: Record<string, string> = quote.properties,
+  echoTraceId = true,
+) {
   return {
     id: quote.id,
     properties,
     createdAt: quote.createdAt,
     updatedAt: quote.createdAt,
     archived: false,
-    ...(quote.objectWriteTraceId !== undefined ? { objectWriteTraceId: quote.objectWriteTraceId } : {}),
+    ...(echoTraceId && quote.objectWriteTraceId !== undefined
+      ? { objectWriteTraceId: quote.objectWriteTraceId }
+      : {}),
   };
 }
 

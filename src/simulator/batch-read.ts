@@ -59,7 +59,7 @@ export function batchRead(ctx: SimContext, raw: string): HandlerResult {
   const missing: string[] = [];
   for (const { id } of inputs) {
     const quote = byProperty ? ctx.quotes.getByUnique(id) : ctx.quotes.get(id);
-    if (quote) found.push(toPublicObject(quote, pick(quote, names)));
+    if (quote) found.push(toPublicObject(quote, pick(quote, names), false));
     else missing.push(id);
   }
   const errors =
