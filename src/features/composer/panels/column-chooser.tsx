@@ -1,0 +1,153 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId, useMemo } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import type { ColumnKey } from "../../../domain/batch/columns.ts";
+import { chooserGroups } from "../../../domain/columns/chooser.ts";
+import type { ColumnDef } from "../../../domain/columns/column-def.ts";
+import { defaultLayout, isPinnedKey, moveColumn, toggleColumn } from "../../../domain/columns/layout.ts";
+import { Button } from "../../../ui/button.tsx";
+import { Dialog } from "../../../ui/dialog.tsx";
+import "./panels.css";
+
+const ChooserForm = z.object({
+  search: z.string(),
+  showHidden: z.boolean(),
+  columns: z.array(z.string()).min(2, "Keep at least the quote name and expiration date."),
+});
+type ChooserForm = z.infer<typeof ChooserForm>;
+
+export interface ColumnChooserProps {
+  open: boolean;
+  onClose(): void;
+  /** Every column the user may show (writable properties and association columns). */
+  available: readonly ColumnDef[];
+  /** The keys shown now, in order. */
+  visible: readonly ColumnKey[];
+  onApply(keys: ColumnKey[]): void;
+}
+
+export function ColumnChooser(props: ColumnChooserProps) {
+  return (
+    <Dialog open={props.open} onClose={props.onClose} title="Choose columns" size="lg">
+      <ChooserBody {...props} />
+    </Dialog>
+  );
+}
+
+function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProps) {
+  const formId = useId();
+  const form = useForm<ChooserForm>({
+    resolver: zodResolver(ChooserForm),
+    defaultValues: { search: "", showHidden: false, columns: [...visible] },
+  });
+  const search = form.watch("search");
+  const showHidden = form.watch("showHidden");
+  const columns = form.watch("columns");
+  const byKey = useMemo(() => new Map(available.map((column) => [column.key, column])), [available]);
+  const groups = useMemo(
+    () => chooserGroups(available, { search, showHidden }),
+    [available, search, showHidden],
+  );
+  const shown = new Set(columns);
+  const setColumns = (next: ColumnKey[]) => form.setValue("columns", next, { shouldDirty: true });
+  const labelOf = (key: ColumnKey) => byKey.get(key)?.label ?? key;
+  const restoreDefaults = () => setColumns(defaultLayout().filter((key) => byKey.has(key)));
+
+  return (
+    <form
+      id={formId}
+      className="composer-chooser"
+      onSubmit={form.handleSubmit((values) => onApply(values.columns))}
+      aria-label="Choose columns"
+    >
+      <div className="composer-chooser__pick">
+        <label className="composer-field">
+          <span>Search properties</span>
+          <input type="search" placeholder="Label or internal name" {...form.register("search")} />
+        </label>
+        <label className="composer-check">
+          <input type="checkbox" {...form.register("showHidden")} />
+          <span>Show hidden properties</span>
+        </label>
+        <div className="composer-chooser__groups">
+          {groups.length === 0 ? <p>No property matches “{search}”.</p> : null}
+          {groups.map((group) => (
+            <fieldset key={group.title} className="composer-chooser__group">
+              <legend>{group.title}</legend>
+              {group.columns.map((column) => (
+                <label key={column.key} className="composer-check">
+                  <input
+                    type="checkbox"
+                    checked={shown.has(column.key)}
+                    disabled={column.pinned}
+                    onChange={(event) => setColumns(toggleColumn(columns, column.key, event.target.checked))}
+                  />
+                  <span>
+                    {column.label}
+                    {column.kind === "property" ? (
+                      <code className="composer-muted"> {column.key}</code>
+                    ) : null}
+                    {column.pinned ? <span className="composer-muted"> (always shown)</span> : null}
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          ))}
+        </div>
+      </div>
+      <div className="composer-chooser__order">
+        <h3 id={`${formId}-shown`}>Shown columns, in order</h3>
+        <ol aria-labelledby={`${formId}-shown`}>
+          {columns.map((key, index) => (
+            <li key={key}>
+              <span>{labelOf(key)}</span>
+              {isPinnedKey(key) ? (
+                <span className="composer-muted">Pinned</span>
+              ) : (
+                <span className="composer-chooser__moves">
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Move ${labelOf(key)} up`}
+                    disabled={index <= 2}
+                    onClick={() => setColumns(moveColumn(columns, key, -1))}
+                  >
+                    ↑
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Move ${labelOf(key)} down`}
+                    disabled={index === columns.length - 1}
+                    onClick={() => setColumns(moveColumn(columns, key, 1))}
+                  >
+                    ↓
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Remove ${labelOf(key)}`}
+                    onClick={() => setColumns(toggleColumn(columns, key, false))}
+                  >
+                    ×
+                  </Button>
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+        {form.formState.errors.columns ? <p role="alert">{form.formState.errors.columns.message}</p> : null}
+      </div>
+      <div className="composer-chooser__footer">
+        <Button variant="ghost" onClick={restoreDefaults}>
+          Restore defaults
+        </Button>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="primary" type="submit">
+          Apply
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import { useMemo } from "react";
+import type { ColumnKey } from "../../../domain/batch/columns.ts";
+import type { RowId } from "../../../domain/batch/row.ts";
+import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { Badge } from "../../../ui/badge.tsx";
+import { Button } from "../../../ui/button.tsx";
+import { EmptyState } from "../../../ui/empty-state.tsx";
+import { useValidationHub } from "./use-batch-validation.ts";
+import "./panels.css";
+
+/** Rendering 10,000 list items would stall the page; the first ones are what the user fixes first. */
+const MAX_LISTED = 300;
+
+export interface IssuesPanelProps {
+  /** Moves the grid's focus to the cell (the row's first column for row-level issues). */
+  onJump(rowId: RowId, columnKey: ColumnKey | undefined): void;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
+}
+
+/** Every problem in the batch by row number and column, errors first, each with a button that jumps to it. */
+export function IssuesPanel({ onJump }: IssuesPanelProps) {
+  const { hub, version, store } = useValidationHub();
+  const { issues, counts, rowNumber, columnLabel } = useMemo(() => {
+    void version;
+    const all = hub.validator.all();
+    const errors = all.filter((issue) => issue.severity === "error");
+    const warnings = all.filter((issue) => issue.severity === "warning");
+    const positions = new Map<RowId, number>();
+    store.rows.forEach((row, index) => {
+      positions.set(row.id, index + 1);
+    });
+    const labels = new Map(hub.columns.map((column) => [column.key, column.label]));
+    return {
+      issues: [...errors, ...warnings],
+      counts: hub.validator.counts(),
+      rowNumber: (rowId: RowId) => positions.get(rowId) ?? 0,
+      columnLabel: (issue: CellIssue) =>
+        issue.columnKey === undefined ? "Whole row" : (labels.get(issue.columnKey) ?? issue.columnKey),
+    };
+  }, [hub, store, version]);
+
+  const summary = `${plural(counts.errors, "error", "errors")}, ${plural(counts.warnings, "warning", "warnings")}`;
+
+  return (
+    <section className="composer-issues" aria-labelledby="composer-issues-title">
+      <header className="composer-issues__header">
+        <h2 id="composer-issues-title">Problems</h2>
+        <p className="composer-muted" aria-live="polite">
+          {summary}
+        </p>
+      </header>
+      {issues.length === 0 ? (
+        <EmptyState title="No problems found" headingLevel={3}>
+          Every row that has content is ready to send.
+        </EmptyState>
+      ) : (
+        <ul className="composer-issues__list">
+          {issues.slice(0, MAX_LISTED).map((issue) => {
+            const row = rowNumber(issue.rowId);
+            const column = columnLabel(issue);
+            return (
+              <li
+                key={`${issue.rowId}\u0000${issue.columnKey}\u0000${issue.message}`}
+                className="composer-issues__item"
+              >
+                <Badge tone={issue.severity === "error" ? "danger" : "warning"}>
+                  {issue.severity === "error" ? "Error" : "Warning"}
+                </Badge>
+                <span className="composer-issues__where">
+                  Row {row} · {column}
+                </span>
+                <span className="composer-issues__message">{issue.message}</span>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Go to row ${row}, ${column}`}
+                  onClick={() => onJump(issue.rowId, issue.columnKey ?? hub.columns[0]?.key)}
+                >
+                  Go to cell
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {issues.length > MAX_LISTED ? (
+        <p className="composer-muted">
+          Showing the first {MAX_LISTED} of {issues.length.toLocaleString()} problems. Fix these, and the rest
+          move up.
+        </p>
+      ) : null}
+    </section>
+  );
+}

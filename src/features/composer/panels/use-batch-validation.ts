@@ -1,0 +1,71 @@
+import { useQuery } from "@tanstack/react-query";
+import { useLayoutEffect, useMemo, useState, useSyncExternalStore } from "react";
+import type { ColumnKey } from "../../../domain/batch/columns.ts";
+import type { RowId } from "../../../domain/batch/row.ts";
+import type { ColumnDef } from "../../../domain/columns/column-def.ts";
+import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { RowRules } from "../../../domain/validation/row-rules.ts";
+import { quotePropertiesQuery } from "../../../lib/api/get-quote-properties.ts";
+import { useBatchStore } from "../../../lib/batch-store-context.tsx";
+import { useKnownMissingRecords } from "./use-record-names.ts";
+import { validationHubFor } from "./validation-hub.ts";
+
+export interface BatchValidation {
+  issueFor(rowId: RowId, key: ColumnKey): CellIssue | undefined;
+  issuesForRow(rowId: RowId): readonly CellIssue[];
+  counts: { errors: number; warnings: number };
+  all(): readonly CellIssue[];
+  /** Bumps whenever any issue may have changed; use it as a memo/render key. */
+  version: number;
+}
+
+/** Today in the user's calendar, as HubSpot dates are written (YYYY-MM-DD). */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Validation of the batch in the BatchStore, kept up to date incrementally: an edit re-checks only the
+ * rows it touched. Rules come from the property definitions and `columns` (for issue order).
+ */
+export function useBatchValidation(columns: readonly ColumnDef[]): BatchValidation {
+  const store = useBatchStore();
+  const hub = validationHubFor(store);
+  const properties = useQuery(quotePropertiesQuery()).data;
+  const isMissing = useKnownMissingRecords();
+  const [today] = useState(localToday);
+
+  const rules = useMemo(
+    () =>
+      new RowRules({
+        properties: properties ?? columns.flatMap((c) => (c.kind === "property" ? [c.property] : [])),
+        columns,
+        today,
+        isMissing,
+      }),
+    [properties, columns, today, isMissing],
+  );
+  // Before paint, so the first frame already shows the batch's issues.
+  useLayoutEffect(() => hub.configure(rules, columns), [hub, rules, columns]);
+
+  const version = useSyncExternalStore(hub.subscribe, hub.getVersion);
+  return useMemo(() => {
+    const validator = hub.validator;
+    return {
+      issueFor: (rowId, key) => validator.issueFor(rowId, key),
+      issuesForRow: (rowId) => validator.issuesForRow(rowId),
+      counts: validator.counts(),
+      all: () => validator.all(),
+      version,
+    };
+  }, [hub, version]);
+}
+
+/** For views that show issues without owning the columns (the issues panel). */
+export function useValidationHub() {
+  const store = useBatchStore();
+  const hub = validationHubFor(store);
+  const version = useSyncExternalStore(hub.subscribe, hub.getVersion);
+  return { hub, version, store };
+}
