@@ -67,7 +67,8 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
           onClick={props.onShowIssues}
           disabled={!hasRows}
         >
-          <span aria-hidden="true">⛔</span> {plural(props.errors, "error", "errors")}
+          <span className="composer-count__icon composer-count__icon--error" aria-hidden="true" />{" "}
+          {plural(props.errors, "error", "errors")}
         </Button>
         <Button
           variant="ghost"
@@ -75,7 +76,8 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
           onClick={props.onShowIssues}
           disabled={!hasRows}
         >
-          <span aria-hidden="true">⚠</span> {plural(props.warnings, "warning", "warnings")}
+          <span className="composer-count__icon composer-count__icon--warning" aria-hidden="true" />{" "}
+          {plural(props.warnings, "warning", "warnings")}
         </Button>
       </div>
       <div className="composer-toolbar__group">

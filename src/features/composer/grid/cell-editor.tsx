@@ -4,6 +4,7 @@ import { isIsoDate } from "../../../hubspot/codecs.ts";
 import { dateTimeToLocal } from "./cell-format.ts";
 import { ChecklistEditor, ChoiceEditor } from "./choice-editors.tsx";
 import { type EditMove, type EditorProps, editorKeyDown } from "./editor-keys.ts";
+import { useKeepInGrid } from "./keep-in-grid.ts";
 
 /**
  * The editor inside the active cell, chosen by the column's type and field type. Every editor commits on
@@ -84,8 +85,9 @@ function TextEditor({ column, value, seed, onCommit, onCancel }: EditorProps) {
 function TextareaEditor({ column, value, seed, onCommit, onCancel }: EditorProps) {
   const [text, setText] = useState(seed ?? value);
   const ref = useFocusAtEnd<HTMLTextAreaElement>();
+  const popover = useKeepInGrid<HTMLDivElement>();
   return (
-    <div className="composer-editor__popover">
+    <div ref={popover} className="composer-editor__popover">
       <textarea
         ref={ref}
         data-editor-value

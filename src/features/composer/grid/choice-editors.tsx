@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from "react";
 import { splitMultiValue } from "../../../hubspot/codecs.ts";
 import { type EditorProps, editorKeyDown } from "./editor-keys.ts";
+import { useKeepInGrid } from "./keep-in-grid.ts";
 
 function choices(props: EditorProps) {
   if (props.column.kind !== "property") return [];
@@ -48,6 +49,7 @@ export function ChecklistEditor(props: EditorProps) {
   const { column, value, onCommit, onCancel } = props;
   const [picked, setPicked] = useState(() => new Set(splitMultiValue(value)));
   const first = useRef<HTMLInputElement>(null);
+  const popover = useKeepInGrid<HTMLFieldSetElement>();
   useLayoutEffect(() => first.current?.focus({ preventScroll: true }), []);
   const options = choices(props);
   const unknown = [...picked].filter((v) => !options.some((option) => option.value === v));
@@ -58,6 +60,7 @@ export function ChecklistEditor(props: EditorProps) {
   const text = ordered().join(";");
   return (
     <fieldset
+      ref={popover}
       className="composer-editor__popover composer-editor__checklist"
       onKeyDown={(event) => {
         if (event.key === "Tab") {

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a WAI-ARIA grid built from divs so rows can be virtualized and cells positioned
 // biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant
 import { memo } from "react";
-import { type GridLayout, HEADER_HEIGHT, ROW_NUMBER_WIDTH } from "./grid-layout.ts";
+import { type GridColumn, type GridLayout, HEADER_HEIGHT, ROW_NUMBER_WIDTH } from "./grid-layout.ts";
 
 /** The sticky header row: a corner cell over the row numbers, then one header per column. */
 export const GridHeader = memo(function GridHeader({
@@ -20,42 +20,46 @@ export const GridHeader = memo(function GridHeader({
       style={{ width: layout.totalWidth, height: HEADER_HEIGHT }}
     >
       <div role="row" aria-rowindex={1} className="composer-row composer-row--head">
-        <div
-          role="columnheader"
-          aria-colindex={1}
-          className="composer-cell composer-cell--head composer-cell--number is-sticky"
-          style={{ width: ROW_NUMBER_WIDTH, left: 0 }}
-        >
-          <span className="visually-hidden">Row</span>
-          <span aria-hidden="true">#</span>
-        </div>
-        {layout.columns.map((column) => (
+        <div className="composer-row__pinned" style={{ width: layout.stickyWidth }}>
           <div
-            key={column.def.key}
             role="columnheader"
-            aria-colindex={column.index + 2}
-            className={[
-              "composer-cell composer-cell--head",
-              column.sticky ? "is-sticky" : "",
-              column.index >= selLeft && column.index <= selRight ? "is-selected-col" : "",
-            ].join(" ")}
-            style={{ width: column.width, left: column.sticky ? column.left : undefined }}
-            title={
-              column.def.kind === "property"
-                ? `${column.def.label} (${column.def.property.name})`
-                : column.def.label
-            }
+            aria-colindex={1}
+            className="composer-cell composer-cell--head composer-cell--number"
+            style={{ width: ROW_NUMBER_WIDTH }}
           >
-            <span className="composer-cell__text">{column.def.label}</span>
-            {column.def.pinned ? (
-              <span className="composer-cell__required" title="Required">
-                <span aria-hidden="true">*</span>
-                <span className="visually-hidden">(required)</span>
-              </span>
-            ) : null}
+            <span className="visually-hidden">Row</span>
+            <span aria-hidden="true">#</span>
           </div>
-        ))}
+          {layout.columns.filter((column) => column.sticky).map(header)}
+        </div>
+        {layout.columns.filter((column) => !column.sticky).map(header)}
       </div>
     </div>
   );
+
+  function header(column: GridColumn) {
+    const selected = column.index >= selLeft && column.index <= selRight;
+    return (
+      <div
+        key={column.def.key}
+        role="columnheader"
+        aria-colindex={column.index + 2}
+        className={`composer-cell composer-cell--head${selected ? " is-selected-col" : ""}`}
+        style={{ width: column.width }}
+        title={
+          column.def.kind === "property"
+            ? `${column.def.label} (${column.def.property.name})`
+            : column.def.label
+        }
+      >
+        <span className="composer-cell__text">{column.def.label}</span>
+        {column.def.pinned ? (
+          <span className="composer-cell__required" title="Required">
+            <span aria-hidden="true">*</span>
+            <span className="visually-hidden">(required)</span>
+          </span>
+        ) : null}
+      </div>
+    );
+  }
 });

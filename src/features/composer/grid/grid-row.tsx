@@ -43,69 +43,90 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
   const classes = ["composer-row"];
   if (activeCol >= 0) classes.push("is-active-row");
   if (editingCol >= 0) classes.push("is-editing-row");
+  const pinned: ReactNode[] = [];
+  const rest: ReactNode[] = [];
+  let activeTip: ReactNode = null;
+  for (const column of layout.columns) {
+    const c = column.index;
+    const value = row.cells[column.def.key] ?? "";
+    const issue = ctx.issueFor(row.id, column.def.key);
+    const selected = c >= selLeft && c <= selRight;
+    const id = cellId(gridId, index, c);
+    let className = "composer-cell";
+    if (selected) className += " is-selected";
+    if (c === activeCol) className += " is-active";
+    if (c === editingCol) className += " is-editing";
+    if (c >= fillLeft && c <= fillRight && !selected) className += " is-fill-target";
+    if (issue) className += issue.severity === "error" ? " is-invalid" : " is-warning";
+    const message = issue
+      ? `${issue.severity === "error" ? "Error" : "Warning"}: ${issue.message}`
+      : undefined;
+    if (issue && c === activeCol) {
+      activeTip = (
+        <span
+          key="tip"
+          role="tooltip"
+          id={`${id}-tip`}
+          className="composer-cell__tip"
+          style={{ left: column.left, top: ROW_HEIGHT + 2 }}
+        >
+          {message}
+        </span>
+      );
+    }
+    const cell = (
+      <div
+        key={column.def.key}
+        id={id}
+        role="gridcell"
+        aria-colindex={c + 2}
+        aria-selected={selected}
+        aria-invalid={issue?.severity === "error" ? true : undefined}
+        aria-describedby={issue && c === activeCol ? `${id}-tip` : undefined}
+        title={message}
+        className={className}
+        style={{ width: column.width }}
+        data-row={index}
+        data-col={c}
+      >
+        {formatCell(column.def, value)}
+        {issue ? (
+          <span className="composer-cell__mark" aria-hidden="true">
+            {issue.severity === "error" ? "!" : "?"}
+          </span>
+        ) : null}
+        {c === handleCol ? (
+          <span className="composer-fill-handle" aria-hidden="true" data-fill-handle />
+        ) : null}
+        {c === editingCol ? ctx.renderEditor(row, column, props.editSeed) : null}
+      </div>
+    );
+    (column.sticky ? pinned : rest).push(cell);
+  }
+  const tipPinned = activeCol >= 0 && layout.columns[activeCol]?.sticky;
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
       className={classes.join(" ")}
-      style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, width: layout.totalWidth }}
+      style={{ top: index * ROW_HEIGHT, width: layout.totalWidth }}
     >
-      <div
-        role="rowheader"
-        aria-colindex={1}
-        className="composer-cell composer-cell--number is-sticky"
-        style={{ width: ROW_NUMBER_WIDTH, left: 0 }}
-        data-row={index}
-        data-col={-1}
-      >
-        {index + 1}
+      <div className="composer-row__pinned" style={{ width: layout.stickyWidth }}>
+        <div
+          role="rowheader"
+          aria-colindex={1}
+          className="composer-cell composer-cell--number"
+          style={{ width: ROW_NUMBER_WIDTH }}
+          data-row={index}
+          data-col={-1}
+        >
+          {index + 1}
+        </div>
+        {pinned}
+        {tipPinned ? activeTip : null}
       </div>
-      {layout.columns.map((column) => {
-        const c = column.index;
-        const value = row.cells[column.def.key] ?? "";
-        const issue = ctx.issueFor(row.id, column.def.key);
-        const selected = c >= selLeft && c <= selRight;
-        const id = cellId(gridId, index, c);
-        const cellClasses = ["composer-cell"];
-        if (column.sticky) cellClasses.push("is-sticky");
-        if (selected) cellClasses.push("is-selected");
-        if (c === activeCol) cellClasses.push("is-active");
-        if (c >= fillLeft && c <= fillRight && !selected) cellClasses.push("is-fill-target");
-        if (issue) cellClasses.push(issue.severity === "error" ? "is-invalid" : "is-warning");
-        const text = formatCell(column.def, value);
-        return (
-          <div
-            key={column.def.key}
-            id={id}
-            role="gridcell"
-            aria-colindex={c + 2}
-            aria-selected={selected}
-            aria-invalid={issue?.severity === "error" ? true : undefined}
-            aria-describedby={issue ? `${id}-tip` : undefined}
-            className={cellClasses.join(" ")}
-            style={{ width: column.width, left: column.sticky ? column.left : undefined }}
-            data-row={index}
-            data-col={c}
-          >
-            <span className="composer-cell__text">{text}</span>
-            {issue ? (
-              <>
-                <span className="composer-cell__mark" aria-hidden="true">
-                  {issue.severity === "error" ? "!" : "?"}
-                </span>
-                <span role="tooltip" id={`${id}-tip`} className="composer-cell__tip">
-                  {issue.severity === "error" ? "Error: " : "Warning: "}
-                  {issue.message}
-                </span>
-              </>
-            ) : null}
-            {c === handleCol ? (
-              <span className="composer-fill-handle" aria-hidden="true" data-fill-handle />
-            ) : null}
-            {c === editingCol ? ctx.renderEditor(row, column, props.editSeed) : null}
-          </div>
-        );
-      })}
+      {rest}
+      {tipPinned ? null : activeTip}
     </div>
   );
 });

@@ -333,7 +333,11 @@ export function QuoteGrid(props: QuoteGridProps) {
           onPointerOver={onPointerOver}
           onDoubleClick={onDoubleClick}
         >
-          <GridHeader layout={layout} selLeft={range.left} selRight={range.right} />
+          <GridHeader
+            layout={layout}
+            selLeft={rows.length > 0 ? range.left : -1}
+            selRight={rows.length > 0 ? range.right : -2}
+          />
           <div
             role="rowgroup"
             className="composer-grid__body"

@@ -1,0 +1,244 @@
+import type { Page } from "@playwright/test";
+import { launchBrowser, percentile, printReport, round, startAppServer } from "./lib/app-server.ts";
+
+/**
+ * The composer grid's speed in headless Chromium against the built app (`npx vite build` first).
+ * Rows are loaded through `window.__qbc` (installed only with `?qbc-test-hooks`). Every "to paint" figure is
+ * from the input event's timestamp to a task queued after the next animation frame, i.e. after React
+ * rendered, the browser laid out and painted.
+ */
+
+interface QbcWindow {
+  __qbc: { loadRows(count: number): number; columnKeys(): string[] };
+  __qbcBench: { marks: number[]; longTasks: number[] };
+}
+
+async function installProbes(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as QbcWindow;
+    w.__qbcBench = { marks: [], longTasks: [] };
+    const afterPaint = (start: number) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => w.__qbcBench.marks.push(performance.now() - start);
+        channel.port2.postMessage(0);
+      });
+    document.addEventListener("keydown", (event) => afterPaint(event.timeStamp), { capture: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__qbcBench.longTasks.push(entry.duration);
+    }).observe({ type: "longtask" });
+  });
+}
+
+async function takeMarks(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as QbcWindow;
+    const marks = w.__qbcBench.marks;
+    w.__qbcBench.marks = [];
+    return marks;
+  });
+}
+
+async function loadRows(page: Page, count: number): Promise<number> {
+  return page.evaluate(async (n) => {
+    const w = window as unknown as QbcWindow;
+    const start = performance.now();
+    w.__qbc.loadRows(n);
+    await new Promise<void>((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(0);
+      }),
+    );
+    return performance.now() - start;
+  }, count);
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.detach();
+  return page.evaluate(() => {
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    return memory ? memory.usedJSHeapSize / 1024 / 1024 : Number.NaN;
+  });
+}
+
+async function focusCell(page: Page, row: number): Promise<void> {
+  const grid = page.getByRole("grid", { name: "Quotes" });
+  await grid.focus();
+  await page.keyboard.press("Control+Home");
+  for (let i = 0; i < row; i += 1) await page.keyboard.press("ArrowDown");
+  await takeMarks(page);
+}
+
+async function typingFigures(page: Page) {
+  await focusCell(page, 3);
+  await page.keyboard.press("F2");
+  await takeMarks(page);
+  for (let i = 0; i < 60; i += 1) {
+    await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
+    await page.waitForTimeout(20);
+  }
+  const keystrokes = await takeMarks(page);
+  await page.keyboard.press("Escape");
+  const commits: number[] = [];
+  for (let i = 0; i < 15; i += 1) {
+    await page.keyboard.press("x");
+    await page.waitForTimeout(20);
+    await takeMarks(page);
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(40);
+    commits.push(...(await takeMarks(page)));
+  }
+  return { keystrokes, commits };
+}
+
+async function scrollFigures(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as QbcWindow).__qbcBench.longTasks = [];
+  });
+  const frames = await page.evaluate(async () => {
+    const grid = document.querySelector<HTMLElement>('[role="grid"][aria-label="Quotes"]');
+    if (!grid) return 0;
+    let count = 0;
+    const started = performance.now();
+    await new Promise<void>((resolve) => {
+      const step = () => {
+        count += 1;
+        grid.scrollTop += 700;
+        if (count % 40 === 0) grid.scrollLeft = grid.scrollLeft > 0 ? 0 : 600;
+        if (performance.now() - started < 2500) requestAnimationFrame(step);
+        else resolve();
+      };
+      requestAnimationFrame(step);
+    });
+    return count;
+  });
+  const box = await page.getByRole("grid", { name: "Quotes" }).boundingBox();
+  if (box) {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 30; i += 1) await page.mouse.wheel(0, -1200);
+  }
+  await page.waitForTimeout(300);
+  const longTasks = await page.evaluate(() => (window as unknown as QbcWindow).__qbcBench.longTasks);
+  return {
+    frames,
+    maxLongTaskMs: longTasks.length === 0 ? 0 : Math.max(...longTasks),
+    longTasks: longTasks.length,
+  };
+}
+
+async function pasteFigure(page: Page): Promise<{ ms: number; rows: number }> {
+  await loadRows(page, 0);
+  await page.getByRole("grid", { name: "Quotes" }).focus();
+  return page.evaluate(async () => {
+    const lines = Array.from({ length: 2000 }, (_, r) =>
+      Array.from({ length: 10 }, (_, c) =>
+        c === 0 ? `Pasted quote ${r}` : c === 1 ? "2030-06-30" : `v${r}-${c}`,
+      ).join("\t"),
+    );
+    const data = new DataTransfer();
+    data.setData("text/plain", `${lines.join("\r\n")}\r\n`);
+    const grid = document.querySelector<HTMLElement>('[role="grid"][aria-label="Quotes"]')!;
+    const start = performance.now();
+    grid.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    await new Promise<void>((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(0);
+      }),
+    );
+    return { ms: performance.now() - start, rows: Number(grid.getAttribute("aria-rowcount")) - 1 };
+  });
+}
+
+// COMPOSER_BENCH_URL points the bench at another build of the composer (e.g. its dev harness, built).
+const external = process.env.COMPOSER_BENCH_URL;
+const app = external ? { url: external, stop: async () => {} } : await startAppServer({ SIMULATOR_LATENCY_MS: "0" });
+const browser = await launchBrowser();
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // tsx keeps function names with a `__name` helper that does not exist in the page.
+  await page.addInitScript({ content: "globalThis.__name = (fn) => fn;" });
+  await page.goto(external ?? `${app.url}/?qbc-test-hooks`);
+  await page.getByRole("grid", { name: "Quotes" }).waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => Boolean((window as unknown as Partial<QbcWindow>).__qbc));
+  await installProbes(page);
+  const columns = await page.evaluate(() => (window as unknown as QbcWindow).__qbc.columnKeys().length);
+
+  const interactive10k = await loadRows(page, 10_000);
+  const heap10k = await heapMb(page);
+  const typing10k = await typingFigures(page);
+  const scroll10k = await scrollFigures(page);
+
+  const interactive50k = await loadRows(page, 50_000);
+  const typing50k = await typingFigures(page);
+  const heap50k = await heapMb(page);
+
+  const paste = await pasteFigure(page);
+
+  const figures = {
+    visibleColumns: columns,
+    cellsPerRow: Math.max(columns, 20),
+    interactiveMs10k: round(interactive10k),
+    interactiveMs50k: round(interactive50k),
+    keystrokeToPaintMs10k: {
+      median: round(percentile(typing10k.keystrokes, 50)),
+      p95: round(percentile(typing10k.keystrokes, 95)),
+      n: typing10k.keystrokes.length,
+    },
+    keystrokeToPaintMs50k: {
+      median: round(percentile(typing50k.keystrokes, 50)),
+      p95: round(percentile(typing50k.keystrokes, 95)),
+      n: typing50k.keystrokes.length,
+    },
+    commitToPaintMs10k: {
+      median: round(percentile(typing10k.commits, 50)),
+      max: round(Math.max(...typing10k.commits)),
+    },
+    commitToPaintMs50k: {
+      median: round(percentile(typing50k.commits, 50)),
+      max: round(Math.max(...typing50k.commits)),
+    },
+    scroll10k: {
+      frames: scroll10k.frames,
+      longTasks: scroll10k.longTasks,
+      maxLongTaskMs: round(scroll10k.maxLongTaskMs),
+    },
+    paste2000x10Ms: round(paste.ms),
+    pastedRows: paste.rows,
+    heapMb10k: round(heap10k),
+    heapMb50k: round(heap50k),
+  };
+  const pass =
+    interactive10k < 1000 &&
+    percentile(typing10k.keystrokes, 50) < 16 &&
+    percentile(typing10k.keystrokes, 95) < 50 &&
+    percentile(typing50k.keystrokes, 50) < 16 &&
+    percentile(typing50k.keystrokes, 95) < 50 &&
+    percentile(typing10k.commits, 50) < 16 &&
+    percentile(typing50k.commits, 50) < 16 &&
+    scroll10k.maxLongTaskMs <= 50 &&
+    paste.ms < 300 &&
+    paste.rows === 2000 &&
+    heap10k < 150;
+  printReport({
+    name: "composer",
+    figures,
+    targets: {
+      interactiveMs10k: "< 1000",
+      keystrokeToPaint: "median < 16, p95 < 50 at 10k and 50k rows",
+      commitToPaint: "median < 16 at any size",
+      scroll10k: "no long task > 50 ms",
+      paste2000x10Ms: "< 300",
+      heapMb10k: "< 150",
+    },
+    pass,
+  });
+} finally {
+  await browser.close();
+  await app.stop();
+}
