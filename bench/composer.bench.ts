@@ -157,7 +157,9 @@ async function pasteFigure(page: Page): Promise<{ ms: number; rows: number }> {
 
 // COMPOSER_BENCH_URL points the bench at another build of the composer (e.g. its dev harness, built).
 const external = process.env.COMPOSER_BENCH_URL;
-const app = external ? { url: external, stop: async () => {} } : await startAppServer({ SIMULATOR_LATENCY_MS: "0" });
+const app = external
+  ? { url: external, stop: async () => {} }
+  : await startAppServer({ SIMULATOR_LATENCY_MS: "0" });
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
