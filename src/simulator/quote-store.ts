@@ -33,8 +33,9 @@ export function createQuoteStore() {
     getByUnique(value: string): StoredQuote | undefined {
       return byUnique.get(value);
     },
+    /** A snapshot: later creates do not change an array already handed out. */
     all(): readonly StoredQuote[] {
-      return quotes;
+      return [...quotes];
     },
     reset(): void {
       quotes = [];

@@ -57,8 +57,13 @@ export async function call(
 }
 
 /** The seeded CRM the simulator with this seed serves, to pick real ids in tests. */
+const crmBySeed = new Map<number, Crm>();
 export function seededCrm(seed = 42): Crm {
-  return generateCrm(prngStream(seed, "crm"));
+  const known = crmBySeed.get(seed);
+  if (known) return known;
+  const crm = generateCrm(prngStream(seed, "crm"));
+  crmBySeed.set(seed, crm);
+  return crm;
 }
 
 function firstId(crm: Crm, type: keyof Crm): string {
