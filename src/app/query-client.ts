@@ -1,8 +1,18 @@
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { ApiError } from "../lib/api/api-error.ts";
 
-export function createQueryClient(): QueryClient {
+export interface QueryClientHooks {
+  /** Called for every failed query or mutation answered 401/403: the app shows one banner for them. */
+  onAuthProblem?: (error: ApiError) => void;
+}
+
+export function createQueryClient(hooks: QueryClientHooks = {}): QueryClient {
+  const onError = (error: unknown) => {
+    if (error instanceof ApiError && error.isAuthProblem) hooks.onAuthProblem?.(error);
+  };
   return new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         // A 4xx will not heal by itself; a dropped connection may.

@@ -1,0 +1,85 @@
+import { useEffect, useState } from "react";
+import { ComposerPage } from "../features/composer/composer-page.tsx";
+import { CsvImport } from "../features/csv-import/csv-import.tsx";
+import { HistoryPage } from "../features/history/history-page.tsx";
+import { ResultsPage } from "../features/results/results-page.tsx";
+import { SubmitBatch } from "../features/submission/submit-batch.tsx";
+import type { ApiError } from "../lib/api/api-error.ts";
+import { Tabs } from "../ui/tabs.tsx";
+import { AuthBanner } from "./auth-banner.tsx";
+import { EnvironmentIndicator } from "./environment-indicator.tsx";
+import { PropertiesView } from "./properties-view.tsx";
+import "./app.css";
+
+export const APP_TABS = ["compose", "results", "history", "properties"] as const;
+export type AppTab = (typeof APP_TABS)[number];
+
+/** The selected tab lives in the URL hash (`#results`), so a reload keeps it and features can link to a tab. */
+function tabFromHash(): AppTab {
+  const hash = window.location.hash.replace(/^#/, "");
+  return APP_TABS.find((tab) => tab === hash) ?? "compose";
+}
+
+function useHashTab(): [AppTab, (tab: AppTab) => void] {
+  const [tab, setTab] = useState<AppTab>(tabFromHash);
+  useEffect(() => {
+    const onHashChange = () => setTab(tabFromHash());
+    window.addEventListener("hashchange", onHashChange);
+    return () => window.removeEventListener("hashchange", onHashChange);
+  }, []);
+  const select = (next: AppTab) => {
+    setTab(next);
+    // replaceState: switching tabs should not fill the Back button's history.
+    window.history.replaceState(null, "", next === "compose" ? window.location.pathname : `#${next}`);
+  };
+  return [tab, select];
+}
+
+export function AppShell({
+  authError,
+  onDismissAuthError,
+}: {
+  authError: ApiError | undefined;
+  onDismissAuthError: () => void;
+}) {
+  const [tab, setTab] = useHashTab();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="app-header__brand">
+          <img src="/favicon.svg" alt="" className="app-header__logo" width={24} height={24} />
+          <span className="app-header__name">Quote Batch Composer</span>
+        </div>
+        <EnvironmentIndicator />
+      </header>
+      <AuthBanner error={authError} onDismiss={onDismissAuthError} />
+      <main className="app-main">
+        <h1 className="visually-hidden">Quote Batch Composer</h1>
+        <Tabs
+          label="Sections"
+          selectedId={tab}
+          onSelect={(id) => setTab(APP_TABS.find((candidate) => candidate === id) ?? "compose")}
+          items={[
+            {
+              id: "compose",
+              label: "Compose",
+              content: (
+                <ComposerPage
+                  toolbarEnd={
+                    <>
+                      <CsvImport />
+                      <SubmitBatch />
+                    </>
+                  }
+                />
+              ),
+            },
+            { id: "results", label: "Results", content: <ResultsPage /> },
+            { id: "history", label: "History", content: <HistoryPage /> },
+            { id: "properties", label: "HubSpot properties", content: <PropertiesView /> },
+          ]}
+        />
+      </main>
+    </div>
+  );
+}
