@@ -19,15 +19,32 @@ export function cellSchema(check: CellCheck, required?: string): z.ZodType<strin
 const REQUIRED_MESSAGES = new Map(REQUIRED_PROPERTIES.map(({ key, message }) => [key, message]));
 
 /** The schema of a property, quote rules included (required, expiration not before `today`). */
-export function propertySchema(property: Property, today: string): z.ZodType<string> {
+export function propertySchema(
+  property: Property,
+  today: string,
+  options = { required: true },
+): z.ZodType<string> {
   const base = propertyCheck(property);
   const check = property.name === "hs_expiration_date" ? notInThePast(base, today) : base;
-  return cellSchema(check, REQUIRED_MESSAGES.get(property.name));
+  return cellSchema(check, options.required ? REQUIRED_MESSAGES.get(property.name) : undefined);
 }
 
-/** An object schema over the given properties' cells, for forms such as the row detail panel. */
-export function propertiesSchema(properties: readonly Property[], today: string) {
-  const shape: Record<string, z.ZodType<string>> = {};
-  for (const property of properties) shape[property.name] = propertySchema(property, today);
-  return z.object(shape);
+/** A schema over the given properties' cells (a record of wire strings), for forms like the row detail panel. */
+export function propertiesSchema(
+  properties: readonly Property[],
+  today: string,
+  options = { required: true },
+): z.ZodType<Record<string, string>, Record<string, string>> {
+  const schemas = properties.map(
+    (property) => [property.name, propertySchema(property, today, options)] as const,
+  );
+  return z.record(z.string(), z.string()).superRefine((values, ctx) => {
+    for (const [name, schema] of schemas) {
+      const result = schema.safeParse(values[name] ?? "");
+      if (!result.success) {
+        for (const issue of result.error.issues)
+          ctx.addIssue({ code: "custom", message: issue.message, path: [name] });
+      }
+    }
+  });
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { type Control, Controller, type UseFormRegister } from "react-hook-form";
 import { splitMultiValue } from "../../../hubspot/codecs.ts";
 import type { Property } from "../../../hubspot/properties.ts";
@@ -30,7 +31,7 @@ export function PropertyField({
   const name = `properties.${property.name}` as const;
   const describedBy = error ? `${id}-error` : undefined;
   const common = { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
-  let input: React.ReactNode;
+  let input: ReactNode;
   if (property.type === "enumeration" && isMultiSelect(property)) {
     return (
       <fieldset className="composer-field" aria-describedby={describedBy}>
