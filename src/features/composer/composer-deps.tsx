@@ -1,6 +1,8 @@
 /**
- * The one place the composer reaches the composer-data engineer's panels (columns, validation, drafts,
- * issues, row detail, record lookup). Stand-ins are used where those are not there yet.
+ * The one place the composer reaches the composer-data engineer's panels (columns, validation, issues,
+ * record lookup, drafts, row detail), so a missing one is swapped for a stand-in in one line.
  */
-export { useStandInColumns as useComposerColumns } from "./stand-ins/columns-stand-in.tsx";
-export { useStandInValidation as useBatchValidation } from "./stand-ins/validation-stand-in.ts";
+export { IssuesPanel } from "./panels/issues-panel.tsx";
+export { RecordLookup } from "./panels/record-lookup.tsx";
+export { useBatchValidation } from "./panels/use-batch-validation.ts";
+export { useComposerColumns } from "./panels/use-composer-columns.tsx";

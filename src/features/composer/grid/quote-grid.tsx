@@ -28,9 +28,10 @@ import {
   selectionRange,
 } from "../../../domain/grid/selection.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import type { LookupComponent } from "./association-editor.tsx";
 import { CellEditor } from "./cell-editor.tsx";
 import { browserNormalizeContext, formatCell } from "./cell-format.ts";
-import type { EditMove, EditorProps } from "./editor-keys.ts";
+import type { EditMove } from "./editor-keys.ts";
 import { clearSelection, fillDown, fillRight, pasteText } from "./grid-actions.ts";
 import { GridHeader } from "./grid-header.tsx";
 import { handleGridKey } from "./grid-keys.ts";
@@ -53,7 +54,8 @@ export interface QuoteGridProps {
   issues: GridIssues;
   /** Plain-words feedback (paste results, columns that did not fit) for the page's status line. */
   onNotice(message: string): void;
-  renderAssociationEditor?: (props: EditorProps) => ReactNode;
+  /** The record lookup combobox for association cells; without it they edit as text (ids). */
+  lookup?: LookupComponent;
   /** Shown over the body when there are no rows. */
   empty?: ReactNode;
   gridRef?: React.RefObject<HTMLDivElement | null>;
@@ -138,7 +140,7 @@ export function QuoteGrid(props: QuoteGridProps) {
     focusGrid();
   }, [focusGrid]);
 
-  const renderAssociation = props.renderAssociationEditor;
+  const lookup = props.lookup;
   const rowContext = useMemo<RowContext>(
     () => ({
       gridId,
@@ -151,11 +153,11 @@ export function QuoteGrid(props: QuoteGridProps) {
           seed={seed}
           onCommit={commitEdit}
           onCancel={cancelEdit}
-          renderAssociation={renderAssociation}
+          lookup={lookup}
         />
       ),
     }),
-    [gridId, layout, commitEdit, cancelEdit, renderAssociation],
+    [gridId, layout, commitEdit, cancelEdit, lookup],
   );
 
   const startEdit = useCallback(
