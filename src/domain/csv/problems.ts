@@ -1,6 +1,6 @@
 /** Something the preview lists so the user can fix the file or decide to go on anyway. */
 export interface CsvProblem {
-  kind: "ragged-row" | "empty-header" | "duplicate-header" | "unbalanced-quotes";
+  kind: "ragged-row" | "empty-header" | "duplicate-header" | "unbalanced-quotes" | "encoding";
   /** Stops the import (unbalanced quotes); the rest are warnings. */
   blocking: boolean;
   message: string;

@@ -1,4 +1,87 @@
-/** Stand-in until CSV import lands: the "Import CSV" control, the window drop overlay and the preview dialog. */
+import { useEffect } from "react";
+import { createPortal } from "react-dom";
+import { Alert } from "../../ui/alert.tsx";
+import { Button } from "../../ui/button.tsx";
+import { installCsvBenchHook } from "./bench-hook.ts";
+import { DropOverlay, useWindowFileDrop } from "./drop-overlay.tsx";
+import { ImportDialog } from "./import-dialog.tsx";
+import { useCsvImport } from "./use-csv-import.ts";
+import "./csv-import.css";
+
+const ACCEPT = ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain";
+
+/**
+ * "Import CSV" in the composer toolbar. Also owns the window-wide drop target and the import dialog, which it
+ * renders into document.body so they cover the whole page.
+ */
 export function CsvImport() {
-  return null;
+  const controller = useCsvImport();
+  const { state, alert, outcome } = controller;
+  const dragging = useWindowFileDrop((files) => {
+    const [first] = files;
+    if (!first) return;
+    controller.openFile(first);
+  });
+  useEffect(() => installCsvBenchHook(controller.client), [controller.client]);
+
+  return (
+    <>
+      <span className="csv-import-controls">
+        <label className="csv-import-file ui-button ui-button--secondary ui-button--md">
+          <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+            <path
+              d="M10 3v10m-4-4 4 4 4-4M4 16h12"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
+          Import CSV
+          <input
+            type="file"
+            accept={ACCEPT}
+            className="visually-hidden"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              // Clear it so choosing the same file again still fires a change.
+              event.target.value = "";
+              if (file) controller.openFile(file);
+            }}
+          />
+        </label>
+        <Button variant="ghost" onClick={controller.openPaste}>
+          Paste CSV
+        </Button>
+      </span>
+      {createPortal(
+        <>
+          {dragging && (state.kind === "closed" || state.kind === "paste") ? <DropOverlay /> : null}
+          {(alert && state.kind === "closed") || outcome ? (
+            <div className="csv-import-toast">
+              {alert && state.kind === "closed" ? (
+                <Alert tone="danger" title="Nothing was imported" onDismiss={controller.dismissAlert}>
+                  {alert}
+                </Alert>
+              ) : null}
+              {outcome ? (
+                <Alert
+                  tone={outcome.attention > 0 ? "warning" : "success"}
+                  title={`Imported ${outcome.rows.toLocaleString()} ${outcome.rows === 1 ? "row" : "rows"}${outcome.replaced > 0 ? `, replacing ${outcome.replaced.toLocaleString()}` : ""}`}
+                  onDismiss={controller.dismissOutcome}
+                >
+                  {outcome.attention > 0
+                    ? `${outcome.attention.toLocaleString()} ${outcome.attention === 1 ? "cell needs" : "cells need"} attention: their values could not be converted and are marked in the grid.`
+                    : "Every value was read. Undo Import CSV takes it back in one step."}
+                </Alert>
+              ) : null}
+            </div>
+          ) : null}
+          <ImportDialog controller={controller} />
+        </>,
+        document.body,
+      )}
+    </>
+  );
 }

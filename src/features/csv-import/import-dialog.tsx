@@ -1,0 +1,181 @@
+import { useCallback, useId, useMemo, useState } from "react";
+import type { DateOrder } from "../../domain/csv/dates.ts";
+import { columnNames } from "../../domain/csv/header.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button } from "../../ui/button.tsx";
+import { Dialog } from "../../ui/dialog.tsx";
+import { ProgressBar, Spinner } from "../../ui/spinner.tsx";
+import { MappingStep } from "./mapping-step.tsx";
+import { PasteStep } from "./paste-step.tsx";
+import { fileProblems, tableWidth } from "./preview-model.ts";
+import { PreviewStep } from "./preview-step.tsx";
+import type { CsvImportController } from "./use-csv-import.ts";
+import { useMappingTargets } from "./use-mapping-targets.ts";
+
+const PHASES: Record<string, string> = {
+  reading: "Reading the file…",
+  parsing: "Reading rows…",
+  converting: "Converting values…",
+};
+const SAMPLE_ROWS = 3;
+
+/** The import dialog: paste box, progress, file preview (step 1) and column mapping (step 2). */
+export function ImportDialog({ controller }: { controller: CsvImportController }) {
+  const { state, alert } = controller;
+  const formId = useId();
+  const [ready, setReady] = useState({ rows: 0, busy: true, blocked: false });
+  const onReady = useCallback((next: typeof ready) => setReady(next), []);
+  const { targets, error: targetsError, retry } = useMappingTargets();
+  const preview = state.kind === "preview" ? state : null;
+
+  const headers = useMemo(() => {
+    if (!preview) return [];
+    const width = tableWidth(preview.summary, preview.headerRow);
+    return columnNames(
+      preview.headerRow === null ? null : (preview.summary.preview[preview.headerRow] ?? null),
+      width,
+    );
+  }, [preview]);
+  const samples = useMemo(() => {
+    if (!preview) return [];
+    const first = preview.headerRow === null ? 0 : preview.headerRow + 1;
+    const rows = preview.summary.preview.slice(first, first + SAMPLE_ROWS);
+    return headers.map((_, column) => rows.map((record) => record[column] ?? ""));
+  }, [preview, headers]);
+
+  const open = state.kind !== "closed";
+  const title =
+    state.kind === "paste"
+      ? "Paste CSV text"
+      : state.kind === "preview" && state.step === "map"
+        ? `Map the columns of “${state.name}”`
+        : "name" in state
+          ? `Import “${state.name}”`
+          : "Import CSV";
+  const description =
+    state.kind === "preview"
+      ? state.step === "file"
+        ? "Step 1 of 2 · Check that the file reads correctly"
+        : "Step 2 of 2 · Choose where each column goes"
+      : undefined;
+  const blocking = preview ? fileProblems(preview.summary, preview.headerRow).some((p) => p.blocking) : false;
+  const defaultDateOrder: DateOrder = preview?.summary.delimiter === ";" ? "DMY" : "MDY";
+
+  const footer = (() => {
+    switch (state.kind) {
+      case "paste":
+        return (
+          <>
+            <Button onClick={controller.cancel}>Cancel</Button>
+            <Button variant="primary" type="submit" form={`${formId}-paste`}>
+              Preview
+            </Button>
+          </>
+        );
+      case "loading":
+      case "importing":
+        return <Button onClick={controller.cancel}>Cancel</Button>;
+      case "preview":
+        return state.step === "file" ? (
+          <>
+            <Button onClick={controller.cancel}>Cancel</Button>
+            <Button variant="primary" disabled={blocking} onClick={() => controller.setStep("map")}>
+              Next: map columns
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button onClick={() => controller.setStep("file")}>Back</Button>
+            <Button onClick={controller.cancel}>Cancel</Button>
+            <Button
+              variant="primary"
+              type="submit"
+              form={formId}
+              busy={ready.busy}
+              disabled={ready.blocked || !targets}
+            >
+              {ready.busy
+                ? "Converting…"
+                : `Import ${ready.rows.toLocaleString()} ${ready.rows === 1 ? "row" : "rows"}`}
+            </Button>
+          </>
+        );
+      default:
+        return null;
+    }
+  })();
+
+  return (
+    <Dialog
+      open={open}
+      onClose={controller.cancel}
+      title={title}
+      description={description}
+      footer={footer}
+      size={state.kind === "paste" || state.kind === "loading" ? "md" : "xl"}
+      className="csv-import-dialog"
+    >
+      {alert ? (
+        <Alert tone="danger" onDismiss={controller.dismissAlert}>
+          {alert}
+        </Alert>
+      ) : null}
+      {state.kind === "paste" ? <PasteStep formId={`${formId}-paste`} onText={controller.parseText} /> : null}
+      {state.kind === "loading" ? (
+        <div className="csv-import-progress">
+          <ProgressBar
+            label={PHASES[state.phase] ?? "Reading…"}
+            value={Math.round(state.fraction * 100)}
+            max={100}
+            showLabel
+          />
+        </div>
+      ) : null}
+      {state.kind === "importing" ? (
+        <div className="csv-import-progress">
+          <Spinner label="Adding rows to the batch…" />
+        </div>
+      ) : null}
+      {preview && preview.step === "file" ? (
+        <PreviewStep
+          summary={preview.summary}
+          headerRow={preview.headerRow}
+          onEncoding={(encoding) => controller.reparse({ encoding })}
+          onDelimiter={(delimiter) => controller.reparse({ delimiter })}
+          onHeaderRow={controller.setHeaderRow}
+        />
+      ) : null}
+      {preview && preview.step === "map" ? (
+        targets ? (
+          <MappingStep
+            key={`${preview.headerRow}:${headers.join("\u0000")}`}
+            formId={formId}
+            headers={headers}
+            samples={samples}
+            targets={targets}
+            client={controller.client}
+            headerRow={preview.headerRow}
+            defaultDateOrder={defaultDateOrder}
+            batchRows={controller.store.rows.length}
+            onReady={onReady}
+            onImport={(mode, attention) => void controller.runImport(mode, attention)}
+          />
+        ) : targetsError ? (
+          <Alert
+            tone="danger"
+            title="Quote fields could not be loaded"
+            action={
+              <Button size="sm" onClick={retry}>
+                Try again
+              </Button>
+            }
+          >
+            {targetsError.message}
+          </Alert>
+        ) : (
+          <Spinner label="Loading quote fields…" />
+        )
+      ) : null}
+    </Dialog>
+  );
+}

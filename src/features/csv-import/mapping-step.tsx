@@ -1,0 +1,317 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { MatchConfidence } from "../../domain/csv/auto-match.ts";
+import { checkMapping, confidenceText } from "../../domain/csv/auto-match.ts";
+import type { DateOrder } from "../../domain/csv/dates.ts";
+import { headerSignature } from "../../domain/csv/normalize.ts";
+import type { MappingTarget } from "../../domain/csv/targets.ts";
+import { forgetMapping, loadMapping, saveMapping } from "../../lib/storage/csv-mappings.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Badge, type Tone } from "../../ui/badge.tsx";
+import { Button } from "../../ui/button.tsx";
+import type { MappingValues } from "./mapping-form.ts";
+import { importColumns, initialMatches, mappingSchema, toRemembered } from "./mapping-form.ts";
+import type { CsvWorkerClient } from "./worker/csv-worker-client.ts";
+import type { AnalyseSummary } from "./worker/protocol.ts";
+
+export interface MappingStepProps {
+  formId: string;
+  headers: string[];
+  /** The first raw values per column, to recognise it. */
+  samples: string[][];
+  targets: MappingTarget[];
+  client: CsvWorkerClient;
+  headerRow: number | null;
+  defaultDateOrder: DateOrder;
+  batchRows: number;
+  onReady(ready: { rows: number; busy: boolean; blocked: boolean }): void;
+  onImport(mode: "append" | "replace", attention: number): void;
+}
+
+const TONES: Record<MatchConfidence["kind"], Tone> = {
+  exact: "success",
+  alias: "success",
+  fuzzy: "warning",
+  remembered: "info",
+  manual: "neutral",
+  none: "neutral",
+};
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** Step 2: each column → a property, an association or Ignore, with the converted values previewed. */
+export function MappingStep(props: MappingStepProps) {
+  const { headers, targets, client, headerRow, onReady } = props;
+  const signature = useMemo(() => headerSignature(headers), [headers]);
+  const [initial] = useState(() => initialMatches(headers, targets, loadMapping(signature)));
+  const [confidence, setConfidence] = useState(() => initial.map((match) => match.confidence));
+  const schema = useMemo(() => mappingSchema(headers, targets), [headers, targets]);
+  const form = useForm<MappingValues>({
+    resolver: zodResolver(schema),
+    mode: "onChange",
+    defaultValues: { columns: initial.map((match) => ({ target: match.targetKey ?? "" })), mode: "append" },
+  });
+  const columns = useWatch({ control: form.control, name: "columns" });
+  const mode = useWatch({ control: form.control, name: "mode" });
+  const [dateOrder, setDateOrder] = useState<DateOrder | null>(null);
+  const [analysis, setAnalysis] = useState<{ key: string; summary: AnalyseSummary } | null>(null);
+  const [confirmReplace, setConfirmReplace] = useState(false);
+  const latest = useRef("");
+
+  const values: MappingValues = { columns, mode };
+  const chosen = importColumns(values, targets);
+  const analysisKey = JSON.stringify([headerRow, dateOrder, chosen.map((c) => [c.column, c.target.key])]);
+  const check = checkMapping(
+    columns.map((column) => column.target || null),
+    targets,
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: analysisKey covers columns, date order and header row.
+  useEffect(() => {
+    latest.current = analysisKey;
+    const timer = setTimeout(() => {
+      const request = importColumns({ columns, mode: "append" }, targets);
+      client
+        .analyse(headerRow, request, dateOrder, props.defaultDateOrder)
+        .then((summary) => {
+          if (latest.current === analysisKey) setAnalysis({ key: analysisKey, summary });
+        })
+        .catch(() => {});
+    }, 60);
+    return () => clearTimeout(timer);
+  }, [analysisKey]);
+
+  const current = analysis?.key === analysisKey ? analysis.summary : null;
+  const rows = current?.rowCount ?? 0;
+  const attention = current?.columns.reduce((sum, column) => sum + column.stats.invalid, 0) ?? 0;
+  const blocked = check.duplicates.length > 0 || chosen.length === 0;
+  useEffect(() => onReady({ rows, busy: current === null, blocked }), [rows, current, blocked, onReady]);
+
+  const byColumn = new Map(current?.columns.map((column) => [column.column, column]));
+  const dateInfo = current?.dateAnalysis;
+  const showDateOrder = dateInfo && (dateInfo.ambiguous || dateInfo.conflicting || dateOrder !== null);
+
+  const submit = form.handleSubmit((submitted) => {
+    if (!current) return;
+    if (submitted.mode === "replace" && props.batchRows > 0 && !confirmReplace) {
+      setConfirmReplace(true);
+      return;
+    }
+    saveMapping(signature, toRemembered(headers, submitted));
+    props.onImport(submitted.mode, attention);
+  });
+
+  const reset = () => {
+    forgetMapping(signature);
+    const fresh = initialMatches(headers, targets, undefined);
+    form.reset({ columns: fresh.map((match) => ({ target: match.targetKey ?? "" })), mode });
+    setConfidence(fresh.map((match) => match.confidence));
+    setDateOrder(null);
+  };
+
+  const propertyTargets = targets.filter((target) => target.kind === "property");
+  const associationTargets = targets.filter((target) => target.kind === "association");
+
+  return (
+    <form id={props.formId} className="csv-import-mapping" onSubmit={submit} noValidate>
+      <div className="csv-import-mapping__bar">
+        <p className="csv-import-mapping__lead">
+          Choose where each column goes. Values are converted to what HubSpot expects; anything that cannot be
+          converted is imported as it is and marked in the grid.
+        </p>
+        <Button size="sm" variant="ghost" onClick={reset}>
+          Reset mapping
+        </Button>
+      </div>
+
+      {check.missingRequired.length > 0 ? (
+        <Alert tone="warning" title="Required fields not mapped">
+          {check.missingRequired.map((target) => target.label).join(" and ")}{" "}
+          {check.missingRequired.length === 1 ? "is" : "are"} required to create a quote. Map a column to{" "}
+          {check.missingRequired.length === 1 ? "it" : "them"}, or fill{" "}
+          {check.missingRequired.length === 1 ? "it" : "them"} in the grid after the import.
+        </Alert>
+      ) : null}
+      {check.duplicates.length > 0 ? (
+        <Alert tone="danger" title="Two columns go to the same field">
+          {check.duplicates
+            .map(
+              ({ targetKey, columns: cols }) =>
+                `${cols.map((c) => `"${headers[c]}"`).join(" and ")} → ${targets.find((t) => t.key === targetKey)?.label ?? targetKey}`,
+            )
+            .join("; ")}
+          . Pick a different field or Ignore for all but one.
+        </Alert>
+      ) : null}
+      {showDateOrder ? (
+        <div
+          className={`csv-import-dateorder${dateInfo.conflicting ? " csv-import-dateorder--conflict" : ""}`}
+        >
+          <label className="csv-import-field csv-import-field--inline">
+            <span className="csv-import-field__label">Dates like 03/04/2024 are</span>
+            <select
+              value={dateOrder ?? current?.dateOrder ?? "MDY"}
+              onChange={(event) => setDateOrder(event.target.value === "DMY" ? "DMY" : "MDY")}
+            >
+              <option value="MDY">Month first (MM/DD/YYYY, US)</option>
+              <option value="DMY">Day first (DD/MM/YYYY)</option>
+            </select>
+          </label>
+          <span className="csv-import-field__hint">
+            {dateInfo.conflicting
+              ? `Mixed: ${plural(dateInfo.dmyOnly, "date")} only make sense day first, ${plural(dateInfo.mdyOnly, "date")} only month first.`
+              : dateInfo.ambiguous
+                ? "Every date in the file reads both ways. Check which one your spreadsheet used."
+                : "Chosen by you."}
+          </span>
+        </div>
+      ) : null}
+
+      <div className="csv-import-table-wrap csv-import-table-wrap--mapping">
+        <table className="csv-import-table csv-import-maptable" aria-label="Column mapping">
+          <thead>
+            <tr>
+              <th scope="col">Column in file</th>
+              <th scope="col">Import as</th>
+              <th scope="col">Match</th>
+              <th scope="col">Preview after conversion</th>
+              <th scope="col">Values</th>
+            </tr>
+          </thead>
+          <tbody>
+            {headers.map((header, index) => {
+              const field = form.register(`columns.${index}.target`, {
+                onChange: () =>
+                  setConfidence((previous) =>
+                    previous.map((value, i) => (i === index ? { kind: "manual" } : value)),
+                  ),
+              });
+              const error = form.formState.errors.columns?.[index]?.target?.message;
+              const selected = columns[index]?.target ?? "";
+              const info = byColumn.get(index);
+              const match = confidence[index] ?? { kind: "none" };
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: one row per file column, by position.
+                <tr key={index} className={selected === "" ? "csv-import-maptable__row--ignored" : undefined}>
+                  <th scope="row">
+                    <span className="csv-import-maptable__header">{header}</span>
+                    <span className="csv-import-maptable__samples">
+                      {props.samples[index]
+                        ?.filter((v) => v !== "")
+                        .slice(0, 3)
+                        .join(" · ") || "(empty)"}
+                    </span>
+                  </th>
+                  <td>
+                    <select
+                      {...field}
+                      aria-label={`Import "${header}" as`}
+                      aria-invalid={error ? true : undefined}
+                      className="csv-import-maptable__select"
+                    >
+                      <option value="">Ignore this column</option>
+                      <optgroup label="Quote properties">
+                        {propertyTargets.map((target) => (
+                          <option key={target.key} value={target.key}>
+                            {target.label}
+                            {target.kind === "property" && target.required ? " (required)" : ""}
+                          </option>
+                        ))}
+                      </optgroup>
+                      <optgroup label="Associations (record IDs, several separated by ;)">
+                        {associationTargets.map((target) => (
+                          <option key={target.key} value={target.key}>
+                            {target.label}
+                          </option>
+                        ))}
+                      </optgroup>
+                    </select>
+                    {error ? <span className="csv-import-maptable__error">{error}</span> : null}
+                  </td>
+                  <td>
+                    {selected === "" && match.kind !== "remembered" && match.kind !== "manual" ? (
+                      <Badge>Not matched</Badge>
+                    ) : (
+                      <Badge tone={TONES[match.kind]}>{confidenceText(match)}</Badge>
+                    )}
+                  </td>
+                  <td className="csv-import-maptable__preview">
+                    {selected === ""
+                      ? "—"
+                      : info
+                        ? info.sample
+                            .filter((v) => v !== "")
+                            .slice(0, 3)
+                            .join(" · ") || "(empty)"
+                        : "…"}
+                  </td>
+                  <td className="csv-import-maptable__stats">
+                    {selected === "" || !info ? (
+                      "—"
+                    ) : (
+                      <>
+                        {info.stats.coerced > 0 ? (
+                          <span>{plural(info.stats.coerced, "converted", "converted")}</span>
+                        ) : null}
+                        {info.stats.unchanged > 0 ? (
+                          <span>{plural(info.stats.unchanged, "as is", "as is")}</span>
+                        ) : null}
+                        {info.stats.invalid > 0 ? (
+                          <span className="csv-import-maptable__invalid">
+                            {plural(info.stats.invalid, "kept unconverted", "kept unconverted")}
+                          </span>
+                        ) : null}
+                        {info.stats.empty > 0 ? (
+                          <span className="csv-import-muted">
+                            {plural(info.stats.empty, "empty", "empty")}
+                          </span>
+                        ) : null}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      <fieldset className="csv-import-mode">
+        <legend className="csv-import-field__label">Into the batch</legend>
+        <label>
+          <input type="radio" value="append" {...form.register("mode")} /> Add after the{" "}
+          {plural(props.batchRows, "row")} already in the batch
+        </label>
+        <label>
+          <input type="radio" value="replace" {...form.register("mode")} /> Replace the batch
+        </label>
+      </fieldset>
+      {confirmReplace ? (
+        <Alert
+          tone="warning"
+          title={`Replace ${plural(props.batchRows, "row")}?`}
+          action={
+            <>
+              <Button size="sm" variant="danger" type="submit">
+                Replace {plural(props.batchRows, "row")}
+              </Button>
+              <Button size="sm" onClick={() => setConfirmReplace(false)}>
+                Keep them
+              </Button>
+            </>
+          }
+        >
+          The {plural(props.batchRows, "row")} in the batch will be replaced by {plural(rows, "row")} from the
+          file. You can undo this with Undo Import CSV.
+        </Alert>
+      ) : null}
+      {attention > 0 && current ? (
+        <p className="csv-import-footnote">
+          {plural(attention, "value")} cannot be converted and will be imported as written; the grid marks
+          those cells.
+        </p>
+      ) : null}
+    </form>
+  );
+}

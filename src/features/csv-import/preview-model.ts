@@ -1,0 +1,64 @@
+import type { CsvProblem } from "../../domain/csv/problems.ts";
+import { headerProblems, raggedRowProblem, unbalancedQuoteProblem } from "../../domain/csv/problems.ts";
+import type { ParseSummary } from "./worker/protocol.ts";
+
+export const PREVIEW_ROWS = 100;
+
+/** Width of the table: the header's, or the most common record width without a header. */
+export function tableWidth(summary: ParseSummary, headerRow: number | null): number {
+  if (headerRow !== null) return summary.preview[headerRow]?.length ?? 0;
+  let width = 0;
+  let count = 0;
+  for (const [w, entry] of Object.entries(summary.widths))
+    if (entry.count > count) {
+      width = Number(w);
+      count = entry.count;
+    }
+  return width;
+}
+
+export function dataRowCount(summary: ParseSummary, headerRow: number | null): number {
+  return summary.totalRecords - (headerRow === null ? 0 : headerRow + 1);
+}
+
+/** Problems with the file as read with this header row. */
+export function fileProblems(summary: ParseSummary, headerRow: number | null): CsvProblem[] {
+  const problems: CsvProblem[] = [];
+  if (summary.unbalancedQuoteRow !== null) problems.push(unbalancedQuoteProblem(summary.unbalancedQuoteRow));
+  problems.push(...headerProblems(headerRow === null ? null : (summary.preview[headerRow] ?? [])));
+  const width = tableWidth(summary, headerRow);
+  const firstData = headerRow === null ? 0 : headerRow + 1;
+  const ragged: { row: number; fields: number }[] = [];
+  let total = 0;
+  for (const [w, entry] of Object.entries(summary.widths)) {
+    const fields = Number(w);
+    if (fields === width) continue;
+    // Preamble rows above the header are not data: leave them out of the count.
+    const before = summary.preview.slice(0, firstData).filter((record) => record.length === fields).length;
+    total += entry.count - before;
+    for (const index of entry.first) if (index >= firstData) ragged.push({ row: index + 1, fields });
+  }
+  ragged.sort((a, b) => a.row - b.row);
+  const raggedProblem = raggedRowProblem(width, ragged, total);
+  if (raggedProblem) problems.push(raggedProblem);
+  if (summary.replacementChars > 0)
+    problems.push({
+      kind: "encoding",
+      blocking: false,
+      message: `${summary.replacementChars} characters could not be read in this encoding (shown as �). Try another encoding above.`,
+    });
+  return problems;
+}
+
+/** Why nothing can be imported from this file, in an alert, or `undefined`. */
+export function fatalProblem(
+  summary: ParseSummary,
+  headerRow: number | null,
+  name: string,
+): string | undefined {
+  if (summary.totalRecords === 0)
+    return `"${name}" has no rows. Choose a file with a header row and at least one row of data.`;
+  if (dataRowCount(summary, headerRow) <= 0)
+    return `"${name}" has a header row but no data rows below it. Add rows to the file, or pick another header row if this one is wrong.`;
+  return undefined;
+}

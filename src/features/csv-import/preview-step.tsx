@@ -1,0 +1,187 @@
+import type { CsvDelimiter } from "../../domain/csv/delimiter.ts";
+import { CSV_DELIMITERS, DELIMITER_LABELS } from "../../domain/csv/delimiter.ts";
+import type { CsvEncoding } from "../../domain/csv/encoding.ts";
+import { CSV_ENCODINGS, ENCODING_LABELS } from "../../domain/csv/encoding.ts";
+import { formatBytes } from "../../domain/csv/file-check.ts";
+import { columnNames } from "../../domain/csv/header.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { dataRowCount, fileProblems, PREVIEW_ROWS, tableWidth } from "./preview-model.ts";
+import type { ParseSummary } from "./worker/protocol.ts";
+
+const HEADER_CHOICES = 30;
+const NO_HEADER = "none";
+
+export interface PreviewStepProps {
+  summary: ParseSummary;
+  headerRow: number | null;
+  onEncoding(encoding: CsvEncoding): void;
+  onDelimiter(delimiter: CsvDelimiter): void;
+  onHeaderRow(row: number | null): void;
+}
+
+function isEncoding(value: string): value is CsvEncoding {
+  return CSV_ENCODINGS.some((encoding) => encoding === value);
+}
+function isDelimiter(value: string): value is CsvDelimiter {
+  return CSV_DELIMITERS.some((delimiter) => delimiter === value);
+}
+
+/** Step 1: how the file was read (encoding, delimiter, header row), with the first rows and any problems. */
+export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHeaderRow }: PreviewStepProps) {
+  const width = tableWidth(summary, headerRow);
+  const names = columnNames(headerRow === null ? null : (summary.preview[headerRow] ?? null), width);
+  const firstData = headerRow === null ? 0 : headerRow + 1;
+  const shown = summary.preview.slice(0, firstData + PREVIEW_ROWS);
+  const problems = fileProblems(summary, headerRow);
+  const rows = dataRowCount(summary, headerRow);
+  const headerChoices = Math.min(HEADER_CHOICES, summary.preview.length);
+
+  return (
+    <div className="csv-import-preview">
+      <div className="csv-import-settings">
+        <label className="csv-import-field">
+          <span className="csv-import-field__label">Encoding</span>
+          <select
+            value={summary.encoding}
+            onChange={(event) => isEncoding(event.target.value) && onEncoding(event.target.value)}
+          >
+            {CSV_ENCODINGS.map((encoding) => (
+              <option key={encoding} value={encoding}>
+                {ENCODING_LABELS[encoding]}
+                {encoding === summary.detectedEncoding.encoding ? " — detected" : ""}
+              </option>
+            ))}
+          </select>
+          <span className="csv-import-field__hint">Detected from {summary.detectedEncoding.reason}</span>
+        </label>
+        <label className="csv-import-field">
+          <span className="csv-import-field__label">Delimiter</span>
+          <select
+            value={summary.delimiter}
+            onChange={(event) => isDelimiter(event.target.value) && onDelimiter(event.target.value)}
+          >
+            {CSV_DELIMITERS.map((delimiter) => (
+              <option key={delimiter} value={delimiter}>
+                {DELIMITER_LABELS[delimiter]}
+                {delimiter === summary.detectedDelimiter ? " — detected" : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="csv-import-field">
+          <span className="csv-import-field__label">Header row</span>
+          <select
+            value={headerRow === null ? NO_HEADER : String(headerRow)}
+            onChange={(event) =>
+              onHeaderRow(event.target.value === NO_HEADER ? null : Number(event.target.value))
+            }
+          >
+            {Array.from({ length: headerChoices }, (_, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: row numbers are the options themselves.
+              <option key={index} value={String(index)}>
+                Row {index + 1}
+                {index === summary.detectedHeaderRow ? " — detected" : ""}
+              </option>
+            ))}
+            <option value={NO_HEADER}>No header row (Column 1, Column 2…)</option>
+          </select>
+          <span className="csv-import-field__hint">Or click a row number below</span>
+        </label>
+        <dl className="csv-import-facts">
+          <div>
+            <dt>Rows to import</dt>
+            <dd>{rows.toLocaleString()}</dd>
+          </div>
+          <div>
+            <dt>Columns</dt>
+            <dd>{width}</dd>
+          </div>
+          <div>
+            <dt>Size</dt>
+            <dd>{formatBytes(summary.timings.bytes)}</dd>
+          </div>
+        </dl>
+      </div>
+
+      {problems
+        .filter((p) => p.blocking)
+        .map((problem) => (
+          <Alert key={problem.message} tone="danger" title="This file cannot be imported as it is">
+            {problem.message}
+          </Alert>
+        ))}
+      {problems.some((p) => !p.blocking) ? (
+        <section className="csv-import-problems" aria-label="Problems found">
+          <h3 className="csv-import-problems__title">
+            {problems.filter((p) => !p.blocking).length} things to check
+          </h3>
+          <ul>
+            {problems
+              .filter((p) => !p.blocking)
+              .map((problem) => (
+                <li key={problem.message}>{problem.message}</li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <div className="csv-import-table-wrap">
+        <table className="csv-import-table" aria-label="File preview">
+          <caption className="visually-hidden">
+            First {Math.min(PREVIEW_ROWS, rows)} of {rows} rows as read from the file
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="csv-import-table__rownum">
+                Row
+              </th>
+              {names.map((name, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: column names may repeat; position identifies them.
+                <th scope="col" key={`${index}-${name}`}>
+                  {name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((record, index) => {
+              const role = index === headerRow ? "header" : index < firstData ? "skipped" : "data";
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: preview rows are positional and never reorder.
+                <tr key={index} className={`csv-import-table__row--${role}`}>
+                  <th scope="row" className="csv-import-table__rownum">
+                    <button
+                      type="button"
+                      className="csv-import-rowbutton"
+                      aria-label={`Use row ${index + 1} as the header row`}
+                      aria-pressed={index === headerRow}
+                      title={role === "header" ? "Header row" : "Use as the header row"}
+                      onClick={() => onHeaderRow(index)}
+                    >
+                      {index + 1}
+                    </button>
+                    {role === "header" ? <span className="csv-import-tag">Header</span> : null}
+                    {role === "skipped" ? (
+                      <span className="csv-import-tag csv-import-tag--muted">Skipped</span>
+                    ) : null}
+                  </th>
+                  {Array.from({ length: Math.max(width, record.length) }, (_, col) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional.
+                    <td key={col} className={col >= width ? "csv-import-table__extra" : undefined}>
+                      {record[col] ?? ""}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="csv-import-footnote">
+        Showing {Math.min(PREVIEW_ROWS, Math.max(0, shown.length - firstData)).toLocaleString()} of{" "}
+        {rows.toLocaleString()} rows. Read in {Math.round(summary.timings.decodeMs + summary.timings.parseMs)}{" "}
+        ms.
+      </p>
+    </div>
+  );
+}

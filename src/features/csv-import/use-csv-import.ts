@@ -1,0 +1,198 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { BatchOperation } from "../../domain/batch/operations.ts";
+import type { BatchRow } from "../../domain/batch/row.ts";
+import type { CsvDelimiter } from "../../domain/csv/delimiter.ts";
+import type { CsvEncoding } from "../../domain/csv/encoding.ts";
+import { fileProblem } from "../../domain/csv/file-check.ts";
+import { useBatchStore } from "../../lib/batch-store-context.tsx";
+import { recordParseTimings } from "./bench-hook.ts";
+import { rowsFromColumns } from "./build-rows.ts";
+import { fatalProblem } from "./preview-model.ts";
+import { CsvWorkerClient, ImportCancelled } from "./worker/csv-worker-client.ts";
+import type { ParseOptions, ParseSummary } from "./worker/protocol.ts";
+
+export type ImportState =
+  | { kind: "closed" }
+  | { kind: "paste" }
+  | { kind: "loading"; name: string; phase: string; fraction: number }
+  | { kind: "preview"; name: string; summary: ParseSummary; headerRow: number | null; step: "file" | "map" }
+  | { kind: "importing"; name: string; rows: number; total: number };
+
+export interface ImportOutcome {
+  rows: number;
+  attention: number;
+  replaced: number;
+}
+
+const CHUNK_ROWS = 5000;
+const PASTED_NAME = "Pasted text";
+
+export function useCsvImport() {
+  const store = useBatchStore();
+  const [client] = useState(() => new CsvWorkerClient());
+  const [state, setState] = useState<ImportState>({ kind: "closed" });
+  const [alert, setAlert] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const source = useRef<{ name: string; data: Blob | string } | null>(null);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  useEffect(() => () => client.dispose(), [client]);
+
+  const fail = useCallback((error: unknown, name: string) => {
+    if (error instanceof ImportCancelled) return;
+    const message = error instanceof Error ? error.message : String(error);
+    setAlert(`Can't import "${name}". ${message}`);
+    setState((current) => (current.kind === "loading" ? { kind: "closed" } : current));
+  }, []);
+
+  const parse = useCallback(
+    async (name: string, data: Blob | string, options: ParseOptions, keepStep?: ImportState) => {
+      source.current = { name, data };
+      setState({ kind: "loading", name, phase: "reading", fraction: 0 });
+      try {
+        const summary = await client.parse(data, options, (phase, fraction) =>
+          setState({ kind: "loading", name, phase, fraction }),
+        );
+        recordParseTimings(summary.timings);
+        const headerRow = summary.detectedHeaderRow;
+        const fatal = fatalProblem(summary, headerRow, name);
+        if (fatal) {
+          setAlert(fatal);
+          setState({ kind: "closed" });
+          return;
+        }
+        setState({
+          kind: "preview",
+          name,
+          summary,
+          headerRow,
+          step: keepStep?.kind === "preview" ? keepStep.step : "file",
+        });
+      } catch (error) {
+        fail(error, name);
+      }
+    },
+    [client, fail],
+  );
+
+  /** A file from the input or a drop. Refused with an alert when it cannot be a CSV or an import is open. */
+  const openFile = useCallback(
+    (file: File) => {
+      const current = stateRef.current;
+      if (current.kind !== "closed" && current.kind !== "paste") {
+        setAlert(
+          `"${file.name}" was not opened: finish or cancel the import of "${"name" in current ? current.name : "the current file"}" first.`,
+        );
+        return;
+      }
+      setOutcome(null);
+      const problem = fileProblem(file);
+      if (problem) {
+        setAlert(problem);
+        return;
+      }
+      setAlert(null);
+      void parse(file.name, file, {});
+    },
+    [parse],
+  );
+
+  const openPaste = useCallback(() => {
+    setAlert(null);
+    setOutcome(null);
+    setState({ kind: "paste" });
+  }, []);
+
+  const parseText = useCallback(
+    (text: string) => {
+      if (text.trim() === "") {
+        setAlert("There is no text to import. Paste rows copied from a CSV file or a spreadsheet.");
+        return;
+      }
+      setAlert(null);
+      void parse(PASTED_NAME, text, {});
+    },
+    [parse],
+  );
+
+  const reparse = useCallback(
+    (change: { encoding?: CsvEncoding; delimiter?: CsvDelimiter }) => {
+      const current = stateRef.current;
+      if (current.kind !== "preview" || !source.current) return;
+      // A new encoding may change what the delimiter looks like: let it be detected again.
+      const options: ParseOptions = change.encoding
+        ? { encoding: change.encoding }
+        : { encoding: current.summary.encoding, delimiter: change.delimiter ?? current.summary.delimiter };
+      void parse(source.current.name, source.current.data, options, current);
+    },
+    [parse],
+  );
+
+  const setHeaderRow = useCallback((headerRow: number | null) => {
+    setState((current) => (current.kind === "preview" ? { ...current, headerRow } : current));
+  }, []);
+
+  const setStep = useCallback((step: "file" | "map") => {
+    setState((current) => (current.kind === "preview" ? { ...current, step } : current));
+  }, []);
+
+  const cancel = useCallback(() => {
+    client.cancel();
+    source.current = null;
+    setAlert(null);
+    setState({ kind: "closed" });
+  }, [client]);
+
+  /** Streams the coerced rows from the worker and applies them as ONE undoable step. */
+  const runImport = useCallback(
+    async (mode: "append" | "replace", attention: number) => {
+      const current = stateRef.current;
+      if (current.kind !== "preview") return;
+      const { name } = current;
+      const rows: BatchRow[] = [];
+      setState({ kind: "importing", name, rows: 0, total: 0 });
+      try {
+        await client.importRows(CHUNK_ROWS, (chunk) => {
+          const built = rowsFromColumns(chunk.keys, chunk.columns, chunk.rows);
+          for (const row of built) rows.push(row);
+        });
+        const replaced = mode === "replace" ? store.rows.length : 0;
+        const base = store.rows.length;
+        const operation: BatchOperation =
+          mode === "replace"
+            ? { type: "replace-rows", rows }
+            : { type: "insert-rows", inserts: rows.map((row, index) => ({ index: base + index, row })) };
+        store.apply(operation, "Import CSV");
+        client.cancel();
+        source.current = null;
+        setOutcome({ rows: rows.length, attention, replaced });
+        setState({ kind: "closed" });
+      } catch (error) {
+        fail(error, name);
+        setState(current);
+      }
+    },
+    [client, store, fail],
+  );
+
+  return {
+    state,
+    alert,
+    outcome,
+    client,
+    store,
+    openFile,
+    openPaste,
+    parseText,
+    reparse,
+    setHeaderRow,
+    setStep,
+    cancel,
+    runImport,
+    dismissAlert: () => setAlert(null),
+    dismissOutcome: () => setOutcome(null),
+  };
+}
+
+export type CsvImportController = ReturnType<typeof useCsvImport>;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { buildTargets } from "../../../domain/csv/targets.ts";
+import { TEST_PROPERTIES } from "../../../domain/csv/test-targets.ts";
+import { ParseSession } from "./parse-session.ts";
+
+const targets = buildTargets(TEST_PROPERTIES);
+const target = (key: string) => targets.find((t) => t.key === key)!;
+const noProgress = () => {};
+
+async function parse(text: string | Uint8Array) {
+  const session = new ParseSession();
+  const readMs = await session.load(new Blob([typeof text === "string" ? text : Uint8Array.from(text)]));
+  return { session, summary: session.parse({}, readMs, noProgress) };
+}
+
+describe("ParseSession", () => {
+  it("detects delimiter and header after a preamble, keeps quoted newlines, and counts widths", async () => {
+    const csv =
+      '\uFEFFExport of quotes\nGenerated 2024-01-01\n\nTitle;Expires;Amount\n"Line 1\nLine 2";05.01.2024;1.234,5\nB;06.01.2024\n';
+    const { summary } = await parse(new TextEncoder().encode(csv));
+    expect(summary.encoding).toBe("utf-8");
+    expect(summary.delimiter).toBe(";");
+    expect(summary.detectedHeaderRow).toBe(2);
+    expect(summary.preview[3]).toEqual(["Line 1\nLine 2", "05.01.2024", "1.234,5"]);
+    expect(summary.widths[2]).toEqual({ count: 1, first: [4] });
+  });
+
+  it("reports the row of an unbalanced quote", async () => {
+    const { summary } = await parse('a,b\n1,2\n"3,4\n5,6\n');
+    expect(summary.unbalancedQuoteRow).toBe(3);
+  });
+
+  it("coerces mapped columns and hands them over in chunks", async () => {
+    const csv = [
+      "Title,Expires,Discount,Deal ID",
+      ...Array.from({ length: 25 }, (_, i) => `Q${i},31/12/2024,"1,5",${i}`),
+    ].join("\n");
+    const { session } = await parse(csv);
+    const analysed = session.analyse(
+      0,
+      [
+        { column: 0, target: target("hs_title") },
+        { column: 1, target: target("hs_expiration_date") },
+        { column: 2, target: target("hs_discount") },
+        { column: 3, target: target("assoc:deals:HUBSPOT_DEFINED:64") },
+      ],
+      null,
+      "MDY",
+      noProgress,
+    );
+    expect(analysed.dateOrder).toBe("DMY");
+    expect(analysed.rowCount).toBe(25);
+    expect(analysed.columns[1]!.sample[0]).toBe("2024-12-31");
+    expect(analysed.columns[2]!.sample[0]).toBe("1.5");
+    const chunks = [...session.chunks(10)];
+    expect(chunks.map((chunk) => chunk.rows)).toEqual([10, 10, 5]);
+    expect(chunks[2]!.columns[3]).toEqual(["20", "21", "22", "23", "24"]);
+  });
+});
