@@ -4,11 +4,11 @@ import { ApiErrorBody, ERROR_CATEGORIES, RateLimitErrorBody } from "../../hubspo
 import type { HeaderReader, SendResult } from "./send-result.ts";
 
 /**
- * The proxy's marks for "this request never reached HubSpot" (docs/decisions/submission-resend-rules.md):
- * a 502/503/504 carrying either one is safe to resend; any other 5xx may have been applied.
+ * The one mark for "this request never reached HubSpot" (docs/decisions/submission-resend-rules.md): a
+ * 502/503/504 carrying it is safe to resend. The proxy's `UPSTREAM_UNREACHABLE` 502 does NOT qualify: the
+ * proxy says itself that the request may or may not have been applied.
  */
 export const NOT_FORWARDED_HEADER = "x-proxy-not-forwarded";
-export const NOT_FORWARDED_CATEGORY = "UPSTREAM_UNREACHABLE";
 
 export const MIN_LOCKED_WAIT_MS = 2_000;
 
@@ -55,8 +55,7 @@ export function classify(result: SendResult, now: number, defaultIntervalMs: num
     return { kind: "stop-auth", status, category, message: authMessage(status, message) };
   }
   if (status >= 500) {
-    const notForwarded =
-      headers.get(NOT_FORWARDED_HEADER) !== null || data?.category === NOT_FORWARDED_CATEGORY;
+    const notForwarded = headers.get(NOT_FORWARDED_HEADER) !== null;
     if (notForwarded && (status === 502 || status === 503 || status === 504))
       return { kind: "resend", reason: "not-applied", message };
     return {

@@ -102,6 +102,29 @@ describe("correlate", () => {
   });
 });
 
+describe("resent rows that already exist", () => {
+  it("takes the existing id from HubSpot's conflict on the unique property", () => {
+    const response: BatchResponse = {
+      status: "COMPLETE",
+      results: [obj("10", { hs_title: "A", k: "1" }), obj("30", { hs_title: "C", k: "3" })],
+      errors: [
+        {
+          category: "CONFLICT",
+          message: 'A quote with k="2" already exists. Existing ID: 77',
+          context: { objectWriteTraceId: ["b"], propertyName: ["k"] },
+        },
+      ],
+      startedAt: at,
+      completedAt: at,
+    };
+    expect(correlate(request, response, { uniqueProperty: "k" })[1]).toMatchObject({
+      outcome: "created",
+      hubspotId: "77",
+    });
+    expect(correlate(request, response)[1]?.outcome).toBe("failed");
+  });
+});
+
 describe("rejectRows", () => {
   it("names the culprit row and tells the others why they were held back", () => {
     const updates = rejectRows(

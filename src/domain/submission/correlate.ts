@@ -25,9 +25,15 @@ export function correlate(
   const looseErrors: StandardError[] = [];
   for (const error of response.errors ?? []) {
     const traceId = traceIdOfError(error);
-    if (traceId && known.has(traceId) && !updates.has(traceId))
-      updates.set(traceId, { rowId: traceId, outcome: "failed", error: rowErrorOf(error) });
-    else looseErrors.push(error);
+    if (traceId && known.has(traceId) && !updates.has(traceId)) {
+      const existing = existingIdOf(error, options.uniqueProperty);
+      updates.set(
+        traceId,
+        existing
+          ? { rowId: traceId, outcome: "created", hubspotId: existing }
+          : { rowId: traceId, outcome: "failed", error: rowErrorOf(error) },
+      );
+    } else looseErrors.push(error);
   }
   const looseResults: SimplePublicObject[] = [];
   for (const result of response.results) {
@@ -59,6 +65,17 @@ export function correlate(
         },
       },
   );
+}
+
+/**
+ * A resent row whose stamped unique value already exists was created by the earlier attempt: HubSpot's
+ * conflict names the existing record ("... already exists. Existing ID: 123"), so take that as its id.
+ */
+function existingIdOf(error: StandardError, uniqueProperty: string | undefined): string | undefined {
+  if (!uniqueProperty || error.category !== "CONFLICT") return undefined;
+  const about = propertyOfError(error);
+  if (about !== undefined && about !== uniqueProperty) return undefined;
+  return /Existing ID:\s*(\d+)/i.exec(error.message ?? "")?.[1];
 }
 
 function matchByElimination(

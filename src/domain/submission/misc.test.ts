@@ -59,13 +59,15 @@ describe("classify", () => {
     expect(
       classify({ kind: "answered", status: 503, headers: headersOf({}), body: {} }, NOW, 10_000).kind,
     ).toBe("unknown");
-    expect(
-      classify(
-        { kind: "answered", status: 504, headers: headersOf({}), body: { category: "UPSTREAM_UNREACHABLE" } },
-        NOW,
-        10_000,
-      ).kind,
-    ).toBe("resend");
+    const proxy502 = { category: "UPSTREAM_UNREACHABLE", message: "may or may not have been applied" };
+    const marked = headersOf({ "x-proxy-error": "upstream-unreachable" });
+    expect(classify({ kind: "answered", status: 502, headers: marked, body: proxy502 }, NOW, 1).kind).toBe(
+      "unknown",
+    );
+    const notForwarded = headersOf({ "x-proxy-not-forwarded": "1" });
+    expect(classify({ kind: "answered", status: 504, headers: notForwarded, body: {} }, NOW, 1).kind).toBe(
+      "resend",
+    );
     expect(
       classify({ kind: "answered", status: 429, headers: headersOf({}), body: {} }, NOW, 10_000),
     ).toMatchObject({ kind: "rate-limited", waitMs: 10_000 });

@@ -1,0 +1,48 @@
+import { mutationOptions } from "@tanstack/react-query";
+import type { SendResult } from "../../domain/submission/send-result.ts";
+import type { QuoteCreateInput } from "../../hubspot/batch-create.ts";
+import { hubspotPaths, PROXY_PREFIX } from "../../hubspot/endpoints.ts";
+import { ApiError } from "./api-error.ts";
+import { sendRaw } from "./client.ts";
+
+export const batchCreateKeys = {
+  all: ["hubspot", "quotes", "batch-create"] as const,
+  request: (submissionId: string, requestId: string) =>
+    [...batchCreateKeys.all, submissionId, requestId] as const,
+};
+
+export interface BatchCreateVariables {
+  inputs: readonly QuoteCreateInput[];
+  signal?: AbortSignal;
+}
+
+/**
+ * One `batch/create` attempt. Never throws: a 201/207/4xx/429/5xx comes back with its status, headers and
+ * body for the submission queue to judge, and no answer at all is "maybe sent" — in a browser a refused
+ * connection and a dropped one look the same, and a create must not be repeated on a guess.
+ */
+export async function sendBatchCreate({ inputs, signal }: BatchCreateVariables): Promise<SendResult> {
+  try {
+    const raw = await sendRaw(`${PROXY_PREFIX}${hubspotPaths.quotesBatchCreate}`, {
+      method: "POST",
+      body: { inputs },
+      signal,
+    });
+    return { kind: "answered", status: raw.status, headers: raw.headers, body: raw.json };
+  } catch (error) {
+    const message =
+      error instanceof ApiError
+        ? "The connection to the app's server was lost while this request was on its way."
+        : "The request was stopped before an answer came.";
+    return { kind: "no-answer", sent: "maybe", message };
+  }
+}
+
+/** The mutation each submission request runs (the queue drives them; the query layer never retries). */
+export function batchCreateMutation(submissionId: string, requestId: string) {
+  return mutationOptions({
+    mutationKey: batchCreateKeys.request(submissionId, requestId),
+    mutationFn: sendBatchCreate,
+    retry: false,
+  });
+}

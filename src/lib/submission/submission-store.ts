@@ -1,0 +1,281 @@
+import type { BatchRow, RowId } from "../../domain/batch/row.ts";
+import { chunk } from "../../domain/submission/chunk.ts";
+import { type Clock, systemClock } from "../../domain/submission/clock.ts";
+import { type QueueHandle, runQueue } from "../../domain/submission/queue.ts";
+import {
+  type ManualCheck,
+  manualCheck,
+  reconcileFindings,
+  reconcileReadRequests,
+  unknownRows,
+} from "../../domain/submission/reconcile.ts";
+import type { SendResult } from "../../domain/submission/send-result.ts";
+import { type SerialiseOptions, serialiseRow } from "../../domain/submission/serialise.ts";
+import {
+  addRequests,
+  applyQueueEvent,
+  type CreateSubmissionInput,
+  createSubmission,
+  finishSubmission,
+  interruptSubmission,
+  markRows,
+  type SubmissionState,
+} from "../../domain/submission/state.ts";
+import { summarise } from "../../domain/submission/summary.ts";
+import type { QueueRequest, RowOutcome } from "../../domain/submission/types.ts";
+import type { BatchResponse } from "../../hubspot/batch-create.ts";
+import type { BatchReadRequest } from "../../hubspot/batch-read.ts";
+import type { SubmissionStorage } from "../storage/submissions.ts";
+
+/** The I/O a run needs: one batch/create attempt, a health probe, time. */
+export interface SubmissionRunner {
+  send: (submissionId: string, request: QueueRequest, signal: AbortSignal) => Promise<SendResult>;
+  probe?: () => Promise<boolean>;
+  read?: (request: BatchReadRequest) => Promise<BatchResponse>;
+}
+
+export interface SubmissionSnapshot {
+  /** The submission on screen: the running one, the last one, or one re-opened from history. */
+  current: SubmissionState | undefined;
+  running: boolean;
+  /** Bumps whenever the history list changed on disk. */
+  historyVersion: number;
+}
+
+export interface StoreOptions {
+  storage?: SubmissionStorage;
+  clock?: Clock;
+  concurrency?: number;
+  /** How often a running submission is written to IndexedDB. */
+  persistEveryMs?: number;
+  newId?: () => string;
+}
+
+type Listener = () => void;
+
+/**
+ * The one submission state the app shares: the submit dialog starts runs here, the progress panel, the
+ * Results tab, the History tab and the composer grid read it (`useSyncExternalStore`). Framework-free;
+ * the queue runs here so a run survives switching tabs.
+ */
+export class SubmissionStore {
+  private snapshot: SubmissionSnapshot = { current: undefined, running: false, historyVersion: 0 };
+  private readonly listeners = new Set<Listener>();
+  private handle: QueueHandle | undefined;
+  private persistTimer: ReturnType<typeof setTimeout> | undefined;
+  private restoring: Promise<void> | undefined;
+  readonly clock: Clock;
+  readonly concurrency: number;
+
+  constructor(private readonly options: StoreOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.concurrency = options.concurrency ?? 6;
+  }
+
+  getSnapshot = (): SubmissionSnapshot => this.snapshot;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    void this.restore();
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  get storage(): SubmissionStorage | undefined {
+    return this.options.storage;
+  }
+
+  private set(next: Partial<SubmissionSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...next };
+    for (const listener of this.listeners) listener();
+  }
+
+  private setState(state: SubmissionState): void {
+    this.set({ current: state });
+    this.schedulePersist();
+  }
+
+  /** After a reload: show the latest submission; one that was running is interrupted (nothing sends any more). */
+  restore(): Promise<void> {
+    this.restoring ??= (async () => {
+      const storage = this.options.storage;
+      if (!storage || this.snapshot.current) return;
+      try {
+        const latest = (await storage.list())[0];
+        const state = latest ? await storage.load(latest.id) : undefined;
+        if (!state || this.snapshot.current) return;
+        const shown = interruptSubmission(state, this.clock.now());
+        this.set({ current: shown });
+        if (shown !== state) await this.persistNow();
+      } catch {
+        // No IndexedDB (private mode, tests): history is simply empty.
+      }
+    })();
+    return this.restoring;
+  }
+
+  /** Re-opens a past submission from history (read-only while another one runs). */
+  async open(id: string): Promise<boolean> {
+    if (this.snapshot.running) return false;
+    const state = await this.options.storage?.load(id);
+    if (!state) return false;
+    this.set({ current: interruptSubmission(state, this.clock.now()) });
+    return true;
+  }
+
+  start(
+    input: Omit<CreateSubmissionInput, "id" | "now"> & { id?: string },
+    runner: SubmissionRunner,
+  ): Promise<SubmissionState> {
+    if (this.snapshot.running) return Promise.reject(new Error("A submission is already running."));
+    const id = input.id ?? this.options.newId?.() ?? globalThis.crypto.randomUUID();
+    const { state, requests } = createSubmission({ ...input, id, now: this.clock.now() });
+    this.setState(state);
+    return this.run(requests, runner);
+  }
+
+  cancel(): void {
+    this.handle?.cancel();
+  }
+
+  /** Sends some rows again as new requests of the current submission (retry after edits, reconcile). */
+  resend(
+    rowIds: readonly RowId[],
+    rowsById: ReadonlyMap<RowId, BatchRow>,
+    serialise: SerialiseOptions,
+    runner: SubmissionRunner,
+  ): Promise<SubmissionState> {
+    const state = this.snapshot.current;
+    if (!state) return Promise.reject(new Error("There is no submission to resend rows of."));
+    if (this.snapshot.running) return Promise.reject(new Error("A submission is already running."));
+    const stored = new Map(state.rows.map((row) => [row.rowId, row]));
+    const gone: RowId[] = [];
+    const items: { rowId: RowId; input: QueueRequest["inputs"][number] }[] = [];
+    for (const rowId of rowIds) {
+      const row = rowsById.get(rowId);
+      if (!row) {
+        gone.push(rowId);
+        continue;
+      }
+      const property = state.uniqueProperty;
+      // A resent row keeps its stamped value, so HubSpot refuses a second copy of a quote it already has.
+      const stamp = property
+        ? { propertyName: property, valueFor: () => stored.get(rowId)?.uniqueValue ?? row.id }
+        : undefined;
+      items.push({ rowId, input: serialiseRow(row, stamp ? { ...serialise, stamp } : serialise).input });
+    }
+    let next = state;
+    if (gone.length > 0) {
+      const marks = new Map(gone.map((id) => [id, { outcome: "not-sent" as RowOutcome }]));
+      next = markRows(next, marks);
+    }
+    const requests: QueueRequest[] = chunk(items).map((group, n) => ({
+      id: `${state.id}-r${state.requests.length + n + 1}`,
+      rowIds: group.map((g) => g.rowId),
+      inputs: group.map((g) => g.input),
+    }));
+    if (requests.length === 0) {
+      this.setState(next);
+      return Promise.resolve(next);
+    }
+    this.setState(addRequests(next, requests));
+    return this.run(requests, runner);
+  }
+
+  /**
+   * Unknown rows: with a stamped unique property, `batch/read` finds which exist (→ created) and only the
+   * others are sent again. Without one, returns what the person must check in HubSpot.
+   */
+  async reconcile(
+    rowsById: ReadonlyMap<RowId, BatchRow>,
+    serialise: SerialiseOptions,
+    runner: SubmissionRunner,
+  ): Promise<ManualCheck | { found: number; resent: number }> {
+    const state = this.snapshot.current;
+    if (!state) throw new Error("There is no submission to reconcile.");
+    const property = state.uniqueProperty;
+    if (!property || !runner.read) {
+      const check = manualCheck(state);
+      if (!check) return { found: 0, resent: 0 };
+      return check;
+    }
+    const rows = unknownRows(state);
+    const results: BatchResponse["results"] = [];
+    for (const request of reconcileReadRequests(rows, property))
+      results.push(...(await runner.read(request)).results);
+    const findings = reconcileFindings(rows, property, results);
+    const marks = new Map<RowId, { outcome: RowOutcome; hubspotId?: string }>();
+    for (const [rowId, hubspotId] of findings.found) marks.set(rowId, { outcome: "created", hubspotId });
+    this.setState(markRows(this.snapshot.current ?? state, marks));
+    if (findings.missing.length > 0) await this.resend(findings.missing, rowsById, serialise, runner);
+    return { found: findings.found.size, resent: findings.missing.length };
+  }
+
+  /** A person checked HubSpot: these rows were (or were not) created. */
+  mark(updates: ReadonlyMap<RowId, { outcome: RowOutcome; hubspotId?: string }>): void {
+    const state = this.snapshot.current;
+    if (state) this.setState(markRows(state, updates));
+  }
+
+  private run(requests: QueueRequest[], runner: SubmissionRunner): Promise<SubmissionState> {
+    const state = this.snapshot.current!;
+    const numbers = new Map(state.rows.map((row) => [row.rowId, row.rowNumber]));
+    const submissionId = state.id;
+    this.handle = runQueue({
+      requests,
+      send: (request, signal) => runner.send(submissionId, request, signal),
+      probe: runner.probe,
+      clock: this.clock,
+      concurrency: this.concurrency,
+      rateLimit: state.rateLimit,
+      uniqueProperty: state.uniqueProperty,
+      rowNumberOf: (rowId) => numbers.get(rowId),
+      onEvent: (event) => {
+        const current = this.snapshot.current;
+        if (current?.id === submissionId) this.setState(applyQueueEvent(current, event));
+      },
+    });
+    this.set({ running: true });
+    return this.handle.done.then(async (result) => {
+      this.handle = undefined;
+      const finished = finishSubmission(this.snapshot.current!, result, this.clock.now());
+      this.set({ current: finished, running: false });
+      await this.persistNow();
+      return finished;
+    });
+  }
+
+  private schedulePersist(): void {
+    if (!this.options.storage || this.persistTimer !== undefined) return;
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = undefined;
+      void this.persistNow();
+    }, this.options.persistEveryMs ?? 1000);
+  }
+
+  async persistNow(): Promise<void> {
+    const state = this.snapshot.current;
+    const storage = this.options.storage;
+    if (!state || !storage) return;
+    const summary = summarise(state);
+    const environment =
+      state.environment.kind === "simulator"
+        ? "Simulator"
+        : `HubSpot portal ${state.environment.portalId ?? "?"}${state.environment.sandbox ? " (sandbox)" : ""}`;
+    try {
+      await storage.save(state, {
+        id: state.id,
+        createdAt: state.createdAt,
+        ...(state.finishedAt === undefined ? {} : { finishedAt: state.finishedAt }),
+        status: state.status,
+        environment,
+        counts: summary.counts,
+        total: summary.total,
+      });
+      this.set({ historyVersion: this.snapshot.historyVersion + 1 });
+    } catch {
+      // Storage full or unavailable: the submission still runs; only the history misses it.
+    }
+  }
+}

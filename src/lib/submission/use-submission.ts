@@ -1,0 +1,87 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useSyncExternalStore } from "react";
+import type { BatchRow, RowId } from "../../domain/batch/row.ts";
+import type { ManualCheck } from "../../domain/submission/reconcile.ts";
+import type { SerialiseOptions } from "../../domain/submission/serialise.ts";
+import type { CreateSubmissionInput, SubmissionState } from "../../domain/submission/state.ts";
+import { type SubmissionSummary, summarise } from "../../domain/submission/summary.ts";
+import type { RowOutcome } from "../../domain/submission/types.ts";
+import { isWritable } from "../../hubspot/properties.ts";
+import { quotePropertiesQuery } from "../api/get-quote-properties.ts";
+import { useBatchSnapshot } from "../batch-store-context.tsx";
+import { browserRunner } from "./browser-runner.ts";
+import { useSubmissionStore } from "./submission-context.tsx";
+import type { SubmissionSnapshot } from "./submission-store.ts";
+
+export type StartSubmission = Omit<CreateSubmissionInput, "id" | "now">;
+
+export interface UseSubmission {
+  snapshot: SubmissionSnapshot;
+  state: SubmissionState | undefined;
+  summary: SubmissionSummary | undefined;
+  running: boolean;
+  start: (input: StartSubmission) => void;
+  cancel: () => void;
+  /** Sends failed, not-sent and canceled rows again, as they are now in the composer. */
+  retryFailed: () => void;
+  reconcile: () => Promise<ManualCheck | { found: number; resent: number }>;
+  reconciling: boolean;
+  mark: (updates: ReadonlyMap<RowId, { outcome: RowOutcome; hubspotId?: string }>) => void;
+  error: Error | null;
+}
+
+const RETRYABLE: ReadonlySet<RowOutcome> = new Set(["failed", "not-sent", "canceled"]);
+
+/**
+ * The submission's one API hook: state per request and per row (what the progress bar and the Results
+ * table render) and the actions. Every batch/create request is a react-query mutation driven by the queue.
+ */
+export function useSubmission(): UseSubmission {
+  const store = useSubmissionStore();
+  const queryClient = useQueryClient();
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const batch = useBatchSnapshot();
+  const properties = useQuery(quotePropertiesQuery());
+  const runner = useMemo(() => browserRunner(queryClient), [queryClient]);
+
+  const serialise = useMemo((): SerialiseOptions => {
+    const defs = new Map((properties.data ?? []).map((p) => [p.name, p]));
+    return {
+      isWritable: (name) => {
+        const def = defs.get(name);
+        return def ? isWritable(def) : true;
+      },
+    };
+  }, [properties.data]);
+
+  const rowsById = () => new Map<RowId, BatchRow>(batch.rows.map((row) => [row.id, row]));
+
+  const run = useMutation({
+    mutationKey: ["submission", "run"],
+    mutationFn: (action: () => Promise<unknown>) => action(),
+  });
+  const reconcile = useMutation({
+    mutationKey: ["submission", "reconcile"],
+    mutationFn: () => store.reconcile(rowsById(), serialise, runner),
+  });
+
+  const state = snapshot.current;
+  const summary = useMemo(() => (state ? summarise(state) : undefined), [state]);
+
+  return {
+    snapshot,
+    state,
+    summary,
+    running: snapshot.running,
+    start: (input) => run.mutate(() => store.start(input, runner)),
+    cancel: () => store.cancel(),
+    retryFailed: () => {
+      const ids = (state?.rows ?? []).filter((row) => RETRYABLE.has(row.outcome)).map((row) => row.rowId);
+      run.mutate(() => store.resend(ids, rowsById(), serialise, runner));
+    },
+    reconcile: () => reconcile.mutateAsync(),
+    reconciling: reconcile.isPending,
+    mark: (updates) => store.mark(updates),
+    error: run.error ?? reconcile.error,
+  };
+}
