@@ -74,7 +74,10 @@ export function matchesFilterGroups(record: CrmRecord, groups: SearchRequest["fi
   return groups.some((group) => group.filters.every((filter) => matchesFilter(record, filter)));
 }
 
-/** `query`: an exact record id, or a case-insensitive substring of a default searchable property. */
+/**
+ * `query`: an exact record id, or text found case-insensitively in the default searchable properties:
+ * the whole query as a substring, or each of its words somewhere ("corp acme" finds "Acme Corp").
+ */
 export function matchesQuery(
   record: CrmRecord,
   query: string | undefined,
@@ -83,7 +86,10 @@ export function matchesQuery(
   const needle = query?.trim().toLowerCase() ?? "";
   if (needle === "") return true;
   if (record.id === needle) return true;
-  return searchable.some((name) => record.properties[name]?.toLowerCase().includes(needle) ?? false);
+  const haystack = searchable.map((name) => record.properties[name]?.toLowerCase() ?? "").join(" ");
+  if (haystack.includes(needle)) return true;
+  const words = needle.split(/\s+/);
+  return words.length > 1 && words.every((word) => haystack.includes(word));
 }
 
 /** Sorts as strings: `"name"` ascending, `"-name"` or `"name DESC"` descending. */

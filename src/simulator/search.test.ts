@@ -36,6 +36,14 @@ describe("search", () => {
     }
   });
 
+  it("query matches every word in any order", async () => {
+    const contact = crm.contacts[4];
+    const reversed = `${contact?.properties.lastname} ${contact?.properties.firstname}`.toLowerCase();
+    expect(
+      (await search("contacts", { query: reversed, limit: 200 })).page?.results.map((r) => r.id),
+    ).toContain(contact?.id);
+  });
+
   it("query matches contact emails and company domains", async () => {
     const email = crm.contacts[7]?.properties.email ?? "";
     expect((await search("contacts", { query: email })).page?.results[0]?.id).toBe(crm.contacts[7]?.id);
