@@ -24,10 +24,14 @@ export function createRateLimiter(settings: RateLimitSettings) {
   const searchWindows = new Map<string, number[]>();
   const daily = new Map<string, { day: number; count: number }>();
 
+  // Timestamps arrive in order, so expiring the oldest is a walk from the front: no full scan per request.
   const recent = (store: Map<string, number[]>, token: string, now: number, span: number): number[] => {
-    const kept = (store.get(token) ?? []).filter((at) => at > now - span);
-    store.set(token, kept);
-    return kept;
+    const times = store.get(token) ?? [];
+    let expired = 0;
+    while (expired < times.length && (times[expired] ?? now) <= now - span) expired++;
+    if (expired > 0) times.splice(0, expired);
+    store.set(token, times);
+    return times;
   };
   const dailyCount = (token: string, now: number) => {
     const day = Math.floor(now / MS_PER_DAY);
