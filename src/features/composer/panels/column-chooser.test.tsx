@@ -102,6 +102,8 @@ describe("column chooser", () => {
     await user.click(screen.getByRole("button", { name: "Open chooser" }));
     const dialog = await screen.findByRole("dialog", { name: "Choose columns" });
     await user.type(within(dialog).getByRole("searchbox", { name: "Search properties" }), "decision");
-    expect(await within(dialog).findByRole("checkbox", { name: "Contact: Decision maker" })).toBeInTheDocument();
+    expect(
+      await within(dialog).findByRole("checkbox", { name: "Contact: Decision maker" }),
+    ).toBeInTheDocument();
   });
 });
