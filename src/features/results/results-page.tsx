@@ -1,4 +1,117 @@
-/** Stand-in until results land: the "Results" table of the latest submission. */
+import { useState } from "react";
+import type { ManualCheck } from "../../domain/submission/reconcile.ts";
+import { useSubmission } from "../../lib/submission/use-submission.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button } from "../../ui/button.tsx";
+import { EmptyState } from "../../ui/empty-state.tsx";
+import { downloadResultsCsv } from "./export-results.ts";
+import { ManualCheckPanel } from "./manual-check.tsx";
+import { RequestsTable } from "./requests-table.tsx";
+import { RowsTable } from "./rows-table.tsx";
+import "./results.css";
+
+const number = new Intl.NumberFormat("en-US");
+
+/** The "Results" tab: every row's outcome and every request's batch status, with retry, reconcile, export. */
 export function ResultsPage() {
-  return <p>No submission yet.</p>;
+  const submission = useSubmission();
+  const { state, summary, running } = submission;
+  const [check, setCheck] = useState<ManualCheck | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+
+  if (!state || !summary) {
+    return (
+      <EmptyState title="No submission yet">
+        Build a batch in Compose, then use “Submit batch”. Every row's outcome shows up here.
+      </EmptyState>
+    );
+  }
+  const { counts } = summary;
+  const retryable = counts.failed + counts["not-sent"] + counts.canceled;
+
+  const reconcile = async () => {
+    setNotice(undefined);
+    const result = await submission.reconcile();
+    if ("instructions" in result) setCheck(result);
+    else {
+      setCheck(undefined);
+      setNotice(
+        `${number.format(result.found)} unknown ${result.found === 1 ? "row was" : "rows were"} found in HubSpot and marked created; ${number.format(result.resent)} not found ${result.resent === 1 ? "was" : "were"} sent again.`,
+      );
+    }
+  };
+
+  return (
+    <section className="results" aria-label="Submission results">
+      <header className="results-head">
+        <div>
+          <h2 className="results-head__title">Results</h2>
+          <p className="results-head__summary">
+            {new Date(state.createdAt).toLocaleString()} ·{" "}
+            {state.environment.kind === "simulator"
+              ? "Simulator"
+              : `HubSpot portal ${state.environment.portalId ?? ""}`}{" "}
+            · {number.format(counts.created)} created, {number.format(counts.failed)} failed,{" "}
+            {number.format(counts.unknown)} unknown, {number.format(counts.canceled + counts["not-sent"])} not
+            sent
+            {counts.pending ? `, ${number.format(counts.pending)} pending` : ""}
+            {state.skipped.length ? ` · ${number.format(state.skipped.length)} invalid rows skipped` : ""}
+          </p>
+        </div>
+        <div className="results-actions">
+          <Button onClick={submission.retryFailed} disabled={running || retryable === 0}>
+            Retry failed rows{retryable ? ` (${number.format(retryable)})` : ""}
+          </Button>
+          <Button
+            onClick={() => void reconcile()}
+            disabled={running || counts.unknown === 0}
+            busy={submission.reconciling}
+          >
+            Reconcile unknown rows{counts.unknown ? ` (${number.format(counts.unknown)})` : ""}
+          </Button>
+          <Button onClick={() => downloadResultsCsv(state)}>Export CSV</Button>
+        </div>
+      </header>
+
+      {state.stopReason?.kind === "auth" ? (
+        <Alert
+          tone="danger"
+          title={
+            state.stopReason.status === 401
+              ? "HubSpot rejected the access token"
+              : "Missing HubSpot permission"
+          }
+        >
+          {state.stopReason.message} No quote was marked created by the rejected requests.
+        </Alert>
+      ) : state.stopReason ? (
+        <Alert tone="danger" title="Sending stopped">
+          {state.stopReason.message}
+        </Alert>
+      ) : null}
+      {state.status === "interrupted" ? (
+        <Alert tone="warning" title="This submission was interrupted">
+          The page was closed or reloaded while it ran. Rows that were on their way are “unknown”: reconcile
+          them before sending them again. Rows never sent are “not sent”: retry them.
+        </Alert>
+      ) : null}
+      {counts.failed > 0 ? (
+        <p className="results-hint">
+          Failed rows keep their place in the composer, with HubSpot's message on their cells. Fix them there,
+          then retry.
+        </p>
+      ) : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {submission.error ? <Alert tone="danger">{submission.error.message}</Alert> : null}
+      {check ? <ManualCheckPanel check={check} state={state} onMark={submission.mark} /> : null}
+
+      <RowsTable state={state} />
+      <details className="results-requests">
+        <summary>
+          Requests ({summary.requestsDone} of {summary.requestsTotal} done)
+        </summary>
+        <RequestsTable state={state} />
+      </details>
+    </section>
+  );
 }

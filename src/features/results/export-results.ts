@@ -1,0 +1,15 @@
+import { resultsCsv } from "../../domain/submission/export-csv.ts";
+import type { SubmissionState } from "../../domain/submission/state.ts";
+
+/** Downloads the results as CSV (with a BOM so spreadsheet apps read UTF-8 titles right). */
+export function downloadResultsCsv(state: SubmissionState): void {
+  const blob = new Blob([`\uFEFF${resultsCsv(state)}`], { type: "text/csv;charset=utf-8" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `quote-results-${new Date(state.createdAt).toISOString().slice(0, 19).replaceAll(":", "-")}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

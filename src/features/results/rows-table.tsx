@@ -1,0 +1,135 @@
+import { useId, useMemo, useState } from "react";
+import { OUTCOME_LABELS } from "../../domain/submission/outcome-labels.ts";
+import type { SubmissionState } from "../../domain/submission/state.ts";
+import type { RowOutcome, RowResult } from "../../domain/submission/types.ts";
+import { quoteRecordUrl } from "../../hubspot/account.ts";
+import { Button } from "../../ui/button.tsx";
+import { OutcomeBadge } from "./outcome-badge.tsx";
+
+const PAGE = 100;
+const OUTCOME_ORDER: readonly RowOutcome[] = [
+  "failed",
+  "unknown",
+  "not-sent",
+  "canceled",
+  "pending",
+  "created",
+];
+type SortKey = "row" | "outcome";
+
+function idCell(state: SubmissionState, row: RowResult) {
+  if (!row.hubspotId) return "";
+  const { portalId, uiDomain } = state.environment;
+  if (portalId === undefined || !uiDomain) return row.hubspotId;
+  return (
+    <a href={quoteRecordUrl({ portalId, uiDomain }, row.hubspotId)} target="_blank" rel="noreferrer">
+      {row.hubspotId}
+    </a>
+  );
+}
+
+/** One line per row: outcome, HubSpot id (linked), error category, message and property. */
+export function RowsTable({ state }: { state: SubmissionState }) {
+  const [filter, setFilter] = useState<RowOutcome | "all">("all");
+  const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: "row", ascending: true });
+  const [page, setPage] = useState(0);
+  const filterId = useId();
+
+  const counts = useMemo(() => {
+    const map = new Map<RowOutcome, number>();
+    for (const row of state.rows) map.set(row.outcome, (map.get(row.outcome) ?? 0) + 1);
+    return map;
+  }, [state.rows]);
+
+  const rows = useMemo(() => {
+    const shown = filter === "all" ? [...state.rows] : state.rows.filter((row) => row.outcome === filter);
+    const direction = sort.ascending ? 1 : -1;
+    shown.sort((a, b) => {
+      const byOutcome = OUTCOME_ORDER.indexOf(a.outcome) - OUTCOME_ORDER.indexOf(b.outcome);
+      const byRow = a.rowNumber - b.rowNumber;
+      return direction * (sort.key === "outcome" ? byOutcome || byRow : byRow);
+    });
+    return shown;
+  }, [state.rows, filter, sort]);
+
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE));
+  const current = Math.min(page, pages - 1);
+  const visible = rows.slice(current * PAGE, current * PAGE + PAGE);
+  const toggle = (key: SortKey) =>
+    setSort((s) => (s.key === key ? { key, ascending: !s.ascending } : { key, ascending: true }));
+  const ariaSort = (key: SortKey) =>
+    sort.key === key ? (sort.ascending ? "ascending" : "descending") : "none";
+
+  return (
+    <div className="results-rows">
+      <div className="results-rows__controls">
+        <label htmlFor={filterId}>Show</label>
+        <select
+          id={filterId}
+          value={filter}
+          onChange={(event) => {
+            const value = event.target.value;
+            setFilter(value === "all" ? "all" : (OUTCOME_ORDER.find((o) => o === value) ?? "all"));
+            setPage(0);
+          }}
+        >
+          <option value="all">All rows ({state.rows.length})</option>
+          {OUTCOME_ORDER.filter((o) => counts.get(o)).map((outcome) => (
+            <option key={outcome} value={outcome}>
+              {OUTCOME_LABELS[outcome]} ({counts.get(outcome)})
+            </option>
+          ))}
+        </select>
+        <span className="results-rows__paging">
+          <Button size="sm" disabled={current === 0} onClick={() => setPage(current - 1)}>
+            Previous page
+          </Button>
+          <span>
+            Page {current + 1} of {pages}
+          </span>
+          <Button size="sm" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+            Next page
+          </Button>
+        </span>
+      </div>
+      <div className="results-table-wrap">
+        <table className="results-table" aria-label="Results">
+          <thead>
+            <tr>
+              <th scope="col" aria-sort={ariaSort("row")}>
+                <button type="button" className="results-sort" onClick={() => toggle("row")}>
+                  Row
+                </button>
+              </th>
+              <th scope="col">Title</th>
+              <th scope="col" aria-sort={ariaSort("outcome")}>
+                <button type="button" className="results-sort" onClick={() => toggle("outcome")}>
+                  Outcome
+                </button>
+              </th>
+              <th scope="col">HubSpot id</th>
+              <th scope="col">Error category</th>
+              <th scope="col">Message</th>
+              <th scope="col">Property</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((row) => (
+              <tr key={row.rowId}>
+                <td>{row.rowNumber}</td>
+                <td>{row.title}</td>
+                <td>
+                  <OutcomeBadge outcome={row.outcome} />
+                </td>
+                <td>{idCell(state, row)}</td>
+                <td>{row.error?.category ?? ""}</td>
+                <td className="results-table__message">{row.error?.message ?? ""}</td>
+                <td>{row.error?.propertyName ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

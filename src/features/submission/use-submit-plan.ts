@@ -1,0 +1,104 @@
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import type { BatchRow } from "../../domain/batch/row.ts";
+import { isEmptyRow } from "../../domain/batch/row.ts";
+import {
+  DEFAULT_RATE_LIMIT,
+  planSubmission,
+  type RateLimit,
+  type SubmissionPlan,
+} from "../../domain/submission/plan.ts";
+import { rowTitle } from "../../domain/submission/serialise.ts";
+import type { NumberedRow, SkippedRow, SubmissionEnvironment } from "../../domain/submission/state.ts";
+import { RowRules } from "../../domain/validation/row-rules.ts";
+import { isSandbox } from "../../hubspot/account.ts";
+import type { Property } from "../../hubspot/properties.ts";
+import { accountQuery } from "../../lib/api/get-account.ts";
+import { healthQuery } from "../../lib/api/get-health.ts";
+import { quotePropertiesQuery } from "../../lib/api/get-quote-properties.ts";
+
+/** A round trip to expect per request when estimating; the queue learns the real one as it goes. */
+const TYPICAL_LATENCY_MS = 300;
+
+export interface SubmitPlan {
+  ready: boolean;
+  valid: NumberedRow[];
+  skipped: SkippedRow[];
+  plan: SubmissionPlan;
+  rateLimit: RateLimit;
+  environment: SubmissionEnvironment | undefined;
+  environmentLabel: string;
+  isLive: boolean;
+  uniqueProperty: Property | undefined;
+  properties: readonly Property[];
+}
+
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Splits rows into those to send and those skipped (with the first reason), and plans the requests. */
+export function splitRows(
+  rows: readonly BatchRow[],
+  properties: readonly Property[],
+): { valid: NumberedRow[]; skipped: SkippedRow[] } {
+  const rules = new RowRules({ properties, columns: [], today: today() });
+  const valid: NumberedRow[] = [];
+  const skipped: SkippedRow[] = [];
+  rows.forEach((row, index) => {
+    if (isEmptyRow(row)) return;
+    const rowNumber = index + 1;
+    const error = rules.checkRow(row).find((issue) => issue.severity === "error");
+    if (error) skipped.push({ rowId: row.id, rowNumber, title: rowTitle(row), reason: error.message });
+    else valid.push({ row, rowNumber });
+  });
+  return { valid, skipped };
+}
+
+export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, enabled: boolean): SubmitPlan {
+  const health = useQuery({ ...healthQuery(), enabled });
+  const account = useQuery({ ...accountQuery(), enabled: enabled && health.isSuccess });
+  const properties = useQuery({ ...quotePropertiesQuery(), enabled });
+  const defs = properties.data ?? [];
+  const split = useMemo(
+    () => (enabled && properties.data ? splitRows(rows, properties.data) : { valid: [], skipped: [] }),
+    [enabled, rows, properties.data],
+  );
+  const rateLimit: RateLimit = health.data?.rateLimit
+    ? { max: health.data.rateLimit.perTenSeconds, intervalMs: 10_000 }
+    : DEFAULT_RATE_LIMIT;
+  const plan = planSubmission({
+    quotes: split.valid.length,
+    rateLimit,
+    latencyMs: TYPICAL_LATENCY_MS,
+    concurrency,
+  });
+  const simulator = health.data?.upstream !== "hubspot";
+  const details = account.data;
+  const environment: SubmissionEnvironment | undefined = health.data
+    ? {
+        kind: simulator ? "simulator" : "hubspot",
+        ...(details
+          ? { portalId: details.portalId, uiDomain: details.uiDomain, sandbox: isSandbox(details) }
+          : {}),
+      }
+    : undefined;
+  const environmentLabel = simulator
+    ? "Simulator (built-in, no HubSpot account is touched)"
+    : details
+      ? `HubSpot portal ${details.portalId}${isSandbox(details) ? " (sandbox)" : " (production)"}`
+      : "HubSpot";
+  return {
+    ready: health.isSuccess && properties.isSuccess,
+    ...split,
+    plan,
+    rateLimit,
+    environment,
+    environmentLabel,
+    isLive: !simulator && !(details && isSandbox(details)),
+    uniqueProperty: defs.find((p) => p.hasUniqueValue === true && p.type === "string"),
+    properties: defs,
+  };
+}
