@@ -153,6 +153,11 @@ describe("booleans, enumerations and associations", () => {
     ]);
   });
 
+  it("keeps separators-only values rather than emptying them", () => {
+    expect(coerceAll("assoc:deals:HUBSPOT_DEFINED:64", [";"]).values).toEqual([";"]);
+    expect(coerceAll("hs_payment_types", [" | "]).values).toEqual([" | "]);
+  });
+
   it("never drops a value: every input comes out as something", () => {
     fc.assert(
       fc.property(fc.constantFrom(...targets.map((t) => t.key)), fc.string(), (key, raw) => {
@@ -160,6 +165,7 @@ describe("booleans, enumerations and associations", () => {
         const counted = stats.coerced + stats.unchanged + stats.empty + stats.invalid;
         return values.length === 1 && counted === 1 && (raw.trim() === "" || values[0] !== "");
       }),
+      { numRuns: 2000 },
     );
   });
 });

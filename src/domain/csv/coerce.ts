@@ -58,7 +58,8 @@ export function createCoercer(target: MappingTarget, context: CoercionContext): 
   if (target.kind === "association")
     return withEmpty((trimmed, raw, stats) => {
       const ids = splitRecordIds(trimmed);
-      return ids.every((id) => /^\d+$/.test(id)) ? settle(raw, ids.join(";"), stats) : keep(raw, stats);
+      const valid = ids.length > 0 && ids.every((id) => /^\d+$/.test(id));
+      return valid ? settle(raw, ids.join(";"), stats) : keep(raw, stats);
     });
   return propertyCoercer(target.property, context);
 }
@@ -113,7 +114,7 @@ function enumerationCoercer(property: Property): Coercer {
         .map((part) => part.trim())
         .filter((part) => part !== "");
       const values = parts.map(lookup);
-      if (values.some((value) => value === undefined)) return keep(raw, stats);
+      if (values.length === 0 || values.some((value) => value === undefined)) return keep(raw, stats);
       return settle(raw, [...new Set(values)].join(";"), stats);
     });
   return withEmpty((trimmed, raw, stats) => settle(raw, lookup(trimmed), stats));

@@ -27,11 +27,11 @@ const SAMPLE_BYTES = 64 * 1024;
 
 export function sniffBom(bytes: Uint8Array): EncodingGuess | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { encoding: "utf-8", bomLength: 3, reason: "byte-order mark" };
+    return { encoding: "utf-8", bomLength: 3, reason: "Found a byte-order mark" };
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { encoding: "utf-16le", bomLength: 2, reason: "byte-order mark" };
+    return { encoding: "utf-16le", bomLength: 2, reason: "Found a byte-order mark" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { encoding: "utf-16be", bomLength: 2, reason: "byte-order mark" };
+    return { encoding: "utf-16be", bomLength: 2, reason: "Found a byte-order mark" };
   return undefined;
 }
 
@@ -147,15 +147,17 @@ export function detectAndDecode(bytes: Uint8Array): { guess: EncodingGuess; text
   if (bom) return { guess: bom, text: decodeBytes(bytes, bom.encoding) };
   const utf16 = sniffUtf16(bytes);
   if (utf16) {
-    const guess = { encoding: utf16, bomLength: 0, reason: "zero bytes in every other position" };
+    const guess = { encoding: utf16, bomLength: 0, reason: "Every other byte is zero, as in UTF-16 text" };
     return { guess, text: decodeBytes(bytes, utf16) };
   }
   const utf8 = tryUtf8(bytes);
   if (utf8 !== undefined)
-    return { guess: { encoding: "utf-8", bomLength: 0, reason: "valid UTF-8" }, text: utf8 };
+    return { guess: { encoding: "utf-8", bomLength: 0, reason: "The bytes are valid UTF-8" }, text: utf8 };
   const legacy = guessLegacyEncoding(bytes);
   const reason =
-    legacy === "shift_jis" ? "not UTF-8; Japanese double-byte pairs" : "not UTF-8; Western characters";
+    legacy === "shift_jis"
+      ? "Not UTF-8; the bytes pair up as Japanese characters"
+      : "Not UTF-8; looks like Western accented letters";
   return { guess: { encoding: legacy, bomLength: 0, reason }, text: decodeBytes(bytes, legacy) };
 }
 

@@ -1,3 +1,4 @@
+import { useId } from "react";
 import type { CsvDelimiter } from "../../domain/csv/delimiter.ts";
 import { CSV_DELIMITERS, DELIMITER_LABELS } from "../../domain/csv/delimiter.ts";
 import type { CsvEncoding } from "../../domain/csv/encoding.ts";
@@ -28,6 +29,7 @@ function isDelimiter(value: string): value is CsvDelimiter {
 
 /** Step 1: how the file was read (encoding, delimiter, header row), with the first rows and any problems. */
 export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHeaderRow }: PreviewStepProps) {
+  const id = useId();
   const width = tableWidth(summary, headerRow);
   const names = columnNames(headerRow === null ? null : (summary.preview[headerRow] ?? null), width);
   const firstData = headerRow === null ? 0 : headerRow + 1;
@@ -35,13 +37,18 @@ export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHea
   const problems = fileProblems(summary, headerRow);
   const rows = dataRowCount(summary, headerRow);
   const headerChoices = Math.min(HEADER_CHOICES, summary.preview.length);
+  const widest = shown.reduce((max, record) => Math.max(max, record.length), width);
 
   return (
     <div className="csv-import-preview">
       <div className="csv-import-settings">
-        <label className="csv-import-field">
-          <span className="csv-import-field__label">Encoding</span>
+        <div className="csv-import-field">
+          <label className="csv-import-field__label" htmlFor={`${id}-encoding`}>
+            Encoding
+          </label>
           <select
+            id={`${id}-encoding`}
+            aria-describedby={`${id}-encoding-hint`}
             value={summary.encoding}
             onChange={(event) => isEncoding(event.target.value) && onEncoding(event.target.value)}
           >
@@ -52,11 +59,17 @@ export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHea
               </option>
             ))}
           </select>
-          <span className="csv-import-field__hint">Detected from {summary.detectedEncoding.reason}</span>
-        </label>
-        <label className="csv-import-field">
-          <span className="csv-import-field__label">Delimiter</span>
+          <span className="csv-import-field__hint" id={`${id}-encoding-hint`}>
+            {summary.detectedEncoding.reason}
+          </span>
+        </div>
+        <div className="csv-import-field">
+          <label className="csv-import-field__label" htmlFor={`${id}-delimiter`}>
+            Delimiter
+          </label>
           <select
+            id={`${id}-delimiter`}
+            aria-describedby={`${id}-delimiter-hint`}
             value={summary.delimiter}
             onChange={(event) => isDelimiter(event.target.value) && onDelimiter(event.target.value)}
           >
@@ -67,10 +80,17 @@ export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHea
               </option>
             ))}
           </select>
-        </label>
-        <label className="csv-import-field">
-          <span className="csv-import-field__label">Header row</span>
+          <span className="csv-import-field__hint" id={`${id}-delimiter-hint`}>
+            Separates the fields of a row
+          </span>
+        </div>
+        <div className="csv-import-field">
+          <label className="csv-import-field__label" htmlFor={`${id}-header`}>
+            Header row
+          </label>
           <select
+            id={`${id}-header`}
+            aria-describedby={`${id}-header-hint`}
             value={headerRow === null ? NO_HEADER : String(headerRow)}
             onChange={(event) =>
               onHeaderRow(event.target.value === NO_HEADER ? null : Number(event.target.value))
@@ -85,8 +105,10 @@ export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHea
             ))}
             <option value={NO_HEADER}>No header row (Column 1, Column 2…)</option>
           </select>
-          <span className="csv-import-field__hint">Or click a row number below</span>
-        </label>
+          <span className="csv-import-field__hint" id={`${id}-header-hint`}>
+            Or click a row number below
+          </span>
+        </div>
         <dl className="csv-import-facts">
           <div>
             <dt>Rows to import</dt>
@@ -113,7 +135,9 @@ export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHea
       {problems.some((p) => !p.blocking) ? (
         <section className="csv-import-problems" aria-label="Problems found">
           <h3 className="csv-import-problems__title">
-            {problems.filter((p) => !p.blocking).length} things to check
+            {problems.filter((p) => !p.blocking).length === 1
+              ? "1 thing to check"
+              : `${problems.filter((p) => !p.blocking).length} things to check`}
           </h3>
           <ul>
             {problems
@@ -141,6 +165,12 @@ export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHea
                   {name}
                 </th>
               ))}
+              {Array.from({ length: widest - width }, (_, extra) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: positional.
+                <th scope="col" key={`extra-${extra}`} className="csv-import-table__extra">
+                  Extra field
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -165,7 +195,7 @@ export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHea
                       <span className="csv-import-tag csv-import-tag--muted">Skipped</span>
                     ) : null}
                   </th>
-                  {Array.from({ length: Math.max(width, record.length) }, (_, col) => (
+                  {Array.from({ length: widest }, (_, col) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional.
                     <td key={col} className={col >= width ? "csv-import-table__extra" : undefined}>
                       {record[col] ?? ""}

@@ -45,7 +45,7 @@ export class ParseSession {
     let detectedEncoding: ParseSummary["detectedEncoding"] = {
       encoding: "utf-8",
       bomLength: 0,
-      reason: "pasted text",
+      reason: "Pasted text",
     };
     if (this.bytes) {
       refuseNonText(this.bytes);
