@@ -10,8 +10,9 @@ import { ObjectCollection } from "../../../hubspot/search.ts";
 import { requestHubspot } from "../../../lib/api/client.ts";
 import { setupMockApi } from "../../../mocks/node.ts";
 import { RecordLookup } from "./record-lookup.tsx";
+import { useRecordNames } from "./use-record-names.ts";
 
-setupMockApi();
+const api = setupMockApi();
 afterEach(cleanup);
 
 async function firstRecord(type: "deals" | "contacts") {
@@ -116,5 +117,30 @@ describe("RecordLookup", () => {
     await user.type(screen.getByRole("combobox", { name: "Search quote templates" }), "a");
     const list = await screen.findByRole("listbox", { name: "Quote template results" });
     await waitFor(() => expect(within(list).getAllByRole("option").length).toBeGreaterThan(0));
+  });
+
+  it("resolves names for many ids with one search request", async () => {
+    const contact = await firstRecord("contacts");
+    const searches: string[] = [];
+    api.server.events.on("request:start", ({ request }) => {
+      if (request.url.endsWith("/contacts/search")) searches.push(request.url);
+    });
+    function Names() {
+      const names = useRecordNames("contacts", [contact.id, "987654321", "987654322", "not-an-id"]);
+      return (
+        <p>
+          {names.status}: {[...names.records.keys()].join(",")} missing {[...names.missing].sort().join(",")}
+        </p>
+      );
+    }
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <Names />
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByText(`success: ${contact.id} missing 987654321,987654322`)).toBeInTheDocument();
+    expect(searches).toHaveLength(1);
+    api.server.events.removeAllListeners();
   });
 });

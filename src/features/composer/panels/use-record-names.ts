@@ -1,11 +1,12 @@
-import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useQueries, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useSyncExternalStore } from "react";
 import type { IsMissingRecord } from "../../../domain/validation/cell-checks.ts";
 import {
   ASSOCIATION_TARGET_TYPES,
   type AssociationTargetType,
 } from "../../../hubspot/association-catalogue.ts";
-import { type RecordSummary, recordKeys, resolveRecordsQuery } from "../../../lib/api/search-records.ts";
+import { type RecordSummary, type ResolvedRecords, recordKeys } from "../../../lib/api/search-records.ts";
+import { loadRecord } from "./record-batcher.ts";
 
 export interface RecordNames {
   /** Name by id, for ids HubSpot knows. */
@@ -15,20 +16,37 @@ export interface RecordNames {
   status: "pending" | "error" | "success";
 }
 
-const NO_RECORDS: ReadonlyMap<string, RecordSummary> = new Map();
-const NONE: ReadonlySet<string> = new Set();
+const RECORD_ID = /^\d+$/;
 
-/** Names beside ids (and which ids do not exist), resolved in one cached request per set of ids. */
+function combineNames(
+  results: readonly { data?: ResolvedRecords | undefined; status: "pending" | "error" | "success" }[],
+): RecordNames {
+  const records = new Map<string, RecordSummary>();
+  const missing = new Set<string>();
+  let status: RecordNames["status"] = "success";
+  for (const result of results) {
+    if (result.status === "error") status = "error";
+    else if (result.status === "pending" && status !== "error") status = "pending";
+    for (const [id, record] of result.data?.found ?? []) records.set(id, record);
+    for (const id of result.data?.missing ?? []) missing.add(id);
+  }
+  return { records, missing, status };
+}
+
+/**
+ * Names beside ids (and which ids do not exist). One cached query per id, so the grid can ask per cell;
+ * the network side is coalesced into one search per object type (record-batcher.ts).
+ */
 export function useRecordNames(objectType: AssociationTargetType, ids: readonly string[]): RecordNames {
-  const query = useQuery(resolveRecordsQuery(objectType, ids));
-  return useMemo(
-    () => ({
-      records: query.data?.found ?? NO_RECORDS,
-      missing: query.data ? new Set(query.data.missing) : NONE,
-      status: query.status,
-    }),
-    [query.data, query.status],
-  );
+  const wanted = [...new Set(ids)].filter((id) => RECORD_ID.test(id));
+  return useQueries({
+    queries: wanted.map((id) => ({
+      queryKey: recordKeys.byIds(objectType, [id]),
+      queryFn: () => loadRecord(objectType, id),
+      staleTime: 5 * 60_000,
+    })),
+    combine: combineNames,
+  });
 }
 
 function missingOf(data: unknown): readonly string[] {
