@@ -50,6 +50,15 @@ function renderLookup(objectType: AssociationTargetType, onCancel?: () => void) 
   );
 }
 
+function Names({ id }: { id: string }) {
+  const names = useRecordNames("contacts", [id, "987654321", "987654322", "not-an-id"]);
+  return (
+    <p>
+      {names.status}: {[...names.records.keys()].join(",")} missing {[...names.missing].sort().join(",")}
+    </p>
+  );
+}
+
 describe("RecordLookup", () => {
   it("searches deals by name and shows each record's name beside its id", async () => {
     const user = userEvent.setup();
@@ -125,18 +134,10 @@ describe("RecordLookup", () => {
     api.server.events.on("request:start", ({ request }) => {
       if (request.url.endsWith("/contacts/search")) searches.push(request.url);
     });
-    function Names() {
-      const names = useRecordNames("contacts", [contact.id, "987654321", "987654322", "not-an-id"]);
-      return (
-        <p>
-          {names.status}: {[...names.records.keys()].join(",")} missing {[...names.missing].sort().join(",")}
-        </p>
-      );
-    }
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     render(
       <QueryClientProvider client={client}>
-        <Names />
+        <Names id={contact.id} />
       </QueryClientProvider>,
     );
     expect(await screen.findByText(`success: ${contact.id} missing 987654321,987654322`)).toBeInTheDocument();
