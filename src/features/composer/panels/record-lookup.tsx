@@ -118,7 +118,7 @@ export function RecordLookup({
       // An id typed and Enter pressed before the search answered: take it, the resolver checks it.
       if (RECORD_ID.test(trimmed) && (trimmed !== debounced || options.length === 0)) {
         choose({ id: trimmed, name: trimmed });
-      } else if (open) choose(options[activeIndex]);
+      } else if (expanded) choose(options[activeIndex]);
     } else if (event.key === "Escape") {
       event.preventDefault();
       if (open && term !== "") setOpen(false);
