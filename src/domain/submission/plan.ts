@@ -49,7 +49,12 @@ export function planSubmission(input: PlanInput): SubmissionPlan {
   };
 }
 
-/** "about 2 min 5 s", "under a second": for the dialog and the ETA. */
+/** "about 2 min 5 s" or "under a second": for the dialog and the ETA. */
+export function aboutDuration(ms: number): string {
+  return ms < 1000 ? "under a second" : `about ${describeDuration(ms)}`;
+}
+
+/** "2 min 5 s", "under a second". */
 export function describeDuration(ms: number): string {
   if (ms < 1000) return "under a second";
   const seconds = Math.round(ms / 1000);

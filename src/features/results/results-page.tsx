@@ -55,7 +55,9 @@ export function ResultsPage() {
             {number.format(counts.unknown)} unknown, {number.format(counts.canceled + counts["not-sent"])} not
             sent
             {counts.pending ? `, ${number.format(counts.pending)} pending` : ""}
-            {state.skipped.length ? ` · ${number.format(state.skipped.length)} invalid rows skipped` : ""}
+            {state.skipped.length
+              ? ` · ${number.format(state.skipped.length)} invalid ${state.skipped.length === 1 ? "row" : "rows"} skipped`
+              : ""}
           </p>
         </div>
         <div className="results-actions">

@@ -63,7 +63,7 @@ export function RowsTable({ state }: { state: SubmissionState }) {
   return (
     <div className="results-rows">
       <div className="results-rows__controls">
-        <label htmlFor={filterId}>Show</label>
+        <label htmlFor={filterId}>Show rows</label>
         <select
           id={filterId}
           value={filter}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { describeDuration, planSubmission } from "../../domain/submission/plan.ts";
+import { aboutDuration, describeDuration, planSubmission } from "../../domain/submission/plan.ts";
 import type { SubmissionState } from "../../domain/submission/state.ts";
 import type { SubmissionSummary } from "../../domain/submission/summary.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -106,7 +106,7 @@ export function SubmissionProgress({
           requests <strong>{summary.requestsDone}</strong> / {summary.requestsTotal}
         </li>
         <li>elapsed {describeDuration(elapsed)}</li>
-        {running ? <li>about {describeDuration(etaMs(state, summary, now))} left</li> : null}
+        {running ? <li>{aboutDuration(etaMs(state, summary, now))} left</li> : null}
       </ul>
       <p className="submission-progress__wait" role="status" aria-live="polite">
         {waiting ? "Waiting for HubSpot's rate limit…" : ""}

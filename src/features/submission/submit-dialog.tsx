@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { describeDuration } from "../../domain/submission/plan.ts";
+import { aboutDuration } from "../../domain/submission/plan.ts";
 import { isWritable } from "../../hubspot/properties.ts";
 import type { StartSubmission } from "../../lib/submission/use-submission.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -105,8 +105,8 @@ export function SubmitDialog({
             </dd>
             <dt>Estimated time</dt>
             <dd>
-              about {describeDuration(plan.plan.estimatedMs)} at HubSpot's limit of {plan.rateLimit.max}{" "}
-              requests per {plan.rateLimit.intervalMs / 1000} s
+              {aboutDuration(plan.plan.estimatedMs)} at HubSpot's limit of {plan.rateLimit.max} requests per{" "}
+              {plan.rateLimit.intervalMs / 1000} s
             </dd>
           </dl>
 

@@ -1,0 +1,138 @@
+import { readFile } from "node:fs/promises";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+
+/** A real paste into the grid (same approach as the composer spec). */
+async function pasteText(page: Page, grid: Locator, text: string): Promise<void> {
+  const before = await grid.getAttribute("aria-rowcount");
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.keyboard.press("ControlOrMeta+V");
+  await page.waitForTimeout(200);
+  if ((await grid.getAttribute("aria-rowcount")) !== before) return;
+  await grid.evaluate((element, value) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", value);
+    element.dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+}
+
+async function setFaults(page: Page, faults: Record<string, unknown>): Promise<void> {
+  const response = await page.request.post("/api/simulator/faults", { data: faults });
+  expect(response.ok()).toBe(true);
+}
+
+test.beforeEach(async ({ context, page }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.request.post("/api/simulator/reset");
+});
+
+test("compose → submit → a 502 after apply leaves rows unknown → reconcile creates each once, a bad row fails", async ({
+  page,
+}, testInfo) => {
+  await page.goto("/");
+  const grid = page.getByRole("grid", { name: "Quotes" });
+  const dealHeader = grid.getByRole("columnheader", { name: /^Deal/ }).first();
+  await expect(dealHeader).toBeVisible();
+  // Data columns start at aria-colindex 2 (the row-number column is 1).
+  const dealColumn = Number(await dealHeader.getAttribute("aria-colindex")) - 2;
+  const badRow = ["Bad deal quote", "2031-02-01", ...Array(dealColumn - 2).fill(""), "999999999"].join("\t");
+  const tsv = [
+    "Acme renewal\t2031-01-01",
+    "Globex expansion\t2031-01-02",
+    "Initech upsell\t2031-01-03",
+    badRow,
+    "Umbrella pilot\t2031-01-05",
+    "\t2031-01-06",
+  ].join("\r\n");
+  await grid.focus();
+  await pasteText(page, grid, `${tsv}\r\n`);
+  await expect(grid).toHaveAttribute("aria-rowcount", "7");
+
+  await page.getByRole("button", { name: "Submit batch" }).click();
+  const dialog = page.getByRole("dialog", { name: "Submit batch" });
+  await expect(dialog.getByText("5 quotes → 1 request of at most 100")).toBeVisible();
+  await expect(dialog.getByText(/1 invalid row is skipped/)).toBeVisible();
+  await expect(dialog.getByText("Simulator (built-in, no HubSpot account is touched)")).toBeVisible();
+  await expect(dialog.getByRole("checkbox", { name: /Stamp each row with a unique key/ })).toBeChecked();
+  await page.screenshot({ path: testInfo.outputPath("submission-dialog.png") });
+
+  // HubSpot applies the request, then the answer is lost (502): nothing may be resent blindly.
+  await setFaults(page, { latencyMs: 1500, failAfterApplyRate: 1 });
+  await dialog.getByRole("button", { name: "Create 5 quotes" }).click();
+  const progress = page.getByRole("region", { name: "Submission progress" });
+  await expect(progress.getByRole("progressbar", { name: "Submission progress" })).toBeVisible();
+  await expect(progress.getByText("Submitting batch…")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("submission-progress.png") });
+  await expect(progress.getByText("Submission finished")).toBeVisible({ timeout: 15_000 });
+  await expect(progress.getByText(/5\s*unknown/)).toBeVisible();
+  await setFaults(page, { latencyMs: 0, failAfterApplyRate: 0 });
+
+  let quotes = await (await page.request.get("/api/simulator/quotes")).json();
+  expect(quotes.count).toBe(4);
+
+  await page.getByRole("tab", { name: "Results" }).click();
+  const results = page.getByRole("table", { name: "Results" });
+  await expect(results.getByRole("row")).toHaveCount(6);
+  await expect(results.getByRole("cell", { name: "unknown", exact: true })).toHaveCount(5);
+
+  await page.getByRole("button", { name: /Reconcile unknown rows/ }).click();
+  await expect(
+    page.getByText(/4 unknown rows were found in HubSpot and marked created; 1 not found was sent again/),
+  ).toBeVisible();
+  await expect(results.getByRole("cell", { name: "created", exact: true })).toHaveCount(4);
+  const failedRow = results.getByRole("row").filter({ hasText: "Bad deal quote" });
+  await expect(failedRow.getByRole("cell", { name: "failed", exact: true })).toBeVisible();
+  await expect(failedRow).toContainText("No deal with ID 999999999");
+  await expect(results.getByRole("link").first()).toHaveAttribute(
+    "href",
+    /^https:\/\/app\.hubspot\.com\/quotes\/\d+\/details\/\d+$/,
+  );
+
+  // No duplicates: every created quote carries a different row's trace id.
+  quotes = await (await page.request.get("/api/simulator/quotes")).json();
+  expect(quotes.count).toBe(4);
+  const traceIds = new Set(quotes.results.map((q: { objectWriteTraceId?: string }) => q.objectWriteTraceId));
+  expect(traceIds.size).toBe(4);
+
+  await page.getByLabel("Show rows").selectOption("failed");
+  await expect(results.getByRole("row")).toHaveCount(2);
+  await page.getByLabel("Show rows").selectOption("all");
+  await page.screenshot({ path: testInfo.outputPath("submission-results.png"), fullPage: true });
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const csv = await readFile(await (await download).path(), "utf8");
+  expect(csv).toContain("Row,Title,HubSpot id,Outcome,Error category,Error message,Property");
+  expect(csv).toMatch(/Bad deal quote,,failed,OBJECT_NOT_FOUND/);
+
+  // History keeps it; a reload shows the same results.
+  await page.reload();
+  await page.getByRole("tab", { name: "Results" }).click();
+  await expect(
+    page.getByRole("table", { name: "Results" }).getByRole("cell", { name: "created", exact: true }),
+  ).toHaveCount(4);
+  await page.getByRole("tab", { name: "History" }).click();
+  await expect(page.getByRole("table", { name: "Past submissions" }).getByRole("row")).toHaveCount(2);
+});
+
+test("the daily limit stops the submission and says so; nothing is marked created", async ({ page }) => {
+  await page.goto("/");
+  const grid = page.getByRole("grid", { name: "Quotes" });
+  await expect(grid.getByRole("columnheader", { name: /Quote name/ })).toBeVisible();
+  await grid.focus();
+  await pasteText(page, grid, "One\t2031-01-01\r\nTwo\t2031-01-02\r\n");
+  await setFaults(page, { dailyLimitReached: true });
+  await page.getByRole("button", { name: "Submit batch" }).click();
+  await page
+    .getByRole("dialog", { name: "Submit batch" })
+    .getByRole("button", { name: "Create 2 quotes" })
+    .click();
+  const progress = page.getByRole("region", { name: "Submission progress" });
+  await expect(progress.getByText("Submission stopped")).toBeVisible();
+  await expect(progress.getByText(/daily API limit/)).toBeVisible();
+  await page.getByRole("tab", { name: "Results" }).click();
+  await expect(
+    page.getByRole("table", { name: "Results" }).getByRole("cell", { name: "not sent", exact: true }),
+  ).toHaveCount(2);
+});
