@@ -4,7 +4,6 @@ import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import type { RowId } from "../../../domain/batch/row.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
-import { RowRules } from "../../../domain/validation/row-rules.ts";
 import { quotePropertiesQuery } from "../../../lib/api/get-quote-properties.ts";
 import { useBatchStore } from "../../../lib/batch-store-context.tsx";
 import { useKnownMissingRecords } from "./use-record-names.ts";
@@ -36,18 +35,19 @@ export function useBatchValidation(columns: readonly ColumnDef[]): BatchValidati
   const isMissing = useKnownMissingRecords();
   const [today] = useState(localToday);
 
-  const rules = useMemo(
-    () =>
-      new RowRules({
-        properties: properties ?? columns.flatMap((c) => (c.kind === "property" ? [c.property] : [])),
-        columns,
-        today,
-        isMissing,
-      }),
-    [properties, columns, today, isMissing],
-  );
   // Before paint, so the first frame already shows the batch's issues.
-  useLayoutEffect(() => hub.configure(rules, columns), [hub, rules, columns]);
+  useLayoutEffect(() => {
+    const fallback = properties === undefined && columns.length > 0;
+    hub.configure({
+      // Until definitions load (or if they failed), the columns' own definitions are the best we have.
+      properties: fallback
+        ? columns.flatMap((c) => (c.kind === "property" ? [c.property] : []))
+        : (properties ?? []),
+      columns,
+      today,
+      isMissing,
+    });
+  }, [hub, properties, columns, today, isMissing]);
 
   const version = useSyncExternalStore(hub.subscribe, hub.getVersion);
   return useMemo(() => {

@@ -1,7 +1,7 @@
 import type { BatchStore } from "../../../domain/batch/batch-store.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { BatchValidator } from "../../../domain/validation/batch-validator.ts";
-import type { RowRules } from "../../../domain/validation/row-rules.ts";
+import { RowRules, type RowRulesInput } from "../../../domain/validation/row-rules.ts";
 
 type Listener = () => void;
 
@@ -14,7 +14,7 @@ export class ValidationHub {
   columns: readonly ColumnDef[] = [];
   version = 0;
   private readonly listeners = new Set<Listener>();
-  private rules: RowRules | undefined;
+  private input: RowRulesInput | undefined;
 
   constructor(private readonly store: BatchStore) {
     store.subscribe((change) => {
@@ -23,12 +23,23 @@ export class ValidationHub {
     });
   }
 
-  /** New rules (definitions, columns, "today" or known-missing ids changed): re-check the whole batch. */
-  configure(rules: RowRules, columns: readonly ColumnDef[]): void {
-    if (rules === this.rules) return;
-    this.rules = rules;
-    this.columns = columns;
-    this.validator.setChecker(rules);
+  /**
+   * New rules (definitions, columns, "today" or known-missing ids changed): re-check the whole batch.
+   * Several views may configure with the same inputs; that costs nothing.
+   */
+  configure(input: RowRulesInput): void {
+    const last = this.input;
+    if (
+      last &&
+      last.properties === input.properties &&
+      last.columns === input.columns &&
+      last.today === input.today &&
+      last.isMissing === input.isMissing
+    )
+      return;
+    this.input = input;
+    this.columns = input.columns;
+    this.validator.setChecker(new RowRules(input));
     this.validator.revalidate(this.store.rows, { touched: "all", removed: [] });
     this.bump();
   }
