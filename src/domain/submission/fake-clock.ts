@@ -57,6 +57,10 @@ export class FakeClock implements Clock {
     while (!settled) {
       await flushMicrotasks();
       if (settled) break;
+      // Real I/O (IndexedDB, a loopback socket) may still be busy: give it some real macrotasks.
+      for (let idle = 0; idle < 200 && !settled && this.sleepers.length === 0; idle++)
+        await flushMicrotasks();
+      if (settled) break;
       const next = this.sleepers.sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
       if (!next) throw new Error("FakeClock.run: the program is stuck (nothing asleep, nothing settles)");
       if (next.at > deadline) throw new Error("FakeClock.run: virtual time limit exceeded");

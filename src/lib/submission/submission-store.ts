@@ -115,6 +115,11 @@ export class SubmissionStore {
     return this.restoring;
   }
 
+  /** Shows a submission (a test fixture, or one just loaded) without running anything. */
+  show(state: SubmissionState): void {
+    if (!this.snapshot.running) this.set({ current: state });
+  }
+
   /** Re-opens a past submission from history (read-only while another one runs). */
   async open(id: string): Promise<boolean> {
     if (this.snapshot.running) return false;

@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+import "@testing-library/jest-dom/vitest";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import { BatchStore } from "../../domain/batch/batch-store.ts";
+import { createRow } from "../../domain/batch/row.ts";
+import { applyQueueEvent, createSubmission, finishSubmission } from "../../domain/submission/state.ts";
+import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
+import { SubmissionStoreProvider } from "../../lib/submission/submission-context.tsx";
+import { SubmissionStore } from "../../lib/submission/submission-store.ts";
+import { setupMockApi } from "../../mocks/node.ts";
+import { ResultsPage } from "./results-page.tsx";
+
+setupMockApi();
+afterEach(cleanup);
+const NOW = Date.UTC(2026, 0, 5, 9);
+
+function fixture() {
+  const rows = ["Acme", "=HYPERLINK(evil)", "Initech"].map((title, i) => ({
+    row: createRow({ hs_title: title, hs_expiration_date: "2031-01-01" }, `r${i + 1}`),
+    rowNumber: i + 1,
+  }));
+  const { state } = createSubmission({
+    id: "s",
+    now: NOW,
+    environment: { kind: "simulator", portalId: 24681357, uiDomain: "app.hubspot.com" },
+    rateLimit: { max: 100, intervalMs: 10_000 },
+    rows,
+  });
+  const settled = applyQueueEvent(state, {
+    type: "settled",
+    requestId: "s-r1",
+    at: NOW + 500,
+    phase: "complete",
+    httpStatus: 207,
+    batch: {
+      status: "COMPLETE",
+      startedAt: "2026-01-05T09:00:00.100Z",
+      completedAt: "2026-01-05T09:00:00.400Z",
+      numErrors: 1,
+    },
+    rows: [
+      { rowId: "r1", outcome: "created", hubspotId: "901" },
+      {
+        rowId: "r2",
+        outcome: "failed",
+        error: { category: "VALIDATION_ERROR", message: "bad status", propertyName: "hs_status" },
+      },
+      { rowId: "r3", outcome: "unknown", error: { category: "UNKNOWN_OUTCOME", message: "502" } },
+    ],
+  });
+  return { state: finishSubmission(settled, { canceled: false }, NOW + 600), rows };
+}
+
+function renderResults() {
+  const { state, rows } = fixture();
+  const store = new SubmissionStore();
+  store.show(state);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <BatchStoreProvider store={new BatchStore(rows.map((r) => r.row))}>
+        <SubmissionStoreProvider store={store}>
+          <ResultsPage />
+        </SubmissionStoreProvider>
+      </BatchStoreProvider>
+    </QueryClientProvider>,
+  );
+  return { store };
+}
+
+describe("ResultsPage", () => {
+  it("shows one line per row with outcome, linked id, error category, message and property", () => {
+    renderResults();
+    const table = screen.getByRole("table", { name: "Results" });
+    const lines = within(table).getAllByRole("row");
+    expect(lines).toHaveLength(4);
+    expect(within(table).getByRole("link", { name: "901" })).toHaveAttribute(
+      "href",
+      "https://app.hubspot.com/quotes/24681357/details/901",
+    );
+    const failed = lines.find((line) => line.textContent?.includes("bad status"));
+    expect(failed).toHaveTextContent("VALIDATION_ERROR");
+    expect(failed).toHaveTextContent("hs_status");
+    const requests = screen.getByRole("table", { name: "Requests" });
+    expect(within(requests).getByText("207")).toBeInTheDocument();
+    expect(within(requests).getByText("COMPLETE")).toBeInTheDocument();
+  });
+
+  it("filters and sorts by outcome", async () => {
+    const user = userEvent.setup();
+    renderResults();
+    const table = screen.getByRole("table", { name: "Results" });
+    await user.selectOptions(screen.getByLabelText("Show rows"), "failed");
+    expect(within(table).getAllByRole("row")).toHaveLength(2);
+    await user.selectOptions(screen.getByLabelText("Show rows"), "all");
+    await user.click(within(table).getByRole("button", { name: "Outcome" }));
+    const firstOutcome = within(table).getAllByRole("row")[1];
+    expect(firstOutcome).toHaveTextContent("failed");
+    expect(within(table).getByRole("columnheader", { name: "Outcome" })).toHaveAttribute(
+      "aria-sort",
+      "ascending",
+    );
+  });
+
+  it("without a unique property, reconcile says what to check and lets the user mark rows", async () => {
+    const user = userEvent.setup();
+    const { store } = renderResults();
+    await user.click(screen.getByRole("button", { name: /Reconcile unknown rows/ }));
+    expect(await screen.findByText(/filter by "Create date" between/)).toHaveTextContent('"Initech"');
+    await user.click(screen.getByRole("button", { name: "None were created" }));
+    expect(store.getSnapshot().current?.rows[2]?.outcome).toBe("not-sent");
+    expect(screen.getByRole("button", { name: /Retry failed rows \(2\)/ })).toBeEnabled();
+  });
+});

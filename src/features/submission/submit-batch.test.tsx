@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+import "@testing-library/jest-dom/vitest";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { HttpResponse, http } from "msw";
+import { afterEach, describe, expect, it } from "vitest";
+import { BatchStore } from "../../domain/batch/batch-store.ts";
+import { createRow } from "../../domain/batch/row.ts";
+import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
+import { SubmissionStoreProvider } from "../../lib/submission/submission-context.tsx";
+import { SubmissionStore } from "../../lib/submission/submission-store.ts";
+import { setupMockApi } from "../../mocks/node.ts";
+import { SubmitBatch } from "./submit-batch.tsx";
+
+const api = setupMockApi();
+afterEach(cleanup);
+
+function renderSubmit() {
+  const batch = new BatchStore([
+    createRow({ hs_title: "Acme", hs_expiration_date: "2031-01-01" }, "row-a"),
+    createRow({ hs_title: "Globex", hs_expiration_date: "2031-01-02" }, "row-b"),
+    createRow({ hs_expiration_date: "2031-01-03" }, "row-c"),
+  ]);
+  const store = new SubmissionStore({ persistEveryMs: 10 });
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <BatchStoreProvider store={batch}>
+        <SubmissionStoreProvider store={store}>
+          <SubmitBatch />
+        </SubmissionStoreProvider>
+      </BatchStoreProvider>
+    </QueryClientProvider>,
+  );
+  return { store };
+}
+
+describe("SubmitBatch", () => {
+  it("plans the valid rows, skips the invalid one, creates the quotes with row ids as trace ids", async () => {
+    const user = userEvent.setup();
+    renderSubmit();
+    await user.click(screen.getByRole("button", { name: "Submit batch" }));
+    const dialog = await screen.findByRole("dialog", { name: "Submit batch" });
+    expect(await within(dialog).findByText("2 quotes → 1 request of at most 100")).toBeInTheDocument();
+    expect(within(dialog).getByText(/1 invalid row is skipped/)).toBeInTheDocument();
+    expect(within(dialog).getByText(/Simulator/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Create 2 quotes" }));
+
+    const progress = await screen.findByRole("region", { name: "Submission progress" });
+    await within(progress).findByText("Submission finished");
+    expect(within(progress).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "2");
+    const created = api.simulator.createdQuotes();
+    expect(created.map((q) => q.objectWriteTraceId).sort()).toEqual(["row-a", "row-b"]);
+    expect(created[0]?.properties.batch_row_key).toMatch(/^row-/);
+  });
+
+  it("stops on a 401 with a clear reason and marks nothing created", async () => {
+    api.server.use(
+      http.post("*/api/hubspot/crm/v3/objects/quotes/batch/create", () =>
+        HttpResponse.json(
+          {
+            status: "error",
+            category: "INVALID_AUTHENTICATION",
+            message: "The access token provided is not valid.",
+          },
+          { status: 401 },
+        ),
+      ),
+    );
+    const user = userEvent.setup();
+    const { store } = renderSubmit();
+    await user.click(screen.getByRole("button", { name: "Submit batch" }));
+    const dialog = await screen.findByRole("dialog", { name: "Submit batch" });
+    await user.click(await within(dialog).findByRole("button", { name: "Create 2 quotes" }));
+    const progress = await screen.findByRole("region", { name: "Submission progress" });
+    await within(progress).findByText("Submission stopped");
+    expect(within(progress).getByRole("alert")).toHaveTextContent(/rejected the access token/);
+    await waitFor(() => expect(store.getSnapshot().running).toBe(false));
+    expect(store.getSnapshot().current?.rows.every((row) => row.outcome !== "created")).toBe(true);
+  });
+});

@@ -1,0 +1,67 @@
+import "fake-indexeddb/auto";
+import { createStore } from "idb-keyval";
+import { describe, expect, it } from "vitest";
+import { createRow } from "../../domain/batch/row.ts";
+import { FakeClock } from "../../domain/submission/fake-clock.ts";
+import { fakeHubspot } from "../../domain/submission/fake-hubspot.ts";
+import { applyQueueEvent, createSubmission } from "../../domain/submission/state.ts";
+import { SubmissionStorage } from "../storage/submissions.ts";
+import { SubmissionStore } from "./submission-store.ts";
+
+const rows = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    row: createRow({ hs_title: `Q${i + 1}` }, `r${i + 1}`),
+    rowNumber: i + 1,
+  }));
+let dbCount = 0;
+const freshStorage = () => new SubmissionStorage(createStore(`test-submissions-${++dbCount}`, "submissions"));
+
+describe("SubmissionStore", () => {
+  it("runs a submission, persists it, and a new store (a reload) shows it again", async () => {
+    const storage = freshStorage();
+    const clock = new FakeClock();
+    const hubspot = fakeHubspot({ clock, latencyMs: 100 });
+    const store = new SubmissionStore({ storage, clock, newId: () => "sub-1" });
+    const done = store.start(
+      { environment: { kind: "simulator" }, rateLimit: { max: 100, intervalMs: 10_000 }, rows: rows(150) },
+      { send: (_id, request, signal) => hubspot.send(request, signal) },
+    );
+    const finished = await clock.run(done);
+    expect(finished.status).toBe("done");
+    expect(finished.rows.every((row) => row.outcome === "created")).toBe(true);
+
+    const reloaded = new SubmissionStore({ storage });
+    await reloaded.restore();
+    expect(reloaded.getSnapshot().current?.id).toBe("sub-1");
+    expect(reloaded.getSnapshot().current?.rows).toHaveLength(150);
+    expect((await storage.list())[0]).toMatchObject({ id: "sub-1", total: 150, counts: { created: 150 } });
+  });
+
+  it("after a reload mid-run, requests on the wire become unknown and unsent ones not sent", async () => {
+    const storage = freshStorage();
+    const { state } = createSubmission({
+      id: "sub-2",
+      now: 0,
+      environment: { kind: "simulator" },
+      rateLimit: { max: 100, intervalMs: 10_000 },
+      rows: rows(250),
+    });
+    const running = applyQueueEvent(state, { type: "sending", requestId: "sub-2-r1", attempt: 1, at: 1 });
+    await storage.save(running, {
+      id: "sub-2",
+      createdAt: 0,
+      status: "running",
+      environment: "Simulator",
+      counts: {},
+      total: 250,
+    });
+
+    const store = new SubmissionStore({ storage });
+    await store.restore();
+    const shown = store.getSnapshot().current;
+    expect(shown?.status).toBe("interrupted");
+    expect(shown?.rows.filter((row) => row.outcome === "unknown")).toHaveLength(100);
+    expect(shown?.rows.filter((row) => row.outcome === "not-sent")).toHaveLength(150);
+    expect((await storage.load("sub-2"))?.status).toBe("interrupted");
+  });
+});
