@@ -94,4 +94,19 @@ describe("useBatchValidation and IssuesPanel", () => {
       screen.getByText("Deal 404 was not found. Pick an existing deal or remove the id."),
     ).toBeInTheDocument();
   });
+
+  it("lists a long batch's problems a page at a time", async () => {
+    const user = userEvent.setup();
+    const many = Array.from({ length: 400 }, (_, i) =>
+      createRow({ ...good, hs_expiration_date: "" }, `m${i}`),
+    );
+    setup(many);
+    const region = screen.getByRole("region", { name: "Problems" });
+    expect(within(region).getAllByRole("listitem")).toHaveLength(300);
+    await user.click(within(region).getByRole("button", { name: "Show 100 more" }));
+    expect(within(region).getAllByRole("listitem")).toHaveLength(400);
+    expect(
+      within(region).getByRole("button", { name: "Go to row 400, Expiration date" }),
+    ).toBeInTheDocument();
+  });
 });

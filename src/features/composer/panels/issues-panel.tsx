@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import type { RowId } from "../../../domain/batch/row.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
@@ -8,8 +8,8 @@ import { EmptyState } from "../../../ui/empty-state.tsx";
 import { useValidationHub } from "./use-batch-validation.ts";
 import "./panels.css";
 
-/** Rendering 10,000 list items would stall the page; the first ones are what the user fixes first. */
-const MAX_LISTED = 300;
+/** Rendering 10,000 list items at once would stall the page: list a page, and more on request. */
+const PAGE = 300;
 
 export interface IssuesPanelProps {
   /** Moves the grid's focus to the cell (the row's first column for row-level issues). */
@@ -23,6 +23,7 @@ function plural(count: number, one: string, many: string): string {
 /** Every problem in the batch by row number and column, errors first, each with a button that jumps to it. */
 export function IssuesPanel({ onJump }: IssuesPanelProps) {
   const { hub, version, store } = useValidationHub();
+  const [limit, setLimit] = useState(PAGE);
   const { issues, counts, rowNumber, columnLabel } = useMemo(() => {
     void version;
     const all = hub.validator.all();
@@ -58,7 +59,7 @@ export function IssuesPanel({ onJump }: IssuesPanelProps) {
         </EmptyState>
       ) : (
         <ul className="composer-issues__list">
-          {issues.slice(0, MAX_LISTED).map((issue) => {
+          {issues.slice(0, limit).map((issue) => {
             const row = rowNumber(issue.rowId);
             const column = columnLabel(issue);
             return (
@@ -86,10 +87,12 @@ export function IssuesPanel({ onJump }: IssuesPanelProps) {
           })}
         </ul>
       )}
-      {issues.length > MAX_LISTED ? (
+      {issues.length > limit ? (
         <p className="composer-muted">
-          Showing the first {MAX_LISTED} of {issues.length.toLocaleString()} problems. Fix these, and the rest
-          move up.
+          Showing {limit.toLocaleString()} of {issues.length.toLocaleString()} problems.{" "}
+          <Button size="sm" variant="ghost" onClick={() => setLimit(limit + PAGE)}>
+            Show {Math.min(PAGE, issues.length - limit).toLocaleString()} more
+          </Button>
         </p>
       ) : null}
     </section>
