@@ -28,6 +28,8 @@ import { printReport, round } from "./lib/app-server.ts";
  * over loopback HTTP through the REAL proxy (createProxy, with its per-token limiter). Ours = the domain
  * queue with a Node sender; theirs = @hubspot/api-client v13 with its DEFAULT_LIMITER_OPTIONS and 3 retries.
  * Floor = (ceil(requests / 100) - 1) × 10 s + one 150 ms round trip: the time no client can beat.
+ * Knobs: BENCH_QUICK=1 (smaller sizes), BENCH_CONCURRENCY, BENCH_ONLY=ours|three, BENCH_TRACE=1 (per-request
+ * send→answer times and CPU seconds on stderr).
  */
 const QUICK = process.env.BENCH_QUICK === "1";
 const QUOTES = QUICK ? 10_000 : 30_000;
@@ -37,7 +39,7 @@ const PER_SUBMITTER = QUICK ? 3_400 : 10_000;
 const RATE = { max: 100, intervalMs: 10_000 };
 const LATENCY_MS = 150;
 /** Node has no 6-connections-per-host cap; the browser does (Chrome queues the rest). */
-const CONCURRENCY = 16;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const API = "/api/hubspot/crm/v3/objects/quotes/batch/create";
 
 interface Env {
@@ -65,7 +67,12 @@ async function serveChild(): Promise<void> {
   const server = serve({ fetch: proxy, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
     process.stdout.write(`PORT ${info.port}\n`);
   });
-  process.on("SIGTERM", () => server.close(() => process.exit(0)));
+  process.on("SIGTERM", () => {
+    const cpu = process.cpuUsage();
+    if (process.env.BENCH_TRACE === "1")
+      process.stderr.write(`server cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s\n`);
+    server.close(() => process.exit(0));
+  });
 }
 
 async function startEnv(faults: { failAfterApplyRate?: number } = {}): Promise<Env> {
@@ -259,7 +266,21 @@ async function main() {
   figures.floorSeconds = floor;
   figures.floorDefinition = "(ceil(requests/100) - 1) × 10 s + one 150 ms round trip";
 
-  let env = await startEnv();
+  let env: Env;
+  if (process.env.BENCH_ONLY === "three") {
+    env = await startEnv();
+    const t0 = performance.now();
+    const runs = await Promise.all(
+      Array.from({ length: SUBMITTERS }, (_, i) => ours(env, PER_SUBMITTER, `tab${i + 1}`)),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    process.stderr.write(
+      `three only: ${seconds.toFixed(2)} s, ${runs.map((r) => r.counts.created).join("/")}\n`,
+    );
+    await env.stop();
+    process.exit(0);
+  }
+  env = await startEnv();
   const main = await ours(env, QUOTES, "ours");
   figures.ours = {
     seconds: round(main.seconds),
@@ -273,6 +294,11 @@ async function main() {
   };
   await env.stop();
   process.stderr.write(`ours: ${JSON.stringify(figures.ours)}\n`);
+  if (process.env.BENCH_ONLY === "ours") {
+    const cpu = process.cpuUsage();
+    process.stderr.write(`client cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s\n`);
+    process.exit(0);
+  }
 
   env = await startEnv();
   const peer = await theirs(env, QUOTES, "theirs");
