@@ -1,4 +1,5 @@
 import { type FocusEvent, type ReactNode, useLayoutEffect, useRef, useState } from "react";
+import { normalizeDate } from "../../../domain/grid/editor-input.ts";
 import { editorKind } from "../../../domain/grid/editor-kind.ts";
 import { isIsoDate } from "../../../hubspot/codecs.ts";
 import { AssociationEditor, type LookupComponent } from "./association-editor.tsx";
@@ -145,8 +146,8 @@ function DateEditor({
     ? /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/.test(text)
       ? text.replace(" ", "T")
       : ""
-    : isIsoDate(text)
-      ? text
+    : isIsoDate(normalizeDate(text))
+      ? normalizeDate(text)
       : "";
   return (
     <div className="composer-editor__date">

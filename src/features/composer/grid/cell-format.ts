@@ -1,7 +1,8 @@
 import { splitRecordIds } from "../../../domain/batch/columns.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import type { NormalizeContext } from "../../../domain/grid/editor-input.ts";
-import { displayValue, isIsoDateTime } from "../../../hubspot/codecs.ts";
+import { displayValue, isIsoDateTime, splitMultiValue } from "../../../hubspot/codecs.ts";
+import { isMultiSelect, type Property } from "../../../hubspot/properties.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -21,10 +22,29 @@ export const browserNormalizeContext: NormalizeContext = {
   },
 };
 
+// displayValue builds a label map per call; cells render often, so keep one map per property definition.
+const optionLabels = new WeakMap<Property, Map<string, string>>();
+
+function labelOf(property: Property, value: string): string {
+  let labels = optionLabels.get(property);
+  if (!labels) {
+    labels = new Map(property.options.map((option) => [option.value, option.label]));
+    optionLabels.set(property, labels);
+  }
+  return labels.get(value) ?? value;
+}
+
 /** What a cell shows: option labels, Yes/No, local date-times, ids separated by commas. */
 export function formatCell(column: ColumnDef, value: string): string {
   if (value === "") return "";
   if (column.kind === "association") return splitRecordIds(value).join(", ");
-  if (column.property.type === "datetime") return dateTimeToLocal(value);
-  return displayValue(column.property, value);
+  const { property } = column;
+  if (property.type === "datetime") return dateTimeToLocal(value);
+  if (property.type === "enumeration") {
+    if (!isMultiSelect(property)) return labelOf(property, value);
+    return splitMultiValue(value)
+      .map((part) => labelOf(property, part))
+      .join("; ");
+  }
+  return displayValue(property, value);
 }
