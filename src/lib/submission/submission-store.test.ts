@@ -64,4 +64,42 @@ describe("SubmissionStore", () => {
     expect(shown?.rows.filter((row) => row.outcome === "not-sent")).toHaveLength(150);
     expect((await storage.load("sub-2"))?.status).toBe("interrupted");
   });
+
+  it("retries only failed rows, as edited, keeping their stamped unique value", async () => {
+    const clock = new FakeClock();
+    const hubspot = fakeHubspot({
+      clock,
+      reject: (input) => (input.properties.hs_title === "Q2" ? 'Property "hs_title" is bad' : undefined),
+    });
+    const runner = {
+      send: (_id: string, request: Parameters<typeof hubspot.send>[0], signal: AbortSignal) =>
+        hubspot.send(request, signal),
+    };
+    const store = new SubmissionStore({ clock, newId: () => "sub-3" });
+    const initial = rows(3);
+    await clock.run(
+      store.start(
+        {
+          environment: { kind: "simulator" },
+          rateLimit: { max: 100, intervalMs: 10_000 },
+          rows: initial,
+          serialise: { stamp: { propertyName: "batch_row_key", valueFor: (row) => `k-${row.id}` } },
+        },
+        runner,
+      ),
+    );
+    expect(store.getSnapshot().current?.rows.map((row) => row.outcome)).toEqual([
+      "created",
+      "failed",
+      "created",
+    ]);
+    const edited = new Map(
+      initial.map(({ row }) => [row.id, row.id === "r2" ? createRow({ hs_title: "Q2 fixed" }, "r2") : row]),
+    );
+    const after = await clock.run(store.resend(["r2"], edited, {}, runner));
+    expect(after.rows.map((row) => row.outcome)).toEqual(["created", "created", "created"]);
+    expect(after.requests).toHaveLength(2);
+    expect(hubspot.created().map((q) => q.properties.batch_row_key)).toEqual(["k-r1", "k-r3", "k-r2"]);
+    expect(hubspot.created()[2]?.properties.hs_title).toBe("Q2 fixed");
+  });
 });
