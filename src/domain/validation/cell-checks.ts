@@ -17,8 +17,10 @@ export type CellCheck = (value: string) => Problem | undefined;
 export type IsMissingRecord = (toObjectType: AssociationColumn["toObjectType"], id: string) => boolean;
 
 const error = (message: string): Problem => ({ severity: "error", message });
-const NO_PROBLEM: CellCheck = () => undefined;
+/** The check of properties that take any text; the batch loop skips it. */
+export const NO_PROBLEM: CellCheck = () => undefined;
 const RECORD_ID = /^\d+$/;
+const WELL_FORMED_IDS = /^\d+(;\d+)*$/;
 
 function quoteList(values: readonly string[]): string {
   return values.map((value) => `"${value}"`).join(", ");
@@ -32,6 +34,8 @@ function enumerationCheck(property: Property): CellCheck {
   const choices = visible.length > 6 ? `${visible.slice(0, 6).join(", ")}, …` : visible.join(", ");
   const multi = isMultiSelect(property);
   return (value) => {
+    // Fast path for the common case: one known value.
+    if (allowed.has(value)) return undefined;
     // A leading ";" means "append" to HubSpot; it is not part of the values.
     const values = multi ? splitMultiValue(value.replace(/^;/, "")) : [value];
     const unknown = values.filter((v) => !allowed.has(v));
@@ -86,6 +90,8 @@ export function associationCheck(column: AssociationColumn, isMissing?: IsMissin
   const target = ASSOCIATION_TARGETS[column.toObjectType];
   const noun = target.singular.toLowerCase();
   return (value) => {
+    // Fast path: well-formed ids and nothing known to be missing.
+    if (!isMissing && WELL_FORMED_IDS.test(value)) return undefined;
     const ids = splitRecordIds(value);
     const bad = ids.filter((id) => !RECORD_ID.test(id));
     if (bad.length > 0) {

@@ -7,6 +7,7 @@ import {
   associationCheck,
   type CellCheck,
   type IsMissingRecord,
+  NO_PROBLEM,
   notInThePast,
   propertyCheck,
 } from "./cell-checks.ts";
@@ -46,6 +47,7 @@ export class RowRules {
   constructor(private readonly input: RowRulesInput) {
     for (const property of input.properties) {
       const base = propertyCheck(property);
+      if (base === NO_PROBLEM && property.name !== "hs_expiration_date") continue;
       this.propertyChecks.set(
         property.name,
         property.name === "hs_expiration_date" ? notInThePast(base, input.today) : base,
