@@ -81,4 +81,34 @@ describe("SubmitBatch", () => {
     await waitFor(() => expect(store.getSnapshot().running).toBe(false));
     expect(store.getSnapshot().current?.rows.every((row) => row.outcome !== "created")).toBe(true);
   });
+
+  it("waits out a ten-secondly 429 (showing it) and then creates every quote", async () => {
+    api.server.use(
+      http.post(
+        "*/api/hubspot/crm/v3/objects/quotes/batch/create",
+        () =>
+          HttpResponse.json(
+            {
+              status: "error",
+              message: "You have reached your ten_secondly_rolling limit.",
+              errorType: "RATE_LIMIT",
+              correlationId: "c-1",
+              policyName: "TEN_SECONDLY_ROLLING",
+            },
+            { status: 429, headers: { "retry-after": "1" } },
+          ),
+        { once: true },
+      ),
+    );
+    const user = userEvent.setup();
+    renderSubmit();
+    await user.click(screen.getByRole("button", { name: "Submit batch" }));
+    const dialog = await screen.findByRole("dialog", { name: "Submit batch" });
+    await user.click(await within(dialog).findByRole("button", { name: "Create 2 quotes" }));
+    const progress = await screen.findByRole("region", { name: "Submission progress" });
+    expect(await within(progress).findByText("Waiting for HubSpot's rate limit…")).toBeInTheDocument();
+    await within(progress).findByText("Submission finished", undefined, { timeout: 5000 });
+    expect(api.simulator.createdQuotes()).toHaveLength(2);
+    expect(within(progress).queryByText(/failed/)).toHaveTextContent("0 failed");
+  });
 });
