@@ -1,6 +1,7 @@
 import type { BatchStore } from "../../../domain/batch/batch-store.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { BatchValidator } from "../../../domain/validation/batch-validator.ts";
+import { rowsReferencing } from "../../../domain/validation/record-references.ts";
 import { RowRules, type RowRulesInput } from "../../../domain/validation/row-rules.ts";
 
 type Listener = () => void;
@@ -29,18 +30,23 @@ export class ValidationHub {
    */
   configure(input: RowRulesInput): void {
     const last = this.input;
-    if (
-      last &&
+    const sameRules =
+      last !== undefined &&
       last.properties === input.properties &&
       last.columns === input.columns &&
-      last.today === input.today &&
-      last.isMissing === input.isMissing
-    )
-      return;
+      last.today === input.today;
+    if (sameRules && last.isMissing === input.isMissing) return;
     this.input = input;
     this.columns = input.columns;
     this.validator.setChecker(new RowRules(input));
-    this.validator.revalidate(this.store.rows, { touched: "all", removed: [] });
+    // Lookups learned of missing ids (often while scrolling): re-check only rows that cite them, then or now.
+    const touched = sameRules
+      ? rowsReferencing(
+          this.store.rows,
+          (type, id) => (input.isMissing?.(type, id) || last.isMissing?.(type, id)) ?? false,
+        )
+      : "all";
+    this.validator.revalidate(this.store.rows, { touched, removed: [] });
     this.bump();
   }
 

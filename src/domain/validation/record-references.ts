@@ -1,0 +1,38 @@
+import type { AssociationTargetType } from "../../hubspot/association-catalogue.ts";
+import {
+  type ColumnKey,
+  isAssociationColumnKey,
+  parseAssociationColumnKey,
+  splitRecordIds,
+} from "../batch/columns.ts";
+import type { BatchRow, RowId } from "../batch/row.ts";
+
+/**
+ * Rows whose association cells hold an id that `matches`. When lookups learn that some ids do not exist,
+ * only these rows need re-checking, not the whole batch (which would stall scrolling at 10,000 rows).
+ */
+export function rowsReferencing(
+  rows: readonly BatchRow[],
+  matches: (type: AssociationTargetType, id: string) => boolean,
+): Set<RowId> {
+  const targets = new Map<ColumnKey, AssociationTargetType | null>();
+  const found = new Set<RowId>();
+  for (const row of rows) {
+    for (const key in row.cells) {
+      const value = row.cells[key];
+      if (!value || !isAssociationColumnKey(key)) continue;
+      let target = targets.get(key);
+      if (target === undefined) {
+        target = parseAssociationColumnKey(key)?.toObjectType ?? null;
+        targets.set(key, target);
+      }
+      if (target === null) continue;
+      const type = target;
+      if (splitRecordIds(value).some((id) => matches(type, id))) {
+        found.add(row.id);
+        break;
+      }
+    }
+  }
+  return found;
+}
