@@ -4,7 +4,15 @@ import { describeApiError } from "../../lib/api/api-error.ts";
 import { useBatchSnapshot, useBatchStore } from "../../lib/batch-store-context.tsx";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { IssuesPanel, RecordLookup, useBatchValidation, useComposerColumns } from "./composer-deps.tsx";
+import {
+  DraftsMenu,
+  IssuesPanel,
+  RecordLookup,
+  RowDetailPanel,
+  useBatchValidation,
+  useComposerColumns,
+  useDraftAutosave,
+} from "./composer-deps.tsx";
 import { ComposerToolbar } from "./composer-toolbar.tsx";
 import { deleteRows, duplicateRows, insertRows } from "./grid/grid-actions.ts";
 import { QuoteGrid } from "./grid/quote-grid.tsx";
@@ -20,6 +28,8 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   const [selection, setSelection] = useState<Selection>(() => collapsed(cell(0, 0)));
   const [notice, setNotice] = useState("");
   const [issuesOpen, setIssuesOpen] = useState(false);
+  const [detailRowId, setDetailRowId] = useState<string | undefined>();
+  useDraftAutosave();
   const gridRef = useRef<HTMLDivElement>(null);
   const rows = snapshot.rows;
   const range = selectionRange(selection);
@@ -48,6 +58,11 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     },
     [store, columns],
   );
+
+  const openDetails = () => {
+    const row = rows[Math.min(selection.active.row, rows.length - 1)];
+    if (row) setDetailRowId(row.id);
+  };
 
   const issues = useMemo(
     () => ({
@@ -97,6 +112,8 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         onRedo={() => store.redo()}
         onShowIssues={() => setIssuesOpen((open) => !open)}
         onColumns={openChooser}
+        onRowDetails={openDetails}
+        drafts={<DraftsMenu />}
         end={toolbarEnd}
       />
       <p role="status" className="composer-status">
@@ -121,8 +138,19 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         empty={empty}
         gridRef={gridRef}
         lookup={RecordLookup}
+        onOpenRowDetails={openDetails}
       />
       {issuesOpen ? <IssuesPanel onJump={jump} /> : null}
+      {detailRowId ? (
+        <RowDetailPanel
+          rowId={detailRowId}
+          columns={columns}
+          onClose={() => {
+            setDetailRowId(undefined);
+            focusGrid();
+          }}
+        />
+      ) : null}
       {chooser}
     </section>
   );

@@ -16,6 +16,7 @@ export interface ComposerToolbarProps {
   onRedo(): void;
   onShowIssues(): void;
   onColumns(): void;
+  onRowDetails(): void;
   drafts?: ReactNode;
   end?: ReactNode;
 }
@@ -81,6 +82,14 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
         </Button>
       </div>
       <div className="composer-toolbar__group">
+        <Button
+          onClick={props.onRowDetails}
+          disabled={!hasRows}
+          aria-keyshortcuts="Alt+Enter"
+          title="Alt+Enter"
+        >
+          Row details
+        </Button>
         <Button onClick={props.onColumns}>Columns</Button>
         {props.drafts}
       </div>

@@ -13,6 +13,7 @@ export interface GridKeyApi {
   redo(): void;
   fillDown(): void;
   fillRight(): void;
+  openDetails(): void;
 }
 
 /** Keys on the grid while no cell is being edited. Returns true when it handled the key. */
@@ -34,6 +35,7 @@ export function handleGridKey(event: KeyboardEvent, api: GridKeyApi): boolean {
     }
   }
   if (api.size.rows === 0) return false;
+  if (key === "Enter" && event.altKey) return run(event, api.openDetails);
   if ((key === "Enter" && !event.shiftKey) || key === "F2") return run(event, () => api.startEdit(undefined));
   if (key === "Delete" || key === "Backspace") return run(event, api.clear);
   if (key === "Escape") return run(event, () => api.select(collapsed(api.selection.active)));

@@ -3,6 +3,7 @@
 import { createContext, memo, type ReactNode, useContext } from "react";
 import type { BatchRow } from "../../../domain/batch/row.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { AssociationCellText } from "./association-cell.tsx";
 import { formatCell } from "./cell-format.ts";
 import { cellId, type GridColumn, type GridLayout, ROW_HEIGHT, ROW_NUMBER_WIDTH } from "./grid-layout.ts";
 
@@ -89,7 +90,11 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         data-row={index}
         data-col={c}
       >
-        {formatCell(column.def, value)}
+        {column.def.kind === "association" && value !== "" ? (
+          <AssociationCellText objectType={column.def.association.toObjectType} value={value} />
+        ) : (
+          formatCell(column.def, value)
+        )}
         {issue ? (
           <span className="composer-cell__mark" aria-hidden="true">
             {issue.severity === "error" ? "!" : "?"}

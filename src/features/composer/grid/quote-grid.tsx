@@ -56,6 +56,8 @@ export interface QuoteGridProps {
   onNotice(message: string): void;
   /** The record lookup combobox for association cells; without it they edit as text (ids). */
   lookup?: LookupComponent;
+  /** Alt+Enter: the active row's detail panel. */
+  onOpenRowDetails?(): void;
   /** Shown over the body when there are no rows. */
   empty?: ReactNode;
   gridRef?: React.RefObject<HTMLDivElement | null>;
@@ -206,6 +208,7 @@ export function QuoteGrid(props: QuoteGridProps) {
       redo: () => store.redo(),
       fillDown: () => fillDown(store, columns, selection),
       fillRight: () => fillRight(store, columns, selection),
+      openDetails: () => props.onOpenRowDetails?.(),
     });
   };
 
