@@ -42,6 +42,7 @@ export async function encodeRows(
   pause: () => Promise<void> = () => Promise.resolve(),
 ): Promise<EncodedRows> {
   const columns = columnsOf(rows);
+  if (rows.length > ROWS_PER_SLICE) await pause();
   const slices: string[] = [];
   for (let from = 0; from < rows.length; from += ROWS_PER_SLICE) {
     slices.push(encodeSlice(rows, columns, from));

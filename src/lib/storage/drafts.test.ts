@@ -39,7 +39,7 @@ describe("draft encoding", () => {
       pauses += 1;
     });
     expect(encoded.slices).toHaveLength(3);
-    expect(pauses).toBe(2);
+    expect(pauses).toBe(3);
     expect(decodeRows(encoded)).toEqual(many);
     expect(decodeRows(encodeRowsNow(rows))).toEqual([
       rows[0],
