@@ -3,6 +3,7 @@ import "@testing-library/jest-dom/vitest";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import axe from "axe-core";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AssociationTargetType } from "../../../hubspot/association-catalogue.ts";
@@ -143,5 +144,18 @@ describe("RecordLookup", () => {
     expect(await screen.findByText(`success: ${contact.id} missing 987654321,987654322`)).toBeInTheDocument();
     expect(searches).toHaveLength(1);
     api.server.events.removeAllListeners();
+  });
+
+  it("has no serious or critical accessibility violations with results and chips showing", async () => {
+    const user = userEvent.setup();
+    const contact = await firstRecord("contacts");
+    const { container } = renderLookup("contacts");
+    const input = screen.getByRole("combobox", { name: "Search contacts" });
+    await user.type(input, `${contact.id}{Enter}`);
+    await user.type(input, contact.properties.email ?? "");
+    await screen.findByRole("option", { name: new RegExp(contact.id) });
+    const result = await axe.run(container, { rules: { "color-contrast": { enabled: false } } });
+    const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import "@testing-library/jest-dom/vitest";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import axe from "axe-core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BatchStore } from "../../../domain/batch/batch-store.ts";
 import { createRow } from "../../../domain/batch/row.ts";
@@ -91,5 +92,15 @@ describe("RowDetailPanel", () => {
     expect(await within(dialog).findByText("Pick a record, or type its numeric id.")).toBeInTheDocument();
     expect(onClose).not.toHaveBeenCalled();
     expect(store.getSnapshot().canUndo).toBe(false);
+  });
+
+  it("has no serious or critical accessibility violations", async () => {
+    const store = new BatchStore([createRow(original, "r1")]);
+    renderPanel(store);
+    const dialog = await screen.findByRole("dialog", { name: "Quote row 1" });
+    await within(dialog).findAllByRole("checkbox", { name: "Contact: Decision maker" });
+    const result = await axe.run(dialog, { rules: { "color-contrast": { enabled: false } } });
+    const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
   });
 });
