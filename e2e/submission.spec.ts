@@ -113,7 +113,12 @@ test("compose → submit → a 502 after apply leaves rows unknown → reconcile
     page.getByRole("table", { name: "Results" }).getByRole("cell", { name: "created", exact: true }),
   ).toHaveCount(4);
   await page.getByRole("tab", { name: "History" }).click();
-  await expect(page.getByRole("table", { name: "Past submissions" }).getByRole("row")).toHaveCount(2);
+  const past = page.getByRole("table", { name: "Past submissions" });
+  await expect(past.getByRole("row")).toHaveCount(2);
+  await expect(past.getByRole("row").nth(1)).toContainText("finished");
+  await past.getByRole("button", { name: /Open results/ }).click();
+  await expect(page.getByRole("tab", { name: "Results" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("table", { name: "Results" }).getByRole("row")).toHaveCount(6);
 });
 
 test("the daily limit stops the submission and says so; nothing is marked created", async ({ page }) => {
