@@ -10,7 +10,11 @@ import { launchBrowser, percentile, printReport, round, startAppServer } from ".
  */
 
 interface QbcWindow {
-  __qbc: { loadRows(count: number): number; columnKeys(): string[] };
+  __qbc: {
+    loadRows(count: number, options?: { ids?: Record<string, string[]> }): number;
+    columnKeys(): string[];
+  };
+  __qbcIds?: Record<string, string[]>;
   __qbcBench: { marks: number[]; work: number[]; longTasks: number[] };
 }
 
@@ -61,7 +65,7 @@ async function loadRows(page: Page, count: number): Promise<number> {
   return page.evaluate(async (n) => {
     const w = window as unknown as QbcWindow;
     const start = performance.now();
-    w.__qbc.loadRows(n);
+    w.__qbc.loadRows(n, w.__qbcIds ? { ids: w.__qbcIds } : {});
     await new Promise<void>((resolve) =>
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
@@ -191,6 +195,26 @@ try {
   await page.getByRole("grid", { name: "Quotes" }).waitFor({ timeout: 30_000 });
   await page.waitForFunction(() => Boolean((window as unknown as Partial<QbcWindow>).__qbc));
   await installProbes(page);
+  // Association cells cite records that exist in the simulator, as a real batch would.
+  await page.evaluate(async () => {
+    const ids: Record<string, string[]> = {};
+    for (const type of ["deals", "contacts", "companies", "line_items"]) {
+      const response = await fetch(`/api/hubspot/crm/v3/objects/${type}/search`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ limit: 50, filterGroups: [], sorts: [], properties: [] }),
+      });
+      const body = response.ok ? ((await response.json()) as { results?: { id: string }[] }) : {};
+      ids[type] = (body.results ?? []).map((record) => record.id);
+    }
+    const templates = await fetch("/api/hubspot/crm/v3/objects/quote_template?limit=50");
+    const body = templates.ok ? ((await templates.json()) as { results?: { id: string }[] }) : {};
+    ids.quote_template = (body.results ?? []).map((record) => record.id);
+    (window as unknown as QbcWindow).__qbcIds = ids;
+  });
+  const idCounts = await page.evaluate(() =>
+    Object.values((window as unknown as QbcWindow).__qbcIds ?? {}).map((list) => list.length),
+  );
   const columns = await page.evaluate(() => (window as unknown as QbcWindow).__qbc.columnKeys().length);
 
   const log = (message: string) => process.stderr.write(`composer bench: ${message}\n`);
@@ -213,6 +237,7 @@ try {
 
   const figures = {
     visibleColumns: columns,
+    associationIdsPerType: idCounts,
     cellsPerRow: Math.max(columns, 20),
     interactiveMs10k: round(interactive10k),
     interactiveMs50k: round(interactive50k),

@@ -4,13 +4,25 @@ import type { ColumnDef } from "../../domain/columns/column-def.ts";
 
 declare global {
   interface Window {
-    __qbc?: { loadRows(count: number): number; rowCount(): number; columnKeys(): string[] };
+    __qbc?: {
+      loadRows(count: number, options?: LoadOptions): number;
+      rowCount(): number;
+      columnKeys(): string[];
+    };
   }
 }
 
+export interface LoadOptions {
+  /** Existing record ids by object type for association cells; without them those cells stay empty. */
+  ids?: Partial<Record<string, readonly string[]>>;
+}
+
 /** Sample values that pass validation for each kind of column, so benches measure a realistic grid. */
-function sample(column: ColumnDef, i: number): string {
-  if (column.kind === "association") return String(1000 + (i % 50));
+function sample(column: ColumnDef, i: number, options: LoadOptions): string {
+  if (column.kind === "association") {
+    const ids = options.ids?.[column.association.toObjectType] ?? [];
+    return ids.length === 0 ? "" : (ids[i % ids.length] ?? "");
+  }
   const { property } = column;
   if (property.name === "hs_title") return `Quote ${i + 1}`;
   if (property.type === "date") return "2030-12-31";
@@ -32,11 +44,11 @@ export function installTestHooks(store: BatchStore, columns: () => readonly Colu
     return () => {};
   }
   window.__qbc = {
-    loadRows(count) {
+    loadRows(count, options = {}) {
       const visible = columns();
       const rows = Array.from({ length: count }, (_, i) => {
         const cells: Record<string, string> = {};
-        for (const column of visible) cells[column.key] = sample(column, i);
+        for (const column of visible) cells[column.key] = sample(column, i, options);
         for (let extra = visible.length; extra < 20; extra += 1) cells[`bench_extra_${extra}`] = `x${i}`;
         return createRow(cells, `bench-${i}`);
       });
