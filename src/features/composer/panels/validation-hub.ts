@@ -33,11 +33,18 @@ export class ValidationHub {
     const sameRules =
       last !== undefined &&
       last.properties === input.properties &&
-      last.columns === input.columns &&
+      // Rules only use column keys (order, where row warnings point): a resize must not re-check the batch.
+      keysOf(last.columns) === keysOf(input.columns) &&
       last.today === input.today;
-    if (sameRules && last.isMissing === input.isMissing) return;
-    this.input = input;
+    const columnsChanged = this.columns !== input.columns;
     this.columns = input.columns;
+    if (sameRules && last.isMissing === input.isMissing) {
+      this.input = input;
+      // New labels or widths only: views that show column labels re-render, nothing is re-checked.
+      if (columnsChanged) this.bump();
+      return;
+    }
+    this.input = input;
     this.validator.setChecker(new RowRules(input));
     // Lookups learned of missing ids (often while scrolling): re-check only rows that cite them, then or now.
     const touched = sameRules
@@ -63,6 +70,10 @@ export class ValidationHub {
     this.version += 1;
     for (const listener of this.listeners) listener();
   }
+}
+
+function keysOf(columns: readonly ColumnDef[]): string {
+  return columns.map((column) => column.key).join("\n");
 }
 
 const hubs = new WeakMap<BatchStore, ValidationHub>();
