@@ -141,3 +141,45 @@ test("the daily limit stops the submission and says so; nothing is marked create
     page.getByRole("table", { name: "Results" }).getByRole("cell", { name: "not sent", exact: true }),
   ).toHaveCount(2);
 });
+
+test("leaving mid-submission asks first; after a reload the rows on the wire are unknown, to reconcile", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const grid = page.getByRole("grid", { name: "Quotes" });
+  await expect(grid.getByRole("columnheader", { name: /Quote name/ })).toBeVisible();
+  await grid.focus();
+  await pasteText(page, grid, "Slow one\t2031-01-01\r\nSlow two\t2031-01-02\r\n");
+  await setFaults(page, { latencyMs: 4000 });
+  await page.getByRole("button", { name: "Submit batch" }).click();
+  await page
+    .getByRole("dialog", { name: "Submit batch" })
+    .getByRole("button", { name: "Create 2 quotes" })
+    .click();
+  await expect(page.getByText("Submitting batch…")).toBeVisible();
+  // Let the progress reach IndexedDB (written at most once a second).
+  await page.waitForTimeout(1500);
+
+  const asked = new Promise<string>((resolve) => {
+    page.once("dialog", async (dialog) => {
+      resolve(dialog.type());
+      await dialog.accept();
+    });
+  });
+  await page.reload();
+  expect(await asked).toBe("beforeunload");
+  await setFaults(page, { latencyMs: 0 });
+
+  const progress = page.getByRole("region", { name: "Submission progress" });
+  await expect(progress.getByText(/Submission interrupted/)).toBeVisible();
+  await page.getByRole("tab", { name: "Results" }).click();
+  await expect(
+    page.getByRole("table", { name: "Results" }).getByRole("cell", { name: "unknown", exact: true }),
+  ).toHaveCount(2);
+  await page.getByRole("button", { name: /Reconcile unknown rows/ }).click();
+  await expect(
+    page.getByRole("table", { name: "Results" }).getByRole("cell", { name: "created", exact: true }),
+  ).toHaveCount(2);
+  const quotes = await (await page.request.get("/api/simulator/quotes")).json();
+  expect(quotes.count).toBe(2);
+});
