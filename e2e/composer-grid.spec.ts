@@ -81,6 +81,25 @@ test("copy a range as TSV, fill down, clear and see errors marked", async ({ pag
   await page.keyboard.press("ControlOrMeta+D");
   await expect(cell(grid, 2, 0)).toHaveText("A");
 
+  // The fill handle: drag the small square at the selection's corner down over the next row.
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.press("ArrowRight");
+  const handle = grid.locator("[data-fill-handle]");
+  const from = await handle.boundingBox();
+  const to = await cell(grid, 1, 1).boundingBox();
+  if (!from || !to) throw new Error("fill handle or target cell not on screen");
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(cell(grid, 1, 1)).toHaveText("2031-01-01");
+  await expect(cell(grid, 2, 1)).toHaveText("2031-01-03");
+  await page.keyboard.press("ControlOrMeta+Z");
+  await expect(cell(grid, 1, 1)).toHaveText("2031-01-02");
+
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Shift+ArrowDown");
   await page.keyboard.press("ControlOrMeta+C");
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("A\r\nA\r\nA\r\n");
 

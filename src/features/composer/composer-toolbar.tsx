@@ -42,13 +42,22 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
         <Button variant="danger" onClick={props.onDeleteRows} disabled={!hasRows}>
           Delete {rowsWord}
         </Button>
+        <Button
+          onClick={props.onRowDetails}
+          disabled={!hasRows}
+          aria-keyshortcuts="Alt+Enter"
+          title="Alt+Enter"
+        >
+          Row details
+        </Button>
       </div>
       <div className="composer-toolbar__group">
         <Button
           onClick={props.onUndo}
           disabled={!props.undoLabel}
           aria-keyshortcuts="Control+Z"
-          title="Ctrl+Z"
+          title={props.undoLabel ? `Undo ${props.undoLabel} (Ctrl+Z)` : "Ctrl+Z"}
+          className="composer-undo"
         >
           {props.undoLabel ? `Undo ${props.undoLabel}` : "Undo"}
         </Button>
@@ -56,7 +65,10 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
           onClick={props.onRedo}
           disabled={!props.redoLabel}
           aria-keyshortcuts="Control+Shift+Z Control+Y"
-          title="Ctrl+Shift+Z or Ctrl+Y"
+          title={
+            props.redoLabel ? `Redo ${props.redoLabel} (Ctrl+Shift+Z or Ctrl+Y)` : "Ctrl+Shift+Z or Ctrl+Y"
+          }
+          className="composer-undo"
         >
           {props.redoLabel ? `Redo ${props.redoLabel}` : "Redo"}
         </Button>
