@@ -1,0 +1,264 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { loadavg } from "node:os";
+import { createInterface } from "node:readline";
+import { serve } from "@hono/node-server";
+import { createProxy } from "../src/server/proxy.ts";
+import { TokenLimiters } from "../src/server/rate-limiter.ts";
+import { createSimulator, SIMULATOR_TOKEN } from "../src/simulator/simulator.ts";
+import { percentile, printReport, round } from "./lib/app-server.ts";
+
+/**
+ * Proxy overhead: batch create (10 inputs) sent straight to the simulator over loopback HTTP, versus through
+ * the proxy over loopback HTTP (client → proxy server → simulator server), each server in its own process.
+ * Rate limits are set out of reach so this measures the proxy, not HubSpot's limit.
+ */
+const SEQUENTIAL = 600;
+const WARMUP = 150;
+const CONCURRENCY = 50;
+const THROUGHPUT_MS = 4_000;
+const UNLIMITED = 1_000_000_000;
+
+function serveSimulator() {
+  exitWithParent();
+  let simulator = createSimulator({ rateLimitPerTenSeconds: UNLIMITED, dailyLimit: UNLIMITED });
+  const server = serve({
+    hostname: "127.0.0.1",
+    port: 0,
+    fetch: (request: Request) => {
+      // Stored quotes grow with every create; phases start from an empty store.
+      if (new URL(request.url).pathname === "/__reset") {
+        simulator = createSimulator({ rateLimitPerTenSeconds: UNLIMITED, dailyLimit: UNLIMITED });
+        return new Response("ok");
+      }
+      return simulator.fetch(request);
+    },
+  });
+  server.on("listening", () => announce(server.address()));
+}
+
+function serveProxy(upstreamOrigin: string) {
+  exitWithParent();
+  const proxy = createProxy({
+    // The same upstream call as `main.ts` uses for api.hubapi.com.
+    upstream: (request) => fetch(request),
+    upstreamOrigin,
+    upstreamName: "simulator",
+    token: SIMULATOR_TOKEN,
+    perTenSeconds: UNLIMITED,
+    limiters: new TokenLimiters({ perTenSeconds: UNLIMITED, searchPerSecond: UNLIMITED }),
+  });
+  const server = serve({ hostname: "127.0.0.1", port: 0, fetch: proxy });
+  server.on("listening", () => announce(server.address()));
+}
+
+/** A server child exits when the bench that started it goes away, however it went. */
+function exitWithParent() {
+  process.stdin.on("close", () => process.exit(0));
+  process.stdin.on("end", () => process.exit(0));
+  process.stdin.resume();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(0));
+}
+
+function announce(address: unknown) {
+  const port = typeof address === "object" && address && "port" in address ? address.port : 0;
+  process.stdout.write(`READY ${port}\n`);
+}
+
+const children: ChildProcess[] = [];
+
+async function startChild(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+  // node itself with tsx's loader (not npx): kill() reaches the server process, not a wrapper.
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.PROXY_PROF && args[0] === "--serve-proxy"
+        ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"]
+        : []),
+      "--import",
+      "tsx",
+      "bench/proxy.bench.ts",
+      ...args,
+    ],
+    {
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
+  children.push(child);
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const port = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("server did not start in 30 s")), 30_000);
+    lines.on("line", (line) => {
+      const match = /^READY (\d+)$/.exec(line);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+const body = JSON.stringify({
+  inputs: Array.from({ length: 10 }, (_, index) => ({
+    properties: { hs_title: `Bench quote ${index}`, hs_expiration_date: "2030-06-30", hs_status: "DRAFT" },
+    associations: [],
+    objectWriteTraceId: `bench-${index}`,
+  })),
+});
+
+async function create(url: string): Promise<{ ms: number; ok: boolean }> {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${SIMULATOR_TOKEN}` },
+      body,
+      signal: AbortSignal.timeout(15_000),
+    });
+    const text = await response.text();
+    if (process.env.BENCH_DEBUG && response.status !== 201)
+      console.error(response.status, text.slice(0, 300));
+    return { ms: performance.now() - started, ok: response.status === 201 };
+  } catch (error) {
+    if (process.env.BENCH_DEBUG) console.error(error);
+    return { ms: performance.now() - started, ok: false };
+  }
+}
+
+/**
+ * The proxy handler's own cost, without the extra network hop: the simulator's Fetch handler called directly
+ * versus through `createProxy` in this process (what `npm start` does in simulator mode).
+ */
+async function inProcess() {
+  const simulator = createSimulator({ rateLimitPerTenSeconds: UNLIMITED, dailyLimit: UNLIMITED });
+  const proxy = createProxy({
+    upstream: (request) => simulator.fetch(request),
+    upstreamName: "simulator",
+    token: SIMULATOR_TOKEN,
+    perTenSeconds: UNLIMITED,
+    limiters: new TokenLimiters({ perTenSeconds: UNLIMITED }),
+  });
+  const init = () => ({
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${SIMULATOR_TOKEN}` },
+    body,
+  });
+  const time = async (handler: (request: Request) => Promise<Response>, url: string) => {
+    const started = performance.now();
+    const response = await handler(new Request(url, init()));
+    await response.arrayBuffer();
+    return performance.now() - started;
+  };
+  const direct: number[] = [];
+  const proxied: number[] = [];
+  for (let i = 0; i < 1_200; i++) {
+    const a = await time(simulator.fetch, "https://api.hubapi.com/crm/v3/objects/quotes/batch/create");
+    const b = await time(proxy, "http://127.0.0.1/api/hubspot/crm/v3/objects/quotes/batch/create");
+    if (i >= 200) {
+      direct.push(a);
+      proxied.push(b);
+    }
+  }
+  return {
+    inProcessDirectP50Ms: round(percentile(direct, 50), 3),
+    inProcessViaProxyP50Ms: round(percentile(proxied, 50), 3),
+    inProcessOverheadP50Ms: round(percentile(proxied, 50) - percentile(direct, 50), 3),
+    inProcessOverheadP99Ms: round(percentile(proxied, 99) - percentile(direct, 99), 3),
+  };
+}
+
+async function throughput(url: string) {
+  const deadline = performance.now() + THROUGHPUT_MS;
+  const latencies: number[] = [];
+  let errors = 0;
+  const client = async () => {
+    while (performance.now() < deadline) {
+      const result = await create(url);
+      latencies.push(result.ms);
+      if (!result.ok) errors++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, client));
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    requestsPerSecond: round(latencies.length / seconds, 0),
+    p50: round(percentile(latencies, 50)),
+    p99: round(percentile(latencies, 99)),
+    errors,
+  };
+}
+
+async function main() {
+  // Bounded: whatever happens, stop within 3 minutes and take the servers down.
+  setTimeout(() => {
+    process.stderr.write("proxy bench: watchdog fired after 170 s\n");
+    for (const child of children) child.kill("SIGKILL");
+    process.exit(1);
+  }, 170_000).unref();
+  const simulator = await startChild(["--serve-simulator"]);
+  const proxyServer = await startChild(["--serve-proxy", simulator.url]);
+  const direct = `${simulator.url}/crm/v3/objects/quotes/batch/create`;
+  const viaProxy = `${proxyServer.url}/api/hubspot/crm/v3/objects/quotes/batch/create`;
+  const reset = () => fetch(`${simulator.url}/__reset`).then((response) => response.text());
+  try {
+    for (let i = 0; i < WARMUP; i++) {
+      await create(direct);
+      await create(viaProxy);
+    }
+    await reset();
+    process.stderr.write("proxy bench: warmed up; sequential…\n");
+    // Interleaved, so drift on a shared machine hits both series alike.
+    const directMs: number[] = [];
+    const proxyMs: number[] = [];
+    let sequentialErrors = 0;
+    for (let i = 0; i < SEQUENTIAL; i++) {
+      const a = await create(direct);
+      const b = await create(viaProxy);
+      directMs.push(a.ms);
+      proxyMs.push(b.ms);
+      if (!a.ok || !b.ok) sequentialErrors++;
+    }
+    await reset();
+    process.stderr.write("proxy bench: 50 concurrent clients…\n");
+    const loadDirect = await throughput(direct);
+    await reset();
+    const loadProxy = await throughput(viaProxy);
+
+    const handlerOnly = await inProcess();
+    const overheadP50 = round(percentile(proxyMs, 50) - percentile(directMs, 50));
+    const overheadP99 = round(percentile(proxyMs, 99) - percentile(directMs, 99));
+    const errors = sequentialErrors + loadDirect.errors + loadProxy.errors;
+    printReport({
+      name: "proxy overhead (batch create, 10 inputs, loopback HTTP, separate processes)",
+      figures: {
+        sequentialRequests: SEQUENTIAL,
+        directP50Ms: round(percentile(directMs, 50)),
+        directP99Ms: round(percentile(directMs, 99)),
+        viaProxyP50Ms: round(percentile(proxyMs, 50)),
+        viaProxyP99Ms: round(percentile(proxyMs, 99)),
+        proxyOverheadP50Ms: overheadP50,
+        proxyOverheadP99Ms: overheadP99,
+        concurrentClients: CONCURRENCY,
+        loadSeconds: THROUGHPUT_MS / 1000,
+        directUnderLoad: loadDirect,
+        viaProxyUnderLoad: loadProxy,
+        errors,
+        ...handlerOnly,
+        loadAverage1m: round(loadavg()[0] ?? 0),
+      },
+      targets: { proxyOverheadP50Ms: "< 2", proxyOverheadP99Ms: "< 10", errors: "0" },
+      pass: overheadP50 < 2 && overheadP99 < 10 && errors === 0,
+    });
+  } finally {
+    for (const child of children) child.kill("SIGINT");
+  }
+  // Keep-alive sockets to the (now stopped) servers must not hold the bench open.
+  process.exit(0);
+}
+
+// Last, so every module-level constant above is initialised before it runs.
+const mode = process.argv[2];
+if (mode === "--serve-simulator") serveSimulator();
+else if (mode === "--serve-proxy") serveProxy(process.argv[3] ?? "");
+else await main();
