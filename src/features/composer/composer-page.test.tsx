@@ -132,4 +132,24 @@ describe("ComposerPage grid", () => {
     expect(store.rows[0]?.cells.hs_status).toBe("APPROVED");
     expect(within(grid).getAllByRole("gridcell")[2]).toHaveTextContent("Approved");
   });
+
+  it("inserts, duplicates and deletes rows from the toolbar, with labelled undo", async () => {
+    const rows = ["A", "B"].map((t, i) =>
+      createRow({ hs_title: t, hs_expiration_date: "2030-01-01" }, `r${i}`),
+    );
+    const { grid, store, user } = await setup(rows);
+    grid.focus();
+    await user.keyboard("{ArrowDown}");
+    await user.click(screen.getByRole("button", { name: "Duplicate row" }));
+    expect(store.rows.map((row) => row.cells.hs_title)).toEqual(["A", "B", "B"]);
+    expect(screen.getByRole("button", { name: "Undo duplicate row" })).toBeEnabled();
+    await user.click(screen.getByRole("button", { name: "Insert row" }));
+    expect(store.rows.map((row) => row.cells.hs_title ?? "")).toEqual(["A", "", "B", "B"]);
+    await user.click(screen.getByRole("button", { name: "Delete row" }));
+    expect(store.rows.map((row) => row.cells.hs_title)).toEqual(["A", "B", "B"]);
+    await user.click(screen.getByRole("button", { name: "Undo delete row" }));
+    expect(store.rows).toHaveLength(4);
+    await user.click(screen.getByRole("button", { name: "Redo delete row" }));
+    expect(store.rows).toHaveLength(3);
+  });
 });

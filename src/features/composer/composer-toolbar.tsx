@@ -94,14 +94,6 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
         </Button>
       </div>
       <div className="composer-toolbar__group">
-        <Button
-          onClick={props.onRowDetails}
-          disabled={!hasRows}
-          aria-keyshortcuts="Alt+Enter"
-          title="Alt+Enter"
-        >
-          Row details
-        </Button>
         <Button onClick={props.onColumns}>Columns</Button>
         {props.drafts}
       </div>
