@@ -21,7 +21,13 @@ const limiters = new TokenLimiters({ perTenSeconds: env.perTenSeconds });
 const log = (line: string) => process.stderr.write(`[proxy] ${line}\n`);
 
 function proxyOptions(): ProxyOptions {
-  const common = { perTenSeconds: env.perTenSeconds, timeoutMs: env.upstreamTimeoutMs, limiters, log };
+  const common = {
+    perTenSeconds: env.perTenSeconds,
+    timeoutMs: env.upstreamTimeoutMs,
+    limiters,
+    log,
+    allowedHosts: loopbackHosts(env.host, env.port),
+  };
   if (env.token) {
     return { ...common, upstream: (request) => fetch(request), upstreamName: "hubspot", token: env.token };
   }
@@ -43,6 +49,13 @@ function proxyOptions(): ProxyOptions {
     token: SIMULATOR_TOKEN,
     simulatorControl: env.simulator.control ? simulator : undefined,
   };
+}
+
+/** On a loopback address only loopback names are expected; a wildcard bind cannot know its names. */
+function loopbackHosts(host: string, port: number): string[] | undefined {
+  const loopback = ["127.0.0.1", "localhost", "::1", "[::1]"];
+  if (!loopback.includes(host)) return undefined;
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
 }
 
 const distDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist");

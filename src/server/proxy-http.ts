@@ -2,6 +2,7 @@
 
 export type ProxyErrorKind =
   | "not-found"
+  | "forbidden"
   | "bad-request"
   | "too-large"
   | "upstream-timeout"
@@ -10,6 +11,7 @@ export type ProxyErrorKind =
 
 const STATUS: Record<ProxyErrorKind, number> = {
   "not-found": 404,
+  forbidden: 403,
   "bad-request": 400,
   "too-large": 413,
   "upstream-timeout": 504,
@@ -19,6 +21,7 @@ const STATUS: Record<ProxyErrorKind, number> = {
 
 const CATEGORY: Record<ProxyErrorKind, string> = {
   "not-found": "NOT_FOUND",
+  forbidden: "FORBIDDEN",
   "bad-request": "VALIDATION_ERROR",
   "too-large": "PAYLOAD_TOO_LARGE",
   "upstream-timeout": "UPSTREAM_TIMEOUT",

@@ -285,3 +285,35 @@ describe("the token", () => {
     }
   });
 });
+
+describe("foreign callers", () => {
+  it("refuses a cross-origin POST, a cross-site fetch and an unexpected host, and forwards nothing", async () => {
+    const { call, seen } = setup(ok, { allowedHosts: ["127.0.0.1:4173", "localhost:4173"] });
+    const evil = await call("POST", CREATE, {
+      ...postJson(validCreate),
+      headers: { "content-type": "text/plain", origin: "https://evil.example" },
+    });
+    expect(evil.status).toBe(403);
+    const crossSite = await call("GET", "/api/hubspot/account-info/v3/details", {
+      headers: { "sec-fetch-site": "cross-site" },
+    });
+    expect(crossSite.status).toBe(403);
+    const rebound = await proxyWithHost("evil.example:4173");
+    expect(rebound.status).toBe(403);
+    expect(seen).toHaveLength(0);
+
+    async function proxyWithHost(host: string) {
+      const { proxy } = setup(ok, { allowedHosts: ["127.0.0.1:4173"] });
+      return proxy(new Request(`http://${host}/api/health`));
+    }
+  });
+
+  it("answers the app's own pages", async () => {
+    const { call } = setup(ok, { allowedHosts: ["127.0.0.1:4173"] });
+    const response = await call("POST", CREATE, {
+      ...postJson(validCreate),
+      headers: { "content-type": "application/json", origin: ORIGIN, "sec-fetch-site": "same-origin" },
+    });
+    expect(response.status).toBe(200);
+  });
+});

@@ -25,6 +25,11 @@ export interface ProxyOptions {
   upstreamOrigin?: string;
   maxBodyBytes?: number;
   clock?: Clock;
+  /**
+   * Host headers (`host:port`) the API answers; anything else gets 403. Guards a loopback-bound server against
+   * DNS rebinding (a hostile page whose name resolves to 127.0.0.1). Default: any host.
+   */
+  allowedHosts?: readonly string[];
   /** Receives one line per proxy-made error and upstream 5xx; lines are redacted before this sees them. */
   log?: (line: string) => void;
 }
@@ -141,6 +146,11 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     const url = new URL(request.url);
     const path = url.pathname;
     try {
+      const refused = refuseForeignCaller(request, url, options.allowedHosts);
+      if (refused) {
+        log(`${request.method} ${path} refused: ${refused}`);
+        return proxyError("forbidden", `This API only answers the app's own pages (${refused}).`);
+      }
       if (path === "/api/health" && request.method === "GET") return health();
       if (path.startsWith(`${PROXY_PREFIX}/`)) {
         const hubspotPath = path.slice(PROXY_PREFIX.length);
@@ -165,4 +175,21 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       });
     }
   };
+}
+
+/**
+ * Another site must not drive the token through the user's browser: a cross-origin POST is a "simple"
+ * request that browsers send without asking first, so the proxy refuses any request whose `Origin` is not its
+ * own, or that the browser marks as cross-site. Requests without those headers (curl, tests) pass.
+ */
+function refuseForeignCaller(
+  request: Request,
+  url: URL,
+  allowedHosts?: readonly string[],
+): string | undefined {
+  if (allowedHosts && !allowedHosts.includes(url.host)) return `unexpected host ${url.host}`;
+  const origin = request.headers.get("origin");
+  if (origin !== null && origin !== url.origin) return "cross-origin request";
+  if (request.headers.get("sec-fetch-site") === "cross-site") return "cross-site request";
+  return undefined;
 }
