@@ -32,7 +32,7 @@ async function setup(rows = [createRow({ hs_title: "First", hs_expiration_date: 
   return { store, user, grid };
 }
 
-function paste(target: Element, text: string) {
+function paste(target: Element | Document, text: string) {
   fireEvent.paste(target, {
     clipboardData: { getData: (type: string) => (type === "text/plain" ? text : "") },
   });
@@ -91,6 +91,12 @@ describe("ComposerPage grid", () => {
     expect(screen.getByText("Pasted 10 cells and added 5 rows.")).toHaveAttribute("role", "status");
     await user.keyboard("{Control>}z{/Control}");
     expect(store.rows).toHaveLength(0);
+
+    // With nothing focused (after a click on the empty state), Ctrl+V still lands in the grid.
+    grid.blur();
+    act(() => paste(document, "Loose\t2030-02-02\r\n"));
+    expect(store.rows[0]?.cells.hs_title).toBe("Loose");
+    await user.keyboard("{Control>}z{/Control}");
 
     const wide = `Name${"\tx".repeat(30)}\tSurplus\r\n`;
     act(() => paste(grid, wide));

@@ -19,6 +19,9 @@ import { QuoteGrid } from "./grid/quote-grid.tsx";
 import { installTestHooks } from "./test-hooks.ts";
 import "./composer.css";
 
+// One element for the page's lifetime: the menu re-renders for its own reasons, not on every grid move.
+const draftsMenu = <DraftsMenu />;
+
 /** The batch composer: toolbar, the quotes grid and its panels. `toolbarEnd` hosts Import CSV and Submit batch. */
 export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   const store = useBatchStore();
@@ -113,7 +116,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         onShowIssues={() => setIssuesOpen((open) => !open)}
         onColumns={openChooser}
         onRowDetails={openDetails}
-        drafts={<DraftsMenu />}
+        drafts={draftsMenu}
         end={toolbarEnd}
       />
       <p role="status" className="composer-status">

@@ -229,15 +229,35 @@ export function QuoteGrid(props: QuoteGridProps) {
     clearSelection(store, columns, selection);
   };
 
+  const pasteFrom = useCallback(
+    (text: string) => {
+      const result = pasteText(store, latest.current.columns, latest.current.selection, text);
+      if (!result) return;
+      select(result.selection);
+      onNotice(result.message);
+    },
+    [store, select, onNotice],
+  );
+
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
     if (editing) return;
     event.preventDefault();
-    const text = event.clipboardData.getData("text/plain");
-    const result = pasteText(store, columns, selection, text);
-    if (!result) return;
-    select(result.selection);
-    onNotice(result.message);
+    pasteFrom(event.clipboardData.getData("text/plain"));
   };
+
+  // Ctrl+V with nothing focused (say, after clicking the empty state) pastes into the grid too.
+  useEffect(() => {
+    const onDocumentPaste = (event: globalThis.ClipboardEvent) => {
+      const grid = scrollRef.current;
+      if (document.activeElement !== document.body || !event.clipboardData) return;
+      if (!grid?.isConnected || grid.closest("[hidden]")) return;
+      event.preventDefault();
+      pasteFrom(event.clipboardData.getData("text/plain"));
+      grid.focus({ preventScroll: true });
+    };
+    document.addEventListener("paste", onDocumentPaste);
+    return () => document.removeEventListener("paste", onDocumentPaste);
+  }, [pasteFrom, scrollRef]);
 
   const cellAt = (target: EventTarget | null): { row: number; col: number } | undefined => {
     if (!(target instanceof Element)) return undefined;
