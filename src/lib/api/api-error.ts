@@ -23,7 +23,13 @@ export class ApiError extends Error {
   }
 
   get isAuthProblem(): boolean {
-    return this.status === 401 || this.status === 403;
+    // The proxy's own 403 (a page on a foreign origin) is not about HubSpot's token or scopes.
+    return this.status === 401 || (this.status === 403 && !this.isProxyRefusal);
+  }
+
+  /** The app's server refused the page itself (wrong origin or host), not HubSpot. */
+  get isProxyRefusal(): boolean {
+    return this.status === 403 && this.body?.category === "FORBIDDEN";
   }
 }
 
@@ -35,8 +41,11 @@ export function describeApiError(error: unknown): string {
     return "The app's server cannot be reached. Check that it is running, then try again.";
   if (error.status === 401)
     return "HubSpot rejected the access token. Set a valid HUBSPOT_ACCESS_TOKEN and restart the server.";
+  if (error.isProxyRefusal)
+    return "The app's server only answers its own pages. Open the app at the address the server printed.";
   if (error.status === 403)
     return "The HubSpot private app is missing a permission (scope) for this. Add the scope in HubSpot and try again.";
+  if (error.status === 413) return "The request is too large to send. Send fewer rows at once.";
   if (error.status === 429) return "HubSpot's rate limit was reached. Wait a few seconds and try again.";
   return error.message;
 }
