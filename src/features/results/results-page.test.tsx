@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import "@testing-library/jest-dom/vitest";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
@@ -54,14 +54,16 @@ function fixture() {
   return { state: finishSubmission(settled, { canceled: false }, NOW + 600), rows };
 }
 
-function renderResults() {
+function renderResults(
+  edit: (row: ReturnType<typeof createRow>) => ReturnType<typeof createRow> = (row) => row,
+) {
   const { state, rows } = fixture();
   const store = new SubmissionStore();
   store.show(state);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={queryClient}>
-      <BatchStoreProvider store={new BatchStore(rows.map((r) => r.row))}>
+      <BatchStoreProvider store={new BatchStore(rows.map((r) => edit(r.row)))}>
         <SubmissionStoreProvider store={store}>
           <ResultsPage />
         </SubmissionStoreProvider>
@@ -113,5 +115,23 @@ describe("ResultsPage", () => {
     await user.click(screen.getByRole("button", { name: "None were created" }));
     expect(store.getSnapshot().current?.rows[2]?.outcome).toBe("not-sent");
     expect(screen.getByRole("button", { name: /Retry failed rows \(2\)/ })).toBeEnabled();
+  });
+
+  it("retries the failed row as edited, and names rows that are still invalid instead of sending them", async () => {
+    const user = userEvent.setup();
+    const { store } = renderResults((row) =>
+      row.id === "r2" ? createRow({ hs_expiration_date: "2031-01-01" }, "r2") : row,
+    );
+    await user.click(screen.getByRole("button", { name: /Retry failed rows \(1\)/ }));
+    expect(await screen.findByText(/1 row is still invalid and was not sent: row 2/)).toBeInTheDocument();
+    expect(store.getSnapshot().current?.rows[1]?.outcome).toBe("failed");
+  });
+
+  it("retries a fixed failed row and records it created", async () => {
+    const user = userEvent.setup();
+    const { store } = renderResults();
+    await user.click(screen.getByRole("button", { name: /Retry failed rows \(1\)/ }));
+    await waitFor(() => expect(store.getSnapshot().current?.rows[1]?.outcome).toBe("created"));
+    expect(store.getSnapshot().current?.requests).toHaveLength(2);
   });
 });

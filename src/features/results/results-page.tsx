@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { ManualCheck } from "../../domain/submission/reconcile.ts";
+import { describeApiError } from "../../lib/api/api-error.ts";
 import { useSubmission } from "../../lib/submission/use-submission.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -17,7 +18,7 @@ export function ResultsPage() {
   const submission = useSubmission();
   const { state, summary, running } = submission;
   const [check, setCheck] = useState<ManualCheck | undefined>(undefined);
-  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<{ tone: "success" | "warning"; text: string } | undefined>(undefined);
 
   if (!state || !summary) {
     return (
@@ -29,15 +30,44 @@ export function ResultsPage() {
   const { counts } = summary;
   const retryable = counts.failed + counts["not-sent"] + counts.canceled;
 
+  const retry = async () => {
+    setCheck(undefined);
+    let invalid: Awaited<ReturnType<typeof submission.retryFailed>>;
+    try {
+      invalid = await submission.retryFailed();
+    } catch (error) {
+      setNotice({ tone: "warning", text: describeApiError(error) });
+      return;
+    }
+    setNotice(
+      invalid.length === 0
+        ? undefined
+        : {
+            tone: "warning",
+            text: `${number.format(invalid.length)} ${invalid.length === 1 ? "row is" : "rows are"} still invalid and ${invalid.length === 1 ? "was" : "were"} not sent: ${invalid
+              .slice(0, 3)
+              .map((row) => `row ${row.rowNumber} (${row.reason})`)
+              .join("; ")}${invalid.length > 3 ? "; …" : ""}. Fix them in Compose, then retry.`,
+          },
+    );
+  };
+
   const reconcile = async () => {
     setNotice(undefined);
-    const result = await submission.reconcile();
+    let result: Awaited<ReturnType<typeof submission.reconcile>>;
+    try {
+      result = await submission.reconcile();
+    } catch (error) {
+      setNotice({ tone: "warning", text: `Reconcile did not finish: ${describeApiError(error)}` });
+      return;
+    }
     if ("instructions" in result) setCheck(result);
     else {
       setCheck(undefined);
-      setNotice(
-        `${number.format(result.found)} unknown ${result.found === 1 ? "row was" : "rows were"} found in HubSpot and marked created; ${number.format(result.resent)} not found ${result.resent === 1 ? "was" : "were"} sent again.`,
-      );
+      setNotice({
+        tone: "success",
+        text: `${number.format(result.found)} unknown ${result.found === 1 ? "row was" : "rows were"} found in HubSpot and marked created; ${number.format(result.resent)} not found ${result.resent === 1 ? "was" : "were"} sent again.`,
+      });
     }
   };
 
@@ -61,7 +91,7 @@ export function ResultsPage() {
           </p>
         </div>
         <div className="results-actions">
-          <Button onClick={submission.retryFailed} disabled={running || retryable === 0}>
+          <Button onClick={() => void retry()} disabled={running || retryable === 0}>
             Retry failed rows{retryable ? ` (${number.format(retryable)})` : ""}
           </Button>
           <Button
@@ -103,7 +133,7 @@ export function ResultsPage() {
           then retry.
         </p>
       ) : null}
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       {submission.error ? <Alert tone="danger">{submission.error.message}</Alert> : null}
       {check ? <ManualCheckPanel check={check} state={state} onMark={submission.mark} /> : null}
 

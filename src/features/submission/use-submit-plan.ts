@@ -1,16 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { BatchRow } from "../../domain/batch/row.ts";
-import { isEmptyRow } from "../../domain/batch/row.ts";
 import {
   DEFAULT_RATE_LIMIT,
   planSubmission,
   type RateLimit,
   type SubmissionPlan,
 } from "../../domain/submission/plan.ts";
-import { rowTitle } from "../../domain/submission/serialise.ts";
+import { localToday, splitRows } from "../../domain/submission/split-rows.ts";
 import type { NumberedRow, SkippedRow, SubmissionEnvironment } from "../../domain/submission/state.ts";
-import { RowRules } from "../../domain/validation/row-rules.ts";
 import { isSandbox } from "../../hubspot/account.ts";
 import type { Property } from "../../hubspot/properties.ts";
 import { accountQuery } from "../../lib/api/get-account.ts";
@@ -33,37 +31,16 @@ export interface SubmitPlan {
   properties: readonly Property[];
 }
 
-function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** Splits rows into those to send and those skipped (with the first reason), and plans the requests. */
-export function splitRows(
-  rows: readonly BatchRow[],
-  properties: readonly Property[],
-): { valid: NumberedRow[]; skipped: SkippedRow[] } {
-  const rules = new RowRules({ properties, columns: [], today: today() });
-  const valid: NumberedRow[] = [];
-  const skipped: SkippedRow[] = [];
-  rows.forEach((row, index) => {
-    if (isEmptyRow(row)) return;
-    const rowNumber = index + 1;
-    const error = rules.checkRow(row).find((issue) => issue.severity === "error");
-    if (error) skipped.push({ rowId: row.id, rowNumber, title: rowTitle(row), reason: error.message });
-    else valid.push({ row, rowNumber });
-  });
-  return { valid, skipped };
-}
-
 export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, enabled: boolean): SubmitPlan {
   const health = useQuery({ ...healthQuery(), enabled });
   const account = useQuery({ ...accountQuery(), enabled: enabled && health.isSuccess });
   const properties = useQuery({ ...quotePropertiesQuery(), enabled });
   const defs = properties.data ?? [];
   const split = useMemo(
-    () => (enabled && properties.data ? splitRows(rows, properties.data) : { valid: [], skipped: [] }),
+    () =>
+      enabled && properties.data
+        ? splitRows(rows, properties.data, localToday())
+        : { valid: [], skipped: [] },
     [enabled, rows, properties.data],
   );
   const rateLimit: RateLimit = health.data?.rateLimit

@@ -3,7 +3,8 @@ import { useMemo, useSyncExternalStore } from "react";
 import type { BatchRow, RowId } from "../../domain/batch/row.ts";
 import type { ManualCheck } from "../../domain/submission/reconcile.ts";
 import type { SerialiseOptions } from "../../domain/submission/serialise.ts";
-import type { CreateSubmissionInput, SubmissionState } from "../../domain/submission/state.ts";
+import { localToday, splitRows } from "../../domain/submission/split-rows.ts";
+import type { CreateSubmissionInput, SkippedRow, SubmissionState } from "../../domain/submission/state.ts";
 import { type SubmissionSummary, summarise } from "../../domain/submission/summary.ts";
 import type { RowOutcome } from "../../domain/submission/types.ts";
 import { isWritable } from "../../hubspot/properties.ts";
@@ -22,8 +23,11 @@ export interface UseSubmission {
   running: boolean;
   start: (input: StartSubmission) => void;
   cancel: () => void;
-  /** Sends failed, not-sent and canceled rows again, as they are now in the composer. */
-  retryFailed: () => void;
+  /**
+   * Sends failed, not-sent and canceled rows again, as they are now in the composer. Rows still invalid are
+   * not sent; their messages come back so the page can say what to fix.
+   */
+  retryFailed: () => Promise<SkippedRow[]>;
   reconcile: () => Promise<ManualCheck | { found: number; resent: number }>;
   reconciling: boolean;
   mark: (updates: ReadonlyMap<RowId, { outcome: RowOutcome; hubspotId?: string }>) => void;
@@ -75,9 +79,18 @@ export function useSubmission(): UseSubmission {
     running: snapshot.running,
     start: (input) => run.mutate(() => store.start(input, runner)),
     cancel: () => store.cancel(),
-    retryFailed: () => {
-      const ids = (state?.rows ?? []).filter((row) => RETRYABLE.has(row.outcome)).map((row) => row.rowId);
-      run.mutate(() => store.resend(ids, rowsById(), serialise, runner));
+    retryFailed: async () => {
+      const retry = new Set(
+        (state?.rows ?? []).filter((row) => RETRYABLE.has(row.outcome)).map((row) => row.rowId),
+      );
+      const candidates = batch.rows.filter((row) => retry.has(row.id));
+      const definitions = await queryClient.ensureQueryData(quotePropertiesQuery());
+      const { valid, skipped } = splitRows(candidates, definitions, localToday());
+      const numbers = new Map((state?.rows ?? []).map((row) => [row.rowId, row.rowNumber]));
+      const ids = [...retry].filter((id) => !skipped.some((s) => s.rowId === id));
+      if (valid.length > 0 || ids.length > 0)
+        run.mutate(() => store.resend(ids, rowsById(), serialise, runner));
+      return skipped.map((s) => ({ ...s, rowNumber: numbers.get(s.rowId) ?? s.rowNumber }));
     },
     reconcile: () => reconcile.mutateAsync(),
     reconciling: reconcile.isPending,
