@@ -4,7 +4,7 @@ import type { ParseSummary } from "./worker/protocol.ts";
 declare global {
   interface Window {
     __qbcCsvBench?: {
-      rawPapaparse(): Promise<{ rawMs: number; bytes: number }>;
+      rawPapaparse(): Promise<{ rawMs: number; oursMs: number; bytes: number }>;
       /** Our path's timings for the last file read: read + decode/detect + papaparse, in the worker. */
       last?: ParseSummary["timings"];
     };

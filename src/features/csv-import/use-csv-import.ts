@@ -153,17 +153,24 @@ export function useCsvImport() {
       const rows: BatchRow[] = [];
       setState({ kind: "importing", name, rows: 0, total: 0 });
       try {
+        performance.mark("csv-import:receive");
         await client.importRows(CHUNK_ROWS, (chunk) => {
           const built = rowsFromColumns(chunk.keys, chunk.columns, chunk.rows);
           for (const row of built) rows.push(row);
         });
+        performance.measure("csv-import:receive", "csv-import:receive");
+        performance.mark("csv-import:apply");
         const replaced = mode === "replace" ? store.rows.length : 0;
         const base = store.rows.length;
+        // Appending to an empty batch is replacing it: replace-rows is O(1) where insert-rows sorts, merges
+        // and collects ids (~180 ms for 100,000 rows). Undo is the same: back to the rows before.
         const operation: BatchOperation =
-          mode === "replace"
+          mode === "replace" || base === 0
             ? { type: "replace-rows", rows }
             : { type: "insert-rows", inserts: rows.map((row, index) => ({ index: base + index, row })) };
         store.apply(operation, "Import CSV");
+        // Named spans for the bench and the browser's profiler: our hand-over vs the store and its listeners.
+        performance.measure("csv-import:apply", "csv-import:apply");
         client.cancel();
         source.current = null;
         setOutcome({ rows: rows.length, attention, replaced });

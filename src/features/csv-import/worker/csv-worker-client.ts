@@ -86,10 +86,10 @@ export class CsvWorkerClient {
     return reply.rows;
   }
 
-  async benchRawPapaparse(): Promise<{ rawMs: number; bytes: number }> {
+  async benchRawPapaparse(): Promise<{ rawMs: number; oursMs: number; bytes: number }> {
     const reply = await this.send({ type: "bench-raw-papaparse", id: this.nextId++ });
     if (reply.type !== "bench") throw new Error(`Unexpected reply ${reply.type}`);
-    return { rawMs: reply.rawMs, bytes: reply.bytes };
+    return { rawMs: reply.rawMs, oursMs: reply.oursMs, bytes: reply.bytes };
   }
 
   cancel(): void {

@@ -44,7 +44,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         break;
       }
       case "bench-raw-papaparse":
-        reply({ type: "bench", id: request.id, ...session.rawPapaparse() });
+        reply({ type: "bench", id: request.id, ...session.compareWithPapaparse() });
         break;
     }
   } catch (error) {

@@ -68,5 +68,5 @@ export type WorkerReply =
   | { type: "analysed"; id: number; summary: AnalyseSummary }
   | { type: "chunk"; id: number; keys: ColumnKey[]; columns: string[][]; rows: number }
   | { type: "imported"; id: number; rows: number }
-  | { type: "bench"; id: number; rawMs: number; bytes: number }
+  | { type: "bench"; id: number; rawMs: number; oursMs: number; bytes: number }
   | { type: "error"; id: number; message: string };
