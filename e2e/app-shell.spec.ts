@@ -37,11 +37,11 @@ test.describe("app shell", () => {
       "aria-selected",
       "true",
     );
-    await page.getByRole("tab", { name: "HubSpot properties" }).focus();
-    await page.keyboard.press("Home");
+    // locator.press focuses the tab first, so a late focus move elsewhere on the page cannot steal the key.
+    await page.getByRole("tab", { name: "HubSpot properties" }).press("Home");
     await expect(page.getByRole("tab", { name: "Compose" })).toBeFocused();
     await expect(page.getByRole("tab", { name: "Compose" })).toHaveAttribute("aria-selected", "true");
-    await page.keyboard.press("ArrowRight");
+    await page.getByRole("tab", { name: "Compose" }).press("ArrowRight");
     await expect(page).toHaveURL(/#results$/);
   });
 
