@@ -6,8 +6,11 @@ async function pasteText(page: Page, grid: Locator, text: string): Promise<void>
   const before = await grid.getAttribute("aria-rowcount");
   await page.evaluate((value) => navigator.clipboard.writeText(value), text);
   await page.keyboard.press("ControlOrMeta+V");
-  await page.waitForTimeout(200);
-  if ((await grid.getAttribute("aria-rowcount")) !== before) return;
+  // Under load the real paste can land late: wait for it before falling back (a double paste breaks counts).
+  for (let waited = 0; waited < 1500; waited += 100) {
+    if ((await grid.getAttribute("aria-rowcount")) !== before) return;
+    await page.waitForTimeout(100);
+  }
   await grid.evaluate((element, value) => {
     const data = new DataTransfer();
     data.setData("text/plain", value);
