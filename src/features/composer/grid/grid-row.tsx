@@ -1,11 +1,13 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a WAI-ARIA grid built from divs so rows can be virtualized and cells positioned
 // biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant
 import { createContext, memo, type ReactNode, useContext } from "react";
+import { splitRecordIds } from "../../../domain/batch/columns.ts";
 import type { BatchRow } from "../../../domain/batch/row.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
-import { AssociationCellText } from "./association-cell.tsx";
+import type { AssociationTargetType } from "../../../hubspot/association-catalogue.ts";
 import { formatCell } from "./cell-format.ts";
 import { cellId, type GridColumn, type GridLayout, ROW_HEIGHT, ROW_NUMBER_WIDTH } from "./grid-layout.ts";
+import type { NameLookup } from "./use-visible-names.ts";
 
 /** What every row needs from the grid; one stable object, so rows re-render only when their own props change. */
 export interface RowContext {
@@ -13,6 +15,14 @@ export interface RowContext {
   layout: GridLayout;
   issueFor(rowId: string, key: string): CellIssue | undefined;
   renderEditor(row: BatchRow, column: GridColumn, seed: string | undefined): ReactNode;
+  /** Record names for association cells; a new object when names arrive, so rows re-render then. */
+  names: NameLookup;
+}
+
+function associationText(names: NameLookup, type: AssociationTargetType, value: string): string {
+  return splitRecordIds(value)
+    .map((id) => names.label(type, id))
+    .join(", ");
 }
 
 export const GridRowContext = createContext<RowContext | null>(null);
@@ -90,11 +100,9 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         data-row={index}
         data-col={c}
       >
-        {column.def.kind === "association" && value !== "" ? (
-          <AssociationCellText objectType={column.def.association.toObjectType} value={value} />
-        ) : (
-          formatCell(column.def, value)
-        )}
+        {column.def.kind === "association" && value !== ""
+          ? associationText(ctx.names, column.def.association.toObjectType, value)
+          : formatCell(column.def, value)}
         {issue ? (
           <span className="composer-cell__mark" aria-hidden="true">
             {issue.severity === "error" ? "!" : "?"}

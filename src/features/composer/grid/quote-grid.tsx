@@ -37,6 +37,7 @@ import { GridHeader } from "./grid-header.tsx";
 import { handleGridKey } from "./grid-keys.ts";
 import { buildLayout, cellId, type GridColumn, HEADER_HEIGHT, ROW_HEIGHT } from "./grid-layout.ts";
 import { GridRow, GridRowContext, type RowContext } from "./grid-row.tsx";
+import { useVisibleRecordNames } from "./use-visible-names.ts";
 import "./quote-grid.css";
 
 export interface GridIssues {
@@ -143,11 +144,19 @@ export function QuoteGrid(props: QuoteGridProps) {
   }, [focusGrid]);
 
   const lookup = props.lookup;
+  const visibleItems = virtualizer.getVirtualItems();
+  const names = useVisibleRecordNames(
+    rows,
+    visibleItems[0]?.index ?? 0,
+    visibleItems.at(-1)?.index ?? -1,
+    layout,
+  );
   const rowContext = useMemo<RowContext>(
     () => ({
       gridId,
       layout,
       issueFor: (rowId, key) => latest.current.issues.issueFor(rowId, key),
+      names,
       renderEditor: (row: BatchRow, column: GridColumn, seed: string | undefined) => (
         <CellEditor
           column={column.def}
@@ -159,7 +168,7 @@ export function QuoteGrid(props: QuoteGridProps) {
         />
       ),
     }),
-    [gridId, layout, commitEdit, cancelEdit, lookup],
+    [gridId, layout, commitEdit, cancelEdit, lookup, names],
   );
 
   const startEdit = useCallback(
@@ -329,7 +338,7 @@ export function QuoteGrid(props: QuoteGridProps) {
     setEditing({ row: at.row, col: at.col, seed: undefined });
   };
 
-  const items = virtualizer.getVirtualItems();
+  const items = visibleItems;
   const firstVisible = items[0]?.index ?? 0;
   const lastVisible = items.at(-1)?.index ?? -1;
   const activeRendered = rows.length > 0 && activeRow >= firstVisible && activeRow <= lastVisible;
