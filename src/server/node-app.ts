@@ -23,16 +23,15 @@ export function createNodeApp(proxy: ProxyHandler, distDir: string): Hono {
     return app;
   }
 
-  app.use(
-    "*",
-    serveStatic({
-      root: distDir,
-      onFound: (path, c) => {
-        const isAsset = path.startsWith(join(distDir, "assets"));
-        c.header("cache-control", isAsset ? IMMUTABLE : "no-cache");
-      },
-    }),
-  );
+  // Caching is decided after the file is found, on the response itself (not in serveStatic's onFound hook,
+  // whose headers do not reach every Response implementation).
+  app.use("*", async (c, next) => {
+    await next();
+    if (c.res.status !== 200) return;
+    c.res = new Response(c.res.body, c.res);
+    c.res.headers.set("cache-control", c.req.path.startsWith("/assets/") ? IMMUTABLE : "no-cache");
+  });
+  app.use("*", serveStatic({ root: distDir }));
   // A missing hashed asset must not turn into index.html (the browser would try to run HTML as JS).
   app.get("/assets/*", (c) => c.text("Not found", 404));
   app.get("*", (c) => {
