@@ -23,7 +23,8 @@ export async function freePort(): Promise<number> {
 /** Starts the real Node server over `dist/` (build it first) with the simulator upstream. */
 export async function startAppServer(env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
-  const child: ChildProcess = spawn("npx", ["tsx", "src/server/main.ts"], {
+  // Node itself with tsx as a loader, not `npx tsx`: killing npx would leave the real server running.
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     env: { ...process.env, HUBSPOT_ACCESS_TOKEN: "", HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
