@@ -21,7 +21,9 @@ export interface ComposerToolbarProps {
   end?: ReactNode;
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+// One formatter for the page: `toLocaleString()` builds one per call, and the toolbar renders on every edit.
+const numberFormat = new Intl.NumberFormat();
+const plural = (n: number, one: string, many: string) => `${numberFormat.format(n)} ${n === 1 ? one : many}`;
 
 /** Row commands, undo/redo with what they will undo, the issue counts, columns and drafts. */
 export function ComposerToolbar(props: ComposerToolbarProps) {

@@ -22,8 +22,15 @@ export const ROWS_PER_SLICE = 2_000;
 
 export function columnsOf(rows: readonly StoredRow[]): string[] {
   const columns = new Set<string>();
-  for (const row of rows) for (const key in row.cells) columns.add(key);
+  addColumns(rows, columns, 0, rows.length);
   return [...columns];
+}
+
+function addColumns(rows: readonly StoredRow[], columns: Set<string>, from: number, to: number): void {
+  for (let i = from; i < to; i += 1) {
+    const cells = rows[i]?.cells;
+    if (cells) for (const key in cells) columns.add(key);
+  }
 }
 
 function encodeSlice(rows: readonly StoredRow[], columns: readonly string[], from: number): string {
@@ -41,8 +48,13 @@ export async function encodeRows(
   rows: readonly StoredRow[],
   pause: () => Promise<void> = () => Promise.resolve(),
 ): Promise<EncodedRows> {
-  const columns = columnsOf(rows);
-  if (rows.length > ROWS_PER_SLICE) await pause();
+  // Even finding the columns is a pass over every cell: it yields between slices too.
+  const found = new Set<string>();
+  for (let from = 0; from < rows.length; from += ROWS_PER_SLICE) {
+    addColumns(rows, found, from, Math.min(rows.length, from + ROWS_PER_SLICE));
+    if (rows.length > ROWS_PER_SLICE) await pause();
+  }
+  const columns = [...found];
   const slices: string[] = [];
   for (let from = 0; from < rows.length; from += ROWS_PER_SLICE) {
     slices.push(encodeSlice(rows, columns, from));

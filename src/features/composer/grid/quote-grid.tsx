@@ -3,6 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import {
   type ClipboardEvent,
+  type FocusEvent,
   type PointerEvent,
   type ReactNode,
   useCallback,
@@ -37,6 +38,7 @@ import { GridHeader } from "./grid-header.tsx";
 import { handleGridKey } from "./grid-keys.ts";
 import { buildLayout, cellId, type GridColumn, HEADER_HEIGHT, ROW_HEIGHT } from "./grid-layout.ts";
 import { GridRow, GridRowContext, type RowContext } from "./grid-row.tsx";
+import { useViewport, type ViewportCache } from "./use-viewport.ts";
 import { useVisibleRecordNames } from "./use-visible-names.ts";
 import "./quote-grid.css";
 
@@ -145,7 +147,7 @@ export function QuoteGrid(props: QuoteGridProps) {
 
   const lookup = props.lookup;
   const visibleItems = virtualizer.getVirtualItems();
-  const names = useVisibleRecordNames(
+  const { names, probe: namesProbe } = useVisibleRecordNames(
     rows,
     visibleItems[0]?.index ?? 0,
     visibleItems.at(-1)?.index ?? -1,
@@ -181,23 +183,26 @@ export function QuoteGrid(props: QuoteGridProps) {
     [onSelectionChange],
   );
 
-  // Keep the active cell in view (below the sticky header, right of the pinned columns).
+  // Keep the active cell in view (below the sticky header, right of the pinned columns). Reads the cached
+  // viewport: reading scrollTop/clientHeight here forced a layout in the middle of every edit.
   const { row: activeRow, col: activeCol } = selection.active;
+  const viewport = useViewport(scrollRef);
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element || rows.length === 0) return;
+    const view = viewport.read();
     const top = HEADER_HEIGHT + activeRow * ROW_HEIGHT;
-    if (top < element.scrollTop + HEADER_HEIGHT) element.scrollTop = top - HEADER_HEIGHT;
-    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
-      element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
+    if (top < view.top + HEADER_HEIGHT) scrollTo(element, viewport, "top", top - HEADER_HEIGHT);
+    else if (top + ROW_HEIGHT > view.top + view.height)
+      scrollTo(element, viewport, "top", top + ROW_HEIGHT - view.height);
     const column = layout.columns[activeCol];
     if (column && !column.sticky) {
-      if (column.left < element.scrollLeft + layout.stickyWidth)
-        element.scrollLeft = column.left - layout.stickyWidth;
-      else if (column.left + column.width > element.scrollLeft + element.clientWidth)
-        element.scrollLeft = column.left + column.width - element.clientWidth;
+      if (column.left < view.left + layout.stickyWidth)
+        scrollTo(element, viewport, "left", column.left - layout.stickyWidth);
+      else if (column.left + column.width > view.left + view.width)
+        scrollTo(element, viewport, "left", column.left + column.width - view.width);
     }
-  }, [activeRow, activeCol, layout, rows.length, scrollRef]);
+  }, [activeRow, activeCol, layout, rows.length, scrollRef, viewport]);
 
   const pageSize = () => {
     const height = scrollRef.current?.clientHeight ?? 0;
@@ -366,6 +371,8 @@ export function QuoteGrid(props: QuoteGridProps) {
           onPointerDown={onPointerDown}
           onPointerOver={onPointerOver}
           onDoubleClick={onDoubleClick}
+          onFocus={trackFocus}
+          onBlur={trackBlur}
         >
           <GridHeader
             layout={layout}
@@ -405,8 +412,35 @@ export function QuoteGrid(props: QuoteGridProps) {
         </div>
         {rows.length === 0 ? <div className="composer-grid__empty">{props.empty}</div> : null}
       </div>
+      {namesProbe}
     </GridRowContext.Provider>
   );
+}
+
+/**
+ * `data-focus` on the grid while focus is anywhere in it (the grid or an editor): without it the active cell
+ * dims and cell tips hide. Set on the element directly, so a focus move costs no render, and only when focus
+ * enters or leaves the grid: `:focus`/`:focus-within` rules (or an attribute flipped on each move between
+ * an editor and the grid) restyled every cell, ~2 ms per edit.
+ */
+function trackFocus(event: FocusEvent<HTMLDivElement>): void {
+  const grid = event.currentTarget;
+  if (grid.dataset.focus === undefined) grid.dataset.focus = "";
+}
+
+function trackBlur(event: FocusEvent<HTMLDivElement>): void {
+  const grid = event.currentTarget;
+  const next = event.relatedTarget;
+  if (next instanceof Node && grid.contains(next)) return;
+  delete grid.dataset.focus;
+}
+
+function scrollTo(element: HTMLElement, viewport: ViewportCache, axis: "top" | "left", value: number): void {
+  const at = Math.max(0, value);
+  if (axis === "top") element.scrollTop = at;
+  else element.scrollLeft = at;
+  // A second move before the scroll event must see this one (the browser may clamp `at`: read it back).
+  viewport.scrolled(axis, axis === "top" ? element.scrollTop : element.scrollLeft);
 }
 
 function issueKey(issues: readonly CellIssue[]): string {

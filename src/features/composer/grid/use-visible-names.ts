@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { createElement, memo, type ReactNode, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import { splitRecordIds } from "../../../domain/batch/columns.ts";
 import type { BatchRow } from "../../../domain/batch/row.ts";
 import type { AssociationTargetType } from "../../../hubspot/association-catalogue.ts";
@@ -22,7 +22,7 @@ export function useVisibleRecordNames(
   first: number,
   last: number,
   layout: GridLayout,
-): NameLookup {
+): { names: NameLookup; probe: ReactNode } {
   const wanted = useMemo(() => {
     const byType = new Map<AssociationTargetType, Set<string>>();
     for (const column of layout.columns) {
@@ -44,6 +44,25 @@ export function useVisibleRecordNames(
     return () => clearTimeout(timer);
   }, [wanted]);
 
+  const [names, setNames] = useState<NameLookup>(IDS_ONLY);
+  const probe = createElement(NamesProbe, { settled, onNames: setNames });
+  return { names, probe };
+}
+
+const IDS_ONLY: NameLookup = { label: (_type, id) => id };
+
+/**
+ * The record queries, in a component of their own: it re-renders only when the ids on screen settle or a
+ * lookup answers, never on the grid's own renders (one render of hundreds of per-id queries cost ~1 ms per
+ * edit). It hands the grid a new lookup, before paint, when names change.
+ */
+const NamesProbe = memo(function NamesProbe({
+  settled,
+  onNames,
+}: {
+  settled: string;
+  onNames(names: NameLookup): void;
+}) {
   const ids = (type: AssociationTargetType) => {
     const part = settled.split("|").find((entry) => entry.startsWith(`${type}=`));
     const list = part?.slice(type.length + 1) ?? "";
@@ -55,7 +74,7 @@ export function useVisibleRecordNames(
   const companies = useRecordNames("companies", ids("companies"));
   const lineItems = useRecordNames("line_items", ids("line_items"));
 
-  return useMemo(() => {
+  const lookup = useMemo<NameLookup>(() => {
     const byType = { deals, quote_template: templates, contacts, companies, line_items: lineItems };
     return {
       label(type, id) {
@@ -66,4 +85,6 @@ export function useVisibleRecordNames(
       },
     };
   }, [deals, templates, contacts, companies, lineItems]);
-}
+  useLayoutEffect(() => onNames(lookup), [lookup, onNames]);
+  return null;
+});
