@@ -4,10 +4,10 @@ export const CSV_DELIMITERS = [",", ";", "\t", "|"] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 export const DELIMITER_LABELS: Record<CsvDelimiter, string> = {
-  ",": "Comma ( , )",
-  ";": "Semicolon ( ; )",
+  ",": "Comma (,)",
+  ";": "Semicolon (;)",
   "\t": "Tab",
-  "|": "Pipe ( | )",
+  "|": "Pipe (|)",
 };
 
 const SAMPLE_CHARS = 64 * 1024;

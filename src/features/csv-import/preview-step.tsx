@@ -197,7 +197,10 @@ export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHea
                   </th>
                   {Array.from({ length: widest }, (_, col) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional.
-                    <td key={col} className={col >= width ? "csv-import-table__extra" : undefined}>
+                    <td
+                      key={col}
+                      className={col >= width && col < record.length ? "csv-import-table__extra" : undefined}
+                    >
                       {record[col] ?? ""}
                     </td>
                   ))}
