@@ -2,6 +2,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { cell, collapsed, type Selection, selectionRange } from "../../domain/grid/selection.ts";
 import { describeApiError } from "../../lib/api/api-error.ts";
 import { useBatchSnapshot, useBatchStore } from "../../lib/batch-store-context.tsx";
+import { useRowOutcomeIssues } from "../../lib/submission/use-row-outcome-issues.ts";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import {
@@ -16,6 +17,7 @@ import {
 import { ComposerToolbar } from "./composer-toolbar.tsx";
 import { deleteRows, duplicateRows, insertRows } from "./grid/grid-actions.ts";
 import { QuoteGrid } from "./grid/quote-grid.tsx";
+import { useGridIssues } from "./grid-issues.ts";
 import { installTestHooks } from "./test-hooks.ts";
 import "./composer.css";
 
@@ -67,7 +69,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     if (row) setDetailRowId(row.id);
   };
 
-  const issues = useMemo(
+  const validationIssues = useMemo(
     () => ({
       issueFor: validation.issueFor,
       issuesForRow: validation.issuesForRow,
@@ -75,6 +77,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     }),
     [validation.issueFor, validation.issuesForRow, validation.version],
   );
+  const issues = useGridIssues(validationIssues, useRowOutcomeIssues(), columns);
 
   const empty = (
     <EmptyState

@@ -5,6 +5,7 @@ import { splitRecordIds } from "../../../domain/batch/columns.ts";
 import type { BatchRow } from "../../../domain/batch/row.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
 import type { AssociationTargetType } from "../../../hubspot/association-catalogue.ts";
+import { isOutcomeIssue } from "../grid-issues.ts";
 import { formatCell } from "./cell-format.ts";
 import { cellId, type GridColumn, type GridLayout, ROW_HEIGHT, ROW_NUMBER_WIDTH } from "./grid-layout.ts";
 import type { NameLookup } from "./use-visible-names.ts";
@@ -69,8 +70,11 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
     if (c === editingCol) className += " is-editing";
     if (c >= fillLeft && c <= fillRight && !selected) className += " is-fill-target";
     if (issue) className += issue.severity === "error" ? " is-invalid" : " is-warning";
+    // HubSpot's outcome messages already say who said it ("HubSpot did not create this quote: …").
     const message = issue
-      ? `${issue.severity === "error" ? "Error" : "Warning"}: ${issue.message}`
+      ? isOutcomeIssue(issue)
+        ? issue.message
+        : `${issue.severity === "error" ? "Error" : "Warning"}: ${issue.message}`
       : undefined;
     if (issue && c === activeCol) {
       activeTip = (

@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import type { RowId } from "../../../domain/batch/row.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { useRowOutcomeIssues } from "../../../lib/submission/use-row-outcome-issues.ts";
 import { Badge } from "../../../ui/badge.tsx";
 import { Button } from "../../../ui/button.tsx";
 import { EmptyState } from "../../../ui/empty-state.tsx";
@@ -43,6 +44,9 @@ export function IssuesPanel({ onJump }: IssuesPanelProps) {
     };
   }, [hub, store, version]);
 
+  const outcomes = useRowOutcomeIssues();
+  const rejected = useMemo(() => [...outcomes.values()].flat(), [outcomes]);
+
   const summary = `${plural(counts.errors, "error", "errors")}, ${plural(counts.warnings, "warning", "warnings")}`;
 
   return (
@@ -53,6 +57,40 @@ export function IssuesPanel({ onJump }: IssuesPanelProps) {
           {summary}
         </p>
       </header>
+      {rejected.length > 0 ? (
+        <>
+          <h3 className="composer-issues__subtitle">From the last submission</h3>
+          <ul className="composer-issues__list" aria-label="HubSpot rejected">
+            {rejected.map((issue) => {
+              const row = rowNumber(issue.rowId);
+              const column = columnLabel(issue);
+              const failed = issue.severity === "error";
+              return (
+                <li key={`hubspot\u0000${issue.rowId}`} className="composer-issues__item">
+                  <Badge tone={failed ? "danger" : "warning"}>
+                    {failed ? "HubSpot rejected this" : "HubSpot outcome unknown"}
+                  </Badge>
+                  <span className="composer-issues__where">
+                    {row > 0 ? `Row ${row} · ${column}` : "Row no longer in the batch"}
+                  </span>
+                  <span className="composer-issues__message">{issue.message}</span>
+                  {row > 0 ? (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Go to row ${row}, ${column}`}
+                      onClick={() => onJump(issue.rowId, issue.columnKey ?? hub.columns[0]?.key)}
+                    >
+                      Go to cell
+                    </Button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+          <h3 className="composer-issues__subtitle">In the batch now</h3>
+        </>
+      ) : null}
       {issues.length === 0 ? (
         <EmptyState title="No problems found" headingLevel={3}>
           Every row that has content is ready to send.

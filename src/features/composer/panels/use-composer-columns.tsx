@@ -63,7 +63,10 @@ export function useComposerColumns(): ComposerColumns {
 
   // Keep the array identity while nothing changed, so validation is not recompiled on every render.
   const stable = useRef<{ signature: string; columns: ColumnDef[] }>({ signature: "", columns: [] });
-  const signature = `${properties.dataUpdatedAt}\n${computed.map((c) => `${c.key}|${c.label}|${c.width}`).join("\n")}`;
+  const signature = useMemo(
+    () => `${properties.dataUpdatedAt}\n${computed.map((c) => `${c.key}|${c.label}|${c.width}`).join("\n")}`,
+    [properties.dataUpdatedAt, computed],
+  );
   if (stable.current.signature !== signature) stable.current = { signature, columns: computed };
   const columns = stable.current.columns;
 
@@ -88,14 +91,18 @@ export function useComposerColumns(): ComposerColumns {
     [persist, saved, columns],
   );
 
-  const chooser = (
-    <ColumnChooser
-      open={open}
-      onClose={() => setOpen(false)}
-      available={available}
-      visible={columns.map((column) => column.key)}
-      onApply={apply}
-    />
+  // Built only when its inputs change: the page re-renders on every edit, the chooser need not.
+  const chooser = useMemo(
+    () => (
+      <ColumnChooser
+        open={open}
+        onClose={() => setOpen(false)}
+        available={available}
+        visible={columns.map((column) => column.key)}
+        onApply={apply}
+      />
+    ),
+    [open, available, columns, apply],
   );
 
   return {
