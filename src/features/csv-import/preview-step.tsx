@@ -27,6 +27,11 @@ function isDelimiter(value: string): value is CsvDelimiter {
   return CSV_DELIMITERS.some((delimiter) => delimiter === value);
 }
 
+/** Fields beyond the header's width are highlighted: they will not be imported. */
+function extraClass(col: number, width: number, record: readonly string[]): string | undefined {
+  return col >= width && col < record.length ? "csv-import-table__extra" : undefined;
+}
+
 /** Step 1: how the file was read (encoding, delimiter, header row), with the first rows and any problems. */
 export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHeaderRow }: PreviewStepProps) {
   const id = useId();
@@ -197,10 +202,7 @@ export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHea
                   </th>
                   {Array.from({ length: widest }, (_, col) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional.
-                    <td
-                      key={col}
-                      className={col >= width && col < record.length ? "csv-import-table__extra" : undefined}
-                    >
+                    <td key={col} className={extraClass(col, width, record)}>
                       {record[col] ?? ""}
                     </td>
                   ))}

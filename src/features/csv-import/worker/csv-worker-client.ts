@@ -92,6 +92,11 @@ export class CsvWorkerClient {
     return { rawMs: reply.rawMs, oursMs: reply.oursMs, bytes: reply.bytes };
   }
 
+  /** Starts a worker ahead of need, so a drop does not wait for the worker's script to load and compile. */
+  warm(): void {
+    this.ensureWorker();
+  }
+
   cancel(): void {
     this.failAll(new ImportCancelled());
   }
