@@ -2,6 +2,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { cell, collapsed, type Selection, selectionRange } from "../../domain/grid/selection.ts";
 import { describeApiError } from "../../lib/api/api-error.ts";
 import { useBatchSnapshot, useBatchStore } from "../../lib/batch-store-context.tsx";
+import { gridSelection } from "../../lib/grid-selection.ts";
 import { useRowOutcomeIssues } from "../../lib/submission/use-row-outcome-issues.ts";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
@@ -38,6 +39,16 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   const gridRef = useRef<HTMLDivElement>(null);
   const rows = snapshot.rows;
   const range = selectionRange(selection);
+
+  // The submit dialog's "Selected rows": two indices per change of the selected rows, ids resolved on demand.
+  const anchorRow = selection.anchor.row;
+  const focusRow = selection.active.row;
+  const lastRow = rows.length - 1;
+  useEffect(() => {
+    // Clamped like the grid clamps it (a selection left past the end after deleting rows).
+    gridSelection.publish(Math.min(anchorRow, lastRow), Math.min(focusRow, lastRow), () => store.rows);
+  }, [anchorRow, focusRow, lastRow, store]);
+  useEffect(() => () => gridSelection.clear(), []);
 
   const columnsRef = useRef(columns);
   columnsRef.current = columns;

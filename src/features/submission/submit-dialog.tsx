@@ -1,9 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId } from "react";
+import { useId, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { aboutDuration } from "../../domain/submission/plan.ts";
 import { isWritable } from "../../hubspot/properties.ts";
+import { useGridSelection } from "../../lib/grid-selection.ts";
 import type { StartSubmission } from "../../lib/submission/use-submission.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -12,7 +13,7 @@ import { Spinner } from "../../ui/spinner.tsx";
 import type { SubmitPlan } from "./use-submit-plan.ts";
 
 const SubmitForm = z.object({
-  scope: z.literal("valid"),
+  scope: z.enum(["valid", "selection"]),
   stamp: z.boolean(),
   confirmLive: z.boolean(),
 });
@@ -40,8 +41,26 @@ export function SubmitDialog({
     ),
     defaultValues: { scope: "valid", stamp: true, confirmLive: false },
   });
-  const ids = { scope: useId(), stamp: useId(), live: useId(), liveError: useId() };
-  const { valid, skipped } = plan;
+  const ids = {
+    scope: useId(),
+    selection: useId(),
+    stamp: useId(),
+    live: useId(),
+    liveError: useId(),
+  };
+  // "Selected rows" is offered when the grid selects more than one row; ids are resolved only when chosen.
+  const selection = useGridSelection();
+  const bySelection = selection.count > 1 && form.watch("scope") === "selection";
+  const chosen = useMemo(() => {
+    if (!bySelection) return { valid: plan.valid, skipped: plan.skipped };
+    const selected = new Set(selection.rowIds());
+    return {
+      valid: plan.valid.filter((numbered) => selected.has(numbered.row.id)),
+      skipped: plan.skipped.filter((row) => selected.has(row.rowId)),
+    };
+  }, [bySelection, selection, plan.valid, plan.skipped]);
+  const { valid, skipped } = chosen;
+  const planned = bySelection ? plan.planFor(valid.length) : plan.plan;
 
   const submit = form.handleSubmit((values) => {
     if (!plan.environment) return;
@@ -91,8 +110,14 @@ export function SubmitDialog({
             <legend>Rows</legend>
             <label htmlFor={ids.scope} className="submission-form__choice">
               <input id={ids.scope} type="radio" value="valid" {...form.register("scope")} defaultChecked />
-              All valid rows ({number.format(valid.length)})
+              All valid rows ({number.format(plan.valid.length)})
             </label>
+            {selection.count > 1 ? (
+              <label htmlFor={ids.selection} className="submission-form__choice">
+                <input id={ids.selection} type="radio" value="selection" {...form.register("scope")} />
+                Selected rows ({number.format(selection.count)})
+              </label>
+            ) : null}
           </fieldset>
 
           <dl className="submission-form__facts">
@@ -100,12 +125,12 @@ export function SubmitDialog({
             <dd data-testid="submission-environment">{plan.environmentLabel}</dd>
             <dt>Plan</dt>
             <dd>
-              {number.format(plan.plan.quotes)} quotes → {number.format(plan.plan.requests)}{" "}
-              {plan.plan.requests === 1 ? "request" : "requests"} of at most 100
+              {number.format(planned.quotes)} quotes → {number.format(planned.requests)}{" "}
+              {planned.requests === 1 ? "request" : "requests"} of at most 100
             </dd>
             <dt>Estimated time</dt>
             <dd>
-              {aboutDuration(plan.plan.estimatedMs)} at HubSpot's limit of {plan.rateLimit.max} requests per{" "}
+              {aboutDuration(planned.estimatedMs)} at HubSpot's limit of {plan.rateLimit.max} requests per{" "}
               {plan.rateLimit.intervalMs / 1000} s
             </dd>
           </dl>

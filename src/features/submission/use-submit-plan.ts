@@ -23,6 +23,8 @@ export interface SubmitPlan {
   valid: NumberedRow[];
   skipped: SkippedRow[];
   plan: SubmissionPlan;
+  /** The same plan for another number of quotes (the dialog's "Selected rows"). */
+  planFor(quotes: number): SubmissionPlan;
   rateLimit: RateLimit;
   environment: SubmissionEnvironment | undefined;
   environmentLabel: string;
@@ -46,12 +48,9 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
   const rateLimit: RateLimit = health.data?.rateLimit
     ? { max: health.data.rateLimit.perTenSeconds, intervalMs: 10_000 }
     : DEFAULT_RATE_LIMIT;
-  const plan = planSubmission({
-    quotes: split.valid.length,
-    rateLimit,
-    latencyMs: TYPICAL_LATENCY_MS,
-    concurrency,
-  });
+  const planFor = (quotes: number) =>
+    planSubmission({ quotes, rateLimit, latencyMs: TYPICAL_LATENCY_MS, concurrency });
+  const plan = planFor(split.valid.length);
   const simulator = health.data?.upstream !== "hubspot";
   const details = account.data;
   const environment: SubmissionEnvironment | undefined = health.data
@@ -71,6 +70,7 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
     ready: health.isSuccess && properties.isSuccess,
     ...split,
     plan,
+    planFor,
     rateLimit,
     environment,
     environmentLabel,
