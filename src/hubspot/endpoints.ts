@@ -4,6 +4,12 @@
  */
 export const PROXY_PREFIX = "/api/hubspot";
 
+/**
+ * Set by the proxy on a 502 when the connection to HubSpot failed before a byte of the request left
+ * (refused, or the host did not resolve): the submission queue may resend it without risking a duplicate.
+ */
+export const NOT_FORWARDED_HEADER = "x-proxy-not-forwarded";
+
 export const hubspotPaths = {
   quoteProperties: "/crm/v3/properties/quotes",
   quotesBatchCreate: "/crm/v3/objects/quotes/batch/create",

@@ -32,6 +32,15 @@ const CATEGORY: Record<ProxyErrorKind, string> = {
 /** The header that tells a proxy-made error from one HubSpot sent (HubSpot also answers 502 and 504). */
 export const PROXY_ERROR_HEADER = "x-proxy-error";
 
+const NEVER_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/** Whether a failed upstream fetch is known not to have sent the request (Node puts the code on `cause`). */
+export function failedBeforeSending(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = cause instanceof Error && "code" in cause ? cause.code : undefined;
+  return typeof code === "string" && NEVER_SENT_CODES.has(code);
+}
+
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,

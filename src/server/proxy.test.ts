@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NOT_FORWARDED_HEADER } from "../hubspot/endpoints.ts";
 import { createFakeClock } from "./fake-clock.ts";
 import { createProxy, type ProxyOptions, type Upstream } from "./proxy.ts";
 import { PROXY_ERROR_HEADER } from "./proxy-http.ts";
@@ -180,6 +181,27 @@ describe("proxy upstream failures", () => {
     expect(response.status).toBe(502);
     expect(response.headers.get(PROXY_ERROR_HEADER)).toBe("upstream-unreachable");
     expect(logs.join("\n")).toContain("502");
+  });
+
+  it("marks a 502 as not forwarded only when the connection failed before the request left", async () => {
+    const refused = setup(async () => {
+      throw new TypeError("fetch failed", {
+        cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }),
+      });
+    });
+    const notSent = await refused.call("POST", CREATE, postJson(validCreate));
+    expect(notSent.status).toBe(502);
+    expect(notSent.headers.get(NOT_FORWARDED_HEADER)).toBe("1");
+    expect((await notSent.json()).message).toMatch(/not sent/);
+
+    const dropped = setup(async () => {
+      throw new TypeError("fetch failed", {
+        cause: Object.assign(new Error("socket"), { code: "ECONNRESET" }),
+      });
+    });
+    const maybeSent = await dropped.call("POST", CREATE, postJson(validCreate));
+    expect(maybeSent.headers.get(NOT_FORWARDED_HEADER)).toBeNull();
+    expect((await maybeSent.json()).message).toMatch(/may or may not have been applied/);
   });
 
   it("passes HubSpot's status, body and rate-limit headers through; strips hop-by-hop and cookies", async () => {

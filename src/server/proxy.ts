@@ -1,7 +1,14 @@
-import { findAllowedRoute, PROXY_PREFIX } from "../hubspot/endpoints.ts";
+import { findAllowedRoute, NOT_FORWARDED_HEADER, PROXY_PREFIX } from "../hubspot/endpoints.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { MAX_BODY_BYTES, readCheckedBody } from "./proxy-body.ts";
-import { filterUpstreamHeaders, jsonResponse, NULL_BODY_STATUSES, proxyError, redact } from "./proxy-http.ts";
+import {
+  failedBeforeSending,
+  filterUpstreamHeaders,
+  jsonResponse,
+  NULL_BODY_STATUSES,
+  proxyError,
+  redact,
+} from "./proxy-http.ts";
 import { LimiterWaitAborted, type Release, TokenLimiters } from "./rate-limiter.ts";
 import { handleSimulatorControl, type SimulatorControl } from "./simulator-control.ts";
 
@@ -121,6 +128,14 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       if (controller.signal.aborted) return timeout(method, hubspotPath);
       const reason = error instanceof Error ? error.message : String(error);
       log(`${method} ${hubspotPath} → 502 after ${clock.now() - started} ms: ${reason}`);
+      if (failedBeforeSending(error)) {
+        const response = proxyError(
+          "upstream-unreachable",
+          `HubSpot could not be reached (${redact(reason, token)}). The request was not sent; it is safe to send again.`,
+        );
+        response.headers.set(NOT_FORWARDED_HEADER, "1");
+        return response;
+      }
       return proxyError(
         "upstream-unreachable",
         `HubSpot could not be reached (${redact(reason, token)}). The request may or may not have been applied.`,

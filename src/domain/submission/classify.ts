@@ -1,14 +1,8 @@
 import { BatchResponse } from "../../hubspot/batch-create.ts";
-import { RATE_LIMIT_HEADERS } from "../../hubspot/endpoints.ts";
+import { NOT_FORWARDED_HEADER, RATE_LIMIT_HEADERS } from "../../hubspot/endpoints.ts";
 import { ApiErrorBody, ERROR_CATEGORIES, RateLimitErrorBody } from "../../hubspot/errors.ts";
 import type { HeaderReader, SendResult } from "./send-result.ts";
 
-/**
- * The one mark for "this request never reached HubSpot" (docs/decisions/submission-resend-rules.md): a
- * 502/503/504 carrying it is safe to resend. The proxy's `UPSTREAM_UNREACHABLE` 502 does NOT qualify: the
- * proxy says itself that the request may or may not have been applied.
- */
-export const NOT_FORWARDED_HEADER = "x-proxy-not-forwarded";
 
 export const MIN_LOCKED_WAIT_MS = 2_000;
 
