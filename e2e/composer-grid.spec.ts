@@ -1,24 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, test } from "@playwright/test";
+import { pasteText } from "./clipboard.ts";
 
 const cell = (grid: Locator, row: number, col: number) =>
   grid.locator(`[role="row"][aria-rowindex="${row + 2}"] [role="gridcell"][aria-colindex="${col + 2}"]`);
-
-/** Clipboard text through a real paste: Ctrl+V with the clipboard granted, else a paste event carrying it. */
-async function pasteText(page: Page, grid: Locator, text: string): Promise<void> {
-  const before = await grid.getAttribute("aria-rowcount");
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-  await page.keyboard.press("ControlOrMeta+V");
-  await page.waitForTimeout(200);
-  if ((await grid.getAttribute("aria-rowcount")) !== before) return;
-  await grid.evaluate((element, value) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", value);
-    element.dispatchEvent(
-      new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  }, text);
-}
 
 test.beforeEach(async ({ context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

@@ -1,24 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Locator, type Page, test } from "@playwright/test";
-
-/** A real paste into the grid (same approach as the composer spec). */
-async function pasteText(page: Page, grid: Locator, text: string): Promise<void> {
-  const before = await grid.getAttribute("aria-rowcount");
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-  await page.keyboard.press("ControlOrMeta+V");
-  // Under load the real paste can land late: wait for it before falling back (a double paste breaks counts).
-  for (let waited = 0; waited < 1500; waited += 100) {
-    if ((await grid.getAttribute("aria-rowcount")) !== before) return;
-    await page.waitForTimeout(100);
-  }
-  await grid.evaluate((element, value) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", value);
-    element.dispatchEvent(
-      new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  }, text);
-}
+import { expect, type Page, test } from "@playwright/test";
+import { pasteText } from "./clipboard.ts";
 
 async function setFaults(page: Page, faults: Record<string, unknown>): Promise<void> {
   const response = await page.request.post("/api/simulator/faults", { data: faults });
