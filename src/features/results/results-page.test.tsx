@@ -17,7 +17,7 @@ setupMockApi();
 afterEach(cleanup);
 const NOW = Date.UTC(2026, 0, 5, 9);
 
-function fixture() {
+function fixture(skipped: { rowId: string; rowNumber: number; title: string; reason: string }[] = []) {
   const rows = ["Acme", "=HYPERLINK(evil)", "Initech"].map((title, i) => ({
     row: createRow({ hs_title: title, hs_expiration_date: "2031-01-01" }, `r${i + 1}`),
     rowNumber: i + 1,
@@ -28,6 +28,7 @@ function fixture() {
     environment: { kind: "simulator", portalId: 24681357, uiDomain: "app.hubspot.com" },
     rateLimit: { max: 100, intervalMs: 10_000 },
     rows,
+    skipped,
   });
   const settled = applyQueueEvent(state, {
     type: "settled",
@@ -56,8 +57,9 @@ function fixture() {
 
 function renderResults(
   edit: (row: ReturnType<typeof createRow>) => ReturnType<typeof createRow> = (row) => row,
+  skipped: Parameters<typeof fixture>[0] = [],
 ) {
-  const { state, rows } = fixture();
+  const { state, rows } = fixture(skipped);
   const store = new SubmissionStore();
   store.show(state);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -89,6 +91,17 @@ describe("ResultsPage", () => {
     const requests = screen.getByRole("table", { name: "Requests" });
     expect(within(requests).getByText("207")).toBeInTheDocument();
     expect(within(requests).getByText("COMPLETE")).toBeInTheDocument();
+  });
+
+  it("gives rows skipped as invalid a line too: not sent, with the reason", () => {
+    renderResults(undefined, [{ rowId: "r4", rowNumber: 4, title: "Globex", reason: "Enter a quote name." }]);
+    const table = screen.getByRole("table", { name: "Results" });
+    const skipped = within(table)
+      .getAllByRole("row")
+      .find((line) => line.textContent?.includes("Globex"));
+    expect(skipped).toHaveTextContent("not sent");
+    expect(skipped).toHaveTextContent("INVALID");
+    expect(skipped).toHaveTextContent("Skipped: Enter a quote name.");
   });
 
   it("filters and sorts by outcome", async () => {

@@ -28,6 +28,24 @@ function idCell(state: SubmissionState, row: RowResult) {
   );
 }
 
+/**
+ * Rows the submission skipped as invalid were never sent; they get a line too, so every row of the batch
+ * shows an outcome and the reason it has it.
+ */
+function withSkipped(state: SubmissionState): readonly RowResult[] {
+  if (state.skipped.length === 0) return state.rows;
+  const skipped = state.skipped.map(
+    (row): RowResult => ({
+      rowId: row.rowId,
+      rowNumber: row.rowNumber,
+      title: row.title,
+      outcome: "not-sent",
+      error: { category: "INVALID", message: `Skipped: ${row.reason}` },
+    }),
+  );
+  return [...state.rows, ...skipped];
+}
+
 /** One line per row: outcome, HubSpot id (linked), error category, message and property. */
 export function RowsTable({ state }: { state: SubmissionState }) {
   const [filter, setFilter] = useState<RowOutcome | "all">("all");
@@ -35,14 +53,15 @@ export function RowsTable({ state }: { state: SubmissionState }) {
   const [page, setPage] = useState(0);
   const filterId = useId();
 
+  const allRows = useMemo(() => withSkipped(state), [state]);
   const counts = useMemo(() => {
     const map = new Map<RowOutcome, number>();
-    for (const row of state.rows) map.set(row.outcome, (map.get(row.outcome) ?? 0) + 1);
+    for (const row of allRows) map.set(row.outcome, (map.get(row.outcome) ?? 0) + 1);
     return map;
-  }, [state.rows]);
+  }, [allRows]);
 
   const rows = useMemo(() => {
-    const shown = filter === "all" ? [...state.rows] : state.rows.filter((row) => row.outcome === filter);
+    const shown = filter === "all" ? [...allRows] : allRows.filter((row) => row.outcome === filter);
     const direction = sort.ascending ? 1 : -1;
     shown.sort((a, b) => {
       const byOutcome = OUTCOME_ORDER.indexOf(a.outcome) - OUTCOME_ORDER.indexOf(b.outcome);
@@ -50,7 +69,7 @@ export function RowsTable({ state }: { state: SubmissionState }) {
       return direction * (sort.key === "outcome" ? byOutcome || byRow : byRow);
     });
     return shown;
-  }, [state.rows, filter, sort]);
+  }, [allRows, filter, sort]);
 
   const pages = Math.max(1, Math.ceil(rows.length / PAGE));
   const current = Math.min(page, pages - 1);
@@ -73,7 +92,7 @@ export function RowsTable({ state }: { state: SubmissionState }) {
             setPage(0);
           }}
         >
-          <option value="all">All rows ({state.rows.length})</option>
+          <option value="all">All rows ({allRows.length})</option>
           {OUTCOME_ORDER.filter((o) => counts.get(o)).map((outcome) => (
             <option key={outcome} value={outcome}>
               {OUTCOME_LABELS[outcome]} ({counts.get(outcome)})
