@@ -115,4 +115,34 @@ describe("BatchValidator", () => {
       `b:${TEMPLATE}`,
     ]);
   });
+
+  it("defers a change without checking, then checks rows by id (skipping gone ones)", () => {
+    const { store, validator } = setup();
+    const before = validator.rowsChecked;
+    store.apply({ type: "set-cells", edits: [{ rowId: "b", key: "hs_discount", value: "x" }] });
+    const next = [...store.rows, createRow({ hs_status: "DRAFT" }, "d")];
+    validator.defer(next, { touched: new Set(["b", "d"]), removed: ["c"] });
+    // Stale results of touched rows are gone until checked again.
+    expect(validator.issuesForRow("b")).toEqual([]);
+    expect(validator.counts()).toEqual({ errors: 0, warnings: 0 });
+    validator.checkRows(["d", "gone", "b"]);
+    expect(validator.rowsChecked - before).toBe(3);
+    expect(validator.counts()).toEqual({ errors: 4, warnings: 4 });
+    validator.reset(next);
+    expect(validator.counts()).toEqual({ errors: 0, warnings: 0 });
+    expect(validator.all()).toEqual([]);
+  });
+
+  it("rebuilds row positions at most once per rows array, even for ids no longer there", () => {
+    const validator = new BatchValidator(rules());
+    const rows = Array.from({ length: 500 }, (_, i) => createRow({ hs_title: `Q${i}` }, `r${i}`));
+    validator.revalidate(rows, { touched: "all", removed: [] });
+    const shifted = [createRow({}, "new"), ...rows];
+    const forEach = vi.spyOn(shifted, "forEach");
+    validator.defer(shifted, { touched: new Set(["new"]), removed: [] });
+    validator.checkRows(["gone1", ...rows.map((row) => row.id), "gone2"]);
+    validator.checkRows(["gone3"]);
+    expect(forEach).toHaveBeenCalledTimes(1);
+    expect(validator.counts().errors).toBe(500);
+  });
 });

@@ -25,6 +25,8 @@ export class BatchValidator {
   private readonly results = new Map<RowId, RowResult>();
   private rows: readonly BatchRow[] = [];
   private positions = new Map<RowId, number>();
+  /** The rows array `positions` was last built from: a miss there means the row is gone, no rebuild. */
+  private positionsFor: readonly BatchRow[] | undefined;
   private ordered: readonly CellIssue[] | undefined;
   private errors = 0;
   private warnings = 0;
@@ -39,21 +41,45 @@ export class BatchValidator {
   }
 
   revalidate(rows: readonly BatchRow[], change: Pick<BatchChange, "touched" | "removed">): void {
-    this.rows = rows;
-    this.ordered = undefined;
-    for (const id of change.removed) this.drop(id);
+    this.defer(rows, change);
     if (change.touched === "all") {
-      this.results.clear();
-      this.errors = 0;
-      this.warnings = 0;
+      // Positions come for free while walking the rows, so lookups by id right after stay O(1).
       this.positions = new Map();
+      this.positionsFor = rows;
       rows.forEach((row, index) => {
         this.positions.set(row.id, index);
         this.store(row);
       });
       return;
     }
-    for (const id of change.touched) {
+    this.checkRows(change.touched);
+  }
+
+  /**
+   * Takes a change without checking anything (the caller checks later, in slices): removed rows and rows
+   * the change touched lose their now stale results; `all` clears every result.
+   */
+  defer(rows: readonly BatchRow[], change: Pick<BatchChange, "touched" | "removed">): void {
+    this.rows = rows;
+    this.ordered = undefined;
+    for (const id of change.removed) this.drop(id);
+    if (change.touched === "all") this.reset(rows);
+    else for (const id of change.touched) this.drop(id);
+  }
+
+  /** Forgets every result (new rules or a whole new batch) without checking: `checkRows` follows. */
+  reset(rows: readonly BatchRow[]): void {
+    this.rows = rows;
+    this.ordered = undefined;
+    this.results.clear();
+    this.errors = 0;
+    this.warnings = 0;
+  }
+
+  /** Re-checks the given rows of the current batch; ids no longer in it are skipped. */
+  checkRows(ids: Iterable<RowId>): void {
+    this.ordered = undefined;
+    for (const id of ids) {
       const row = this.find(id);
       this.drop(id);
       if (row) this.store(row);
@@ -86,11 +112,16 @@ export class BatchValidator {
     return ordered;
   }
 
-  /** Row lookup by id without an O(n) scan for edits: positions survive cell edits; inserts rebuild them. */
+  /**
+   * Row lookup by id without an O(n) scan per row: positions survive cell edits (same indices); after an
+   * insert or removal they are rebuilt, at most once per rows array, so a miss for a removed row is cheap.
+   */
   private find(id: RowId): BatchRow | undefined {
     const at = this.positions.get(id);
     if (at !== undefined && this.rows[at]?.id === id) return this.rows[at];
+    if (this.positionsFor === this.rows) return undefined;
     this.positions = new Map();
+    this.positionsFor = this.rows;
     this.rows.forEach((row, index) => {
       this.positions.set(row.id, index);
     });

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Button } from "../../ui/button.tsx";
+import { useValidationPending } from "./panels/use-batch-validation.ts";
 
 export interface ComposerToolbarProps {
   rowCount: number;
@@ -29,6 +30,9 @@ const plural = (n: number, one: string, many: string) => `${numberFormat.format(
 export function ComposerToolbar(props: ComposerToolbarProps) {
   const hasRows = props.rowCount > 0;
   const rowsWord = props.selectedRows > 1 ? `${props.selectedRows} rows` : "row";
+  // After a big import the counts cover only rows checked so far: say so rather than show "0 errors".
+  const pendingRows = useValidationPending();
+  const checking = pendingRows > 0;
   return (
     <div role="toolbar" aria-label="Batch" className="composer-toolbar">
       <div className="composer-toolbar__group">
@@ -76,24 +80,32 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
         </Button>
       </div>
       <div className="composer-toolbar__group">
-        <Button
-          variant="ghost"
-          className={props.errors > 0 ? "composer-count composer-count--error" : "composer-count"}
-          onClick={props.onShowIssues}
-          disabled={!hasRows}
-        >
-          <span className="composer-count__icon composer-count__icon--error" aria-hidden="true" />{" "}
-          {plural(props.errors, "error", "errors")}
-        </Button>
-        <Button
-          variant="ghost"
-          className={props.warnings > 0 ? "composer-count composer-count--warning" : "composer-count"}
-          onClick={props.onShowIssues}
-          disabled={!hasRows}
-        >
-          <span className="composer-count__icon composer-count__icon--warning" aria-hidden="true" />{" "}
-          {plural(props.warnings, "warning", "warnings")}
-        </Button>
+        {/* Always in the page, so screen readers announce when checking starts and ends. */}
+        <span role="status" className="composer-count__status">
+          {checking ? `Checking ${plural(pendingRows, "row", "rows")}…` : ""}
+        </span>
+        {checking ? null : (
+          <>
+            <Button
+              variant="ghost"
+              className={props.errors > 0 ? "composer-count composer-count--error" : "composer-count"}
+              onClick={props.onShowIssues}
+              disabled={!hasRows}
+            >
+              <span className="composer-count__icon composer-count__icon--error" aria-hidden="true" />{" "}
+              {plural(props.errors, "error", "errors")}
+            </Button>
+            <Button
+              variant="ghost"
+              className={props.warnings > 0 ? "composer-count composer-count--warning" : "composer-count"}
+              onClick={props.onShowIssues}
+              disabled={!hasRows}
+            >
+              <span className="composer-count__icon composer-count__icon--warning" aria-hidden="true" />{" "}
+              {plural(props.warnings, "warning", "warnings")}
+            </Button>
+          </>
+        )}
       </div>
       <div className="composer-toolbar__group">
         <Button onClick={props.onColumns}>Columns</Button>

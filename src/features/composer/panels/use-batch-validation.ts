@@ -16,6 +16,8 @@ export interface BatchValidation {
   all(): readonly CellIssue[];
   /** Bumps whenever any issue may have changed; use it as a memo/render key. */
   version: number;
+  /** Rows not checked yet after a big change (an import): counts cover only the rows checked so far. */
+  pendingRows: number;
 }
 
 /** Today in the user's calendar, as HubSpot dates are written (YYYY-MM-DD). */
@@ -58,6 +60,7 @@ export function useBatchValidation(columns: readonly ColumnDef[]): BatchValidati
       counts: validator.counts(),
       all: () => validator.all(),
       version,
+      pendingRows: hub.pendingRows,
     };
   }, [hub, version]);
 }
@@ -68,4 +71,10 @@ export function useValidationHub() {
   const hub = validationHubFor(store);
   const version = useSyncExternalStore(hub.subscribe, hub.getVersion);
   return { hub, version, store };
+}
+
+/** Rows still waiting to be checked after a big change, for a "Checking N rows…" status. */
+export function useValidationPending(): number {
+  const hub = validationHubFor(useBatchStore());
+  return useSyncExternalStore(hub.subscribe, hub.getPendingRows);
 }
