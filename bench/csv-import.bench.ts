@@ -165,7 +165,13 @@ async function runOnce(page: Page, url: string, rows: number) {
     rowsShownToValidatedMs: round((m.validated ?? Number.NaN) - (m.rows ?? Number.NaN)),
     receiveRowsMs: spans.receive,
     storeApplyWithListenersMs: spans.apply,
-    maxLongTaskMs: round(Math.max(0, ...probe.longTasks.map(([, d]) => d))),
+    // Tasks before the input's change event are Playwright building the File inside the page: not the app.
+    maxLongTaskMs: round(
+      Math.max(0, ...probe.longTasks.filter(([start]) => start >= (m.change ?? 0)).map(([, d]) => d)),
+    ),
+    harnessMaxLongTaskMs: round(
+      Math.max(0, ...probe.longTasks.filter(([start]) => start < (m.change ?? 0)).map(([, d]) => d)),
+    ),
     longTasksOver100ms: probe.longTasks
       .filter(([, d]) => d > 100)
       .map(([start, d]) => `${Math.round(d)} ms ${phaseOf(start, m)}`),
@@ -198,7 +204,8 @@ try {
     targets: {
       "rows10k.totalS": "≤ 0.3 (input change → preview, plus Import click → rows in the grid)",
       "rows100k.totalS": "≤ 2",
-      maxLongTaskMs: "≤ 100 at any size",
+      maxLongTaskMs:
+        "≤ 100 at any size (app tasks from the file input's change on; harnessMaxLongTaskMs is Playwright's)",
       heapMbWith100kRows: "≤ 300",
       throughputRatio: "≥ 0.8 (our worker path vs raw papaparse on the same string)",
     },
