@@ -3,7 +3,6 @@ import { NOT_FORWARDED_HEADER, RATE_LIMIT_HEADERS } from "../../hubspot/endpoint
 import { ApiErrorBody, ERROR_CATEGORIES, RateLimitErrorBody } from "../../hubspot/errors.ts";
 import type { HeaderReader, SendResult } from "./send-result.ts";
 
-
 export const MIN_LOCKED_WAIT_MS = 2_000;
 
 /** What the queue does with one answer (or the lack of one). */
