@@ -58,8 +58,10 @@ test("compose → submit → a 502 after apply leaves rows unknown → reconcile
 
   await page.getByRole("tab", { name: "Results" }).click();
   const results = page.getByRole("table", { name: "Results" });
-  await expect(results.getByRole("row")).toHaveCount(6);
+  // Header, the five sent rows, and the untitled row the dialog skipped as invalid (not sent, with why).
+  await expect(results.getByRole("row")).toHaveCount(7);
   await expect(results.getByRole("cell", { name: "unknown", exact: true })).toHaveCount(5);
+  await expect(results.getByRole("row").filter({ hasText: "INVALID" })).toContainText("not sent");
 
   await page.getByRole("button", { name: /Reconcile unknown rows/ }).click();
   await expect(
@@ -103,7 +105,7 @@ test("compose → submit → a 502 after apply leaves rows unknown → reconcile
   await expect(past.getByRole("row").nth(1)).toContainText("finished");
   await past.getByRole("button", { name: /Open results/ }).click();
   await expect(page.getByRole("tab", { name: "Results" })).toHaveAttribute("aria-selected", "true");
-  await expect(page.getByRole("table", { name: "Results" }).getByRole("row")).toHaveCount(6);
+  await expect(page.getByRole("table", { name: "Results" }).getByRole("row")).toHaveCount(7);
 });
 
 test("the daily limit stops the submission and says so; nothing is marked created", async ({ page }) => {
