@@ -47,7 +47,11 @@ export function IssuesPanel({ onJump }: IssuesPanelProps) {
   const outcomes = useRowOutcomeIssues();
   const rejected = useMemo(() => [...outcomes.values()].flat(), [outcomes]);
 
-  const summary = `${plural(counts.errors, "error", "errors")}, ${plural(counts.warnings, "warning", "warnings")}`;
+  // A big import or paste is checked in slices: until it is done, say so rather than a premature "no problems".
+  const pending = hub.pendingRows;
+  const summary =
+    `${plural(counts.errors, "error", "errors")}, ${plural(counts.warnings, "warning", "warnings")}` +
+    (pending > 0 ? ` so far; checking ${plural(pending, "more row", "more rows")}…` : "");
 
   return (
     <section className="composer-issues" aria-labelledby="composer-issues-title">
@@ -91,7 +95,9 @@ export function IssuesPanel({ onJump }: IssuesPanelProps) {
           <h3 className="composer-issues__subtitle">In the batch now</h3>
         </>
       ) : null}
-      {issues.length === 0 ? (
+      {issues.length === 0 && pending > 0 ? (
+        <p className="composer-muted">Checking the batch…</p>
+      ) : issues.length === 0 ? (
         <EmptyState title="No problems found" headingLevel={3}>
           Every row that has content is ready to send.
         </EmptyState>
