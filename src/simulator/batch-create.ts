@@ -2,6 +2,7 @@ import { BatchCreateRequest, MAX_BATCH_INPUTS, type QuoteCreateInput } from "../
 import type { StandardError } from "../hubspot/errors.ts";
 import { findAssociationType } from "./association-types.ts";
 import type { SimContext } from "./context.ts";
+import { type HandlerResult, validationError } from "./handler-result.ts";
 import {
   associationProblems,
   type InputProblem,
@@ -13,8 +14,6 @@ import { UNIQUE_PROPERTY_NAME } from "./quote-properties.ts";
 import type { StoredQuote } from "./quote-store.ts";
 import { type ParsedBody, parseJsonBody } from "./request-body.ts";
 import { isoAt } from "./responses.ts";
-
-export type HandlerResult = { status: number; body: unknown };
 
 function describeProblems(problems: readonly InputProblem[]): string {
   const values = problems.filter((problem) => problem.isPropertyValue);
@@ -99,24 +98,6 @@ export function toPublicObject(
     ...(echoTraceId && quote.objectWriteTraceId !== undefined
       ? { objectWriteTraceId: quote.objectWriteTraceId }
       : {}),
-  };
-}
-
-function validationError(
-  ctx: SimContext,
-  message: string,
-  context?: Record<string, string[]>,
-): HandlerResult {
-  return {
-    status: 400,
-    body: {
-      status: "error",
-      message,
-      correlationId: ctx.correlationId(),
-      category: "VALIDATION_ERROR",
-      ...(context ? { context } : {}),
-      links: {},
-    },
   };
 }
 

@@ -1,25 +1,13 @@
 import { BatchReadRequest } from "../hubspot/batch-read.ts";
-import { type HandlerResult, toPublicObject } from "./batch-create.ts";
+import { toPublicObject } from "./batch-create.ts";
 import type { SimContext } from "./context.ts";
+import { type HandlerResult, validationError } from "./handler-result.ts";
 import { QUOTE_PROPERTIES_BY_NAME } from "./quote-properties.ts";
 import type { StoredQuote } from "./quote-store.ts";
 import { parseJsonBody } from "./request-body.ts";
 import { isoAt } from "./responses.ts";
 
 const ALWAYS = ["hs_createdate", "hs_lastmodifieddate", "hs_object_id"];
-
-function badRequest(ctx: SimContext, message: string): HandlerResult {
-  return {
-    status: 400,
-    body: {
-      status: "error",
-      message,
-      correlationId: ctx.correlationId(),
-      category: "VALIDATION_ERROR",
-      links: {},
-    },
-  };
-}
 
 function pick(quote: StoredQuote, names: readonly string[]): Record<string, string> {
   const properties: Record<string, string> = {};
@@ -37,11 +25,11 @@ function pick(quote: StoredQuote, names: readonly string[]): Record<string, stri
 export function batchRead(ctx: SimContext, raw: string): HandlerResult {
   const requestedAt = isoAt(ctx.now());
   const parsed = parseJsonBody(raw);
-  if (!parsed.ok) return badRequest(ctx, parsed.message);
+  if (!parsed.ok) return validationError(ctx, parsed.message);
   const request = BatchReadRequest.safeParse(parsed.value);
   if (!request.success) {
     const issue = request.error.issues[0];
-    return badRequest(
+    return validationError(
       ctx,
       `Invalid input JSON: ${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`.trim(),
     );
@@ -49,7 +37,7 @@ export function batchRead(ctx: SimContext, raw: string): HandlerResult {
   const { inputs, properties, idProperty } = request.data;
   const byProperty = idProperty !== undefined && idProperty !== "hs_object_id";
   if (byProperty && QUOTE_PROPERTIES_BY_NAME.get(idProperty)?.hasUniqueValue !== true) {
-    return badRequest(
+    return validationError(
       ctx,
       `Property "${idProperty}" is not a unique-value property of quotes, so it cannot be an idProperty`,
     );

@@ -1,8 +1,9 @@
 import { SIMULATOR_ACCOUNT } from "./account.ts";
 import { labelsFor, resolveTargetType } from "./association-types.ts";
-import { batchCreate, type HandlerResult } from "./batch-create.ts";
+import { batchCreate } from "./batch-create.ts";
 import { batchRead } from "./batch-read.ts";
 import type { SimContext } from "./context.ts";
+import type { HandlerResult } from "./handler-result.ts";
 import { QUOTE_PROPERTIES } from "./quote-properties.ts";
 import { listQuoteTemplates, search } from "./search.ts";
 

@@ -1,8 +1,8 @@
 import { SearchRequest } from "../hubspot/search.ts";
 import { resolveTargetType } from "./association-types.ts";
-import type { HandlerResult } from "./batch-create.ts";
 import type { SimContext } from "./context.ts";
 import type { CrmObjectType, CrmRecord } from "./crm-data.ts";
+import { type HandlerResult, validationError } from "./handler-result.ts";
 import { parseJsonBody } from "./request-body.ts";
 import { matchesFilterGroups, matchesQuery, sortRecords } from "./search-filters.ts";
 
@@ -39,19 +39,6 @@ function publicRecord(record: CrmRecord, type: CrmObjectType, requested: readonl
   };
 }
 
-function badRequest(ctx: SimContext, message: string): HandlerResult {
-  return {
-    status: 400,
-    body: {
-      status: "error",
-      message,
-      correlationId: ctx.correlationId(),
-      category: "VALIDATION_ERROR",
-      links: {},
-    },
-  };
-}
-
 function offsetOf(after: string | null | undefined): number | undefined {
   if (after === undefined || after === null || after === "") return 0;
   return /^\d+$/.test(after) ? Number(after) : undefined;
@@ -60,20 +47,20 @@ function offsetOf(after: string | null | undefined): number | undefined {
 /** `POST /crm/v3/objects/{type}/search`: query, filter groups, sorts, paging by offset cursor. */
 export function search(ctx: SimContext, segment: string, raw: string): HandlerResult {
   const type = resolveTargetType(segment);
-  if (!type) return badRequest(ctx, `Unable to infer object type from: ${segment}`);
+  if (!type) return validationError(ctx, `Unable to infer object type from: ${segment}`);
   const parsed = parseJsonBody(raw);
-  if (!parsed.ok) return badRequest(ctx, parsed.message);
+  if (!parsed.ok) return validationError(ctx, parsed.message);
   const request = SearchRequest.safeParse(parsed.value);
   if (!request.success) {
     const issue = request.error.issues[0];
-    return badRequest(
+    return validationError(
       ctx,
       `Invalid search request: ${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`.trim(),
     );
   }
   const { query, filterGroups, sorts, properties, limit, after } = request.data;
   const offset = offsetOf(after);
-  if (offset === undefined) return badRequest(ctx, `"${after}" is not a valid paging cursor`);
+  if (offset === undefined) return validationError(ctx, `"${after}" is not a valid paging cursor`);
   const matching = ctx.crm[type].filter(
     (record) => matchesQuery(record, query, SEARCHABLE[type]) && matchesFilterGroups(record, filterGroups),
   );
@@ -89,10 +76,10 @@ export function listQuoteTemplates(ctx: SimContext, url: URL): HandlerResult {
   const limitParam = url.searchParams.get("limit");
   const limit = limitParam === null ? 10 : Number(limitParam);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-    return badRequest(ctx, `limit must be a whole number from 1 to 100, not "${limitParam}"`);
+    return validationError(ctx, `limit must be a whole number from 1 to 100, not "${limitParam}"`);
   }
   const offset = offsetOf(url.searchParams.get("after"));
-  if (offset === undefined) return badRequest(ctx, "The paging cursor in after is not valid");
+  if (offset === undefined) return validationError(ctx, "The paging cursor in after is not valid");
   const all = ctx.crm.quote_template;
   const results = all
     .slice(offset, offset + limit)
