@@ -65,32 +65,16 @@ export function IssuesPanel({ onJump }: IssuesPanelProps) {
         <>
           <h3 className="composer-issues__subtitle">From the last submission</h3>
           <ul className="composer-issues__list" aria-label="HubSpot rejected">
-            {rejected.map((issue) => {
-              const row = rowNumber(issue.rowId);
-              const column = columnLabel(issue);
-              const failed = issue.severity === "error";
-              return (
-                <li key={`hubspot\u0000${issue.rowId}`} className="composer-issues__item">
-                  <Badge tone={failed ? "danger" : "warning"}>
-                    {failed ? "HubSpot rejected this" : "HubSpot outcome unknown"}
-                  </Badge>
-                  <span className="composer-issues__where">
-                    {row > 0 ? `Row ${row} · ${column}` : "Row no longer in the batch"}
-                  </span>
-                  <span className="composer-issues__message">{issue.message}</span>
-                  {row > 0 ? (
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      aria-label={`Go to row ${row}, ${column}`}
-                      onClick={() => onJump(issue.rowId, issue.columnKey ?? hub.columns[0]?.key)}
-                    >
-                      Go to cell
-                    </Button>
-                  ) : null}
-                </li>
-              );
-            })}
+            {rejected.map((issue) => (
+              <IssueItem
+                key={`hubspot\u0000${issue.rowId}`}
+                badge={issue.severity === "error" ? "HubSpot rejected this" : "HubSpot outcome unknown"}
+                issue={issue}
+                row={rowNumber(issue.rowId)}
+                column={columnLabel(issue)}
+                onJump={() => onJump(issue.rowId, issue.columnKey ?? hub.columns[0]?.key)}
+              />
+            ))}
           </ul>
           <h3 className="composer-issues__subtitle">In the batch now</h3>
         </>
@@ -103,32 +87,16 @@ export function IssuesPanel({ onJump }: IssuesPanelProps) {
         </EmptyState>
       ) : (
         <ul className="composer-issues__list">
-          {issues.slice(0, limit).map((issue) => {
-            const row = rowNumber(issue.rowId);
-            const column = columnLabel(issue);
-            return (
-              <li
-                key={`${issue.rowId}\u0000${issue.columnKey}\u0000${issue.message}`}
-                className="composer-issues__item"
-              >
-                <Badge tone={issue.severity === "error" ? "danger" : "warning"}>
-                  {issue.severity === "error" ? "Error" : "Warning"}
-                </Badge>
-                <span className="composer-issues__where">
-                  Row {row} · {column}
-                </span>
-                <span className="composer-issues__message">{issue.message}</span>
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  aria-label={`Go to row ${row}, ${column}`}
-                  onClick={() => onJump(issue.rowId, issue.columnKey ?? hub.columns[0]?.key)}
-                >
-                  Go to cell
-                </Button>
-              </li>
-            );
-          })}
+          {issues.slice(0, limit).map((issue) => (
+            <IssueItem
+              key={`${issue.rowId}\u0000${issue.columnKey}\u0000${issue.message}`}
+              badge={issue.severity === "error" ? "Error" : "Warning"}
+              issue={issue}
+              row={rowNumber(issue.rowId)}
+              column={columnLabel(issue)}
+              onJump={() => onJump(issue.rowId, issue.columnKey ?? hub.columns[0]?.key)}
+            />
+          ))}
         </ul>
       )}
       {issues.length > limit ? (
@@ -140,5 +108,30 @@ export function IssuesPanel({ onJump }: IssuesPanelProps) {
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** One problem: what kind, where (row 0 = no longer in the batch), the message, and a jump to the cell. */
+function IssueItem(props: {
+  badge: string;
+  issue: CellIssue;
+  row: number;
+  column: string;
+  onJump: () => void;
+}) {
+  const { badge, issue, row, column, onJump } = props;
+  return (
+    <li className="composer-issues__item">
+      <Badge tone={issue.severity === "error" ? "danger" : "warning"}>{badge}</Badge>
+      <span className="composer-issues__where">
+        {row > 0 ? `Row ${row} · ${column}` : "Row no longer in the batch"}
+      </span>
+      <span className="composer-issues__message">{issue.message}</span>
+      {row > 0 ? (
+        <Button size="sm" variant="ghost" aria-label={`Go to row ${row}, ${column}`} onClick={onJump}>
+          Go to cell
+        </Button>
+      ) : null}
+    </li>
   );
 }
