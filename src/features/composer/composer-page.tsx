@@ -144,20 +144,23 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
           Could not load the quote properties: {describeApiError(error)} Reload the page to try again.
         </p>
       ) : null}
-      <QuoteGrid
-        store={store}
-        rows={rows}
-        columns={columns}
-        selection={selection}
-        onSelectionChange={setSelection}
-        issues={issues}
-        onNotice={setNotice}
-        empty={empty}
-        gridRef={gridRef}
-        lookup={RecordLookup}
-        onOpenRowDetails={openDetails}
-      />
-      {issuesOpen ? <IssuesPanel onJump={jump} /> : null}
+      {/* The problems list opens beside the grid, where it is seen, not below a grid that fills the screen. */}
+      <div className="composer-body">
+        <QuoteGrid
+          store={store}
+          rows={rows}
+          columns={columns}
+          selection={selection}
+          onSelectionChange={setSelection}
+          issues={issues}
+          onNotice={setNotice}
+          empty={empty}
+          gridRef={gridRef}
+          lookup={RecordLookup}
+          onOpenRowDetails={openDetails}
+        />
+        {issuesOpen ? <IssuesPanel onJump={jump} /> : null}
+      </div>
       {detailRowId ? (
         <RowDetailPanel
           rowId={detailRowId}
