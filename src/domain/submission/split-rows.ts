@@ -26,8 +26,3 @@ export function splitRows(
   });
   return { valid, skipped };
 }
-
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -7,8 +7,9 @@ import {
   type RateLimit,
   type SubmissionPlan,
 } from "../../domain/submission/plan.ts";
-import { localToday, splitRows } from "../../domain/submission/split-rows.ts";
+import { splitRows } from "../../domain/submission/split-rows.ts";
 import type { NumberedRow, SkippedRow, SubmissionEnvironment } from "../../domain/submission/state.ts";
+import { localToday } from "../../domain/validation/today.ts";
 import { isSandbox } from "../../hubspot/account.ts";
 import type { Property } from "../../hubspot/properties.ts";
 import { accountQuery } from "../../lib/api/get-account.ts";

@@ -19,6 +19,7 @@ import {
   type LabelsByTarget,
 } from "../../../domain/columns/build-columns.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
+import { localToday } from "../../../domain/validation/today.ts";
 import {
   ASSOCIATION_TARGET_TYPES,
   ASSOCIATION_TARGETS,
@@ -31,7 +32,6 @@ import { Dialog } from "../../../ui/dialog.tsx";
 import { PropertyField } from "./property-field.tsx";
 import { RecordLookup } from "./record-lookup.tsx";
 import { type RowDetailValues, rowDetailSchema } from "./row-detail-schema.ts";
-import { localToday } from "./use-batch-validation.ts";
 import "./panels.css";
 
 export interface RowDetailPanelProps {

@@ -4,6 +4,7 @@ import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import type { RowId } from "../../../domain/batch/row.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { localToday } from "../../../domain/validation/today.ts";
 import { quotePropertiesQuery } from "../../../lib/api/get-quote-properties.ts";
 import { useBatchStore } from "../../../lib/batch-store-context.tsx";
 import { useKnownMissingRecords } from "./use-record-names.ts";
@@ -18,12 +19,6 @@ export interface BatchValidation {
   version: number;
   /** Rows not checked yet after a big change (an import): counts cover only the rows checked so far. */
   pendingRows: number;
-}
-
-/** Today in the user's calendar, as HubSpot dates are written (YYYY-MM-DD). */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /**
