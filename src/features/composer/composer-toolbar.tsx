@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Button } from "../../ui/button.tsx";
+import { countOf } from "../../ui/count.ts";
 import { useValidationPending } from "./panels/use-batch-validation.ts";
 
 export interface ComposerToolbarProps {
@@ -21,10 +22,6 @@ export interface ComposerToolbarProps {
   drafts?: ReactNode;
   end?: ReactNode;
 }
-
-// One formatter for the page: `toLocaleString()` builds one per call, and the toolbar renders on every edit.
-const numberFormat = new Intl.NumberFormat();
-const plural = (n: number, one: string, many: string) => `${numberFormat.format(n)} ${n === 1 ? one : many}`;
 
 /** Row commands, undo/redo with what they will undo, the issue counts, columns and drafts. */
 export function ComposerToolbar(props: ComposerToolbarProps) {
@@ -82,7 +79,7 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
       <div className="composer-toolbar__group">
         {/* Always in the page, so screen readers announce when checking starts and ends. */}
         <span role="status" className="composer-count__status">
-          {checking ? `Checking ${plural(pendingRows, "row", "rows")}…` : ""}
+          {checking ? `Checking ${countOf(pendingRows, "row", "rows")}…` : ""}
         </span>
         {checking ? null : (
           <>
@@ -93,7 +90,7 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
               disabled={!hasRows}
             >
               <span className="composer-count__icon composer-count__icon--error" aria-hidden="true" />{" "}
-              {plural(props.errors, "error", "errors")}
+              {countOf(props.errors, "error", "errors")}
             </Button>
             <Button
               variant="ghost"
@@ -102,7 +99,7 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
               disabled={!hasRows}
             >
               <span className="composer-count__icon composer-count__icon--warning" aria-hidden="true" />{" "}
-              {plural(props.warnings, "warning", "warnings")}
+              {countOf(props.warnings, "warning", "warnings")}
             </Button>
           </>
         )}

@@ -10,6 +10,7 @@ import { forgetMapping, loadMapping, saveMapping } from "../../lib/storage/csv-m
 import { Alert } from "../../ui/alert.tsx";
 import { Badge, type Tone } from "../../ui/badge.tsx";
 import { Button } from "../../ui/button.tsx";
+import { countOf } from "../../ui/count.ts";
 import type { MappingValues } from "./mapping-form.ts";
 import { importColumns, initialMatches, mappingSchema, toRemembered } from "./mapping-form.ts";
 import type { CsvWorkerClient } from "./worker/csv-worker-client.ts";
@@ -37,8 +38,6 @@ const TONES: Record<MatchConfidence["kind"], Tone> = {
   manual: "neutral",
   none: "neutral",
 };
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /** Step 2: each column → a property, an association or Ignore, with the converted values previewed. */
 export function MappingStep(props: MappingStepProps) {
@@ -160,7 +159,7 @@ export function MappingStep(props: MappingStepProps) {
           </label>
           <span className="csv-import-field__hint">
             {dateInfo.conflicting
-              ? `Mixed: ${plural(dateInfo.dmyOnly, "date")} only make sense day first, ${plural(dateInfo.mdyOnly, "date")} only month first.`
+              ? `Mixed: ${countOf(dateInfo.dmyOnly, "date")} only make sense day first, ${countOf(dateInfo.mdyOnly, "date")} only month first.`
               : dateInfo.ambiguous
                 ? "Every date in the file reads both ways. Check which one your spreadsheet used."
                 : "Chosen by you."}
@@ -252,19 +251,19 @@ export function MappingStep(props: MappingStepProps) {
                     ) : (
                       <>
                         {info.stats.coerced > 0 ? (
-                          <span>{plural(info.stats.coerced, "converted", "converted")}</span>
+                          <span>{countOf(info.stats.coerced, "converted", "converted")}</span>
                         ) : null}
                         {info.stats.unchanged > 0 ? (
-                          <span>{plural(info.stats.unchanged, "as is", "as is")}</span>
+                          <span>{countOf(info.stats.unchanged, "as is", "as is")}</span>
                         ) : null}
                         {info.stats.invalid > 0 ? (
                           <span className="csv-import-maptable__invalid">
-                            {plural(info.stats.invalid, "kept unconverted", "kept unconverted")}
+                            {countOf(info.stats.invalid, "kept unconverted", "kept unconverted")}
                           </span>
                         ) : null}
                         {info.stats.empty > 0 ? (
                           <span className="csv-import-muted">
-                            {plural(info.stats.empty, "empty", "empty")}
+                            {countOf(info.stats.empty, "empty", "empty")}
                           </span>
                         ) : null}
                       </>
@@ -281,7 +280,7 @@ export function MappingStep(props: MappingStepProps) {
         <legend className="csv-import-field__label">Into the batch</legend>
         <label>
           <input type="radio" value="append" {...form.register("mode")} /> Add after the{" "}
-          {plural(props.batchRows, "row")} already in the batch
+          {countOf(props.batchRows, "row")} already in the batch
         </label>
         <label>
           <input type="radio" value="replace" {...form.register("mode")} /> Replace the batch
@@ -290,11 +289,11 @@ export function MappingStep(props: MappingStepProps) {
       {confirmReplace ? (
         <Alert
           tone="warning"
-          title={`Replace ${plural(props.batchRows, "row")}?`}
+          title={`Replace ${countOf(props.batchRows, "row")}?`}
           action={
             <>
               <Button size="sm" variant="danger" type="submit">
-                Replace {plural(props.batchRows, "row")}
+                Replace {countOf(props.batchRows, "row")}
               </Button>
               <Button size="sm" onClick={() => setConfirmReplace(false)}>
                 Keep them
@@ -302,13 +301,13 @@ export function MappingStep(props: MappingStepProps) {
             </>
           }
         >
-          The {plural(props.batchRows, "row")} in the batch will be replaced by {plural(rows, "row")} from the
-          file. You can undo this with Undo Import CSV.
+          The {countOf(props.batchRows, "row")} in the batch will be replaced by {countOf(rows, "row")} from
+          the file. You can undo this with Undo Import CSV.
         </Alert>
       ) : null}
       {attention > 0 && current ? (
         <p className="csv-import-footnote">
-          {plural(attention, "value")} cannot be converted and will be imported as written; the grid marks
+          {countOf(attention, "value")} cannot be converted and will be imported as written; the grid marks
           those cells.
         </p>
       ) : null}

@@ -8,6 +8,7 @@ import { Button } from "../../../ui/button.tsx";
 import { EmptyState } from "../../../ui/empty-state.tsx";
 import { useValidationHub } from "./use-batch-validation.ts";
 import "./panels.css";
+import { countOf } from "../../../ui/count.ts";
 
 /** Rendering 10,000 list items at once would stall the page: list a page, and more on request. */
 const PAGE = 300;
@@ -15,10 +16,6 @@ const PAGE = 300;
 export interface IssuesPanelProps {
   /** Moves the grid's focus to the cell (the row's first column for row-level issues). */
   onJump(rowId: RowId, columnKey: ColumnKey | undefined): void;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
 }
 
 /** Every problem in the batch by row number and column, errors first, each with a button that jumps to it. */
@@ -50,8 +47,8 @@ export function IssuesPanel({ onJump }: IssuesPanelProps) {
   // A big import or paste is checked in slices: until it is done, say so rather than a premature "no problems".
   const pending = hub.pendingRows;
   const summary =
-    `${plural(counts.errors, "error", "errors")}, ${plural(counts.warnings, "warning", "warnings")}` +
-    (pending > 0 ? ` so far; checking ${plural(pending, "more row", "more rows")}…` : "");
+    `${countOf(counts.errors, "error", "errors")}, ${countOf(counts.warnings, "warning", "warnings")}` +
+    (pending > 0 ? ` so far; checking ${countOf(pending, "more row", "more rows")}…` : "");
 
   return (
     <section className="composer-issues" aria-labelledby="composer-issues-title">
