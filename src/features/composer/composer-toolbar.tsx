@@ -83,24 +83,18 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
         </span>
         {checking ? null : (
           <>
-            <Button
-              variant="ghost"
-              className={props.errors > 0 ? "composer-count composer-count--error" : "composer-count"}
+            <IssueCount
+              severity="error"
+              count={props.errors}
               onClick={props.onShowIssues}
               disabled={!hasRows}
-            >
-              <span className="composer-count__icon composer-count__icon--error" aria-hidden="true" />{" "}
-              {countOf(props.errors, "error", "errors")}
-            </Button>
-            <Button
-              variant="ghost"
-              className={props.warnings > 0 ? "composer-count composer-count--warning" : "composer-count"}
+            />
+            <IssueCount
+              severity="warning"
+              count={props.warnings}
               onClick={props.onShowIssues}
               disabled={!hasRows}
-            >
-              <span className="composer-count__icon composer-count__icon--warning" aria-hidden="true" />{" "}
-              {countOf(props.warnings, "warning", "warnings")}
-            </Button>
+            />
           </>
         )}
       </div>
@@ -110,5 +104,26 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
       </div>
       <div className="composer-toolbar__end">{props.end}</div>
     </div>
+  );
+}
+
+/** "3 errors" / "1 warning": coloured when there are any, and opens the problems list. */
+function IssueCount(props: {
+  severity: "error" | "warning";
+  count: number;
+  onClick(): void;
+  disabled: boolean;
+}) {
+  const { severity, count } = props;
+  return (
+    <Button
+      variant="ghost"
+      className={count > 0 ? `composer-count composer-count--${severity}` : "composer-count"}
+      onClick={props.onClick}
+      disabled={props.disabled}
+    >
+      <span className={`composer-count__icon composer-count__icon--${severity}`} aria-hidden="true" />{" "}
+      {countOf(count, severity)}
+    </Button>
   );
 }
