@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeBoolean } from "./booleans.ts";
+import { normalizeBoolean } from "../values/booleans.ts";
 import type { CoercionContext } from "./coerce.ts";
 import { createCoercer, emptyStats } from "./coerce.ts";
 import { analyseDateOrder, fromExcelSerial, parseDateParts, toIsoDateString } from "./dates.ts";

@@ -2,7 +2,7 @@ import { isDecimalNumber, isEpochMidnightUtc, isIsoDate, isIsoDateTime } from ".
 import type { Property } from "../../hubspot/properties.ts";
 import { isMultiSelect } from "../../hubspot/properties.ts";
 import { splitRecordIds } from "../batch/columns.ts";
-import { normalizeBoolean } from "./booleans.ts";
+import { normalizeBoolean } from "../values/booleans.ts";
 import type { DateOrder } from "./dates.ts";
 import { parseDateParts, toIsoDateString, toIsoDateTimeString } from "./dates.ts";
 import { normalizeName } from "./normalize.ts";

@@ -55,6 +55,7 @@ describe("tolerant editor input", () => {
     expect(normalizeBool("Yes")).toBe("true");
     expect(normalizeBool("0")).toBe("false");
     expect(normalizeBool("maybe")).toBe("maybe");
+    expect(normalizeBool("はい")).toBe("true");
   });
 
   it("maps option labels to values, and keeps unknown options visible", () => {

@@ -2,6 +2,7 @@ import { isDecimalNumber, isIsoDate, isIsoDateTime } from "../../hubspot/codecs.
 import type { PropertyOption } from "../../hubspot/properties.ts";
 import { splitRecordIds } from "../batch/columns.ts";
 import type { ColumnDef } from "../columns/column-def.ts";
+import { normalizeBoolean } from "../values/booleans.ts";
 import { editorKind } from "./editor-kind.ts";
 
 /**
@@ -49,15 +50,10 @@ export function normalizeDateTime(text: string, localToIso: (local: string) => s
   return text;
 }
 
-const TRUE_WORDS = new Set(["true", "yes", "y", "1", "on", "checked", "x"]);
-const FALSE_WORDS = new Set(["false", "no", "n", "0", "off", "unchecked"]);
-
+/** The same yes/no words a CSV import understands (はい/いいえ included); anything else is kept as typed. */
 export function normalizeBool(text: string): string {
-  const word = text.trim().toLowerCase();
-  if (word === "") return "";
-  if (TRUE_WORDS.has(word)) return "true";
-  if (FALSE_WORDS.has(word)) return "false";
-  return text;
+  if (text.trim() === "") return "";
+  return normalizeBoolean(text) ?? text;
 }
 
 /** An option's value from its value or its label, in that order, matching case only when it must. */
