@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeBoolean } from "../values/booleans.ts";
+import { analyseDecimalSeparator, normalizeNumber } from "../values/numbers.ts";
 import type { CoercionContext } from "./coerce.ts";
 import { createCoercer, emptyStats } from "./coerce.ts";
 import { analyseDateOrder, fromExcelSerial, parseDateParts, toIsoDateString } from "./dates.ts";
-import { analyseDecimalSeparator, normalizeNumber } from "./numbers.ts";
 import { buildTargets } from "./targets.ts";
 import { TEST_PROPERTIES } from "./test-targets.ts";
 

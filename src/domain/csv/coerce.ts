@@ -3,11 +3,11 @@ import type { Property } from "../../hubspot/properties.ts";
 import { isMultiSelect } from "../../hubspot/properties.ts";
 import { splitRecordIds } from "../batch/columns.ts";
 import { normalizeBoolean } from "../values/booleans.ts";
+import type { DecimalSeparator } from "../values/numbers.ts";
+import { normalizeNumber } from "../values/numbers.ts";
 import type { DateOrder } from "./dates.ts";
 import { parseDateParts, toIsoDateString, toIsoDateTimeString } from "./dates.ts";
 import { normalizeName } from "./normalize.ts";
-import type { DecimalSeparator } from "./numbers.ts";
-import { normalizeNumber } from "./numbers.ts";
 import type { MappingTarget } from "./targets.ts";
 
 /** How each value of a column fared: already in wire form, converted, empty, or kept as it was. */

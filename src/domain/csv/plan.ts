@@ -1,10 +1,10 @@
 import type { ColumnKey } from "../batch/columns.ts";
+import type { DecimalSeparator } from "../values/numbers.ts";
+import { analyseDecimalSeparator } from "../values/numbers.ts";
 import type { Coercer, CoercionStats } from "./coerce.ts";
 import { createCoercer, emptyStats } from "./coerce.ts";
 import type { DateOrder, DateOrderAnalysis } from "./dates.ts";
 import { analyseDateOrder } from "./dates.ts";
-import type { DecimalSeparator } from "./numbers.ts";
-import { analyseDecimalSeparator } from "./numbers.ts";
 import type { MappingTarget } from "./targets.ts";
 
 /** The records to import: the parsed file minus preamble and header. */

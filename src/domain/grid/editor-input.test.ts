@@ -32,6 +32,7 @@ describe("tolerant editor input", () => {
     expect(normalizeNumber("-0.5")).toBe("-0.5");
     expect(normalizeNumber("")).toBe("");
     expect(normalizeNumber("12 apples")).toBe("12 apples");
+    expect(normalizeNumber("12,5")).toBe("12.5");
   });
 
   it("reads dates into YYYY-MM-DD, keeps impossible ones as typed", () => {

@@ -1,8 +1,9 @@
-import { isDecimalNumber, isIsoDate, isIsoDateTime } from "../../hubspot/codecs.ts";
+import { isIsoDate, isIsoDateTime } from "../../hubspot/codecs.ts";
 import type { PropertyOption } from "../../hubspot/properties.ts";
 import { splitRecordIds } from "../batch/columns.ts";
 import type { ColumnDef } from "../columns/column-def.ts";
 import { normalizeBoolean } from "../values/booleans.ts";
+import { normalizeNumber as readNumber } from "../values/numbers.ts";
 import { editorKind } from "./editor-kind.ts";
 
 /**
@@ -11,13 +12,13 @@ import { editorKind } from "./editor-kind.ts";
  * instead of the grid silently changing or dropping it.
  */
 
-/** "1,234.50", " 12 ", "1 234", "$99" → HubSpot's decimal string. */
+/**
+ * "1,234.50", " 12 ", "1 234", "$99", "12,5" → HubSpot's decimal string, read as a CSV import reads numbers
+ * (a value that shows its decimal separator is read with it; otherwise "." is the decimal point).
+ */
 export function normalizeNumber(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed === "") return "";
-  const compact = trimmed.replace(/^[$€£¥]\s*/, "").replace(/[,\s_\u00a0\u202f']/g, "");
-  if (isDecimalNumber(compact)) return compact;
-  return text;
+  if (text.trim() === "") return "";
+  return readNumber(text, ".") ?? text;
 }
 
 /** "2026-12-31", "2026/12/31", "2026-12-31T00:00:00Z", "20261231" → "2026-12-31". */
