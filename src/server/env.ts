@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type AuthConfig, parseAuthEnv } from "./auth/auth-config.ts";
 
 export const RATE_LIMIT_TIERS = {
   starter: 100,
@@ -49,6 +50,8 @@ export interface ServerEnv {
   tier: RateLimitTier;
   perTenSeconds: number;
   upstreamTimeoutMs: number;
+  /** Sign-in (`AUTH_MODE` and friends), parsed in `auth/auth-config.ts`. */
+  auth: AuthConfig;
   simulator: {
     seed: number;
     latencyMs: number;
@@ -70,13 +73,15 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
     if (value) cleaned[key] = value;
   }
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
+  const auth = parseAuthEnv(source, cleaned.HOST ?? "127.0.0.1");
+  if (!parsed.success || !auth.ok) {
+    const lines = (parsed.success ? [] : parsed.error.issues).map((issue) => {
       const name = String(issue.path[0] ?? "environment");
       // Never echo the token back, even when it is the bad value.
       const shown = name === "HUBSPOT_ACCESS_TOKEN" ? "(hidden)" : JSON.stringify(cleaned[name] ?? "");
       return `  ${name}=${shown}: ${issue.message}`;
     });
+    if (!auth.ok) lines.push(...auth.problems.map((problem) => `  ${problem}`));
     return { ok: false, message: `Invalid server configuration:\n${lines.join("\n")}` };
   }
   const e = parsed.data;
@@ -89,6 +94,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       tier: e.HUBSPOT_RATE_LIMIT_TIER,
       perTenSeconds: RATE_LIMIT_TIERS[e.HUBSPOT_RATE_LIMIT_TIER],
       upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      auth: auth.auth,
       simulator: {
         seed: e.SIMULATOR_SEED,
         latencyMs: e.SIMULATOR_LATENCY_MS,

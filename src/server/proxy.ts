@@ -1,5 +1,7 @@
 import { findAllowedRoute, NOT_FORWARDED_HEADER, PROXY_PREFIX } from "../hubspot/endpoints.ts";
 import { type Clock, systemClock } from "./clock.ts";
+import type { SignedInUser } from "./identity.ts";
+import { originHost } from "./origin-host.ts";
 import { MAX_BODY_BYTES, readCheckedBody } from "./proxy-body.ts";
 import {
   failedBeforeSending,
@@ -13,7 +15,11 @@ import { LimiterWaitAborted, type Release, TokenLimiters } from "./rate-limiter.
 import { handleSimulatorControl, type SimulatorControl } from "./simulator-control.ts";
 
 export type Upstream = (request: Request) => Promise<Response>;
-export type ProxyHandler = (request: Request) => Promise<Response>;
+/** Who sent the request, as the auth layer resolved it (the journal records it). */
+export interface ProxyContext {
+  user: SignedInUser;
+}
+export type ProxyHandler = (request: Request, context?: ProxyContext) => Promise<Response>;
 
 export interface ProxyOptions {
   /** HubSpot itself (`fetch`) or the simulator's `fetch`. Receives absolute URLs on `upstreamOrigin`. */
@@ -204,7 +210,8 @@ function refuseForeignCaller(
 ): string | undefined {
   if (allowedHosts && !allowedHosts.includes(url.host)) return `unexpected host ${url.host}`;
   const origin = request.headers.get("origin");
-  if (origin !== null && origin !== url.origin) return "cross-origin request";
+  // Hosts, not origins: behind a TLS-terminating reverse proxy the request URL says http while the page is https.
+  if (origin !== null && originHost(origin) !== url.host) return "cross-origin request";
   if (request.headers.get("sec-fetch-site") === "cross-site") return "cross-site request";
   return undefined;
 }
