@@ -71,7 +71,7 @@ export function createOidcRoutes(options: OidcRoutesOptions) {
     try {
       provider = await discover();
     } catch (error) {
-      log(`sign-in: the identity provider at ${config.issuer.href} did not answer: ${describe(error)}`);
+      log(`sign-in: the identity provider at ${config.issuer.href} did not answer: ${describeError(error)}`);
       return redirect("/?sign-in-error=failed");
     }
     const verifier = client.randomPKCECodeVerifier();
@@ -128,7 +128,7 @@ export function createOidcRoutes(options: OidcRoutesOptions) {
       log(`sign-in: ${email}`);
       return redirect(pending.returnTo, [cookie("", 0), ...started]);
     } catch (error) {
-      log(`sign-in: the code exchange failed: ${describe(error)}`);
+      log(`sign-in: the code exchange failed: ${describeError(error)}`);
       return failed("failed");
     }
   }
@@ -158,10 +158,10 @@ export function createOidcRoutes(options: OidcRoutesOptions) {
 
 /** Only a path of this app: `//evil.example` and absolute URLs would turn sign-in into an open redirect. */
 export function safeReturnTo(value: string | null): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
+  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
   return value;
 }
 
-function describe(error: unknown): string {
+function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
