@@ -5,10 +5,12 @@ import { HistoryPage } from "../features/history/history-page.tsx";
 import { ResultsPage } from "../features/results/results-page.tsx";
 import { SubmitBatch } from "../features/submission/submit-batch.tsx";
 import type { ApiError } from "../lib/api/api-error.ts";
+import { useCan } from "../lib/api/get-me.ts";
 import { Tabs } from "../ui/tabs.tsx";
 import { AuthBanner } from "./auth-banner.tsx";
 import { EnvironmentIndicator } from "./environment-indicator.tsx";
 import { PropertiesView } from "./properties-view.tsx";
+import { UserMenu } from "./user-menu.tsx";
 import "./app.css";
 
 export const APP_TABS = ["compose", "results", "history", "properties"] as const;
@@ -43,6 +45,8 @@ export function AppShell({
   onDismissAuthError: () => void;
 }) {
   const [tab, setTab] = useHashTab();
+  // A viewer reads results and history; the Submit control is not theirs (the server refuses it too).
+  const canSubmit = useCan("submitter");
   return (
     <div className="app">
       <header className="app-header">
@@ -50,7 +54,10 @@ export function AppShell({
           <img src="/favicon.svg" alt="" className="app-header__logo" width={24} height={24} />
           <span className="app-header__name">Quote Batch Composer</span>
         </div>
-        <EnvironmentIndicator />
+        <div className="app-header__end">
+          <EnvironmentIndicator />
+          <UserMenu />
+        </div>
       </header>
       <AuthBanner error={authError} onDismiss={onDismissAuthError} />
       <main className="app-main">
@@ -68,7 +75,11 @@ export function AppShell({
                   toolbarEnd={
                     <>
                       <CsvImport />
-                      <SubmitBatch />
+                      {canSubmit ? (
+                        <SubmitBatch />
+                      ) : (
+                        <span className="app-view-only">View only: ask an admin to let you submit.</span>
+                      )}
                     </>
                   }
                 />

@@ -4,6 +4,7 @@ import { BatchStore } from "../domain/batch/batch-store.ts";
 import type { ApiError } from "../lib/api/api-error.ts";
 import { BatchStoreProvider } from "../lib/batch-store-context.tsx";
 import { AppShell } from "./app-shell.tsx";
+import { AuthGate } from "./auth-gate.tsx";
 import { createQueryClient } from "./query-client.ts";
 
 /** Providers: one query client and one batch for the whole app. */
@@ -14,7 +15,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <BatchStoreProvider store={store}>
-        <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
+        <AuthGate>
+          <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
+        </AuthGate>
       </BatchStoreProvider>
     </QueryClientProvider>
   );

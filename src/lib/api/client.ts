@@ -16,13 +16,39 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The header the server checks on every write when sign-in is on (see `src/server/auth/api-guard.ts`). */
+export const CSRF_HEADER = "X-QBC-CSRF";
+
+/**
+ * The page's CSRF token: the server sets it as a readable cookie (`__Host-` prefixed under https). Another
+ * origin cannot read it, so it cannot send it: that is the whole protection.
+ */
+export function csrfToken(
+  cookies: string = typeof document === "undefined" ? "" : document.cookie,
+): string | undefined {
+  for (const part of cookies.split(";")) {
+    const [name = "", ...rest] = part.trim().split("=");
+    if (name === "__Host-qbc_csrf" || name === "qbc_csrf") return decodeURIComponent(rest.join("="));
+  }
+  return undefined;
+}
+
+function requestHeaders(options: RequestOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const method = options.method ?? "GET";
+  const token = method === "GET" ? undefined : csrfToken();
+  if (token) headers[CSRF_HEADER] = token;
+  return headers;
+}
+
 /** Sends a request to the proxy and returns the raw answer; throws only when no answer came. */
 export async function sendRaw(path: string, options: RequestOptions = {}): Promise<RawResponse> {
   let response: Response;
   try {
     response = await fetch(path, {
       method: options.method ?? "GET",
-      headers: options.body === undefined ? {} : { "content-type": "application/json" },
+      headers: requestHeaders(options),
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });

@@ -10,6 +10,7 @@ import { requiredRole } from "./route-roles.ts";
 import type { Sessions } from "./sessions.ts";
 
 export const CSRF_HEADER = "x-qbc-csrf";
+export const SIGN_IN_HEADER = "x-qbc-sign-in";
 
 /** Where the connection came from (the socket's peer), for trusting a reverse proxy's identity header. */
 export interface Connection {
@@ -77,7 +78,10 @@ export function createApiGuard(options: ApiGuardOptions): ApiHandler {
         auth.mode === "proxy-header"
           ? "You are not signed in: this server only believes the sign-in header from its reverse proxy. Open the app through the company sign-in address."
           : "You are not signed in, or your session has ended. Sign in and try again.";
-      return refuse("unauthenticated", request, message);
+      const response = refuse("unauthenticated", request, message);
+      // Tells the page where signing in starts (only this app can sign in with OIDC; a reverse proxy signs in itself).
+      if (auth.mode === "oidc") response.headers.set(SIGN_IN_HEADER, "/auth/login");
+      return response;
     }
     if (path === "/api/me" && request.method === "GET") return me(caller, request);
 
