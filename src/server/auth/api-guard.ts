@@ -40,7 +40,9 @@ export function createApiGuard(options: ApiGuardOptions): ApiHandler {
   const expectedHost = auth.mode === "none" ? undefined : auth.publicUrl?.host;
 
   const refuse = (kind: ProxyErrorKind, request: Request, message: string) => {
-    options.log?.(`${request.method} ${new URL(request.url).pathname} refused (${kind}): ${message}`);
+    // Not being signed in yet is routine; a refused write or a wrong host is worth a line.
+    if (kind !== "unauthenticated")
+      options.log?.(`${request.method} ${new URL(request.url).pathname} refused (${kind}): ${message}`);
     const response = proxyError(kind, message);
     response.headers.set(NOT_FORWARDED_HEADER, "1");
     return response;
