@@ -1,4 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useT } from "../i18n/use-t.ts";
 import { type ApiError, describeApiError } from "../lib/api/api-error.ts";
 import { signInUrl } from "../lib/api/get-me.ts";
 import { Alert } from "../ui/alert.tsx";
@@ -7,9 +8,10 @@ import { Button } from "../ui/button.tsx";
 /** One banner for 401/403 from anywhere: nothing else works until the token or its scopes are fixed. */
 export function AuthBanner({ error, onDismiss }: { error: ApiError | undefined; onDismiss: () => void }) {
   const queryClient = useQueryClient();
+  const t = useT();
   if (!error) return null;
   if (error.isSignedOut) return <SessionEnded error={error} onDismiss={onDismiss} />;
-  const title = error.status === 403 ? "HubSpot denied access" : "HubSpot rejected the access token";
+  const title = t(error.status === 403 ? "auth.forbidden" : "auth.rejected");
   return (
     <div className="app-banner">
       <Alert
@@ -24,7 +26,7 @@ export function AuthBanner({ error, onDismiss }: { error: ApiError | undefined; 
               void queryClient.refetchQueries({ type: "active" });
             }}
           >
-            Try again
+            {t("auth.retry")}
           </Button>
         }
       >
@@ -36,24 +38,23 @@ export function AuthBanner({ error, onDismiss }: { error: ApiError | undefined; 
 
 /** The app's own session ended (expiry, sign-out in another tab): the draft is autosaved, so signing in is safe. */
 function SessionEnded({ error, onDismiss }: { error: ApiError; onDismiss: () => void }) {
+  const t = useT();
   const href = signInUrl(error.headers, `${window.location.pathname}${window.location.hash}`);
   return (
     <div className="app-banner">
       <Alert
         tone="warning"
-        title="Your session has ended"
+        title={t("session.ended.title")}
         onDismiss={onDismiss}
         action={
           href ? (
             <a className="ui-button ui-button--primary ui-button--sm" href={href}>
-              Sign in again
+              {t("session.ended.action")}
             </a>
           ) : undefined
         }
       >
-        {href
-          ? "Sign in again to keep working. Your draft is saved in this browser."
-          : describeApiError(error)}
+        {href ? t("session.ended.body") : describeApiError(error)}
       </Alert>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useT } from "../i18n/use-t.ts";
 import { ApiError, describeApiError } from "../lib/api/api-error.ts";
 import { useMe } from "../lib/api/get-me.ts";
 import { Alert } from "../ui/alert.tsx";
@@ -9,10 +10,11 @@ import { SignInScreen } from "./sign-in-screen.tsx";
 /** Shows the app once the server said who is signed in; otherwise the sign-in screen (or why it cannot tell). */
 export function AuthGate({ children }: { children: ReactNode }) {
   const me = useMe();
+  const t = useT();
   if (me.isPending) {
     return (
       <div className="auth-screen">
-        <Spinner label="Checking who is signed in…" />
+        <Spinner label={t("signin.checking")} />
       </div>
     );
   }
@@ -22,10 +24,10 @@ export function AuthGate({ children }: { children: ReactNode }) {
       <div className="auth-screen">
         <Alert
           tone="danger"
-          title="The app cannot tell who is signed in"
+          title={t("signin.unknown.title")}
           action={
             <Button size="sm" onClick={() => void me.refetch()} busy={me.isFetching}>
-              Try again
+              {t("signin.retry")}
             </Button>
           }
         >

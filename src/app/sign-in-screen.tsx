@@ -1,16 +1,19 @@
+import type { MessageId } from "../i18n/messages.ts";
+import { useT } from "../i18n/use-t.ts";
 import type { ApiError } from "../lib/api/api-error.ts";
 import { signInUrl } from "../lib/api/get-me.ts";
 
-const SIGN_IN_ERRORS: Record<string, string> = {
-  expired: "Signing in took too long or was started in another tab. Sign in again.",
-  denied: "Signing in was cancelled at your company's sign-in page.",
-  "no-email":
-    "Your company account has no verified e-mail address, which this app needs to know who you are. Ask your IT team.",
-  failed: "Your company's sign-in service did not complete the sign-in. Try again in a moment.",
+/** `?sign-in-error=` values the server's sign-in callback redirects with (server/auth/oidc-routes.ts). */
+const SIGN_IN_ERRORS: Record<string, MessageId> = {
+  expired: "signin.error.expired",
+  denied: "signin.error.denied",
+  "no-email": "signin.error.noEmail",
+  failed: "signin.error.failed",
 };
 
 /** Before the app: sign in with the company's identity provider (OIDC), or why the reverse proxy did not sign you in. */
 export function SignInScreen({ error }: { error: ApiError }) {
+  const t = useT();
   const params = new URLSearchParams(window.location.search);
   const problem = SIGN_IN_ERRORS[params.get("sign-in-error") ?? ""];
   const signedOut = params.has("signed-out");
@@ -19,25 +22,26 @@ export function SignInScreen({ error }: { error: ApiError }) {
     <main className="auth-screen">
       <div className="auth-card">
         <img src="/favicon.svg" alt="" width={32} height={32} />
-        <h1 className="auth-card__title">Quote Batch Composer</h1>
+        <h1 className="auth-card__title">{t("app.name")}</h1>
         {problem ? (
           <p className="auth-card__problem" role="alert">
-            {problem}
+            {t(problem)}
           </p>
         ) : null}
         {signedOut && !problem ? (
           <p className="auth-card__note" role="status">
-            You are signed out.
+            {t("signin.signedOut")}
           </p>
         ) : null}
         {href ? (
           <>
-            <p className="auth-card__text">Sign in with your company account to compose and submit quotes.</p>
+            <p className="auth-card__text">{t("signin.prompt")}</p>
             <a className="ui-button ui-button--primary ui-button--lg" href={href}>
-              Sign in
+              {t("signin.button")}
             </a>
           </>
         ) : (
+          // The server's own sentence: with a reverse proxy, signing in happens there, not here.
           <p className="auth-card__text">{error.message}</p>
         )}
       </div>
