@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./e2e/chromium.ts";
 
@@ -52,6 +55,8 @@ export default defineConfig({
         HUBSPOT_ACCESS_TOKEN: "",
         SIMULATOR_LATENCY_MS: "0",
         SIMULATOR_CONTROL: "on",
+        // Each run starts with an empty journal and history, and never touches the developer's ./data.
+        DATA_DIR: mkdtempSync(join(tmpdir(), "qbc-e2e-")),
       },
     },
     {
@@ -73,6 +78,7 @@ export default defineConfig({
         HUBSPOT_ACCESS_TOKEN: "",
         SIMULATOR_LATENCY_MS: "0",
         SIMULATOR_CONTROL: "on",
+        DATA_DIR: mkdtempSync(join(tmpdir(), "qbc-e2e-auth-")),
         AUTH_MODE: "oidc",
         OIDC_ISSUER_URL: `http://127.0.0.1:${PROVIDER_PORT}`,
         OIDC_CLIENT_ID: "quote-batch-composer",
