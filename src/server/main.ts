@@ -48,12 +48,18 @@ function proxyOptions(): ProxyOptions {
     timeoutMs: env.upstreamTimeoutMs,
     limiters,
     log,
-    allowedHosts: loopbackHosts(env.host, env.port),
+    allowedHosts: loopbackHosts(env.host),
     journal: opened.journal,
     routes: [journalApi(opened.journal)],
   };
   if (env.token) {
-    return { ...common, upstream: (request) => fetch(request), upstreamName: "hubspot", token: env.token };
+    return {
+      ...common,
+      upstream: (request) => fetch(request),
+      upstreamName: "hubspot",
+      upstreamOrigin: env.hubspotApiBase,
+      token: env.token,
+    };
   }
   const simulator = createSimulator({
     seed: env.simulator.seed,
@@ -76,10 +82,11 @@ function proxyOptions(): ProxyOptions {
 }
 
 /** On a loopback address only loopback names are expected; a wildcard bind cannot know its names. */
-function loopbackHosts(host: string, port: number): string[] | undefined {
+function loopbackHosts(host: string): string[] | undefined {
   const loopback = ["127.0.0.1", "localhost", "::1", "[::1]"];
   if (!loopback.includes(host)) return undefined;
-  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+  // Host names without the port: with PORT=0 the port is only known once the server listens.
+  return ["127.0.0.1", "localhost", "[::1]"];
 }
 
 const distDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist");
@@ -107,7 +114,7 @@ auth.warmUp().catch((error: unknown) => {
 const app = createNodeApp(auth.api, distDir, { authRoutes: auth.routes });
 const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
   const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
-  const upstream = env.token ? "HubSpot (api.hubapi.com)" : "simulator";
+  const upstream = env.token ? `HubSpot (${new URL(env.hubspotApiBase).host})` : "simulator";
   const journal = env.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded, in ${resolve(env.dataDir)}`;
   const interrupted =
     opened.interrupted > 0

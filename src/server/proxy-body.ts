@@ -14,7 +14,43 @@ const BODY_SCHEMAS: Record<NonNullable<AllowedRoute["body"]>, { schema: z.ZodTyp
 
 export type BodyResult =
   | { ok: true; json: string; value: unknown }
-  | { ok: false; kind: "too-large" | "bad-request"; message: string };
+  | { ok: false; kind: "too-large" | "bad-request" | "body-timeout" | "canceled"; message: string };
+
+/** How long a request body may take to arrive: a client trickling bytes must not hold a connection forever. */
+export const BODY_TIMEOUT_MS = 15_000;
+
+/**
+ * `readCheckedBody` within `timeoutMs`; a client that hangs up mid-body is `canceled` (it is gone: nothing to
+ * answer, nothing to log as a failure), not an exception.
+ */
+export async function readBodyInTime(
+  request: Request,
+  bodyName: NonNullable<AllowedRoute["body"]>,
+  maxBytes: number,
+  timeoutMs: number,
+  setTimer: (callback: () => void, ms: number) => () => void,
+): Promise<BodyResult> {
+  let cancel: () => void = () => undefined;
+  const timedOut = new Promise<BodyResult>((resolve) => {
+    cancel = setTimer(
+      () =>
+        resolve({
+          ok: false,
+          kind: "body-timeout",
+          message: `The request body did not arrive within ${Math.round(timeoutMs / 1000)} s. Check the connection and send again.`,
+        }),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([readCheckedBody(request, bodyName, maxBytes), timedOut]);
+  } catch {
+    // readCheckedBody answers every bad body itself: a throw is the body stream breaking (the client hung up).
+    return { ok: false, kind: "canceled", message: "The client went away while sending the request." };
+  } finally {
+    cancel();
+  }
+}
 
 const TOO_LARGE = `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB. Send fewer rows per request.`;
 
@@ -63,7 +99,7 @@ export async function readCheckedBody(
 }
 
 /** `undefined` when over the limit, `null` when not UTF-8. */
-async function readLimited(request: Request, maxBytes: number): Promise<string | undefined | null> {
+export async function readLimited(request: Request, maxBytes: number): Promise<string | undefined | null> {
   if (!request.body) return "";
   // With a declared length (checked above) the whole body can be read at once: Node's HTTP parser stops at
   // that length, and the count below still catches a runtime that does not. This is the server's fast path.

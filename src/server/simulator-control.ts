@@ -1,5 +1,16 @@
 import { z } from "zod";
+import { readLimited } from "./proxy-body.ts";
 import { jsonResponse, proxyError } from "./proxy-http.ts";
+
+/** A few fault settings are a few hundred bytes: anything past 16 KB is refused without reading it all. */
+const MAX_CONTROL_BODY_BYTES = 16 * 1024;
+
+async function readSmallBody(request: Request): Promise<string | undefined> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > MAX_CONTROL_BODY_BYTES) return undefined;
+  const text = await readLimited(request, MAX_CONTROL_BODY_BYTES);
+  return text === null ? "" : text;
+}
 
 const Rate = z.number().min(0).max(1);
 
@@ -35,9 +46,11 @@ export async function handleSimulatorControl(
   const method = request.method;
   if (path === "/api/simulator/faults" && method === "GET") return jsonResponse(200, control.getFaults());
   if (path === "/api/simulator/faults" && method === "POST") {
+    const text = await readSmallBody(request);
+    if (text === undefined) return proxyError("too-large", "The fault settings are larger than 16 KB.");
     let value: unknown;
     try {
-      value = JSON.parse(await request.text());
+      value = JSON.parse(text);
     } catch {
       return proxyError("bad-request", "The fault settings are not valid JSON.");
     }

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import "../../../lib/zod-without-eval.ts";
 import { ParseSession } from "./parse-session.ts";
 import type { WorkerReply, WorkerRequest } from "./protocol.ts";
 
