@@ -60,12 +60,12 @@ describe("parseEnv", () => {
 
   it("reads the simulated portal and its quote system", () => {
     const result = parseEnv({
-      SIMULATOR_PORTAL: "jp",
+      SIMULATOR_PORTAL: "us",
       SIMULATOR_QUOTE_SYSTEM: "cpq",
       SIMULATOR_CANCELED_RATE: "0.1",
     });
     expect(result.ok && result.env.simulator).toMatchObject({
-      portal: "jp",
+      portal: "us",
       quoteSystem: "cpq",
       canceledRate: 0.1,
     });
