@@ -37,8 +37,6 @@ export interface AllowedRoute {
   pattern: RegExp;
   /** Names the zod body schema the proxy checks before forwarding (POST only). */
   body?: "batchCreate" | "batchRead" | "batchUpdate" | "batchArchive" | "search" | "associationsRead";
-  /** A write whose outcome matters (journalled; faults strike it in the simulator). */
-  write?: boolean;
 }
 
 const SEARCHABLE = "(deals|contacts|companies|line_items|products)";
@@ -50,31 +48,26 @@ export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
     method: "POST",
     pattern: /^\/crm\/v3\/objects\/quotes\/batch\/create$/,
     body: "batchCreate",
-    write: true,
   },
   {
     method: "POST",
     pattern: /^\/crm\/v3\/objects\/quotes\/batch\/update$/,
     body: "batchUpdate",
-    write: true,
   },
   {
     method: "POST",
     pattern: /^\/crm\/v3\/objects\/quotes\/batch\/archive$/,
     body: "batchArchive",
-    write: true,
   },
   {
     method: "POST",
     pattern: /^\/crm\/v3\/objects\/line_items\/batch\/create$/,
     body: "batchCreate",
-    write: true,
   },
   {
     method: "POST",
     pattern: /^\/crm\/v3\/objects\/line_items\/batch\/archive$/,
     body: "batchArchive",
-    write: true,
   },
   {
     method: "POST",

@@ -168,7 +168,8 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       const reason = error instanceof Error ? error.message : String(error);
       if (!isNetworkFailure(error)) {
         log(`${method} ${hubspotPath} → 500: the upstream threw: ${reason}`);
-        return unexpected();
+        const note = "The upstream failed unexpectedly. The request may or may not have been applied.";
+        return { response: unexpected(), outcome: { kind: "unknown", note } };
       }
       log(`${method} ${hubspotPath} → 502 after ${clock.now() - started} ms: ${reason}`);
       if (failedBeforeSending(error)) {
