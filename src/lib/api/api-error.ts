@@ -9,6 +9,8 @@ export type ApiErrorKind =
   /** The answer did not have the shape the contract promises. */
   | "contract";
 
+const APP_REFUSALS = new Set(["FORBIDDEN", "MISSING_ROLE", "CSRF_REJECTED"]);
+
 /** The one error type the API client throws. The app layer decides how to show it. */
 export class ApiError extends Error {
   override readonly name = "ApiError";
@@ -24,13 +26,18 @@ export class ApiError extends Error {
   }
 
   get isAuthProblem(): boolean {
-    // The proxy's own 403 (a page on a foreign origin) is not about HubSpot's token or scopes.
+    // The proxy's own 403 (a page on a foreign origin, a role, a stale token) is not about HubSpot's token.
     return this.status === 401 || (this.status === 403 && !this.isProxyRefusal);
   }
 
-  /** The app's server refused the page itself (wrong origin or host), not HubSpot. */
+  /** The app's server refused the page itself (wrong origin or host, role, CSRF token), not HubSpot. */
   get isProxyRefusal(): boolean {
-    return this.status === 403 && this.body?.category === "FORBIDDEN";
+    return this.status === 403 && APP_REFUSALS.has(this.body?.category ?? "");
+  }
+
+  /** The app's own sign-in is missing or over (not HubSpot's token). */
+  get isSignedOut(): boolean {
+    return this.status === 401 && this.body?.category === "UNAUTHENTICATED";
   }
 }
 
@@ -41,6 +48,13 @@ export class ApiError extends Error {
 export function describeApiError(error: unknown, t: Translate = translateEnglish): string {
   if (!(error instanceof ApiError)) return t("api.unknown");
   if (error.kind === "network") return t("api.network");
+  // The app's own sign-in, role and CSRF refusals carry a message written for the person (server/auth).
+  if (
+    error.isSignedOut ||
+    error.body?.category === "MISSING_ROLE" ||
+    error.body?.category === "CSRF_REJECTED"
+  )
+    return t("api.hubspot", { message: error.message });
   if (error.status === 401) return t("api.unauthorized");
   if (error.isProxyRefusal) return t("api.proxyRefusal");
   if (error.status === 403) return t("api.forbidden");
