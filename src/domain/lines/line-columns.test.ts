@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { property } from "../columns/property-fixtures.ts";
 import { discountKey, lineColumns } from "./line-columns.ts";
 
-const number = (name: string, extra = {}) => property({ name, type: "number", fieldType: "number", ...extra });
+const number = (name: string, extra = {}) =>
+  property({ name, type: "number", fieldType: "number", ...extra });
 
 describe("lineColumns", () => {
   it("puts product, quantity, unit price and discount first, then the other writable properties", () => {

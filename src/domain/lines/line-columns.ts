@@ -51,7 +51,7 @@ function lineColumn(property: Property): ColumnDef {
     key: property.name,
     label: LABELS[property.name] ?? property.label,
     property,
-    pinned: property.name === LINE_KEYS.product,
+    pinned: false,
     width: width(property),
   };
 }
@@ -67,7 +67,9 @@ export function lineColumns(properties: readonly Property[]): ColumnDef[] {
   const byName = new Map(writable.map((property) => [property.name, property]));
   if (byName.has(LINE_KEYS.discount)) byName.delete(LINE_KEYS.discountPercentage);
   const leading = LEADING.flatMap((name) => {
-    const found = byName.get(name) ?? (name === LINE_KEYS.discount ? byName.get(LINE_KEYS.discountPercentage) : undefined);
+    const found =
+      byName.get(name) ??
+      (name === LINE_KEYS.discount ? byName.get(LINE_KEYS.discountPercentage) : undefined);
     return found ? [found] : [];
   });
   const taken = new Set(leading.map((property) => property.name));
@@ -79,7 +81,29 @@ export function lineColumns(properties: readonly Property[]): ColumnDef[] {
 
 /** The key the discount is kept under in this portal's columns. */
 export function discountKey(columns: readonly ColumnDef[]): string {
-  return columns.some((column) => column.key === LINE_KEYS.discount) || !columns.some((column) => column.key === LINE_KEYS.discountPercentage)
+  return columns.some((column) => column.key === LINE_KEYS.discount) ||
+    !columns.some((column) => column.key === LINE_KEYS.discountPercentage)
     ? LINE_KEYS.discount
     : LINE_KEYS.discountPercentage;
 }
+
+const standard = (name: string, label: string, type: "string" | "number", description: string): Property => ({
+  name,
+  label,
+  type,
+  fieldType: type === "number" ? "number" : "text",
+  groupName: "lineiteminformation",
+  description,
+  options: [],
+});
+
+/**
+ * The line-item properties every HubSpot portal has. The line grid uses them while the portal's own
+ * definitions load, or when they cannot be read, so line items can always be entered.
+ */
+export const STANDARD_LINE_ITEM_PROPERTIES: readonly Property[] = [
+  standard(LINE_KEYS.product, "Product ID", "string", "The product the line copies its name and price from."),
+  standard(LINE_KEYS.quantity, "Quantity", "number", "How many units; more than 0."),
+  standard(LINE_KEYS.price, "Unit price", "number", "The price of one unit; 0 or more."),
+  standard(LINE_KEYS.discount, "Discount (%)", "number", "A discount on the line, from 0 to 100 percent."),
+];

@@ -3,17 +3,28 @@ import { BatchStore } from "../batch/batch-store.ts";
 import { createLine, createRow } from "../batch/row.ts";
 import { planPaste } from "../grid/paste.ts";
 import { planFillDown } from "../grid/range-edits.ts";
-import { buildSheet, planInsertLine, planMoveLine, planNewLine, planRemoveLines, toLineOperation } from "./line-sheet.ts";
+import {
+  buildSheet,
+  planInsertLine,
+  planMoveLine,
+  planNewLine,
+  planRemoveLines,
+  toLineOperation,
+} from "./line-sheet.ts";
 
 function batch() {
   return new BatchStore([
-    createRow({ hs_title: "A" }, "qa", [createLine({ quantity: "1" }, "a1"), createLine({ quantity: "2" }, "a2")]),
+    createRow({ hs_title: "A" }, "qa", [
+      createLine({ quantity: "1" }, "a1"),
+      createLine({ quantity: "2" }, "a2"),
+    ]),
     createRow({ hs_title: "B" }, "qb", [createLine({ quantity: "3" }, "b1")]),
     createRow({ hs_title: "C" }, "qc"),
   ]);
 }
 
-const quantities = (store: BatchStore) => store.rows.map((row) => row.lines.map((line) => line.cells.quantity ?? ""));
+const quantities = (store: BatchStore) =>
+  store.rows.map((row) => row.lines.map((line) => line.cells.quantity ?? ""));
 
 describe("the line sheet", () => {
   it("lists the lines of a run of quotes in order, new lines going to the last quote shown", () => {

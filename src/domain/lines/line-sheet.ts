@@ -37,7 +37,8 @@ export function buildSheet(rows: readonly BatchRow[], top: number, bottom: numbe
     });
   }
   const last = rows[to];
-  const target = last && to >= from ? { rowId: last.id, quoteIndex: to, lineCount: last.lines.length } : undefined;
+  const target =
+    last && to >= from ? { rowId: last.id, quoteIndex: to, lineCount: last.lines.length } : undefined;
   return { entries, gridRows, target };
 }
 
@@ -54,7 +55,8 @@ export function toLineOperation(sheet: LineSheet, operation: BatchOperation): Ba
         const edits: CellEdit[] = [];
         for (const edit of op.edits) {
           const entry = byLine.get(edit.rowId);
-          if (entry) edits.push({ rowId: entry.rowId, lineId: entry.line.id, key: edit.key, value: edit.value });
+          if (entry)
+            edits.push({ rowId: entry.rowId, lineId: entry.line.id, key: edit.key, value: edit.value });
         }
         return edits.length > 0 ? { type: "set-cells", edits } : undefined;
       }
@@ -104,7 +106,11 @@ export function planRemoveLines(sheet: LineSheet, top: number, bottom: number): 
     ids.push(entry.line.id);
     byQuote.set(entry.rowId, ids);
   }
-  const operations: BatchOperation[] = [...byQuote].map(([rowId, lineIds]) => ({ type: "remove-lines", rowId, lineIds }));
+  const operations: BatchOperation[] = [...byQuote].map(([rowId, lineIds]) => ({
+    type: "remove-lines",
+    rowId,
+    lineIds,
+  }));
   if (operations.length === 0) return undefined;
   return operations.length === 1 ? operations[0] : { type: "sequence", operations };
 }
@@ -113,7 +119,11 @@ export function planRemoveLines(sheet: LineSheet, top: number, bottom: number): 
 export function planInsertLine(sheet: LineSheet, at: number): BatchOperation | undefined {
   const entry = sheet.entries[at];
   if (!entry) return planNewLine(sheet, {});
-  return { type: "insert-lines", rowId: entry.rowId, inserts: [{ index: entry.position, line: createLine({}) }] };
+  return {
+    type: "insert-lines",
+    rowId: entry.rowId,
+    inserts: [{ index: entry.position, line: createLine({}) }],
+  };
 }
 
 /** Moves sheet line `at` one place up or down within its quote (its position on the quote). */
@@ -125,7 +135,11 @@ export function planMoveLine(sheet: LineSheet, at: number, by: -1 | 1): BatchOpe
     type: "sequence",
     operations: [
       { type: "remove-lines", rowId: entry.rowId, lineIds: [entry.line.id] },
-      { type: "insert-lines", rowId: entry.rowId, inserts: [{ index: neighbour.position, line: entry.line }] },
+      {
+        type: "insert-lines",
+        rowId: entry.rowId,
+        inserts: [{ index: neighbour.position, line: entry.line }],
+      },
     ],
   };
 }

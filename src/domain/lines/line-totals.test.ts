@@ -13,8 +13,12 @@ describe("line totals", () => {
   });
 
   it("works out quantity × price less the discount, as HubSpot does", () => {
-    expect(lineAmount(createLine({ hs_product_id: "101", quantity: "3", discount: "10" }), productPrice)).toBe(135);
-    expect(lineAmount(createLine({ quantity: "2", price: "9.99", hs_discount_percentage: "50" }), productPrice)).toBe(9.99);
+    expect(
+      lineAmount(createLine({ hs_product_id: "101", quantity: "3", discount: "10" }), productPrice),
+    ).toBe(135);
+    expect(
+      lineAmount(createLine({ quantity: "2", price: "9.99", hs_discount_percentage: "50" }), productPrice),
+    ).toBe(9.99);
     expect(lineAmount(createLine({ price: "5" }), productPrice)).toBeUndefined();
   });
 

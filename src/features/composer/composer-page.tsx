@@ -19,6 +19,7 @@ import { ComposerToolbar } from "./composer-toolbar.tsx";
 import { deleteRows, duplicateRows, insertRows } from "./grid/grid-actions.ts";
 import { QuoteGrid } from "./grid/quote-grid.tsx";
 import { useGridIssues } from "./grid-issues.ts";
+import { useComposerLines } from "./lines/use-composer-lines.tsx";
 import { installTestHooks } from "./test-hooks.ts";
 import "./composer.css";
 
@@ -89,6 +90,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     [validation.issueFor, validation.issuesForRow, validation.version],
   );
   const issues = useGridIssues(validationIssues, useRowOutcomeIssues(), columns);
+  const lines = useComposerLines({ store, range, quoteGridRef: gridRef });
 
   const empty = (
     <EmptyState
@@ -106,8 +108,8 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     </EmptyState>
   );
 
-  return (
-    <section aria-label="Composer" className="composer">
+  return lines.provide(
+    <section aria-label="Composer" className="composer composer--with-lines">
       <ComposerToolbar
         rowCount={rows.length}
         selectedRows={rows.length === 0 ? 0 : Math.min(range.bottom, rows.length - 1) - range.top + 1}
@@ -133,9 +135,13 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         drafts={draftsMenu}
         end={toolbarEnd}
       />
-      <p role="status" className="composer-status">
-        {notice}
-      </p>
+      <div className="composer-batchbar">
+        {lines.defaultsButton}
+        <p role="status" className="composer-status">
+          {notice}
+        </p>
+      </div>
+      {lines.defaultsPanel}
       {columns.length === 0 && status === "pending" ? (
         <p className="composer-status">Loading the quote properties from HubSpot…</p>
       ) : null}
@@ -145,7 +151,8 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         </p>
       ) : null}
       {/* The problems list opens beside the grid, where it is seen, not below a grid that fills the screen. */}
-      <div className="composer-body">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: F6 bubbling from the quote grid moves to the line grid */}
+      <div className="composer-body" onKeyDown={lines.onKeyDown}>
         <QuoteGrid
           store={store}
           rows={rows}
@@ -158,9 +165,12 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
           gridRef={gridRef}
           lookup={RecordLookup}
           onOpenRowDetails={openDetails}
+          rowSummary={lines.rowSummary}
+          placeholderFor={lines.placeholderFor}
         />
         {issuesOpen ? <IssuesPanel onJump={jump} /> : null}
       </div>
+      {lines.linesPanel}
       {detailRowId ? (
         <RowDetailPanel
           rowId={detailRowId}
@@ -172,6 +182,6 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         />
       ) : null}
       {chooser}
-    </section>
+    </section>,
   );
 }

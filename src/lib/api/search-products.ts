@@ -79,7 +79,10 @@ export function searchProductsQuery(term: string) {
 }
 
 /** The given product ids, 100 per search (`hs_object_id IN [...]`), and which ones do not exist. */
-export async function resolveProducts(ids: readonly string[], signal?: AbortSignal): Promise<ResolvedProducts> {
+export async function resolveProducts(
+  ids: readonly string[],
+  signal?: AbortSignal,
+): Promise<ResolvedProducts> {
   const wanted = [...new Set(ids)].filter((id) => PRODUCT_ID.test(id));
   const found = new Map<string, ProductSummary>();
   for (let from = 0; from < wanted.length; from += IDS_PER_REQUEST) {
