@@ -10,6 +10,7 @@ import type { Property } from "../../../hubspot/properties.ts";
 import { quotePropertiesQuery } from "../../../lib/api/get-quote-properties.ts";
 import { quoteTemplatesQuery } from "../../../lib/api/get-quote-templates.ts";
 import { Button } from "../../../ui/button.tsx";
+import { browserNormalizeContext } from "../grid/cell-format.ts";
 
 /** The template column's key: the quote → quote template association (type 286). */
 export const TEMPLATE_KEY = associationColumnKey({
@@ -30,7 +31,7 @@ export function readExpiration(text: string): string | undefined {
   if (trimmed === "") return "";
   const days = relativeDays(trimmed);
   if (days !== undefined) return `+${days} days`;
-  const date = normalizeDate(trimmed);
+  const date = normalizeDate(trimmed, browserNormalizeContext);
   return isIsoDate(date) ? date : undefined;
 }
 
