@@ -160,6 +160,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
           {ctx.summary ? (
             <>
               <span className="composer-cell__number">{index + 1}</span>
+              <span className="visually-hidden">, </span>
               <span className="composer-cell__summary">{ctx.summary(row)}</span>
             </>
           ) : (
