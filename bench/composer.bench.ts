@@ -62,19 +62,22 @@ async function takeBoth(page: Page): Promise<{ marks: number[]; work: number[] }
 }
 
 async function loadRows(page: Page, count: number, linesPerRow = 0): Promise<number> {
-  return page.evaluate(async ({ n, lines }) => {
-    const w = window as unknown as QbcWindow;
-    const start = performance.now();
-    w.__qbc.loadRows(n, { ...(w.__qbcIds ? { ids: w.__qbcIds } : {}), linesPerRow: lines });
-    await new Promise<void>((resolve) =>
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(0);
-      }),
-    );
-    return performance.now() - start;
-  }, { n: count, lines: linesPerRow });
+  return page.evaluate(
+    async ({ n, lines }) => {
+      const w = window as unknown as QbcWindow;
+      const start = performance.now();
+      w.__qbc.loadRows(n, { ...(w.__qbcIds ? { ids: w.__qbcIds } : {}), linesPerRow: lines });
+      await new Promise<void>((resolve) =>
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve();
+          channel.port2.postMessage(0);
+        }),
+      );
+      return performance.now() - start;
+    },
+    { n: count, lines: linesPerRow },
+  );
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -237,14 +240,21 @@ async function linePasteFigure(page: Page): Promise<{ ms: number; rows: number }
   return page.evaluate(async () => {
     const products = (window as unknown as QbcWindow).__qbcIds?.products ?? [];
     const lines = Array.from({ length: 2000 }, (_, r) =>
-      [products[r % Math.max(1, products.length)] ?? "", String((r % 9) + 1), `${10 + (r % 90)}.50`, String(r % 20)].join("\t"),
+      [
+        products[r % Math.max(1, products.length)] ?? "",
+        String((r % 9) + 1),
+        `${10 + (r % 90)}.50`,
+        String(r % 20),
+      ].join("\t"),
     );
     const data = new DataTransfer();
     data.setData("text/plain", `${lines.join("\r\n")}\r\n`);
     const element = document.querySelector<HTMLElement>('[role="grid"][aria-label="Line items"]')!;
     const before = Number(element.getAttribute("aria-rowcount"));
     const start = performance.now();
-    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    element.dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+    );
     await new Promise<void>((resolve) =>
       requestAnimationFrame(() => {
         const channel = new MessageChannel();

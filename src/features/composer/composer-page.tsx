@@ -3,6 +3,7 @@ import { cell, collapsed, type Selection, selectionRange } from "../../domain/gr
 import { describeApiError } from "../../lib/api/api-error.ts";
 import { useBatchSnapshot, useBatchStore } from "../../lib/batch-store-context.tsx";
 import { gridSelection } from "../../lib/grid-selection.ts";
+import { ProductDirectory } from "../../lib/products/product-directory.ts";
 import { useRowOutcomeIssues } from "../../lib/submission/use-row-outcome-issues.ts";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
@@ -20,6 +21,8 @@ import { deleteRows, duplicateRows, insertRows } from "./grid/grid-actions.ts";
 import { QuoteGrid } from "./grid/quote-grid.tsx";
 import { useGridIssues } from "./grid-issues.ts";
 import { useComposerLines } from "./lines/use-composer-lines.tsx";
+import { useLineColumns } from "./lines/use-line-columns.ts";
+import { useLineRules } from "./lines/use-line-rules.ts";
 import { installTestHooks } from "./test-hooks.ts";
 import "./composer.css";
 
@@ -31,7 +34,10 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   const store = useBatchStore();
   const snapshot = useBatchSnapshot();
   const { columns, chooser, openChooser, status, error } = useComposerColumns();
-  const validation = useBatchValidation(columns);
+  const [directory] = useState(() => new ProductDirectory());
+  const lineColumns = useLineColumns();
+  const lineRules = useLineRules(directory, lineColumns.properties);
+  const validation = useBatchValidation(columns, { lines: lineRules });
   const [selection, setSelection] = useState<Selection>(() => collapsed(cell(0, 0)));
   const [notice, setNotice] = useState("");
   const [issuesOpen, setIssuesOpen] = useState(false);
@@ -90,7 +96,15 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     [validation.issueFor, validation.issuesForRow, validation.version],
   );
   const issues = useGridIssues(validationIssues, useRowOutcomeIssues(), columns);
-  const lines = useComposerLines({ store, range, quoteGridRef: gridRef });
+  const lines = useComposerLines({
+    store,
+    range,
+    quoteGridRef: gridRef,
+    directory,
+    lineColumns,
+    issueForLine: validation.issueForLine,
+    validationVersion: validation.version,
+  });
 
   const empty = (
     <EmptyState

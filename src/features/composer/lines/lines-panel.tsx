@@ -9,7 +9,7 @@ import { describeApiError } from "../../../lib/api/api-error.ts";
 import { Button } from "../../../ui/button.tsx";
 import { LineGrid } from "./line-grid.tsx";
 import { quoteSummary } from "./quote-summary.ts";
-import { useLineColumns } from "./use-line-columns.ts";
+import type { LineColumns } from "./use-line-columns.ts";
 import { useProductDirectory, useProductsVersion } from "./use-products.ts";
 import "./lines.css";
 
@@ -20,21 +20,30 @@ export interface LinesPanelProps {
   /** The quote rows selected in the quote grid: their lines are shown. */
   top: number;
   bottom: number;
-  lineIssueFor(lineId: string, key: string): CellIssue | undefined;
+  lineColumns: LineColumns;
+  issueForLine(rowId: string, lineId: string, key: string): CellIssue | undefined;
+  validationVersion: number;
   gridRef: RefObject<HTMLDivElement | null>;
   /** Back to the quote grid (Escape, F6). */
   onLeave(): void;
 }
-
-const noIssues = () => undefined;
 
 /** The line items of the selected quotes, below the quote grid (decision note 080). */
 export function LinesPanel(props: LinesPanelProps) {
   const { store, rows, top, bottom } = props;
   const directory = useProductDirectory();
   const productsVersion = useProductsVersion(directory);
-  const { columns, status, error } = useLineColumns();
+  const { columns, status, error } = props.lineColumns;
   const sheet = useMemo(() => buildSheet(rows, top, bottom), [rows, top, bottom]);
+  const { issueForLine, validationVersion } = props;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: validationVersion means issues changed
+  const issueFor = useMemo(() => {
+    const quoteOf = new Map(sheet.entries.map((entry) => [entry.line.id, entry.rowId]));
+    return (lineId: string, key: string) => {
+      const rowId = quoteOf.get(lineId);
+      return rowId === undefined ? undefined : issueForLine(rowId, lineId, key);
+    };
+  }, [sheet, issueForLine, validationVersion]);
   const [selection, setSelection] = useState<Selection>(() => collapsed(cell(0, 0)));
   const [notice, setNotice] = useState("");
   // A different quote shows different lines: start at its first one.
@@ -101,7 +110,7 @@ export function LinesPanel(props: LinesPanelProps) {
         columns={columns}
         directory={directory}
         productsVersion={productsVersion}
-        issueFor={props.lineIssueFor ?? noIssues}
+        issueFor={issueFor}
         selection={selection}
         onSelectionChange={setSelection}
         onNotice={setNotice}

@@ -6,14 +6,13 @@ import type { CellRange } from "../../../domain/grid/selection.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
 import { localToday } from "../../../domain/validation/today.ts";
 import { useBatchSnapshot } from "../../../lib/batch-store-context.tsx";
-import { ProductDirectory } from "../../../lib/products/product-directory.ts";
+import type { ProductDirectory } from "../../../lib/products/product-directory.ts";
 import { Button } from "../../../ui/button.tsx";
 import { DefaultsPanel } from "./defaults-panel.tsx";
 import { LinesPanel } from "./lines-panel.tsx";
 import { quoteSummary } from "./quote-summary.ts";
+import type { LineColumns } from "./use-line-columns.ts";
 import { ProductDirectoryContext, useProductsVersion, useRequestProducts } from "./use-products.ts";
-
-const noIssues = () => undefined;
 
 export interface ComposerLines {
   /** Wraps the composer so the line panel and the validation can reach the product directory. */
@@ -39,11 +38,14 @@ export function useComposerLines(options: {
   store: BatchStore;
   range: CellRange;
   quoteGridRef: RefObject<HTMLDivElement | null>;
-  lineIssueFor?: (lineId: string, key: string) => CellIssue | undefined;
+  directory: ProductDirectory;
+  lineColumns: LineColumns;
+  issueForLine(rowId: string, lineId: string, key: string): CellIssue | undefined;
+  /** Bumps when issues change, so the line grid shows new ones. */
+  validationVersion: number;
 }): ComposerLines {
-  const { store, range, quoteGridRef } = options;
+  const { store, range, quoteGridRef, directory } = options;
   const snapshot = useBatchSnapshot();
-  const [directory] = useState(() => new ProductDirectory());
   const productsVersion = useProductsVersion(directory);
   useRequestProducts(directory, snapshot.rows);
   const lineGridRef = useRef<HTMLDivElement>(null);
@@ -87,7 +89,9 @@ export function useComposerLines(options: {
       defaults={defaults}
       top={Math.max(0, top)}
       bottom={Math.max(0, bottom)}
-      lineIssueFor={options.lineIssueFor ?? noIssues}
+      lineColumns={options.lineColumns}
+      issueForLine={options.issueForLine}
+      validationVersion={options.validationVersion}
       gridRef={lineGridRef}
       onLeave={() => quoteGridRef.current?.focus()}
     />
