@@ -224,8 +224,9 @@ try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   // A warm-up run so the worker bundle and papaparse are compiled, as after the first import of a session.
   await runOnce(page, app.url, 500);
-  const small = await runOnce(page, app.url, 10_000);
-  const large = await runOnce(page, app.url, 100_000);
+  const onlyWorkbook = process.env.BENCH_ONLY_WORKBOOK === "1";
+  const small = onlyWorkbook ? await runOnce(page, app.url, 500) : await runOnce(page, app.url, 10_000);
+  const large = onlyWorkbook ? small : await runOnce(page, app.url, 100_000);
   const heap = await heapMb(page);
   // A workbook, warmed like the CSV: the first one of a session also loads the reader chunk into the worker.
   const xlsx = (rows: number, buffer: Buffer): ImportFile => ({

@@ -23,9 +23,17 @@ export function decodeText(text: string): string {
 
 /** The value of `name` in a tag's attribute text (`r="A1" s="3"`), decoded, or undefined. */
 export function attribute(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes);
+  let pattern = PATTERNS.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|\\s)${name}="([^"]*)"`);
+    PATTERNS.set(name, pattern);
+  }
+  const match = pattern.exec(attributes);
   return match ? decodeText(match[1]!) : undefined;
 }
+
+/** One compiled pattern per attribute name: a sheet asks for r, s and t of every cell. */
+const PATTERNS = new Map<string, RegExp>();
 
 /** The text of every `<t>` in a string item or inline string, without phonetic runs (`<rPh>`, furigana). */
 export function stringItemText(xml: string): string {
