@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { faultRatesProblem } from "../simulator/faults.ts";
+import { type AuthConfig, parseAuthEnv } from "./auth/auth-config.ts";
 
 export const RATE_LIMIT_TIERS = {
   starter: 100,
@@ -39,6 +41,13 @@ const EnvSchema = z.object({
   SIMULATOR_FAIL_AFTER_APPLY_RATE: rate.default(0),
   SIMULATOR_DROP_AFTER_APPLY_RATE: rate.default(0),
   SIMULATOR_LOCKED_RATE: rate.default(0),
+  SIMULATOR_CANCELED_RATE: rate.default(0),
+  SIMULATOR_PENDING_RATE: rate.default(0),
+  SIMULATOR_PROCESSING_RATE: rate.default(0),
+  SIMULATOR_PORTAL: z.enum(["us"], { error: 'expected "us"' }).default("us"),
+  SIMULATOR_QUOTE_SYSTEM: z
+    .enum(["legacy", "cpq"], { error: 'expected "legacy" or "cpq"' })
+    .default("legacy"),
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z
     .string()
@@ -54,6 +63,8 @@ export interface ServerEnv {
   tier: RateLimitTier;
   perTenSeconds: number;
   upstreamTimeoutMs: number;
+  /** Sign-in (`AUTH_MODE` and friends), parsed in `auth/auth-config.ts`. */
+  auth: AuthConfig;
   /** Where the embedded database lives (ignored with `databaseUrl`). */
   dataDir: string;
   /** PostgreSQL instead of the embedded database; several replicas share it. */
@@ -66,6 +77,11 @@ export interface ServerEnv {
     failAfterApplyRate: number;
     dropAfterApplyRate: number;
     lockedRate: number;
+    canceledRate: number;
+    pendingRate: number;
+    processingRate: number;
+    portal: "us";
+    quoteSystem: "legacy" | "cpq";
   };
 }
 
@@ -79,8 +95,9 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
     if (value) cleaned[key] = value;
   }
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
+  const auth = parseAuthEnv(source, cleaned.HOST ?? "127.0.0.1");
+  if (!parsed.success || !auth.ok) {
+    const lines = (parsed.success ? [] : parsed.error.issues).map((issue) => {
       const name = String(issue.path[0] ?? "environment");
       // Never echo the token or a database password back, even when it is the bad value.
       const shown =
@@ -89,9 +106,25 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
           : JSON.stringify(cleaned[name] ?? "");
       return `  ${name}=${shown}: ${issue.message}`;
     });
+    if (!auth.ok) lines.push(...auth.problems.map((problem) => `  ${problem}`));
     return { ok: false, message: `Invalid server configuration:\n${lines.join("\n")}` };
   }
   const e = parsed.data;
+  const problem = faultRatesProblem({
+    lockedRate: e.SIMULATOR_LOCKED_RATE,
+    failBeforeApplyRate: e.SIMULATOR_FAIL_BEFORE_APPLY_RATE,
+    failAfterApplyRate: e.SIMULATOR_FAIL_AFTER_APPLY_RATE,
+    dropAfterApplyRate: e.SIMULATOR_DROP_AFTER_APPLY_RATE,
+    canceledRate: e.SIMULATOR_CANCELED_RATE,
+    pendingRate: e.SIMULATOR_PENDING_RATE,
+    processingRate: e.SIMULATOR_PROCESSING_RATE,
+  });
+  if (problem) {
+    return {
+      ok: false,
+      message: `Invalid server configuration:\n  SIMULATOR_*_RATE: ${problem} Lower SIMULATOR_LOCKED_RATE, SIMULATOR_FAIL_BEFORE_APPLY_RATE, SIMULATOR_FAIL_AFTER_APPLY_RATE, SIMULATOR_DROP_AFTER_APPLY_RATE, SIMULATOR_CANCELED_RATE, SIMULATOR_PENDING_RATE or SIMULATOR_PROCESSING_RATE.`,
+    };
+  }
   return {
     ok: true,
     env: {
@@ -101,6 +134,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       tier: e.HUBSPOT_RATE_LIMIT_TIER,
       perTenSeconds: RATE_LIMIT_TIERS[e.HUBSPOT_RATE_LIMIT_TIER],
       upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      auth: auth.auth,
       dataDir: e.DATA_DIR,
       databaseUrl: e.DATABASE_URL,
       simulator: {
@@ -111,6 +145,11 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
         failAfterApplyRate: e.SIMULATOR_FAIL_AFTER_APPLY_RATE,
         dropAfterApplyRate: e.SIMULATOR_DROP_AFTER_APPLY_RATE,
         lockedRate: e.SIMULATOR_LOCKED_RATE,
+        canceledRate: e.SIMULATOR_CANCELED_RATE,
+        pendingRate: e.SIMULATOR_PENDING_RATE,
+        processingRate: e.SIMULATOR_PROCESSING_RATE,
+        portal: e.SIMULATOR_PORTAL,
+        quoteSystem: e.SIMULATOR_QUOTE_SYSTEM,
       },
     },
   };

@@ -3,6 +3,9 @@
 export type ProxyErrorKind =
   | "not-found"
   | "forbidden"
+  | "unauthenticated"
+  | "role-required"
+  | "csrf"
   | "bad-request"
   | "too-large"
   | "upstream-timeout"
@@ -13,6 +16,9 @@ export type ProxyErrorKind =
 const STATUS: Record<ProxyErrorKind, number> = {
   "not-found": 404,
   forbidden: 403,
+  unauthenticated: 401,
+  "role-required": 403,
+  csrf: 403,
   "bad-request": 400,
   "too-large": 413,
   "upstream-timeout": 504,
@@ -24,6 +30,9 @@ const STATUS: Record<ProxyErrorKind, number> = {
 const CATEGORY: Record<ProxyErrorKind, string> = {
   "not-found": "NOT_FOUND",
   forbidden: "FORBIDDEN",
+  unauthenticated: "UNAUTHENTICATED",
+  "role-required": "MISSING_ROLE",
+  csrf: "CSRF_REJECTED",
   "bad-request": "VALIDATION_ERROR",
   "too-large": "PAYLOAD_TOO_LARGE",
   "upstream-timeout": "UPSTREAM_TIMEOUT",
@@ -42,6 +51,18 @@ export function failedBeforeSending(error: unknown): boolean {
   const cause = error instanceof Error ? error.cause : undefined;
   const code = cause instanceof Error && "code" in cause ? cause.code : undefined;
   return typeof code === "string" && NEVER_SENT_CODES.has(code);
+}
+
+/**
+ * Whether a thrown upstream error is the network failing (fetch's `TypeError`: "fetch failed" with a socket
+ * code on `cause`, or "terminated" mid-body), rather than a bug inside the upstream. Only the first may have
+ * reached HubSpot and left the outcome unknown; the second is a 500 that echoes nothing of the exception.
+ */
+export function isNetworkFailure(error: unknown): boolean {
+  if (!(error instanceof TypeError)) return false;
+  const cause = error.cause;
+  const hasCode = cause instanceof Error && "code" in cause && typeof cause.code === "string";
+  return hasCode || /^(fetch failed|terminated)\b/.test(error.message);
 }
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {

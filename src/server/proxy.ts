@@ -4,10 +4,12 @@ import { LOCAL_USER, type SignedInUser } from "./identity.ts";
 import type { Journal } from "./journal/journal.ts";
 import { journalWrite, type Sent } from "./journal/journal-write.ts";
 import { writeRouteOf } from "./journal/write-route.ts";
+import { originHost } from "./origin-host.ts";
 import { MAX_BODY_BYTES, readCheckedBody } from "./proxy-body.ts";
 import {
   failedBeforeSending,
   filterUpstreamHeaders,
+  isNetworkFailure,
   jsonResponse,
   NULL_BODY_STATUSES,
   proxyError,
@@ -17,6 +19,7 @@ import { LimiterWaitAborted, type Release, TokenLimiters } from "./rate-limiter.
 import { handleSimulatorControl, type SimulatorControl } from "./simulator-control.ts";
 
 export type Upstream = (request: Request) => Promise<Response>;
+
 /** Who is calling, as the auth layer resolved it (without sign-in: `LOCAL_USER`). */
 export interface ProxyContext {
   user: SignedInUser;
@@ -165,6 +168,11 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     } catch (error) {
       if (controller.signal.aborted) return timeout(method, hubspotPath);
       const reason = error instanceof Error ? error.message : String(error);
+      if (!isNetworkFailure(error)) {
+        log(`${method} ${hubspotPath} → 500: the upstream threw: ${reason}`);
+        const note = "The upstream failed unexpectedly. The request may or may not have been applied.";
+        return { response: unexpected(), outcome: { kind: "unknown", note } };
+      }
       log(`${method} ${hubspotPath} → 502 after ${clock.now() - started} ms: ${reason}`);
       if (failedBeforeSending(error)) {
         const note = `HubSpot could not be reached (${redact(reason, token)}). The request was not sent; it is safe to send again.`;
@@ -220,13 +228,19 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       log(`${request.method} ${path} → 500: ${reason}`);
-      return jsonResponse(500, {
-        status: "error",
-        category: "PROXY_ERROR",
-        message: "The proxy failed unexpectedly.",
-      });
+      return unexpected();
     }
   };
+}
+
+/** A bug, here or in the upstream: no internal message reaches the browser (it may name files or data). */
+function unexpected(): Response {
+  return jsonResponse(500, {
+    status: "error",
+    category: "PROXY_ERROR",
+    message:
+      "The proxy failed unexpectedly. The request may or may not have been applied; check before sending it again.",
+  });
 }
 
 /**
@@ -241,7 +255,8 @@ function refuseForeignCaller(
 ): string | undefined {
   if (allowedHosts && !allowedHosts.includes(url.host)) return `unexpected host ${url.host}`;
   const origin = request.headers.get("origin");
-  if (origin !== null && origin !== url.origin) return "cross-origin request";
+  // Hosts, not origins: behind a TLS-terminating reverse proxy the request URL says http while the page is https.
+  if (origin !== null && originHost(origin) !== url.host) return "cross-origin request";
   if (request.headers.get("sec-fetch-site") === "cross-site") return "cross-site request";
   return undefined;
 }
