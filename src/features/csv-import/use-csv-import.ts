@@ -82,11 +82,14 @@ export function useCsvImport() {
         recordParseTimings(summary.timings);
         const headerRow = summary.detectedHeaderRow;
         const fatal = fatalProblem(summary, headerRow, name);
-        if (fatal) {
+        // A workbook's other sheets may hold the data: keep the preview (and its sheet picker) open.
+        const otherSheets = (summary.workbook?.sheets.length ?? 0) > 1;
+        if (fatal && !otherSheets) {
           setAlert(fatal);
           setState({ kind: "closed" });
           return;
         }
+        setAlert(fatal ?? null);
         setState({
           kind: "preview",
           name,
@@ -143,9 +146,19 @@ export function useCsvImport() {
   );
 
   const reparse = useCallback(
-    (change: { encoding?: CsvEncoding; delimiter?: CsvDelimiter }) => {
+    (change: { encoding?: CsvEncoding; delimiter?: CsvDelimiter; sheet?: number }) => {
       const current = stateRef.current;
       if (current.kind !== "preview" || !source.current) return;
+      // Another sheet is another table: its header row and summary rows are detected afresh.
+      if (change.sheet !== undefined) {
+        void parse(
+          source.current.name,
+          source.current.data,
+          { sheet: change.sheet },
+          { ...current, step: "file" },
+        );
+        return;
+      }
       // A new encoding may change what the delimiter looks like: let it be detected again.
       const options: ParseOptions = change.encoding
         ? { encoding: change.encoding }
