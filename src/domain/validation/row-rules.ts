@@ -1,5 +1,6 @@
 import type { AssociationTargetType } from "../../hubspot/association-catalogue.ts";
 import type { Property } from "../../hubspot/properties.ts";
+import type { QuoteSystem } from "../../hubspot/quote-system.ts";
 import { type ColumnKey, isAssociationColumnKey, parseAssociationColumnKey } from "../batch/columns.ts";
 import { type BatchDefaults, effectiveCells, NO_DEFAULTS } from "../batch/defaults.ts";
 import type { BatchRow } from "../batch/row.ts";
@@ -28,7 +29,7 @@ export interface RowRulesInput {
   /** Line-item rules; without them lines are not checked (tests of the quote rules alone). */
   lines?: LineRules;
   /** `cpq` portals need a contact, a deal and line items on every quote (FACTS.md); default `legacy`. */
-  quoteSystem?: "legacy" | "cpq";
+  quoteSystem?: QuoteSystem;
 }
 
 /** Required by HubSpot to create a quote (FACTS.md), with the words that tell the user what to do. */

@@ -1,6 +1,8 @@
+import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { cell, collapsed, type Selection, selectionRange } from "../../domain/grid/selection.ts";
 import { describeApiError } from "../../lib/api/api-error.ts";
+import { quoteSystemQuery } from "../../lib/api/get-quote-system.ts";
 import { useBatchSnapshot, useBatchStore } from "../../lib/batch-store-context.tsx";
 import { gridSelection } from "../../lib/grid-selection.ts";
 import { ProductDirectory } from "../../lib/products/product-directory.ts";
@@ -37,7 +39,8 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   const [directory] = useState(() => new ProductDirectory());
   const lineColumns = useLineColumns();
   const lineRules = useLineRules(directory, lineColumns.properties);
-  const validation = useBatchValidation(columns, { lines: lineRules });
+  const quoteSystem = useQuery(quoteSystemQuery()).data;
+  const validation = useBatchValidation(columns, { lines: lineRules, quoteSystem });
   const [selection, setSelection] = useState<Selection>(() => collapsed(cell(0, 0)));
   const [notice, setNotice] = useState("");
   const [issuesOpen, setIssuesOpen] = useState(false);

@@ -1,13 +1,12 @@
 import { queryOptions } from "@tanstack/react-query";
+import { hubspotPaths } from "../../hubspot/endpoints.ts";
 import { PropertyList } from "../../hubspot/properties.ts";
 import { requestHubspot } from "./client.ts";
 
 export const lineItemPropertiesKeys = { all: ["hubspot", "properties", "line_items"] as const };
 
-const LINE_ITEM_PROPERTIES_PATH = "/crm/v3/properties/line_items";
-
 export async function getLineItemProperties(signal?: AbortSignal) {
-  const list = await requestHubspot(LINE_ITEM_PROPERTIES_PATH, PropertyList, { signal });
+  const list = await requestHubspot(hubspotPaths.properties("line_items"), PropertyList, { signal });
   return list.results;
 }
 

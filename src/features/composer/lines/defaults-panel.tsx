@@ -8,6 +8,7 @@ import { normalizeDate } from "../../../domain/grid/editor-input.ts";
 import { isIsoDate } from "../../../hubspot/codecs.ts";
 import type { Property } from "../../../hubspot/properties.ts";
 import { quotePropertiesQuery } from "../../../lib/api/get-quote-properties.ts";
+import { quoteSystemQuery } from "../../../lib/api/get-quote-system.ts";
 import { quoteTemplatesQuery } from "../../../lib/api/get-quote-templates.ts";
 import { Button } from "../../../ui/button.tsx";
 import { browserNormalizeContext } from "../grid/cell-format.ts";
@@ -51,6 +52,7 @@ export function DefaultsPanel({
 }) {
   const properties = useQuery(quotePropertiesQuery());
   const templates = useQuery(quoteTemplatesQuery());
+  const cpq = useQuery(quoteSystemQuery()).data === "cpq";
   const id = useId();
   const [expiration, setExpiration] = useState(defaults.cells.hs_expiration_date ?? "");
   const [expirationError, setExpirationError] = useState("");
@@ -160,7 +162,9 @@ export function DefaultsPanel({
         <label className="defaults-panel__field defaults-panel__field--check">
           <input
             type="checkbox"
-            checked={defaults.publish}
+            disabled={cpq}
+            aria-describedby={cpq ? `${id}-cpq` : undefined}
+            checked={defaults.publish && !cpq}
             onChange={(event) =>
               set(
                 { publish: event.target.checked },
@@ -170,6 +174,12 @@ export function DefaultsPanel({
           />
           <span>Publish the quotes after creating them</span>
         </label>
+        {cpq ? (
+          <p id={`${id}-cpq`} className="lines-panel__hint">
+            This portal uses CPQ quotes: HubSpot creates them as drafts, and they are approved and published
+            in HubSpot itself.
+          </p>
+        ) : null}
       </div>
     </section>
   );

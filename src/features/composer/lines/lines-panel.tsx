@@ -5,6 +5,7 @@ import type { BatchRow } from "../../../domain/batch/row.ts";
 import { cell, collapsed, type Selection, selectionRange } from "../../../domain/grid/selection.ts";
 import { buildSheet, planNewLine, planRemoveLines } from "../../../domain/lines/line-sheet.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { useT } from "../../../i18n/use-t.ts";
 import { describeApiError } from "../../../lib/api/api-error.ts";
 import { Button } from "../../../ui/button.tsx";
 import { LineGrid } from "./line-grid.tsx";
@@ -31,6 +32,7 @@ export interface LinesPanelProps {
 /** The line items of the selected quotes, below the quote grid (decision note 080). */
 export function LinesPanel(props: LinesPanelProps) {
   const { store, rows, top, bottom } = props;
+  const t = useT();
   const directory = useProductDirectory();
   const productsVersion = useProductsVersion(directory);
   const { columns, status, error } = props.lineColumns;
@@ -57,9 +59,11 @@ export function LinesPanel(props: LinesPanelProps) {
 
   const single = top === bottom ? rows[top] : undefined;
   const heading = single
-    ? `Line items of quote ${top + 1}${single.cells.hs_title ? `, ${single.cells.hs_title}` : ""}`
-    : `Line items of quotes ${top + 1}–${Math.min(bottom, rows.length - 1) + 1}`;
-  const summary = single ? quoteSummary(single, props.defaults, directory.price) : undefined;
+    ? single.cells.hs_title
+      ? t("lines.heading.named", { number: top + 1, title: single.cells.hs_title })
+      : t("lines.heading.one", { number: top + 1 })
+    : t("lines.heading.range", { from: top + 1, to: Math.min(bottom, rows.length - 1) + 1 });
+  const summary = single ? quoteSummary(single, props.defaults, directory.price, t) : undefined;
   const range = selectionRange(selection);
 
   const addLine = () => {
@@ -77,9 +81,7 @@ export function LinesPanel(props: LinesPanelProps) {
   if (rows.length === 0) {
     return (
       <section aria-label="Line items" className="lines-panel lines-panel--empty">
-        <p className="lines-panel__hint">
-          Add a quote first: the line items of the selected quote are edited here.
-        </p>
+        <p className="lines-panel__hint">{t("lines.noQuotes")}</p>
       </section>
     );
   }
@@ -92,15 +94,14 @@ export function LinesPanel(props: LinesPanelProps) {
         </h2>
         {summary ? <span className="lines-panel__summary">{summary}</span> : null}
         <span className="lines-panel__spacer" />
-        <Button onClick={addLine}>Add line item</Button>
+        <Button onClick={addLine}>{t("lines.add")}</Button>
         <Button onClick={deleteLines} disabled={sheet.entries.length === 0}>
-          Delete line items
+          {t("lines.delete")}
         </Button>
       </header>
       {status === "error" ? (
         <p role="alert" className="lines-panel__alert">
-          Could not load this portal’s line-item properties ({describeApiError(error)}). Product, quantity,
-          unit price and discount can still be entered; reload the page to get the other columns.
+          {t("lines.propertiesFailed", { error: describeApiError(error) })}
         </p>
       ) : null}
       <LineGrid
@@ -118,10 +119,7 @@ export function LinesPanel(props: LinesPanelProps) {
         gridRef={props.gridRef}
       />
       <p role="status" className="lines-panel__status">
-        {notice ||
-          (sheet.entries.length === 0
-            ? "No line items yet. Type a product name or SKU in the first row, or paste rows from a spreadsheet."
-            : "")}
+        {notice || (sheet.entries.length === 0 ? t("lines.empty") : "")}
       </p>
     </section>
   );

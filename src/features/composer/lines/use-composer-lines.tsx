@@ -5,6 +5,7 @@ import type { BatchRow } from "../../../domain/batch/row.ts";
 import type { CellRange } from "../../../domain/grid/selection.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
 import { localToday } from "../../../domain/validation/today.ts";
+import { type Translate, useIntlOrEnglish } from "../../../i18n/use-t.ts";
 import { useBatchSnapshot } from "../../../lib/batch-store-context.tsx";
 import type { ProductDirectory } from "../../../lib/products/product-directory.ts";
 import { Button } from "../../../ui/button.tsx";
@@ -46,6 +47,9 @@ export function useComposerLines(options: {
 }): ComposerLines {
   const { store, range, quoteGridRef, directory } = options;
   const snapshot = useBatchSnapshot();
+  // Stable across renders (useT's is not): the quote grid's rows re-render only when the summary changes.
+  const intl = useIntlOrEnglish();
+  const t = useMemo<Translate>(() => (id, values) => intl.formatMessage({ id }, values), [intl]);
   const productsVersion = useProductsVersion(directory);
   useRequestProducts(directory, snapshot.rows);
   const lineGridRef = useRef<HTMLDivElement>(null);
@@ -55,11 +59,11 @@ export function useComposerLines(options: {
   // biome-ignore lint/correctness/useExhaustiveDependencies: productsVersion means prices arrived, so totals change
   const rowSummary = useMemo(
     () => ({
-      header: "Line items",
+      header: t("lines.summaryHeader"),
       width: 132,
-      text: (row: BatchRow) => quoteSummary(row, defaults, directory.price),
+      text: (row: BatchRow) => quoteSummary(row, defaults, directory.price, t),
     }),
-    [defaults, directory, productsVersion],
+    [defaults, directory, productsVersion, t],
   );
   const placeholderFor = useMemo(() => {
     const today = localToday();
@@ -72,7 +76,7 @@ export function useComposerLines(options: {
   const setCount = Object.keys(defaults.cells).length + (defaults.publish ? 1 : 0);
   const defaultsButton = (
     <Button aria-expanded={defaultsOpen} onClick={() => setDefaultsOpen((open) => !open)}>
-      {setCount === 0 ? "Batch defaults" : `Batch defaults (${setCount} set)`}
+      {setCount === 0 ? t("defaults.button") : t("defaults.buttonSet", { count: setCount })}
     </Button>
   );
   const defaultsPanel = defaultsOpen ? (
