@@ -11,6 +11,7 @@ import { type OpenedJournal, openJournal } from "./journal/open-journal.ts";
 import { createNodeApp } from "./node-app.ts";
 import { createProxy, type ProxyOptions } from "./proxy.ts";
 import { TokenLimiters } from "./rate-limiter.ts";
+import { SharedTokenLimiters } from "./shared-rate-limiter.ts";
 
 /** `npm start` / `npm run serve`: the built app and the token-holding proxy on one origin. */
 function loadEnvOrExit(): ServerEnv {
@@ -21,7 +22,6 @@ function loadEnvOrExit(): ServerEnv {
 }
 
 const env = loadEnvOrExit();
-const limiters = new TokenLimiters({ perTenSeconds: env.perTenSeconds });
 const log = (line: string) => process.stderr.write(`[proxy] ${line}\n`);
 
 async function openJournalOrExit(): Promise<{ db: Database; opened: OpenedJournal }> {
@@ -40,6 +40,11 @@ async function openJournalOrExit(): Promise<{ db: Database; opened: OpenedJourna
 }
 
 const { db, opened } = await openJournalOrExit();
+// With PostgreSQL, replicas may share the token: the limit's counts live in the database they share.
+const limiters =
+  db.kind === "postgres"
+    ? new SharedTokenLimiters(db, { perTenSeconds: env.perTenSeconds, leaseMs: env.upstreamTimeoutMs })
+    : new TokenLimiters({ perTenSeconds: env.perTenSeconds });
 
 function proxyOptions(): ProxyOptions {
   const common = {
@@ -93,7 +98,9 @@ const app = createNodeApp(createProxy(proxyOptions()), distDir);
 const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
   const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
   const upstream = env.token ? "HubSpot (api.hubapi.com)" : "simulator";
-  const journal = env.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded, in ${resolve(env.dataDir)}`;
+  const journal = env.databaseUrl
+    ? "PostgreSQL (DATABASE_URL; the rate limit is shared with every replica on it)"
+    : `embedded, in ${resolve(env.dataDir)}`;
   const interrupted =
     opened.interrupted > 0
       ? `\n${opened.interrupted} request(s) were on their way to HubSpot when the server last stopped: their outcome is unknown; reconcile them from History.`

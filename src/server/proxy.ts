@@ -14,6 +14,7 @@ import {
   redact,
 } from "./proxy-http.ts";
 import { LimiterWaitAborted, type Release, TokenLimiters } from "./rate-limiter.ts";
+import { LimiterUnavailable } from "./shared-rate-limiter.ts";
 import { handleSimulatorControl, type SimulatorControl } from "./simulator-control.ts";
 
 export type Upstream = (request: Request) => Promise<Response>;
@@ -35,8 +36,11 @@ export interface ProxyOptions {
   perTenSeconds: number;
   /** How long to wait for the upstream's complete answer (not counting rate-limit waits). Default 30 s. */
   timeoutMs?: number;
-  /** Shared across every handler for the same server; default a fresh one sized to `perTenSeconds`. */
-  limiters?: TokenLimiters;
+  /**
+   * Shared across every handler for the same server; default a fresh one sized to `perTenSeconds`. With
+   * replicas: `SharedTokenLimiters`, whose counts live in PostgreSQL.
+   */
+  limiters?: Pick<TokenLimiters, "acquire" | "reset">;
   /** Exposes `/api/simulator/*` when given (simulator mode with control on). */
   simulatorControl?: SimulatorControl;
   upstreamOrigin?: string;
@@ -105,6 +109,15 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       release = await limiters.acquire(token, route.body === "search" ? "search" : "normal", request.signal);
     } catch (error) {
       if (error instanceof LimiterWaitAborted) return proxyError("canceled", error.message);
+      if (error instanceof LimiterUnavailable) {
+        log(`${request.method} ${hubspotPath} not sent: ${error.message}`);
+        const response = proxyError(
+          "database-unavailable",
+          "The server could not reach its database to share HubSpot's rate limit, so it did not send this request. It is safe to send again.",
+        );
+        response.headers.set(NOT_FORWARDED_HEADER, "1");
+        return response;
+      }
       throw error;
     }
     try {

@@ -38,6 +38,42 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       "create index journal_entries_in_flight on journal_entries (state) where state = 'sent'",
     ],
   },
+  {
+    version: 2,
+    name: "shared rate limit",
+    statements: [
+      // One row per request counted against a token's window: in flight (until a lease runs out) or answered
+      // (until its answer is a window old). `bucket` is a hash of the token and the kind, never the token.
+      `create table rate_slots (
+        id bigserial primary key,
+        bucket text not null,
+        counted_until timestamptz not null
+      )`,
+      "create index rate_slots_bucket on rate_slots (bucket, counted_until)",
+      // Takes a slot, or says how long until the earliest one frees, in one round trip. The advisory lock
+      // serialises replicas per bucket; the database's clock is the one clock all of them share.
+      `create function qbc_take_rate_slot(p_bucket text, p_limit integer, p_lease_ms integer)
+       returns table (slot_id bigint, wait_ms double precision)
+       language plpgsql as $$
+       declare
+         v_now timestamptz;
+         v_count integer;
+         v_next timestamptz;
+       begin
+         perform pg_advisory_xact_lock(hashtext(p_bucket));
+         v_now := clock_timestamp();
+         delete from rate_slots where bucket = p_bucket and counted_until <= v_now;
+         select count(*), min(counted_until) into v_count, v_next from rate_slots where bucket = p_bucket;
+         if v_count < p_limit then
+           return query insert into rate_slots (bucket, counted_until)
+             values (p_bucket, v_now + p_lease_ms * interval '1 millisecond')
+             returning id, 0::double precision;
+         else
+           return query select null::bigint, (extract(epoch from (v_next - v_now)) * 1000)::double precision;
+         end if;
+       end $$`,
+    ],
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock every replica takes while it migrates. */
