@@ -40,9 +40,9 @@ interface Waiter {
 /**
  * The per-token limit shared by every replica on one PostgreSQL database (`DATABASE_URL`): the same counting
  * as `WindowLimiter` (a request counts from when it is sent until a window after its answer), kept in
- * `rate_slots` and decided by `qbc_take_rate_slot` under an advisory lock, so HubSpot never sees more than
- * the limit from all replicas together. Each process queues its own waiters (FIFO) and only the head asks
- * the database, sleeping until the earliest slot frees. Decision note 061.
+ * `rate_slots` and decided by `qbc_take_rate_slots` under an advisory lock, so HubSpot never sees more than
+ * the limit from all replicas together. Each process queues its own waiters (FIFO) and asks the database
+ * for as many slots as it has waiters, in one round trip, sleeping until the earliest slot frees otherwise. Decision note 061.
  */
 export class SharedTokenLimiters {
   private readonly buckets = new Map<string, SharedBucket>();
@@ -129,25 +129,27 @@ class SharedBucket {
     this.pumping = true;
     try {
       while (this.queue.length > 0) {
-        const { rows } = await this.db.query("select slot_id, wait_ms from qbc_take_rate_slot($1, $2, $3)", [
-          this.name,
-          this.settings.limit,
-          this.settings.leaseMs,
-        ]);
-        const taken = Taken.parse(rows[0]);
-        if (taken.slot_id === null) {
-          await sleep(Math.max(1, Math.min(taken.wait_ms ?? this.settings.pollMs, this.settings.pollMs)));
+        const { rows } = await this.db.query(
+          "select slot_id, wait_ms from qbc_take_rate_slots($1, $2, $3, $4)",
+          [this.name, this.settings.limit, this.settings.leaseMs, this.queue.length],
+        );
+        const taken = rows.map((row) => Taken.parse(row));
+        const slots = taken.flatMap((row) => (row.slot_id === null ? [] : [String(row.slot_id)]));
+        if (slots.length === 0) {
+          const waitMs = taken[0]?.wait_ms ?? this.settings.pollMs;
+          await sleep(Math.max(1, Math.min(waitMs, this.settings.pollMs)));
           continue;
         }
-        const slot = String(taken.slot_id);
-        const waiter = this.queue.shift();
-        if (!waiter) {
-          // Its request was canceled while the slot was being taken: give the slot back unused.
-          await this.db.query("delete from rate_slots where id = $1", [slot]);
-          break;
+        for (const slot of slots) {
+          const waiter = this.queue.shift();
+          if (!waiter) {
+            // Its request was canceled while the slot was being taken: give the slot back unused.
+            await this.db.query("delete from rate_slots where id = $1", [slot]);
+            continue;
+          }
+          waiter.detach();
+          waiter.grant(this.releaser(slot));
         }
-        waiter.detach();
-        waiter.grant(this.releaser(slot));
       }
     } catch (error) {
       this.failWaiters(

@@ -50,9 +50,9 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
         counted_until timestamptz not null
       )`,
       "create index rate_slots_bucket on rate_slots (bucket, counted_until)",
-      // Takes a slot, or says how long until the earliest one frees, in one round trip. The advisory lock
-      // serialises replicas per bucket; the database's clock is the one clock all of them share.
-      `create function qbc_take_rate_slot(p_bucket text, p_limit integer, p_lease_ms integer)
+      // Takes up to `p_wanted` slots, or says how long until the earliest one frees, in one round trip. The
+      // advisory lock serialises replicas per bucket; the database's clock is the one all of them share.
+      `create function qbc_take_rate_slots(p_bucket text, p_limit integer, p_lease_ms integer, p_wanted integer)
        returns table (slot_id bigint, wait_ms double precision)
        language plpgsql as $$
        declare
@@ -66,7 +66,8 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
          select count(*), min(counted_until) into v_count, v_next from rate_slots where bucket = p_bucket;
          if v_count < p_limit then
            return query insert into rate_slots (bucket, counted_until)
-             values (p_bucket, v_now + p_lease_ms * interval '1 millisecond')
+             select p_bucket, v_now + p_lease_ms * interval '1 millisecond'
+             from generate_series(1, least(p_limit - v_count, p_wanted))
              returning id, 0::double precision;
          else
            return query select null::bigint, (extract(epoch from (v_next - v_now)) * 1000)::double precision;
