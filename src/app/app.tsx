@@ -7,6 +7,7 @@ import { loadLanguage, saveLanguage } from "../i18n/language-storage.ts";
 import type { ApiError } from "../lib/api/api-error.ts";
 import { BatchStoreProvider } from "../lib/batch-store-context.tsx";
 import { AppShell } from "./app-shell.tsx";
+import { AuthGate } from "./auth-gate.tsx";
 import { createQueryClient } from "./query-client.ts";
 
 /** Providers: the UI language, one query client and one batch for the whole app. */
@@ -24,7 +25,9 @@ export function App() {
     >
       <QueryClientProvider client={queryClient}>
         <BatchStoreProvider store={store}>
-          <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
+          <AuthGate>
+            <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
+          </AuthGate>
         </BatchStoreProvider>
       </QueryClientProvider>
     </LanguageProvider>
