@@ -7,6 +7,8 @@ import { createAuthLayer } from "./auth/create-auth.ts";
 import type { Database } from "./db/database.ts";
 import { openDatabase } from "./db/open-database.ts";
 import { parseEnv, type ServerEnv } from "./env.ts";
+import { Submissions } from "./history/submissions.ts";
+import { submissionsApi } from "./history/submissions-api.ts";
 import { journalApi } from "./journal/journal-api.ts";
 import { type OpenedJournal, openJournal } from "./journal/open-journal.ts";
 import { createNodeApp } from "./node-app.ts";
@@ -55,7 +57,7 @@ function proxyOptions(): ProxyOptions {
     log,
     allowedHosts: loopbackHosts(env.host, env.port),
     journal: opened.journal,
-    routes: [journalApi(opened.journal)],
+    routes: [journalApi(opened.journal), submissionsApi(new Submissions(db))],
   };
   if (env.token) {
     return { ...common, upstream: (request) => fetch(request), upstreamName: "hubspot", token: env.token };

@@ -75,6 +75,29 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
        end $$`,
     ],
   },
+  {
+    version: 3,
+    name: "team history",
+    statements: [
+      // The team's submissions: the browser's state as it last wrote it, with what History filters on.
+      `create table submissions (
+        id text primary key,
+        owner_id text not null,
+        owner_name text,
+        created_at timestamptz not null,
+        finished_at timestamptz,
+        updated_at timestamptz not null,
+        status text not null,
+        environment jsonb not null,
+        total integer not null,
+        counts jsonb not null,
+        outcomes jsonb not null,
+        state jsonb not null
+      )`,
+      "create index submissions_created_at on submissions (created_at desc)",
+      "create index submissions_owner on submissions (owner_id, created_at desc)",
+    ],
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock every replica takes while it migrates. */
