@@ -44,7 +44,7 @@ const EnvSchema = z.object({
   SIMULATOR_CANCELED_RATE: rate.default(0),
   SIMULATOR_PENDING_RATE: rate.default(0),
   SIMULATOR_PROCESSING_RATE: rate.default(0),
-  SIMULATOR_PORTAL: z.enum(["us"], { error: 'expected "us"' }).default("us"),
+  SIMULATOR_PORTAL: z.enum(["us", "jp"], { error: 'expected "us" or "jp"' }).default("us"),
   SIMULATOR_QUOTE_SYSTEM: z
     .enum(["legacy", "cpq"], { error: 'expected "legacy" or "cpq"' })
     .default("legacy"),
@@ -80,7 +80,7 @@ export interface ServerEnv {
     canceledRate: number;
     pendingRate: number;
     processingRate: number;
-    portal: "us";
+    portal: "us" | "jp";
     quoteSystem: "legacy" | "cpq";
   };
 }
