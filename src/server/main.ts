@@ -7,11 +7,14 @@ import { createAuthLayer } from "./auth/create-auth.ts";
 import type { Database } from "./db/database.ts";
 import { openDatabase } from "./db/open-database.ts";
 import { parseEnv, type ServerEnv } from "./env.ts";
+import { Submissions } from "./history/submissions.ts";
+import { submissionsApi } from "./history/submissions-api.ts";
 import { journalApi } from "./journal/journal-api.ts";
 import { type OpenedJournal, openJournal } from "./journal/open-journal.ts";
 import { createNodeApp } from "./node-app.ts";
 import { createProxy, type ProxyOptions } from "./proxy.ts";
 import { TokenLimiters } from "./rate-limiter.ts";
+import { SharedTokenLimiters } from "./shared-rate-limiter.ts";
 
 /** `npm start` / `npm run serve`: the built app and the token-holding proxy on one origin. */
 function loadEnvOrExit(): ServerEnv {
@@ -22,7 +25,6 @@ function loadEnvOrExit(): ServerEnv {
 }
 
 const env = loadEnvOrExit();
-const limiters = new TokenLimiters({ perTenSeconds: env.perTenSeconds });
 const log = (line: string) => process.stderr.write(`[proxy] ${line}\n`);
 
 async function openJournalOrExit(): Promise<{ db: Database; opened: OpenedJournal }> {
@@ -41,6 +43,11 @@ async function openJournalOrExit(): Promise<{ db: Database; opened: OpenedJourna
 }
 
 const { db, opened } = await openJournalOrExit();
+// With PostgreSQL, replicas may share the token: the limit's counts live in the database they share.
+const limiters =
+  db.kind === "postgres"
+    ? new SharedTokenLimiters(db, { perTenSeconds: env.perTenSeconds, leaseMs: env.upstreamTimeoutMs })
+    : new TokenLimiters({ perTenSeconds: env.perTenSeconds });
 
 function proxyOptions(): ProxyOptions {
   const common = {
@@ -50,7 +57,7 @@ function proxyOptions(): ProxyOptions {
     log,
     allowedHosts: loopbackHosts(env.host),
     journal: opened.journal,
-    routes: [journalApi(opened.journal)],
+    routes: [journalApi(opened.journal), submissionsApi(new Submissions(db))],
   };
   if (env.token) {
     return {
@@ -120,7 +127,9 @@ const app = createNodeApp(auth.api, distDir, { authRoutes: auth.routes });
 const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
   const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
   const upstream = env.token ? `HubSpot (${new URL(env.hubspotApiBase).host})` : "simulator";
-  const journal = env.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded, in ${resolve(env.dataDir)}`;
+  const journal = env.databaseUrl
+    ? "PostgreSQL (DATABASE_URL; the rate limit is shared with every replica on it)"
+    : `embedded, in ${resolve(env.dataDir)}`;
   const interrupted =
     opened.interrupted > 0
       ? `\n${opened.interrupted} request(s) were on their way to HubSpot when the server last stopped: their outcome is unknown; reconcile them from History.`

@@ -15,7 +15,8 @@ export type ProxyErrorKind =
   | "body-timeout"
   | "busy"
   | "upstream-redirect"
-  | "upstream-too-large";
+  | "upstream-too-large"
+  | "database-unavailable";
 
 const STATUS: Record<ProxyErrorKind, number> = {
   "not-found": 404,
@@ -33,6 +34,7 @@ const STATUS: Record<ProxyErrorKind, number> = {
   busy: 503,
   "upstream-redirect": 502,
   "upstream-too-large": 502,
+  "database-unavailable": 503,
 };
 
 const CATEGORY: Record<ProxyErrorKind, string> = {
@@ -51,6 +53,7 @@ const CATEGORY: Record<ProxyErrorKind, string> = {
   busy: "RATE_LIMIT_QUEUE_FULL",
   "upstream-redirect": "UPSTREAM_REDIRECT",
   "upstream-too-large": "UPSTREAM_TOO_LARGE",
+  "database-unavailable": "DATABASE_UNAVAILABLE",
 };
 
 /** The header that tells a proxy-made error from one HubSpot sent (HubSpot also answers 502 and 504). */

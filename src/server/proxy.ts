@@ -17,6 +17,7 @@ import {
   redact,
 } from "./proxy-http.ts";
 import { LimiterWaitAborted, type Release, TokenLimiters } from "./rate-limiter.ts";
+import { LimiterUnavailable } from "./shared-rate-limiter.ts";
 import { handleSimulatorControl, type SimulatorControl } from "./simulator-control.ts";
 
 export type Upstream = (request: Request) => Promise<Response>;
@@ -39,8 +40,11 @@ export interface ProxyOptions {
   perTenSeconds: number;
   /** How long to wait for the upstream's complete answer (not counting rate-limit waits). Default 30 s. */
   timeoutMs?: number;
-  /** Shared across every handler for the same server; default a fresh one sized to `perTenSeconds`. */
-  limiters?: TokenLimiters;
+  /**
+   * Shared across every handler for the same server; default a fresh one sized to `perTenSeconds`. With
+   * replicas: `SharedTokenLimiters`, whose counts live in PostgreSQL.
+   */
+  limiters?: Pick<TokenLimiters, "acquire" | "reset">;
   /** Exposes `/api/simulator/*` when given (simulator mode with control on). */
   simulatorControl?: SimulatorControl;
   upstreamOrigin?: string;
@@ -82,7 +86,12 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     clock = systemClock,
   } = options;
   const limiters = options.limiters ?? new TokenLimiters({ perTenSeconds: options.perTenSeconds, clock });
-  const bounded = new BoundedLimiters(limiters, options.queueBounds, clock);
+  // The bounds estimate Retry-After from the limit; a shared (replica) limiter knows no `perTenSeconds` of its own.
+  const bounded = new BoundedLimiters(
+    { acquire: (...args) => limiters.acquire(...args), perTenSeconds: options.perTenSeconds },
+    options.queueBounds,
+    clock,
+  );
   const log = (line: string) => options.log?.(redact(line, token));
 
   const health = () =>
@@ -126,6 +135,15 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
         return response;
       }
       if (error instanceof LimiterWaitAborted) return notForwarded(proxyError("canceled", error.message));
+      if (error instanceof LimiterUnavailable) {
+        log(`${request.method} ${hubspotPath} not sent: ${error.message}`);
+        return notForwarded(
+          proxyError(
+            "database-unavailable",
+            "The server could not reach its database to share HubSpot's rate limit, so it did not send this request. It is safe to send again.",
+          ),
+        );
+      }
       throw error;
     }
     // The grant and a hang-up can cross: nothing is sent for a client that is already gone.
