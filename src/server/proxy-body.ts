@@ -120,7 +120,16 @@ export async function readLimited(request: Request, maxBytes: number): Promise<s
     const buffer = await request.arrayBuffer();
     return buffer.byteLength > maxBytes ? undefined : decodeUtf8(new Uint8Array(buffer));
   }
-  const reader = request.body.getReader();
+  const bytes = await readStreamAtMost(request.body, maxBytes);
+  return bytes === undefined ? undefined : decodeUtf8(bytes);
+}
+
+/** A stream's bytes, or `undefined` (and the stream cancelled) as soon as they pass `maxBytes`. */
+export async function readStreamAtMost(
+  stream: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<Uint8Array | undefined> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -139,7 +148,7 @@ export async function readLimited(request: Request, maxBytes: number): Promise<s
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return decodeUtf8(bytes);
+  return bytes;
 }
 
 function decodeUtf8(bytes: Uint8Array): string | null {

@@ -6,7 +6,7 @@ import { journalWrite, type Sent } from "./journal/journal-write.ts";
 import { writeRouteOf } from "./journal/write-route.ts";
 import { BoundedLimiters, LimiterBusy, type QueueBounds } from "./limiter-bounds.ts";
 import { originHost } from "./origin-host.ts";
-import { BODY_TIMEOUT_MS, MAX_BODY_BYTES, readBodyInTime } from "./proxy-body.ts";
+import { BODY_TIMEOUT_MS, MAX_BODY_BYTES, readBodyInTime, readStreamAtMost } from "./proxy-body.ts";
 import {
   failedBeforeSending,
   filterUpstreamHeaders,
@@ -299,26 +299,7 @@ async function readAtMost(response: Response, maxBytes: number): Promise<Uint8Ar
     return "too-large";
   }
   if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return "too-large";
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return (await readStreamAtMost(response.body, maxBytes)) ?? "too-large";
 }
 
 /** A refusal made before anything was sent: the submission queue may send it again without a duplicate. */
