@@ -2,11 +2,13 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Queryable } from "./db/database.ts";
 import {
+  enqueueWaiter,
   LimiterWaitAborted,
   type Release,
   type RequestKind,
   SEARCH_PER_SECOND,
   TEN_SECONDS_MS,
+  type Waiter,
 } from "./rate-limiter.ts";
 
 export class LimiterUnavailable extends Error {
@@ -30,12 +32,6 @@ const Taken = z.object({
   slot_id: z.union([z.string(), z.number()]).nullable(),
   wait_ms: z.number().nullable(),
 });
-
-interface Waiter {
-  grant: (release: Release) => void;
-  reject: (error: unknown) => void;
-  detach: () => void;
-}
 
 /**
  * The per-token limit shared by every replica on one PostgreSQL database (`DATABASE_URL`): the same counting
@@ -100,21 +96,7 @@ class SharedBucket {
 
   acquire(signal?: AbortSignal): Promise<Release> {
     if (signal?.aborted) return Promise.reject(new LimiterWaitAborted("The request was canceled."));
-    return new Promise<Release>((resolve, reject) => {
-      const onAbort = () => {
-        const index = this.queue.indexOf(waiter);
-        if (index >= 0) this.queue.splice(index, 1);
-        reject(new LimiterWaitAborted("The request was canceled while it waited for the rate limit."));
-      };
-      const waiter: Waiter = {
-        grant: resolve,
-        reject,
-        detach: () => signal?.removeEventListener("abort", onAbort),
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      this.queue.push(waiter);
-      void this.pump();
-    });
+    return enqueueWaiter(this.queue, signal, () => void this.pump());
   }
 
   failWaiters(error: Error): void {
