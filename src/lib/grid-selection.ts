@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from "react";
 import type { RowId } from "../domain/batch/row.ts";
+import { useAppServices } from "./services/app-services-context.tsx";
 
 /**
  * The rows selected in the composer grid, for other features (the submit dialog's "Selected rows").
@@ -67,9 +68,8 @@ export function createGridSelectionStore(): GridSelectionStore {
   };
 }
 
-/** The app's one grid selection (the app has one batch and one grid). */
-export const gridSelection: GridSelectionStore = createGridSelectionStore();
-
-export function useGridSelection(store: GridSelectionStore = gridSelection): GridSelection {
+/** The app's grid selection (one batch, one quotes grid), from the app's services. */
+export function useGridSelection(): GridSelection {
+  const store = useAppServices().selection;
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }

@@ -6,8 +6,9 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
-import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
+import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
 import { setupMockApi } from "../../mocks/node.ts";
+import { testServices } from "../../test/app-services.tsx";
 import { ComposerPage } from "./composer-page.tsx";
 import { stubLayout } from "./grid/jsdom-layout.ts";
 
@@ -21,9 +22,9 @@ async function setup(rows = [createRow({ hs_title: "First", hs_expiration_date: 
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <BatchStoreProvider store={store}>
+      <AppServicesProvider services={testServices({ batch: store })}>
         <ComposerPage />
-      </BatchStoreProvider>
+      </AppServicesProvider>
     </QueryClientProvider>,
   );
   const grid = screen.getByRole("grid", { name: "Quotes" });

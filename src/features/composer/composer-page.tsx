@@ -2,7 +2,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { cell, collapsed, type Selection, selectionRange } from "../../domain/grid/selection.ts";
 import { describeApiError } from "../../lib/api/api-error.ts";
 import { useBatchSnapshot, useBatchStore } from "../../lib/batch-store-context.tsx";
-import { gridSelection } from "../../lib/grid-selection.ts";
+import { useAppServices } from "../../lib/services/app-services-context.tsx";
 import { useRowOutcomeIssues } from "../../lib/submission/use-row-outcome-issues.ts";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
@@ -28,6 +28,7 @@ const draftsMenu = <DraftsMenu />;
 /** The batch composer: toolbar, the quotes grid and its panels. `toolbarEnd` hosts Import CSV and Submit batch. */
 export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   const store = useBatchStore();
+  const { selection: gridSelection } = useAppServices();
   const snapshot = useBatchSnapshot();
   const { columns, chooser, openChooser, status, error } = useComposerColumns();
   const validation = useBatchValidation(columns);
@@ -47,8 +48,8 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   useEffect(() => {
     // Clamped like the grid clamps it (a selection left past the end after deleting rows).
     gridSelection.publish(Math.min(anchorRow, lastRow), Math.min(focusRow, lastRow), () => store.rows);
-  }, [anchorRow, focusRow, lastRow, store]);
-  useEffect(() => () => gridSelection.clear(), []);
+  }, [anchorRow, focusRow, lastRow, store, gridSelection]);
+  useEffect(() => () => gridSelection.clear(), [gridSelection]);
 
   const columnsRef = useRef(columns);
   columnsRef.current = columns;

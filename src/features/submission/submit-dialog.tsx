@@ -103,7 +103,7 @@ export function SubmitDialog({
       }
     >
       {!plan.ready ? (
-        <Spinner label="Checking the batch…" />
+        <Spinner label={plan.waitingFor} />
       ) : (
         <form id="submission-form" className="submission-form" onSubmit={submit} noValidate>
           <fieldset className="submission-form__group">

@@ -8,7 +8,7 @@ import type { AssociationTargetType } from "../../../hubspot/association-catalog
 import { isOutcomeIssue } from "../grid-issues.ts";
 import { formatCell } from "./cell-format.ts";
 import { cellId, type GridColumn, type GridLayout, ROW_HEIGHT, ROW_NUMBER_WIDTH } from "./grid-layout.ts";
-import type { NameLookup } from "./use-visible-names.ts";
+import type { NameLookup } from "./use-record-labels.ts";
 
 /** What every row needs from the grid; one stable object, so rows re-render only when their own props change. */
 export interface RowContext {

@@ -10,8 +10,9 @@ import { createRow } from "../../../domain/batch/row.ts";
 import { availableColumns } from "../../../domain/columns/build-columns.ts";
 import { applyLayout } from "../../../domain/columns/layout.ts";
 import { QUOTE_PROPERTIES } from "../../../domain/columns/property-fixtures.ts";
-import { BatchStoreProvider } from "../../../lib/batch-store-context.tsx";
+import { AppServicesProvider } from "../../../lib/services/app-services-context.tsx";
 import { setupMockApi } from "../../../mocks/node.ts";
+import { testServices } from "../../../test/app-services.tsx";
 import { RowDetailPanel } from "./row-detail-panel.tsx";
 
 setupMockApi();
@@ -27,9 +28,9 @@ function renderPanel(store: BatchStore, onClose = vi.fn()) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <BatchStoreProvider store={store}>
+      <AppServicesProvider services={testServices({ batch: store })}>
         <RowDetailPanel rowId="r1" columns={columns} onClose={onClose} />
-      </BatchStoreProvider>
+      </AppServicesProvider>
     </QueryClientProvider>,
   );
   return onClose;
