@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useT } from "../../i18n/use-t.ts";
 import { useValidation } from "../../lib/services/use-validation.ts";
 import { Button } from "../../ui/button.tsx";
 import { countOf } from "../../ui/count.ts";
@@ -34,15 +35,16 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
   const unreachable = references.lastError !== undefined;
   const checkingReferences = hasRows && !references.complete && !unreachable;
   const checking = pendingRows > 0 || checkingReferences;
+  const t = useT();
   const status =
     pendingRows > 0
-      ? `Checking ${countOf(pendingRows, "row", "rows")}…`
+      ? t("composer.checking.rows", { count: pendingRows })
       : checkingReferences
         ? pendingReferences > 0
-          ? `Checking ${countOf(pendingReferences, "reference", "references")}…`
-          : "Checking references…"
+          ? t("composer.checking.references", { count: pendingReferences })
+          : t("composer.checking.referencesStarting")
         : unreachable && hasRows
-          ? `${countOf(pendingReferences, "record id", "record ids")} could not be checked with HubSpot yet; trying again.`
+          ? t("composer.checking.unreachable", { count: pendingReferences })
           : "";
   return (
     <div role="toolbar" aria-label="Batch" className="composer-toolbar">

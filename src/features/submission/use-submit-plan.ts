@@ -11,11 +11,11 @@ import { splitRows } from "../../domain/submission/split-rows.ts";
 import type { NumberedRow, SkippedRow, SubmissionEnvironment } from "../../domain/submission/state.ts";
 import { isSandbox } from "../../hubspot/account.ts";
 import type { Property } from "../../hubspot/properties.ts";
+import { useT } from "../../i18n/use-t.ts";
 import { accountQuery } from "../../lib/api/get-account.ts";
 import { healthQuery } from "../../lib/api/get-health.ts";
 import { quotePropertiesQuery } from "../../lib/api/get-quote-properties.ts";
 import { useValidation } from "../../lib/services/use-validation.ts";
-import { countOf } from "../../ui/count.ts";
 
 /** A round trip to expect per request when estimating; the queue learns the real one as it goes. */
 const TYPICAL_LATENCY_MS = 300;
@@ -54,12 +54,13 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
     void version;
     return enabled && complete ? splitRows(rows, (row) => service.issuesOf(row)) : { valid: [], skipped: [] };
   }, [enabled, complete, rows, service, version]);
+  const t = useT();
   const waitingFor =
     validation.pendingRows > 0
-      ? `Checking ${countOf(validation.pendingRows, "row", "rows")}…`
+      ? t("submit.waiting.rows", { count: validation.pendingRows })
       : validation.pendingReferences > 0
-        ? `Checking ${countOf(validation.pendingReferences, "reference", "references")} with HubSpot…`
-        : "Checking the batch…";
+        ? t("submit.waiting.references", { count: validation.pendingReferences })
+        : t("submit.waiting.batch");
   const rateLimit: RateLimit = health.data?.rateLimit
     ? { max: health.data.rateLimit.perTenSeconds, intervalMs: 10_000 }
     : DEFAULT_RATE_LIMIT;
