@@ -7,8 +7,10 @@ import { type ValidationScheduler, ValidationService } from "../domain/validatio
 import { resolveRecords } from "../lib/api/search-records.ts";
 import { createGridSelectionStore } from "../lib/grid-selection.ts";
 import type { AppServices } from "../lib/services/app-services.ts";
+import { ColumnLayoutStore } from "../lib/storage/column-layout-store.ts";
 import { DraftSession } from "../lib/storage/draft-session.ts";
 import { DraftStorage } from "../lib/storage/drafts.ts";
+import type { KeyValueStorage } from "../lib/storage/layout.ts";
 import { SubmissionStorage } from "../lib/storage/submissions.ts";
 import { type StoreOptions, SubmissionStore } from "../lib/submission/submission-store.ts";
 import { watchToday } from "../lib/today-ticker.ts";
@@ -21,6 +23,8 @@ export interface AppServicesInput {
   /** An existing submission store (a test that prepares its state); otherwise one from `submission`. */
   submissionStore?: SubmissionStore;
   drafts?: DraftStorage;
+  /** Where the column layout is kept; the browser's localStorage by default. */
+  layoutStorage?: KeyValueStorage;
   /** The submission store's options (storage, clock, ids); IndexedDB-backed where the browser has it. */
   submission?: StoreOptions;
   /** How record ids are checked; HubSpot's search (through the proxy) by default. */
@@ -58,6 +62,7 @@ export function createAppServices(input: AppServicesInput = {}): AppServices {
     validation,
     references,
     drafts: new DraftSession(batch, input.drafts ?? new DraftStorage()),
+    layout: new ColumnLayoutStore(input.layoutStorage),
     selection: createGridSelectionStore(),
     submission,
     dispose: stopToday,

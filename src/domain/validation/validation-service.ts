@@ -1,4 +1,6 @@
+import { ASSOCIATION_TARGETS } from "../../hubspot/association-catalogue.ts";
 import type { BatchChange, BatchStore } from "../batch/batch-store.ts";
+import { type ColumnKey, parseAssociationColumnKey } from "../batch/columns.ts";
 import type { BatchRow, RowId } from "../batch/row.ts";
 import type { ColumnDef } from "../columns/column-def.ts";
 import { BatchValidator } from "./batch-validator.ts";
@@ -95,6 +97,19 @@ export class ValidationService {
   setProperties(properties: ValidationRules["properties"]): void {
     if (this.rules?.properties === properties) return;
     this.setRules({ properties, columns: this.rules?.columns ?? [] });
+  }
+
+  /**
+   * The words for a column in a message ("Comments", never "hs_comments"): the visible column's label,
+   * else the property's label, else the association's record type.
+   */
+  labelOf(key: ColumnKey): string {
+    const column = this.columns.find((candidate) => candidate.key === key);
+    if (column) return column.label;
+    const property = this.rules?.properties.find((candidate) => candidate.name === key);
+    if (property) return property.label;
+    const association = parseAssociationColumnKey(key);
+    return association ? ASSOCIATION_TARGETS[association.toObjectType].singular : key;
   }
 
   /** The date ticked over (midnight): rows whose expiration is now in the past become invalid. */

@@ -1,4 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { columnsForRow } from "../../domain/columns/layout.ts";
 import { cell, collapsed, type Selection, selectionRange } from "../../domain/grid/selection.ts";
 import { describeApiError } from "../../lib/api/api-error.ts";
 import { useBatchSnapshot, useBatchStore } from "../../lib/batch-store-context.tsx";
@@ -30,7 +31,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   const store = useBatchStore();
   const { selection: gridSelection } = useAppServices();
   const snapshot = useBatchSnapshot();
-  const { columns, chooser, openChooser, status, error } = useComposerColumns();
+  const { columns, available, chooser, openChooser, status, error } = useComposerColumns();
   const validation = useBatchValidation(columns);
   const [selection, setSelection] = useState<Selection>(() => collapsed(cell(0, 0)));
   const [notice, setNotice] = useState("");
@@ -75,6 +76,12 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     },
     [store, columns],
   );
+
+  // Every property the row has a value in, shown or not; computed when the panel opens (its form is a snapshot too).
+  const detailColumns = useMemo(() => {
+    const row = detailRowId ? store.rows.find((candidate) => candidate.id === detailRowId) : undefined;
+    return columnsForRow(columns, available, row?.cells ?? {});
+  }, [detailRowId, store, columns, available]);
 
   const openDetails = () => {
     const row = rows[Math.min(selection.active.row, rows.length - 1)];
@@ -165,7 +172,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
       {detailRowId ? (
         <RowDetailPanel
           rowId={detailRowId}
-          columns={columns}
+          columns={detailColumns}
           onClose={() => {
             setDetailRowId(undefined);
             focusGrid();

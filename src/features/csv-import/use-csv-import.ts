@@ -4,7 +4,7 @@ import type { BatchRow } from "../../domain/batch/row.ts";
 import type { CsvDelimiter } from "../../domain/csv/delimiter.ts";
 import type { CsvEncoding } from "../../domain/csv/encoding.ts";
 import { fileProblem } from "../../domain/csv/file-check.ts";
-import { useBatchStore } from "../../lib/batch-store-context.tsx";
+import { useAppServices } from "../../lib/services/app-services-context.tsx";
 import { recordParseTimings } from "./bench-hook.ts";
 import { rowsFromColumns } from "./build-rows.ts";
 import { fatalProblem } from "./preview-model.ts";
@@ -30,7 +30,7 @@ const PASTED_NAME = "Pasted text";
 const WARM_DELAY_MS = 1000;
 
 export function useCsvImport() {
-  const store = useBatchStore();
+  const { batch: store, layout } = useAppServices();
   const [client] = useState(() => new CsvWorkerClient());
   const [state, setState] = useState<ImportState>({ kind: "closed" });
   const [alert, setAlert] = useState<string | null>(null);
@@ -161,11 +161,13 @@ export function useCsvImport() {
       if (current.kind !== "preview") return;
       const { name } = current;
       const rows: BatchRow[] = [];
+      const filled = new Set<string>();
       setState({ kind: "importing", name, rows: 0, total: 0 });
       try {
         performance.mark("csv-import:receive");
         await client.importRows(CHUNK_ROWS, (chunk) => {
           const built = rowsFromColumns(chunk.keys, chunk.columns, chunk.rows);
+          for (const key of chunk.keys) filled.add(key);
           for (const row of built) rows.push(row);
         });
         performance.measure("csv-import:receive", "csv-import:receive");
@@ -179,6 +181,8 @@ export function useCsvImport() {
             ? { type: "replace-rows", rows }
             : { type: "insert-rows", inserts: rows.map((row, index) => ({ index: base + index, row })) };
         store.apply(operation, "Import CSV");
+        // A column mapped to a property the grid does not show is shown now: its values and errors are seen.
+        layout.reveal([...filled]);
         // Named spans for the bench and the browser's profiler: our hand-over vs the store and its listeners.
         performance.measure("csv-import:apply", "csv-import:apply");
         // A fresh worker frees the file's records; a later one will be ready for the next import.
@@ -192,7 +196,7 @@ export function useCsvImport() {
         setState(current);
       }
     },
-    [client, store, fail],
+    [client, store, layout, fail],
   );
 
   return {

@@ -97,6 +97,13 @@ describe("useBatchValidation and IssuesPanel", () => {
     ).toBeInTheDocument();
   });
 
+  it("names a column the grid does not show by its label, never its internal name", () => {
+    setup([createRow({ ...good, hs_esign_enabled: "maybe" }, "r1")]);
+    const items = within(screen.getByRole("region", { name: "Problems" })).getAllByRole("listitem");
+    expect(items[0]).toHaveTextContent(/Row 1 · E-sign"maybe" is not true or false/);
+    expect(screen.queryByText(/hs_esign_enabled/)).toBeNull();
+  });
+
   it("lists a long batch's problems a page at a time", async () => {
     const user = userEvent.setup();
     const many = Array.from({ length: 400 }, (_, i) =>

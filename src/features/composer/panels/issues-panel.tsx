@@ -33,13 +33,13 @@ export function IssuesPanel({ onJump }: IssuesPanelProps) {
     store.rows.forEach((row, index) => {
       positions.set(row.id, index + 1);
     });
-    const labels = new Map(hub.columns.map((column) => [column.key, column.label]));
+
     return {
       issues: [...errors, ...warnings],
       counts: hub.validator.counts(),
       rowNumber: (rowId: RowId) => positions.get(rowId) ?? 0,
       columnLabel: (issue: CellIssue) =>
-        issue.columnKey === undefined ? "Whole row" : (labels.get(issue.columnKey) ?? issue.columnKey),
+        issue.columnKey === undefined ? "Whole row" : hub.labelOf(issue.columnKey),
     };
   }, [hub, store, version]);
 
