@@ -140,6 +140,20 @@ describe("ComposerPage grid", () => {
     expect(within(grid).getAllByRole("gridcell")[2]).toHaveTextContent("Approved");
   });
 
+  it("typing a name into a Deal cell starts the deal lookup with it, instead of storing a bad id", async () => {
+    const { grid, store, user } = await setup();
+    const headers = within(grid).getAllByRole("columnheader");
+    const deal = headers.findIndex((header) => /^Deal/.test(header.textContent ?? ""));
+    // Column headers include the row-number corner: data column = header index - 1.
+    grid.focus();
+    await user.keyboard("{ArrowRight}".repeat(deal - 1));
+    await user.keyboard("Acme");
+    const search = screen.getByRole("combobox", { name: "Deal" });
+    expect(search).toHaveValue("Acme");
+    await user.keyboard("{Escape}{Escape}");
+    expect(store.rows[0]?.cells["assoc:deals:HUBSPOT_DEFINED:64"] ?? "").toBe("");
+  });
+
   it("inserts, duplicates and deletes rows from the toolbar, with labelled undo", async () => {
     const rows = ["A", "B"].map((t, i) =>
       createRow({ hs_title: t, hs_expiration_date: "2030-01-01" }, `r${i}`),
