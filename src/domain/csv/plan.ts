@@ -1,17 +1,20 @@
 import type { ColumnKey } from "../batch/columns.ts";
+import type { DateOrderAnalysis } from "../values/date-order.ts";
+import { analyseDateOrder } from "../values/date-order.ts";
+import type { DateOrder } from "../values/dates.ts";
 import type { DecimalSeparator } from "../values/numbers.ts";
 import { analyseDecimalSeparator } from "../values/numbers.ts";
-import type { Coercer, CoercionStats } from "./coerce.ts";
+import type { Coercer, CoercionContext, CoercionStats } from "./coerce.ts";
 import { createCoercer, emptyStats } from "./coerce.ts";
-import type { DateOrder, DateOrderAnalysis } from "./dates.ts";
-import { analyseDateOrder } from "./dates.ts";
 import type { MappingTarget } from "./targets.ts";
 
-/** The records to import: the parsed file minus preamble and header. */
+/** The records to import: the parsed file minus preamble, header and any skipped summary rows. */
 export interface CsvTable {
   records: readonly (readonly string[])[];
   /** Index of the first data record. */
   firstDataRow: number;
+  /** Index after the last data record: `records.length`, or where skipped summary rows start. */
+  dataEnd: number;
 }
 
 export interface ImportColumn {
@@ -20,7 +23,7 @@ export interface ImportColumn {
 }
 
 function* columnValues(table: CsvTable, column: number): Generator<string> {
-  for (let row = table.firstDataRow; row < table.records.length; row += 1) {
+  for (let row = table.firstDataRow; row < table.dataEnd; row += 1) {
     const value = table.records[row]![column];
     if (value !== undefined && value !== "") yield value;
   }
@@ -56,7 +59,7 @@ export interface ColumnCoercion {
 export function planCoercion(
   table: CsvTable,
   columns: readonly ImportColumn[],
-  dateOrder: DateOrder,
+  context: Omit<CoercionContext, "decimal">,
 ): ColumnCoercion[] {
   return columns.map(({ column, target }) => {
     const decimal =
@@ -66,7 +69,7 @@ export function planCoercion(
     return {
       column,
       key: target.key,
-      coerce: createCoercer(target, { dateOrder, decimal }),
+      coerce: createCoercer(target, { ...context, decimal }),
       stats: emptyStats(),
       decimal,
     };

@@ -1,9 +1,10 @@
 import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import type { CoercionStats } from "../../../domain/csv/coerce.ts";
-import type { DateOrder, DateOrderAnalysis } from "../../../domain/csv/dates.ts";
 import type { CsvDelimiter } from "../../../domain/csv/delimiter.ts";
 import type { CsvEncoding, EncodingGuess } from "../../../domain/csv/encoding.ts";
 import type { ImportColumn } from "../../../domain/csv/plan.ts";
+import type { DateOrderAnalysis } from "../../../domain/values/date-order.ts";
+import type { DateOrder } from "../../../domain/values/dates.ts";
 import type { DecimalSeparator } from "../../../domain/values/numbers.ts";
 
 /** Messages between the import dialog and the parse worker. Every request carries an id; replies echo it. */
@@ -18,6 +19,8 @@ export type WorkerRequest =
       type: "analyse";
       id: number;
       headerRow: number | null;
+      /** Records from here on are not imported (skipped summary rows); null imports to the end. */
+      dataEnd: number | null;
       columns: ImportColumn[];
       /** The user's choice; null lets the values decide, with `fallbackDateOrder` when they cannot. */
       dateOrder: DateOrder | null;
@@ -37,6 +40,8 @@ export interface ParseSummary {
   detectedHeaderRow: number | null;
   /** First records as parsed, enough to show 100 rows after any header the user may pick. */
   preview: string[][];
+  /** Totals lines at the end ("Total,15,", "合計"): where they start, and their records to show. */
+  summaryRows: { from: number; records: { index: number; fields: string[] }[] } | null;
   totalRecords: number;
   widths: WidthHistogram;
   /** 1-based record number where a quoted field never closes. */
