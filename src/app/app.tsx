@@ -4,17 +4,15 @@ import { languageFromBrowser } from "../i18n/language.ts";
 import { LanguageProvider } from "../i18n/language-provider.tsx";
 import { loadLanguage, saveLanguage } from "../i18n/language-storage.ts";
 import type { ApiError } from "../lib/api/api-error.ts";
+import type { AppServices } from "../lib/services/app-services.ts";
 import { AppServicesProvider } from "../lib/services/app-services-context.tsx";
 import { AppShell } from "./app-shell.tsx";
-import { createAppServices } from "./create-app-services.ts";
 import { createQueryClient } from "./query-client.ts";
 
 /** Providers: the UI language, one query client and the app's services (batch, validation, drafts, submission). */
-export function App() {
+export function App({ services }: { services: AppServices }) {
   const [authError, setAuthError] = useState<ApiError | undefined>(undefined);
   const [queryClient] = useState(() => createQueryClient({ onAuthProblem: setAuthError }));
-  // Lives as long as the page: its timers are never stopped here (StrictMode would stop them for good).
-  const [services] = useState(() => createAppServices());
   // The user's own choice wins over the browser's language, from the next visit on too.
   const [initialLanguage] = useState(() => loadLanguage() ?? languageFromBrowser(navigator.languages));
   return (

@@ -1,6 +1,4 @@
-import { useSyncExternalStore } from "react";
 import type { RowId } from "../domain/batch/row.ts";
-import { useAppServices } from "./services/app-services-context.tsx";
 
 /**
  * The rows selected in the composer grid, for other features (the submit dialog's "Selected rows").
@@ -66,10 +64,4 @@ export function createGridSelectionStore(): GridSelectionStore {
       if (snapshot !== NO_SELECTION) set(NO_SELECTION);
     },
   };
-}
-
-/** The app's grid selection (one batch, one quotes grid), from the app's services. */
-export function useGridSelection(): GridSelection {
-  const store = useAppServices().selection;
-  return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }

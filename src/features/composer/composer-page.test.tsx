@@ -140,6 +140,19 @@ describe("ComposerPage grid", () => {
     expect(within(grid).getAllByRole("gridcell")[2]).toHaveTextContent("Approved");
   });
 
+  it("edits a multi-line quote name in a text area that keeps its line break", async () => {
+    const { grid, store, user } = await setup([
+      createRow({ hs_title: "Multi\nline", hs_expiration_date: "2030-01-01" }, "a"),
+    ]);
+    grid.focus();
+    await user.keyboard("{F2}");
+    const editor = screen.getByRole("textbox", { name: "Quote name" });
+    expect(editor.tagName).toBe("TEXTAREA");
+    expect(editor).toHaveValue("Multi\nline");
+    await user.keyboard("{Enter}");
+    expect(store.rows[0]?.cells.hs_title).toBe("Multi\nline");
+  });
+
   it("typing a name into a Deal cell starts the deal lookup with it, instead of storing a bad id", async () => {
     const { grid, store, user } = await setup();
     const headers = within(grid).getAllByRole("columnheader");

@@ -20,7 +20,6 @@ import { ComposerToolbar } from "./composer-toolbar.tsx";
 import { deleteRows, duplicateRows, insertRows } from "./grid/grid-actions.ts";
 import { QuoteGrid } from "./grid/quote-grid.tsx";
 import { useGridIssues } from "./grid-issues.ts";
-import { installTestHooks } from "./test-hooks.ts";
 import "./composer.css";
 
 // One element for the page's lifetime: the menu re-renders for its own reasons, not on every grid move.
@@ -51,10 +50,6 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     gridSelection.publish(Math.min(anchorRow, lastRow), Math.min(focusRow, lastRow), () => store.rows);
   }, [anchorRow, focusRow, lastRow, store, gridSelection]);
   useEffect(() => () => gridSelection.clear(), [gridSelection]);
-
-  const columnsRef = useRef(columns);
-  columnsRef.current = columns;
-  useEffect(() => installTestHooks(store, () => columnsRef.current), [store]);
 
   const focusGrid = () => gridRef.current?.focus();
   const addRow = () => {

@@ -38,7 +38,9 @@ export function CellEditor(props: EditorProps & { lookup?: LookupComponent | und
   else if ((kind === "select" || kind === "radio" || kind === "bool") && seed === undefined)
     editor = <ChoiceEditor {...guarded} />;
   else if (kind === "checkboxes" && seed === undefined) editor = <ChecklistEditor {...guarded} />;
-  else if (kind === "textarea") editor = <TextareaEditor {...guarded} />;
+  // A text value with a line break (pasted "Multi⏎line") edits in a textarea: an <input> drops the break.
+  else if (kind === "textarea" || (kind === "text" && (seed ?? props.value).includes("\n")))
+    editor = <TextareaEditor {...guarded} />;
   else if (kind === "date" || kind === "datetime")
     editor = <DateEditor {...guarded} withTime={kind === "datetime"} />;
   else editor = <TextEditor {...guarded} />;

@@ -37,6 +37,16 @@ function renderPanel(store: BatchStore, onClose = vi.fn()) {
 }
 
 describe("RowDetailPanel", () => {
+  it("keeps a multi-line quote name as written, and saving does not change it", async () => {
+    const user = userEvent.setup();
+    const store = new BatchStore([createRow({ ...original, hs_title: "Multi\nline title" }, "r1")]);
+    renderPanel(store);
+    const dialog = await screen.findByRole("dialog", { name: "Quote row 1" });
+    expect(within(dialog).getByLabelText("Quote name")).toHaveValue("Multi\nline title");
+    await user.click(within(dialog).getByRole("button", { name: "Save row" }));
+    expect(store.rows[0]?.cells.hs_title).toBe("Multi\nline title");
+  });
+
   it("shows one association row per record with all its labels", async () => {
     const store = new BatchStore([createRow({ hs_title: "x" }, "r0"), createRow(original, "r1")]);
     renderPanel(store);
