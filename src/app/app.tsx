@@ -7,6 +7,7 @@ import type { ApiError } from "../lib/api/api-error.ts";
 import type { AppServices } from "../lib/services/app-services.ts";
 import { AppServicesProvider } from "../lib/services/app-services-context.tsx";
 import { AppShell } from "./app-shell.tsx";
+import { AuthGate } from "./auth-gate.tsx";
 import { createQueryClient } from "./query-client.ts";
 
 /** Providers: the UI language, one query client and the app's services (batch, validation, drafts, submission). */
@@ -23,7 +24,9 @@ export function App({ services }: { services: AppServices }) {
     >
       <QueryClientProvider client={queryClient}>
         <AppServicesProvider services={services}>
-          <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
+          <AuthGate>
+            <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
+          </AuthGate>
         </AppServicesProvider>
       </QueryClientProvider>
     </LanguageProvider>

@@ -1,4 +1,6 @@
 import { http, type RequestHandler } from "msw";
+import { type ApiHandler, createApiGuard } from "../server/auth/api-guard.ts";
+import { LOCAL_USER } from "../server/identity.ts";
 import { createProxy, type ProxyHandler } from "../server/proxy.ts";
 import {
   createSimulator,
@@ -43,7 +45,14 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     simulatorControl: simulator,
     log: options.log,
   });
-  const handlers = [http.all(API_PATH, ({ request }) => proxy(request))];
+  // The same guard as the server without sign-in (`GET /api/me` answers the local user).
+  const api: ApiHandler = createApiGuard({
+    auth: { mode: "none" },
+    authenticate: () => ({ user: LOCAL_USER, csrfSubject: undefined }),
+    sessions: undefined,
+    proxy,
+  });
+  const handlers = [http.all(API_PATH, ({ request }) => api(request))];
   return { handlers, simulator, proxy };
 }
 

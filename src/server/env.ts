@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type AuthConfig, parseAuthEnv } from "./auth/auth-config.ts";
 
 export const RATE_LIMIT_TIERS = {
   starter: 100,
@@ -54,6 +55,8 @@ export interface ServerEnv {
   tier: RateLimitTier;
   perTenSeconds: number;
   upstreamTimeoutMs: number;
+  /** Sign-in (`AUTH_MODE` and friends), parsed in `auth/auth-config.ts`. */
+  auth: AuthConfig;
   /** Where the embedded database lives (ignored with `databaseUrl`). */
   dataDir: string;
   /** PostgreSQL instead of the embedded database; several replicas share it. */
@@ -79,8 +82,9 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
     if (value) cleaned[key] = value;
   }
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
+  const auth = parseAuthEnv(source, cleaned.HOST ?? "127.0.0.1");
+  if (!parsed.success || !auth.ok) {
+    const lines = (parsed.success ? [] : parsed.error.issues).map((issue) => {
       const name = String(issue.path[0] ?? "environment");
       // Never echo the token or a database password back, even when it is the bad value.
       const shown =
@@ -89,6 +93,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
           : JSON.stringify(cleaned[name] ?? "");
       return `  ${name}=${shown}: ${issue.message}`;
     });
+    if (!auth.ok) lines.push(...auth.problems.map((problem) => `  ${problem}`));
     return { ok: false, message: `Invalid server configuration:\n${lines.join("\n")}` };
   }
   const e = parsed.data;
@@ -101,6 +106,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       tier: e.HUBSPOT_RATE_LIMIT_TIER,
       perTenSeconds: RATE_LIMIT_TIERS[e.HUBSPOT_RATE_LIMIT_TIER],
       upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      auth: auth.auth,
       dataDir: e.DATA_DIR,
       databaseUrl: e.DATABASE_URL,
       simulator: {
