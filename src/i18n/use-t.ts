@@ -1,4 +1,4 @@
-import { type ReactNode, useContext } from "react";
+import { type ReactNode, useCallback, useContext } from "react";
 import { createIntl, IntlContext, type IntlShape, type PrimitiveType } from "react-intl";
 import { type MessageId, messagesFor } from "./messages.ts";
 
@@ -14,20 +14,23 @@ function fallbackIntl(): IntlShape {
   return englishIntl;
 }
 
+/** English text outside React, for code whose caller has no language (logs, defaults of un-migrated callers). */
+export const translateEnglish: Translate = (id, values) => fallbackIntl().formatMessage({ id }, values);
+
 export function useIntlOrEnglish(): IntlShape {
   // react-intl types the context as always set; without a provider it is null.
   const intl: IntlShape | null = useContext(IntlContext);
   return intl ?? fallbackIntl();
 }
 
-/** The message function for the current language. */
+/** The message function for the current language; stable until the language changes (safe in memo deps). */
 export function useT(): Translate {
   const intl = useIntlOrEnglish();
-  return (id, values) => intl.formatMessage({ id }, values);
+  return useCallback((id, values) => intl.formatMessage({ id }, values), [intl]);
 }
 
 /** Messages with markup: `tRich("x", { b: (chunks) => <strong>{chunks}</strong> })`. */
 export function useTRich(): (id: MessageId, values: RichValues) => ReactNode {
   const intl = useIntlOrEnglish();
-  return (id, values) => intl.formatMessage({ id }, values);
+  return useCallback((id, values) => intl.formatMessage({ id }, values), [intl]);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { faultRatesProblem } from "../simulator/faults.ts";
 import { type AuthConfig, parseAuthEnv } from "./auth/auth-config.ts";
 
 export const RATE_LIMIT_TIERS = {
@@ -40,6 +41,13 @@ const EnvSchema = z.object({
   SIMULATOR_FAIL_AFTER_APPLY_RATE: rate.default(0),
   SIMULATOR_DROP_AFTER_APPLY_RATE: rate.default(0),
   SIMULATOR_LOCKED_RATE: rate.default(0),
+  SIMULATOR_CANCELED_RATE: rate.default(0),
+  SIMULATOR_PENDING_RATE: rate.default(0),
+  SIMULATOR_PROCESSING_RATE: rate.default(0),
+  SIMULATOR_PORTAL: z.enum(["us"], { error: 'expected "us"' }).default("us"),
+  SIMULATOR_QUOTE_SYSTEM: z
+    .enum(["legacy", "cpq"], { error: 'expected "legacy" or "cpq"' })
+    .default("legacy"),
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z
     .string()
@@ -69,6 +77,11 @@ export interface ServerEnv {
     failAfterApplyRate: number;
     dropAfterApplyRate: number;
     lockedRate: number;
+    canceledRate: number;
+    pendingRate: number;
+    processingRate: number;
+    portal: "us";
+    quoteSystem: "legacy" | "cpq";
   };
 }
 
@@ -97,6 +110,21 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
     return { ok: false, message: `Invalid server configuration:\n${lines.join("\n")}` };
   }
   const e = parsed.data;
+  const problem = faultRatesProblem({
+    lockedRate: e.SIMULATOR_LOCKED_RATE,
+    failBeforeApplyRate: e.SIMULATOR_FAIL_BEFORE_APPLY_RATE,
+    failAfterApplyRate: e.SIMULATOR_FAIL_AFTER_APPLY_RATE,
+    dropAfterApplyRate: e.SIMULATOR_DROP_AFTER_APPLY_RATE,
+    canceledRate: e.SIMULATOR_CANCELED_RATE,
+    pendingRate: e.SIMULATOR_PENDING_RATE,
+    processingRate: e.SIMULATOR_PROCESSING_RATE,
+  });
+  if (problem) {
+    return {
+      ok: false,
+      message: `Invalid server configuration:\n  SIMULATOR_*_RATE: ${problem} Lower SIMULATOR_LOCKED_RATE, SIMULATOR_FAIL_BEFORE_APPLY_RATE, SIMULATOR_FAIL_AFTER_APPLY_RATE, SIMULATOR_DROP_AFTER_APPLY_RATE, SIMULATOR_CANCELED_RATE, SIMULATOR_PENDING_RATE or SIMULATOR_PROCESSING_RATE.`,
+    };
+  }
   return {
     ok: true,
     env: {
@@ -117,6 +145,11 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
         failAfterApplyRate: e.SIMULATOR_FAIL_AFTER_APPLY_RATE,
         dropAfterApplyRate: e.SIMULATOR_DROP_AFTER_APPLY_RATE,
         lockedRate: e.SIMULATOR_LOCKED_RATE,
+        canceledRate: e.SIMULATOR_CANCELED_RATE,
+        pendingRate: e.SIMULATOR_PENDING_RATE,
+        processingRate: e.SIMULATOR_PROCESSING_RATE,
+        portal: e.SIMULATOR_PORTAL,
+        quoteSystem: e.SIMULATOR_QUOTE_SYSTEM,
       },
     },
   };
