@@ -6,12 +6,13 @@ import { localToday } from "../domain/validation/today.ts";
 import { type ValidationScheduler, ValidationService } from "../domain/validation/validation-service.ts";
 import { resolveRecords } from "../lib/api/search-records.ts";
 import { createGridSelectionStore } from "../lib/grid-selection.ts";
+import { ProductDirectory } from "../lib/products/product-directory.ts";
 import type { AppServices } from "../lib/services/app-services.ts";
 import { ColumnLayoutStore } from "../lib/storage/column-layout-store.ts";
 import { DraftSession } from "../lib/storage/draft-session.ts";
 import { DraftStorage } from "../lib/storage/drafts.ts";
 import type { KeyValueStorage } from "../lib/storage/layout.ts";
-import { SubmissionStorage } from "../lib/storage/submissions.ts";
+import { TeamSubmissionStorage } from "../lib/storage/team-submissions.ts";
 import { type StoreOptions, SubmissionStore } from "../lib/submission/submission-store.ts";
 import { watchToday } from "../lib/today-ticker.ts";
 import { defaultScheduler } from "../lib/validation-scheduler.ts";
@@ -27,6 +28,8 @@ export interface AppServicesInput {
   layoutStorage?: KeyValueStorage;
   /** The submission store's options (storage, clock, ids); IndexedDB-backed where the browser has it. */
   submission?: StoreOptions;
+  /** The product library lookups (line items); HubSpot's product search through the proxy by default. */
+  products?: ProductDirectory;
   /** How record ids are checked; HubSpot's search (through the proxy) by default. */
   resolveRecords?: ReferenceCheckerOptions["resolve"];
   clock?: Clock;
@@ -55,12 +58,16 @@ export function createAppServices(input: AppServicesInput = {}): AppServices {
   const submission =
     input.submissionStore ??
     new SubmissionStore(
-      input.submission ?? { storage: typeof indexedDB === "undefined" ? undefined : new SubmissionStorage() },
+      // The server's team history, with IndexedDB as this browser's copy.
+      input.submission ?? {
+        storage: typeof indexedDB === "undefined" ? undefined : new TeamSubmissionStorage(),
+      },
     );
   return {
     batch,
     validation,
     references,
+    products: input.products ?? new ProductDirectory(),
     drafts: new DraftSession(batch, input.drafts ?? new DraftStorage()),
     layout: new ColumnLayoutStore(input.layoutStorage),
     selection: createGridSelectionStore(),

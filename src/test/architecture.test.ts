@@ -37,7 +37,8 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   mocks: ["server", "simulator", "hubspot"],
   test: ["hubspot", "domain", "simulator", "server", "lib", "i18n", "ui", "features", "app", "mocks"],
   // `test` only as the lazily loaded hooks chunk behind `?qbc-test-hooks` (src/main.tsx).
-  main: ["app", "mocks", "ui", "i18n", "test"],
+  // `lib` for process-wide setup (zod's jitless mode, which the CSP needs) before anything parses.
+  main: ["app", "lib", "mocks", "ui", "i18n", "test"],
 };
 
 /** npm packages a pure layer may use: the domain and the contract must run anywhere, without React or DOM. */

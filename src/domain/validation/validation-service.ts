@@ -30,8 +30,11 @@ export interface ValidationServiceOptions {
   sliceRows?: number;
 }
 
-/** What the views decide: the property definitions and the visible columns (issue order, row warnings). */
-export type ValidationRules = Pick<RowRulesInput, "properties" | "columns">;
+/**
+ * What the views decide: the property definitions, the visible columns (issue order, row warnings), the
+ * line-item rules (the portal's line-item definitions and the product library) and the portal's quote system.
+ */
+export type ValidationRules = Pick<RowRulesInput, "properties" | "columns" | "lines" | "quoteSystem">;
 
 /** Rows whose cited ids may have become known missing, looked through one slice at a time. */
 interface ReferenceScan {
@@ -57,6 +60,8 @@ export class ValidationService {
   private rules: ValidationRules | undefined;
   private today: string;
   private isMissing: IsMissingRecord | undefined;
+  /** The batch defaults the current checker was built with: a `set-defaults` needs a new checker. */
+  private rulesDefaults: RowRulesInput["defaults"];
   private readonly scheduler: ValidationScheduler;
   private readonly sliceRows: number;
   /** Rows to check, in the order they are checked (batch order after an import). */
@@ -93,10 +98,13 @@ export class ValidationService {
     this.apply();
   }
 
-  /** New property definitions, keeping the columns a view gave (a view without columns: the submit dialog). */
+  /**
+   * New property definitions, keeping what the composer gave (columns, line rules, quote system): a view
+   * without columns (the submit dialog) must not drop the line-item checks the grid shows.
+   */
   setProperties(properties: ValidationRules["properties"]): void {
     if (this.rules?.properties === properties) return;
-    this.setRules({ properties, columns: this.rules?.columns ?? [] });
+    this.setRules({ ...this.rules, properties, columns: this.rules?.columns ?? [] });
   }
 
   /**
@@ -159,7 +167,9 @@ export class ValidationService {
       last.properties === input.properties &&
       // Rules only use column keys (order, where row warnings point): a resize must not re-check the batch.
       keysOf(last.columns) === keysOf(input.columns) &&
-      last.today === input.today;
+      last.today === input.today &&
+      last.lines === input.lines &&
+      last.quoteSystem === input.quoteSystem;
     const columnsChanged = this.columns !== input.columns;
     this.columns = input.columns;
     if (sameRules && last.isMissing === input.isMissing) {
@@ -169,7 +179,7 @@ export class ValidationService {
       return;
     }
     this.input = input;
-    this.validator.setChecker(new RowRules(input));
+    this.installChecker(input);
     if (sameRules) this.recheckReferences(input.isMissing, this.scan ? this.scan.matches : last.isMissing);
     else this.take({ touched: "all", removed: [] });
     this.bump();
@@ -186,9 +196,16 @@ export class ValidationService {
 
   getPendingRows = (): number => this.pending.size;
 
+  /** Rules read the batch defaults as they are now: a `set-defaults` (an "all" change) gets new rules. */
+  private installChecker(input: RowRulesInput): void {
+    this.rulesDefaults = this.store.defaults;
+    this.validator.setChecker(new RowRules({ ...input, defaults: this.store.defaults }));
+  }
+
   /** A store change (or new rules, as `all`): small ones are checked now, big ones queued for slices. */
   private take(change: Pick<BatchChange, "touched" | "removed">): void {
     const rows = this.store.rows;
+    if (this.input && this.rulesDefaults !== this.store.defaults) this.installChecker(this.input);
     const { touched } = change;
     for (const id of change.removed) this.pending.delete(id);
     if (touched === "all") {

@@ -1,7 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { columnsForRow } from "../../domain/columns/layout.ts";
 import { cell, collapsed, type Selection, selectionRange } from "../../domain/grid/selection.ts";
 import { describeApiError } from "../../lib/api/api-error.ts";
+import { quoteSystemQuery } from "../../lib/api/get-quote-system.ts";
 import { useBatchSnapshot, useBatchStore } from "../../lib/batch-store-context.tsx";
 import { useAppServices } from "../../lib/services/app-services-context.tsx";
 import { useRowOutcomeIssues } from "../../lib/submission/use-row-outcome-issues.ts";
@@ -20,6 +22,9 @@ import { ComposerToolbar } from "./composer-toolbar.tsx";
 import { deleteRows, duplicateRows, insertRows } from "./grid/grid-actions.ts";
 import { QuoteGrid } from "./grid/quote-grid.tsx";
 import { useGridIssues } from "./grid-issues.ts";
+import { useComposerLines } from "./lines/use-composer-lines.tsx";
+import { useLineColumns } from "./lines/use-line-columns.ts";
+import { useLineRules } from "./lines/use-line-rules.ts";
 import "./composer.css";
 
 // One element for the page's lifetime: the menu re-renders for its own reasons, not on every grid move.
@@ -28,10 +33,13 @@ const draftsMenu = <DraftsMenu />;
 /** The batch composer: toolbar, the quotes grid and its panels. `toolbarEnd` hosts Import CSV and Submit batch. */
 export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   const store = useBatchStore();
-  const { selection: gridSelection } = useAppServices();
+  const { selection: gridSelection, products: directory } = useAppServices();
   const snapshot = useBatchSnapshot();
   const { columns, available, chooser, openChooser, status, error } = useComposerColumns();
-  const validation = useBatchValidation(columns);
+  const lineColumns = useLineColumns();
+  const lineRules = useLineRules(directory, lineColumns.properties);
+  const quoteSystem = useQuery(quoteSystemQuery()).data;
+  const validation = useBatchValidation(columns, { lines: lineRules, quoteSystem });
   const [selection, setSelection] = useState<Selection>(() => collapsed(cell(0, 0)));
   const [notice, setNotice] = useState("");
   const [issuesOpen, setIssuesOpen] = useState(false);
@@ -92,6 +100,15 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     [validation.issueFor, validation.issuesForRow, validation.version],
   );
   const issues = useGridIssues(validationIssues, useRowOutcomeIssues(), columns);
+  const lines = useComposerLines({
+    store,
+    range,
+    quoteGridRef: gridRef,
+    directory,
+    lineColumns,
+    issueForLine: validation.issueForLine,
+    validationVersion: validation.version,
+  });
 
   const empty = (
     <EmptyState
@@ -109,8 +126,8 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     </EmptyState>
   );
 
-  return (
-    <section aria-label="Composer" className="composer">
+  return lines.provide(
+    <section aria-label="Composer" className="composer composer--with-lines">
       <ComposerToolbar
         rowCount={rows.length}
         selectedRows={rows.length === 0 ? 0 : Math.min(range.bottom, rows.length - 1) - range.top + 1}
@@ -136,9 +153,13 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         drafts={draftsMenu}
         end={toolbarEnd}
       />
-      <p role="status" className="composer-status">
-        {notice}
-      </p>
+      <div className="composer-batchbar">
+        {lines.defaultsButton}
+        <p role="status" className="composer-status">
+          {notice}
+        </p>
+      </div>
+      {lines.defaultsPanel}
       {columns.length === 0 && status === "pending" ? (
         <p className="composer-status">Loading the quote properties from HubSpot…</p>
       ) : null}
@@ -148,7 +169,8 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         </p>
       ) : null}
       {/* The problems list opens beside the grid, where it is seen, not below a grid that fills the screen. */}
-      <div className="composer-body">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: F6 bubbling from the quote grid moves to the line grid */}
+      <div className="composer-body" onKeyDown={lines.onKeyDown}>
         <QuoteGrid
           store={store}
           rows={rows}
@@ -161,9 +183,12 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
           gridRef={gridRef}
           lookup={RecordLookup}
           onOpenRowDetails={openDetails}
+          rowSummary={lines.rowSummary}
+          placeholderFor={lines.placeholderFor}
         />
         {issuesOpen ? <IssuesPanel onJump={jump} /> : null}
       </div>
+      {lines.linesPanel}
       {detailRowId ? (
         <RowDetailPanel
           rowId={detailRowId}
@@ -175,6 +200,6 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         />
       ) : null}
       {chooser}
-    </section>
+    </section>,
   );
 }

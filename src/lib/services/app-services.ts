@@ -2,6 +2,7 @@ import type { BatchStore } from "../../domain/batch/batch-store.ts";
 import type { ReferenceChecker } from "../../domain/references/reference-checker.ts";
 import type { ValidationService } from "../../domain/validation/validation-service.ts";
 import type { GridSelectionStore } from "../grid-selection.ts";
+import type { ProductDirectory } from "../products/product-directory.ts";
 import type { ColumnLayoutStore } from "../storage/column-layout-store.ts";
 import type { DraftSession } from "../storage/draft-session.ts";
 import type { SubmissionStore } from "../submission/submission-store.ts";
@@ -17,6 +18,8 @@ export interface AppServices {
   validation: ValidationService;
   /** Every record id the batch references, checked against HubSpot. */
   references: ReferenceChecker;
+  /** The product library as far as looked up: line-item cells and their validation read it. */
+  products: ProductDirectory;
   drafts: DraftSession;
   /** The composer's visible columns (the chooser, widths, and columns a CSV import filled). */
   layout: ColumnLayoutStore;

@@ -4,11 +4,14 @@ import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import type { RowId } from "../../../domain/batch/row.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import type { LineRules } from "../../../domain/validation/line-rules.ts";
+import type { QuoteSystem } from "../../../hubspot/quote-system.ts";
 import { quotePropertiesQuery } from "../../../lib/api/get-quote-properties.ts";
 import { useAppServices } from "../../../lib/services/app-services-context.tsx";
 
 export interface BatchValidation {
   issueFor(rowId: RowId, key: ColumnKey): CellIssue | undefined;
+  issueForLine(rowId: RowId, lineId: string, key: string): CellIssue | undefined;
   issuesForRow(rowId: RowId): readonly CellIssue[];
   counts: { errors: number; warnings: number };
   all(): readonly CellIssue[];
@@ -20,9 +23,12 @@ export interface BatchValidation {
 
 /**
  * The batch's validation (the app's one ValidationService), given its rules by the composer: the property
- * definitions and `columns` (for issue order). An edit re-checks only the rows it touched.
+ * definitions, `columns` (for issue order), the line-item rules and the quote system. An edit re-checks only the rows it touched.
  */
-export function useBatchValidation(columns: readonly ColumnDef[]): BatchValidation {
+export function useBatchValidation(
+  columns: readonly ColumnDef[],
+  options: { lines?: LineRules | undefined; quoteSystem?: QuoteSystem | undefined } = {},
+): BatchValidation {
   const { validation: service } = useAppServices();
   const properties = useQuery(quotePropertiesQuery()).data;
 
@@ -35,14 +41,17 @@ export function useBatchValidation(columns: readonly ColumnDef[]): BatchValidati
         ? columns.flatMap((c) => (c.kind === "property" ? [c.property] : []))
         : (properties ?? []),
       columns,
+      ...(options.lines ? { lines: options.lines } : {}),
+      ...(options.quoteSystem ? { quoteSystem: options.quoteSystem } : {}),
     });
-  }, [service, properties, columns]);
+  }, [service, properties, columns, options.lines, options.quoteSystem]);
 
   const version = useSyncExternalStore(service.subscribe, service.getVersion);
   return useMemo(() => {
     const validator = service.validator;
     return {
       issueFor: (rowId, key) => validator.issueFor(rowId, key),
+      issueForLine: (rowId, lineId, key) => validator.issueForLine(rowId, lineId, key),
       issuesForRow: (rowId) => validator.issuesForRow(rowId),
       counts: validator.counts(),
       all: () => validator.all(),
