@@ -1,23 +1,6 @@
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { pasteText } from "../clipboard.ts";
-
-/** Through the test provider's own pages: its login form (any password), then its consent form. */
-async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto("/");
-  await page.getByRole("link", { name: "Sign in" }).click();
-  await expect(page).toHaveTitle("Sign-in");
-  await page.getByPlaceholder("Enter any login").fill(login);
-  await page.getByPlaceholder("and password").fill("any password");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-  // The provider asks once per client to confirm what the app may read.
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("tablist", { name: "Sections" })).toBeVisible();
-}
-
-async function csrfHeader(context: BrowserContext): Promise<Record<string, string>> {
-  const cookie = (await context.cookies()).find((candidate) => candidate.name === "qbc_csrf");
-  return { "x-qbc-csrf": cookie?.value ?? "" };
-}
+import { csrfHeader, signIn } from "./sign-in-helpers.ts";
 
 test("a submitter signs in at the company's provider, submits, and is refused an archive", async ({
   page,

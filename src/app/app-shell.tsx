@@ -33,8 +33,10 @@ function useHashTab(): [AppTab, (tab: AppTab) => void] {
   }, []);
   const select = (next: AppTab) => {
     setTab(next);
-    // replaceState: switching tabs should not fill the Back button's history.
-    window.history.replaceState(null, "", next === "compose" ? window.location.pathname : `#${next}`);
+    // replaceState: switching tabs should not fill the Back button's history. The query string (History's
+    // filter) stays, so coming back to a tab finds it as it was left.
+    const { pathname, search } = window.location;
+    window.history.replaceState(null, "", `${pathname}${search}${next === "compose" ? "" : `#${next}`}`);
   };
   return [tab, select];
 }

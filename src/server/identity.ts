@@ -1,8 +1,9 @@
 import { z } from "zod";
 
 /**
- * Who is calling. `viewer` reads results and history; `submitter` also composes and submits; `admin` also
- * publishes, undoes (archives), sees everyone's submissions and drives the simulator's controls.
+ * Who is calling. `viewer` reads results and the team's history; `submitter` also composes and submits (and
+ * reconciles their own submissions); `admin` also publishes, undoes (archives), acts on everyone's
+ * submissions and drives the simulator's controls (decision 062).
  */
 export const Role = z.enum(["viewer", "submitter", "admin"]);
 export type Role = z.infer<typeof Role>;

@@ -3,6 +3,7 @@ import type { ManualCheck } from "../../domain/submission/reconcile.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { describeApiError } from "../../lib/api/api-error.ts";
+import { useLacks } from "../../lib/api/get-me.ts";
 import { useSubmission } from "../../lib/submission/use-submission.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -21,6 +22,8 @@ export function ResultsPage() {
   const [notice, setNotice] = useState<{ tone: "success" | "warning"; text: string } | undefined>(undefined);
   const t = useT();
   const format = useFormat();
+  // A viewer reads results; sending again and reconciling are a submitter's (the server refuses them too).
+  const canAct = !useLacks("submitter");
 
   if (!state || !summary) {
     return <EmptyState title={t("results.empty.title")}>{t("results.empty.body")}</EmptyState>;
@@ -102,16 +105,20 @@ export function ResultsPage() {
           </p>
         </div>
         <div className="results-actions">
-          <Button onClick={() => void retry()} disabled={running || retryable === 0}>
-            {t("results.retry", { count: retryable })}
-          </Button>
-          <Button
-            onClick={() => void reconcile()}
-            disabled={running || counts.unknown === 0}
-            busy={submission.reconciling}
-          >
-            {t("results.reconcile", { count: counts.unknown })}
-          </Button>
+          {canAct ? (
+            <>
+              <Button onClick={() => void retry()} disabled={running || retryable === 0}>
+                {t("results.retry", { count: retryable })}
+              </Button>
+              <Button
+                onClick={() => void reconcile()}
+                disabled={running || counts.unknown === 0}
+                busy={submission.reconciling}
+              >
+                {t("results.reconcile", { count: counts.unknown })}
+              </Button>
+            </>
+          ) : null}
           <Button onClick={() => downloadResultsCsv(state)}>{t("results.export")}</Button>
         </div>
       </header>
@@ -136,7 +143,7 @@ export function ResultsPage() {
       {counts.failed > 0 ? <p className="results-hint">{t("results.failedHint")}</p> : null}
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       {submission.error ? <Alert tone="danger">{submission.error.message}</Alert> : null}
-      {check ? <ManualCheckPanel check={check} state={state} onMark={submission.mark} /> : null}
+      {check && canAct ? <ManualCheckPanel check={check} state={state} onMark={submission.mark} /> : null}
 
       <RowsTable state={state} />
       <details className="results-requests">

@@ -46,3 +46,12 @@ export function signInUrl(headers: Headers | undefined, returnTo: string): strin
   if (!start?.startsWith("/")) return undefined;
   return `${start}?${new URLSearchParams({ returnTo })}`;
 }
+
+/**
+ * Whether the signed-in person is known to lack `role`: `false` until `/api/me` answered (the app itself
+ * waits for it in AuthGate; components rendered alone, as in tests, keep their controls).
+ */
+export function useLacks(role: Role): boolean {
+  const me = useMe();
+  return me.data !== undefined && !hasRole(me.data.user.role, role);
+}

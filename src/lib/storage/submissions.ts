@@ -1,6 +1,7 @@
 import { createStore, del, get, set, type UseStore } from "idb-keyval";
 import { z } from "zod";
 import type { SubmissionState } from "../../domain/submission/state.ts";
+import { filterBrowserHistory, type HistoryFilter, type HistoryList } from "./history-list.ts";
 
 /**
  * Past and current submissions in IndexedDB, in their own store. The index (small) lists them; each
@@ -105,6 +106,12 @@ export class SubmissionStorage {
   async list(): Promise<SubmissionMeta[]> {
     const parsed = Index.safeParse(await get(INDEX_KEY, this.store));
     return parsed.success ? parsed.data : [];
+  }
+
+  /** History from this browser's copy alone (no one else's, so nothing matches a person filter). */
+  async listHistory(filter: HistoryFilter = {}): Promise<HistoryList> {
+    const items = filter.user ? [] : filterBrowserHistory(await this.list(), filter);
+    return { items, matched: items.length, people: [], source: "browser" };
   }
 
   async load(id: string): Promise<SubmissionState | undefined> {

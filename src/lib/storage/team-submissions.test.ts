@@ -52,45 +52,56 @@ describe("TeamSubmissionStorage", () => {
   });
 
   it("lists the team's history with who sent each, and this browser's when the server is unreachable", async () => {
+    let query = "";
+    const team = {
+      id: "sub-9",
+      owner: { id: "ana@example.com", name: "Ana" },
+      createdAt: 5,
+      status: "done",
+      environment: { kind: "hubspot", portalId: 123 },
+      total: 2,
+      counts: { created: 2 },
+    };
     api.server.use(
-      http.get("*/api/submissions", ({ request }) =>
-        HttpResponse.json({
-          submissions: [
-            {
-              id: "sub-9",
-              owner: { id: "ana@example.com", name: "Ana" },
-              createdAt: 5,
-              status: "done",
-              environment: { kind: "hubspot", portalId: 123 },
-              total: 2,
-              counts: { created: 2 },
-              query: new URL(request.url).search,
-            },
-          ],
-        }),
-      ),
+      http.get("*/api/submissions", ({ request }) => {
+        query = new URL(request.url).search;
+        return HttpResponse.json({ submissions: [team], matched: 7, people: [team.owner] });
+      }),
     );
     const storage = fresh();
-    const team = await storage.listTeam({ outcome: "created", user: "ana@example.com" });
-    expect(team).toEqual({
-      source: "team",
-      items: [
-        {
-          id: "sub-9",
-          createdAt: 5,
-          status: "done",
-          environment: "HubSpot portal 123",
-          counts: { created: 2 },
-          total: 2,
-          owner: { id: "ana@example.com", name: "Ana" },
-        },
-      ],
-    });
+    expect(
+      await storage.listHistory({
+        outcomes: ["not-sent", "canceled"],
+        user: "ana@example.com",
+        from: 1,
+        to: 9,
+      }),
+    ).toEqual({ source: "team", items: [team], matched: 7, people: [team.owner] });
+    expect(new URLSearchParams(query).get("outcome")).toBe("not-sent,canceled");
+    expect(new URLSearchParams(query).get("user")).toBe("ana@example.com");
+    expect(new URLSearchParams(query).get("from")).toBe("1");
+
     api.server.use(
       http.get("*/api/submissions", () => HttpResponse.error()),
       http.put("*/api/submissions/:id", () => HttpResponse.error()),
     );
     await storage.save(state, meta);
-    expect(await storage.listTeam()).toMatchObject({ source: "browser", items: [{ id: "sub-1" }] });
+    expect(await storage.listHistory()).toMatchObject({
+      source: "browser",
+      items: [{ id: "sub-1" }],
+      matched: 1,
+    });
+    // Filtered here as the server would: no failed rows, nobody else's.
+    expect((await storage.listHistory({ outcomes: ["failed"] })).items).toEqual([]);
+    expect((await storage.listHistory({ user: "ana@example.com" })).items).toEqual([]);
+  });
+
+  it("shows a refusal instead of this browser's copy (signed out is not offline)", async () => {
+    api.server.use(
+      http.get("*/api/submissions", () =>
+        HttpResponse.json({ category: "UNAUTHENTICATED", message: "Sign in." }, { status: 401 }),
+      ),
+    );
+    await expect(fresh().listHistory()).rejects.toMatchObject({ status: 401 });
   });
 });

@@ -1,44 +1,29 @@
 import type { UseStore } from "idb-keyval";
 import { z } from "zod";
 import type { SubmissionState } from "../../domain/submission/state.ts";
+import { ApiError } from "../api/api-error.ts";
 import { requestJson } from "../api/client.ts";
+import { type HistoryFilter, type HistoryList, Person, SubmissionEnvironment } from "./history-list.ts";
 import { StoredSubmission, type SubmissionMeta, SubmissionStorage } from "./submissions.ts";
 
 /** One submission as the server's History lists it (`GET /api/submissions`). */
 export const TeamSubmission = z.object({
   id: z.string(),
-  owner: z.object({ id: z.string(), name: z.string().optional() }),
+  owner: Person,
   createdAt: z.number(),
   finishedAt: z.number().optional(),
   status: z.string(),
-  environment: z.object({
-    kind: z.enum(["simulator", "hubspot"]),
-    portalId: z.number().optional(),
-    sandbox: z.boolean().optional(),
-  }),
+  environment: SubmissionEnvironment,
   total: z.number(),
   counts: z.record(z.string(), z.number()),
 });
 export type TeamSubmission = z.infer<typeof TeamSubmission>;
-const TeamList = z.object({ submissions: z.array(TeamSubmission) });
+const TeamList = z.object({
+  submissions: z.array(TeamSubmission),
+  matched: z.number().int(),
+  people: z.array(Person),
+});
 const TeamState = z.object({ state: StoredSubmission });
-
-export interface HistoryFilter {
-  /** An admin's choice of person (their id, an e-mail address). */
-  user?: string;
-  /** ms since epoch: createdAt ≥ from, < to. */
-  from?: number;
-  to?: number;
-  outcome?: string;
-}
-
-export type HistoryItem = SubmissionMeta & { owner?: { id: string; name?: string } };
-
-export function environmentLabel(environment: TeamSubmission["environment"]): string {
-  return environment.kind === "simulator"
-    ? "Simulator"
-    : `HubSpot portal ${environment.portalId ?? "?"}${environment.sandbox ? " (sandbox)" : ""}`;
-}
 
 /**
  * History is the team's: every save also goes to the server (`PUT /api/submissions/:id`), and History lists
@@ -60,28 +45,22 @@ export class TeamSubmissionStorage extends SubmissionStorage {
   }
 
   /**
-   * History: the team's list (what the signed-in person may see: their own; an admin's: everyone's), or this
-   * browser's when the server cannot be reached. (`list()` stays this browser's: it is what a reload resumes.)
+   * History: the team's list (everyone's; decision 062), or this browser's own copy when the server cannot
+   * be reached. (`list()` stays this browser's: it is what a reload resumes.)
    */
-  async listTeam(filter: HistoryFilter = {}): Promise<{ items: HistoryItem[]; source: "team" | "browser" }> {
+  override async listHistory(filter: HistoryFilter = {}): Promise<HistoryList> {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(filter))
-      if (value !== undefined && value !== "") params.set(key, String(value));
+    if (filter.user) params.set("user", filter.user);
+    if (filter.from !== undefined) params.set("from", String(filter.from));
+    if (filter.to !== undefined) params.set("to", String(filter.to));
+    if (filter.outcomes?.length) params.set("outcome", filter.outcomes.join(","));
     try {
-      const { submissions } = await requestJson(`/api/submissions?${params}`, TeamList);
-      const items = submissions.map((item) => ({
-        id: item.id,
-        createdAt: item.createdAt,
-        ...(item.finishedAt === undefined ? {} : { finishedAt: item.finishedAt }),
-        status: item.status,
-        environment: environmentLabel(item.environment),
-        counts: item.counts,
-        total: item.total,
-        owner: item.owner,
-      }));
-      return { items, source: "team" };
-    } catch {
-      return { items: await super.list(), source: "browser" };
+      const page = await requestJson(`/api/submissions?${params}`, TeamList);
+      return { items: page.submissions, matched: page.matched, people: page.people, source: "team" };
+    } catch (error) {
+      // Only an unreachable server falls back: a refusal (signed out, no role) is an answer to show.
+      if (!(error instanceof ApiError) || error.kind !== "network") throw error;
+      return super.listHistory(filter);
     }
   }
 

@@ -21,8 +21,8 @@ export function requiredRole(method: string, path: string): Role {
   }
   // Simulator controls change what every user sees (faults, resets): admin only, reads included.
   if (path.startsWith("/api/simulator/")) return "admin";
-  // The shared journal of submissions: everyone reads it (the journal itself narrows what a non-admin sees),
-  // submitters record their own submissions.
+  // The team's history and the journal: everyone reads them (the journal narrows what a non-admin sees to their
+  // own), submitters record and reconcile their own submissions (decision 062).
   if (/^\/api\/(journal|submissions)(\/|$)/.test(path)) return read ? "viewer" : "submitter";
   return read ? "viewer" : "admin";
 }

@@ -12,15 +12,22 @@ const ListQuery = z.object({
   user: z.string().min(1).max(320).optional(),
   from: z.coerce.number().int().nonnegative().optional(),
   to: z.coerce.number().int().nonnegative().optional(),
-  outcome: z.string().min(1).max(40).optional(),
+  /** One outcome, or several separated by commas ("not-sent,canceled"). */
+  outcome: z
+    .string()
+    .max(200)
+    .transform((value) => value.split(",").filter((part) => part !== ""))
+    .pipe(z.array(z.string().min(1).max(40)).max(10))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 const SaveBody = z.object({ state: SubmissionStateEnvelope });
 
 /**
- * The team's History: `GET /api/submissions?user=&from=&to=&outcome=` (newest first), `GET /api/submissions/:id`
- * (the full state) and `PUT /api/submissions/:id` `{ state }`. Everyone reads their own; admins read
- * everyone's and may filter by `user`. Roles per method are also checked by the API guard.
+ * The team's History: `GET /api/submissions?user=&from=&to=&outcome=` (newest first, with how many match and
+ * who has sent any), `GET /api/submissions/:id` (the full state) and `PUT /api/submissions/:id` `{ state }`.
+ * Everyone signed in reads the team's (decision 062); only the owner or an admin changes one, and only
+ * submitters record new ones. Roles per method are also checked by the API guard.
  */
 export function submissionsApi(submissions: Submissions): ApiRoute {
   return async (request, url, user) => {
@@ -29,19 +36,20 @@ export function submissionsApi(submissions: Submissions): ApiRoute {
       if (request.method !== "GET") return notAllowed(request.method, url.pathname);
       const query = ListQuery.safeParse(Object.fromEntries(url.searchParams));
       if (!query.success) return badQuery(query.error);
-      const { user: person, ...rest } = query.data;
-      const items = await submissions.list({
+      const { user: person, outcome, ...rest } = query.data;
+      const { items, matched } = await submissions.list({
         ...rest,
-        ...(admin ? (person ? { ownerId: person } : {}) : { ownerId: user.id }),
+        ...(person ? { ownerId: person } : {}),
+        ...(outcome ? { outcomes: outcome } : {}),
       });
-      return jsonResponse(200, { submissions: items });
+      return jsonResponse(200, { submissions: items, matched, people: await submissions.people() });
     }
     const id = ONE_PATH.exec(url.pathname)?.[1];
     if (!id) return url.pathname.startsWith("/api/submissions/") ? notFoundSubmission() : undefined;
     if (request.method === "GET") {
       const found = await submissions.load(id);
-      if (!found || (!admin && found.ownerId !== user.id)) return notFoundSubmission();
-      return jsonResponse(200, { state: found.state });
+      if (!found) return notFoundSubmission();
+      return jsonResponse(200, { state: found.state, owner: found.owner });
     }
     if (request.method !== "PUT") return notAllowed(request.method, url.pathname);
     if (!hasRole(user.role, "submitter"))
@@ -74,10 +82,7 @@ function notAllowed(method: string, path: string): Response {
 }
 
 function notFoundSubmission(): Response {
-  return proxyError(
-    "not-found",
-    "There is no such submission in the team's history (or it is not yours to see).",
-  );
+  return proxyError("not-found", "There is no such submission in the team's history.");
 }
 
 function badQuery(error: z.ZodError, lead = "The history query is not valid"): Response {

@@ -13,8 +13,8 @@ export interface SubmissionFilter {
   /** ms since epoch, inclusive / exclusive, on `createdAt`. */
   from?: number;
   to?: number;
-  /** Only submissions with at least one row of this outcome. */
-  outcome?: string;
+  /** Only submissions with at least one row of one of these outcomes. */
+  outcomes?: readonly string[];
   limit?: number;
 }
 
@@ -22,7 +22,14 @@ export type SaveResult = "saved" | "not-owner";
 
 const LIST_COLUMNS = "id, owner_id, owner_name, created_at, finished_at, status, environment, total, counts";
 const Owner = z.object({ owner_id: z.string() });
-const StateRow = z.object({ owner_id: z.string(), state: z.unknown() });
+const Count = z.object({ matched: z.coerce.number().int() });
+const Person = z.object({ owner_id: z.string(), owner_name: z.string().nullish() });
+
+export interface Person {
+  id: string;
+  name?: string;
+}
+const StateRow = z.object({ owner_id: z.string(), owner_name: z.string().nullish(), state: z.unknown() });
 
 /** The team's submissions, server-side: History for every browser, and the state a reconcile starts from. */
 export class Submissions {
@@ -66,7 +73,8 @@ export class Submissions {
     return "saved";
   }
 
-  async list(filter: SubmissionFilter = {}): Promise<SubmissionListItem[]> {
+  /** The newest matches (at most `limit`, default 200) and how many match in all. */
+  async list(filter: SubmissionFilter = {}): Promise<{ items: SubmissionListItem[]; matched: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (clause: (n: number) => string, value: unknown) => {
@@ -76,21 +84,40 @@ export class Submissions {
     if (filter.ownerId !== undefined) add((n) => `owner_id = $${n}`, filter.ownerId);
     if (filter.from !== undefined) add((n) => `created_at >= to_timestamp($${n} / 1000.0)`, filter.from);
     if (filter.to !== undefined) add((n) => `created_at < to_timestamp($${n} / 1000.0)`, filter.to);
-    if (filter.outcome !== undefined) add((n) => `outcomes ? $${n}`, filter.outcome);
-    params.push(Math.min(filter.limit ?? 200, 1000));
+    if (filter.outcomes?.length) add((n) => `outcomes ?| $${n}::text[]`, [...filter.outcomes]);
+    const condition = where.length ? `where ${where.join(" and ")}` : "";
+    const counted = await this.db.query(`select count(*) as matched from submissions ${condition}`, params);
     const { rows } = await this.db.query(
-      `select ${LIST_COLUMNS} from submissions ${where.length ? `where ${where.join(" and ")}` : ""}
-       order by created_at desc, id limit $${params.length}`,
-      params,
+      `select ${LIST_COLUMNS} from submissions ${condition}
+       order by created_at desc, id limit $${params.length + 1}`,
+      [...params, Math.min(filter.limit ?? 200, 1000)],
     );
-    return rows.map((row) => SubmissionListRow.parse(row));
+    return {
+      items: rows.map((row) => SubmissionListRow.parse(row)),
+      matched: Count.parse(counted.rows[0] ?? { matched: 0 }).matched,
+    };
+  }
+
+  /** Everyone who has sent a submission, by name: what History's "Sent by" filter offers. */
+  async people(): Promise<Person[]> {
+    const { rows } = await this.db.query(
+      "select owner_id, max(owner_name) as owner_name from submissions group by owner_id order by max(owner_name), owner_id",
+    );
+    return rows.map((row) => {
+      const person = Person.parse(row);
+      return person.owner_name ? { id: person.owner_id, name: person.owner_name } : { id: person.owner_id };
+    });
   }
 
   /** The state as last written, and whose it is; `undefined` when there is no such submission. */
-  async load(id: string): Promise<{ ownerId: string; state: unknown } | undefined> {
-    const { rows } = await this.db.query("select owner_id, state from submissions where id = $1", [id]);
+  async load(id: string): Promise<{ ownerId: string; owner: Person; state: unknown } | undefined> {
+    const { rows } = await this.db.query(
+      "select owner_id, owner_name, state from submissions where id = $1",
+      [id],
+    );
     if (rows[0] === undefined) return undefined;
     const row = StateRow.parse(rows[0]);
-    return { ownerId: row.owner_id, state: row.state };
+    const owner = row.owner_name ? { id: row.owner_id, name: row.owner_name } : { id: row.owner_id };
+    return { ownerId: row.owner_id, owner, state: row.state };
   }
 }
