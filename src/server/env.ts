@@ -1,12 +1,5 @@
 import { z } from "zod";
-
-export const RATE_LIMIT_TIERS = {
-  starter: 100,
-  professional: 190,
-  enterprise: 190,
-  "api-limit-increase": 250,
-} as const;
-export type RateLimitTier = keyof typeof RATE_LIMIT_TIERS;
+import { RATE_LIMIT_TIERS, type RateLimitTier } from "../hubspot/limits.ts";
 
 const integer = (min: number, max: number, what: string) =>
   z

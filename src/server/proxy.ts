@@ -1,5 +1,5 @@
 import { findAllowedRoute, NOT_FORWARDED_HEADER, PROXY_PREFIX } from "../hubspot/endpoints.ts";
-import { type Clock, systemClock } from "./clock.ts";
+import { type Clock, systemClock } from "../platform/clock.ts";
 import { MAX_BODY_BYTES, readCheckedBody } from "./proxy-body.ts";
 import {
   failedBeforeSending,

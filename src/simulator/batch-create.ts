@@ -1,5 +1,6 @@
-import { BatchCreateRequest, MAX_BATCH_INPUTS, type QuoteCreateInput } from "../hubspot/batch-create.ts";
+import { BatchCreateRequest, type QuoteCreateInput } from "../hubspot/batch-create.ts";
 import type { StandardError } from "../hubspot/errors.ts";
+import { MAX_BATCH_INPUTS } from "../hubspot/limits.ts";
 import { findAssociationType } from "./association-types.ts";
 import type { SimContext } from "./context.ts";
 import { type HandlerResult, validationError } from "./handler-result.ts";

@@ -4,6 +4,7 @@ import type { RowOutcome } from "../../domain/submission/types.ts";
 const ICONS: Record<RowOutcome, string> = {
   pending: "…",
   created: "✓",
+  exists: "=",
   failed: "✕",
   unknown: "?",
   canceled: "–",

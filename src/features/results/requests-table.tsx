@@ -1,5 +1,4 @@
-import type { SubmissionState } from "../../domain/submission/state.ts";
-import type { RequestRecord } from "../../domain/submission/types.ts";
+import type { RequestRecord, SubmissionState } from "../../domain/submission/types.ts";
 
 const time = (iso: string | undefined) => (iso ? new Date(iso).toLocaleTimeString() : "");
 

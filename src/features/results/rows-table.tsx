@@ -1,7 +1,6 @@
 import { useId, useMemo, useState } from "react";
 import { OUTCOME_LABELS } from "../../domain/submission/outcome-labels.ts";
-import type { SubmissionState } from "../../domain/submission/state.ts";
-import type { RowOutcome, RowResult } from "../../domain/submission/types.ts";
+import type { RowOutcome, RowResult, SubmissionState } from "../../domain/submission/types.ts";
 import { quoteRecordUrl } from "../../hubspot/account.ts";
 import { Button } from "../../ui/button.tsx";
 import { OutcomeBadge } from "./outcome-badge.tsx";
@@ -13,6 +12,7 @@ const OUTCOME_ORDER: readonly RowOutcome[] = [
   "not-sent",
   "canceled",
   "pending",
+  "exists",
   "created",
 ];
 type SortKey = "row" | "outcome";

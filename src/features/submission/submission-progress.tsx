@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { aboutDuration, describeDuration, planSubmission } from "../../domain/submission/plan.ts";
-import type { SubmissionState } from "../../domain/submission/state.ts";
 import type { SubmissionSummary } from "../../domain/submission/summary.ts";
+import type { SubmissionState } from "../../domain/submission/types.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { ProgressBar } from "../../ui/spinner.tsx";

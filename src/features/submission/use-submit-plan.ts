@@ -8,9 +8,11 @@ import {
   type SubmissionPlan,
 } from "../../domain/submission/plan.ts";
 import { splitRows } from "../../domain/submission/split-rows.ts";
-import type { NumberedRow, SkippedRow, SubmissionEnvironment } from "../../domain/submission/state.ts";
+import type { NumberedRow } from "../../domain/submission/state.ts";
+import type { SkippedRow, SubmissionEnvironment } from "../../domain/submission/types.ts";
 import { localToday } from "../../domain/validation/today.ts";
 import { isSandbox } from "../../hubspot/account.ts";
+import { ROLLING_WINDOW_MS } from "../../hubspot/limits.ts";
 import type { Property } from "../../hubspot/properties.ts";
 import { accountQuery } from "../../lib/api/get-account.ts";
 import { healthQuery } from "../../lib/api/get-health.ts";
@@ -47,7 +49,7 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
     [enabled, rows, properties.data],
   );
   const rateLimit: RateLimit = health.data?.rateLimit
-    ? { max: health.data.rateLimit.perTenSeconds, intervalMs: 10_000 }
+    ? { max: health.data.rateLimit.perTenSeconds, intervalMs: ROLLING_WINDOW_MS }
     : DEFAULT_RATE_LIMIT;
   const planFor = (quotes: number) =>
     planSubmission({ quotes, rateLimit, latencyMs: TYPICAL_LATENCY_MS, concurrency });

@@ -1,6 +1,5 @@
 import type { BatchRow, RowId } from "../../domain/batch/row.ts";
 import { chunk } from "../../domain/submission/chunk.ts";
-import { type Clock, systemClock } from "../../domain/submission/clock.ts";
 import { type QueueHandle, runQueue } from "../../domain/submission/queue.ts";
 import {
   type ManualCheck,
@@ -19,12 +18,12 @@ import {
   finishSubmission,
   interruptSubmission,
   markRows,
-  type SubmissionState,
 } from "../../domain/submission/state.ts";
 import { summarise } from "../../domain/submission/summary.ts";
-import type { QueueRequest, RowOutcome } from "../../domain/submission/types.ts";
+import type { QueueRequest, RowOutcome, SubmissionState } from "../../domain/submission/types.ts";
 import type { BatchResponse } from "../../hubspot/batch-create.ts";
 import type { BatchReadRequest } from "../../hubspot/batch-read.ts";
+import { type Clock, systemClock } from "../../platform/clock.ts";
 import type { SubmissionStorage } from "../storage/submissions.ts";
 
 /** The I/O a run needs: one batch/create attempt, a health probe, time. */
@@ -174,6 +173,8 @@ export class SubmissionStore {
     if (!state) return Promise.reject(new Error("There is no submission to resend rows of."));
     if (this.snapshot.running) return Promise.reject(new Error("A submission is already running."));
     const stored = new Map(state.rows.map((row) => [row.rowId, row]));
+    // Rows whose earlier attempt may have been applied: a unique-key conflict on them is our own quote.
+    const maybeCreated = new Set(rowIds.filter((id) => stored.get(id)?.outcome === "unknown"));
     const gone: RowId[] = [];
     const items: { rowId: RowId; input: QueueRequest["inputs"][number] }[] = [];
     for (const rowId of rowIds) {
@@ -204,7 +205,7 @@ export class SubmissionStore {
       return Promise.resolve(next);
     }
     this.setState(addRequests(next, requests));
-    return this.run(requests, runner);
+    return this.run(requests, runner, maybeCreated);
   }
 
   /**
@@ -242,7 +243,11 @@ export class SubmissionStore {
     if (state) this.setState(markRows(state, updates));
   }
 
-  private run(requests: QueueRequest[], runner: SubmissionRunner): Promise<SubmissionState> {
+  private run(
+    requests: QueueRequest[],
+    runner: SubmissionRunner,
+    maybeCreated: ReadonlySet<RowId> = new Set(),
+  ): Promise<SubmissionState> {
     const state = this.snapshot.current!;
     const numbers = new Map(state.rows.map((row) => [row.rowId, row.rowNumber]));
     const submissionId = state.id;
@@ -254,6 +259,7 @@ export class SubmissionStore {
       concurrency: this.concurrency,
       rateLimit: state.rateLimit,
       uniqueProperty: state.uniqueProperty,
+      maybeCreated,
       rowNumberOf: (rowId) => numbers.get(rowId),
       onEvent: (event) => {
         const current = this.snapshot.current;
