@@ -1,9 +1,12 @@
+import { type BatchDefaults, NO_DEFAULTS } from "./defaults.ts";
 import type { Applied, BatchOperation } from "./operations.ts";
 import { applyOperation } from "./operations.ts";
 import type { BatchRow, RowId } from "./row.ts";
 
 export interface BatchSnapshot {
   readonly rows: readonly BatchRow[];
+  /** Values for every row that leaves the field empty; changed by the undoable `set-defaults`. */
+  readonly defaults: BatchDefaults;
   /** Bumps on every change; cheap to compare in React. */
   readonly version: number;
   readonly canUndo: boolean;
@@ -11,7 +14,8 @@ export interface BatchSnapshot {
 }
 
 export interface BatchChange {
-  /** Rows to re-check: changed or added ones, or `all` after a whole-batch replace. */
+  /** Rows to re-check: changed or added ones (a line change counts for its quote row), or `all` after a
+   * whole-batch replace or a change of the defaults. */
   touched: ReadonlySet<RowId> | "all";
   removed: readonly RowId[];
   /** What caused it, for listeners that treat undo differently (none do yet; kept for autosave logs). */
@@ -23,7 +27,7 @@ type Listener = (change: BatchChange) => void;
 const HISTORY_LIMIT = 500;
 
 /**
- * The batch: ordered rows with an undo history. Framework-free; React reads it through
+ * The batch: ordered rows (each with its line items) and the batch defaults, with one undo history. Framework-free; React reads it through
  * `useSyncExternalStore(store.subscribe, store.getSnapshot)`.
  */
 export class BatchStore {
@@ -32,8 +36,8 @@ export class BatchStore {
   private redoStack: { inverse: BatchOperation; label: string }[] = [];
   private readonly listeners = new Set<Listener>();
 
-  constructor(rows: readonly BatchRow[] = []) {
-    this.snapshot = { rows, version: 0, canUndo: false, canRedo: false };
+  constructor(rows: readonly BatchRow[] = [], defaults: BatchDefaults = NO_DEFAULTS) {
+    this.snapshot = { rows, defaults, version: 0, canUndo: false, canRedo: false };
   }
 
   getSnapshot = (): BatchSnapshot => this.snapshot;
@@ -49,9 +53,13 @@ export class BatchStore {
     return this.snapshot.rows;
   }
 
+  get defaults(): BatchDefaults {
+    return this.snapshot.defaults;
+  }
+
   /** Applies a change as one undoable step. `label` names it in the UI ("Undo paste"). */
   apply(operation: BatchOperation, label = "edit"): void {
-    const applied = applyOperation(this.snapshot.rows, operation);
+    const applied = applyOperation(this.snapshot, operation);
     this.undoStack.push({ inverse: applied.inverse, label });
     if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
     this.redoStack = [];
@@ -61,7 +69,7 @@ export class BatchStore {
   undo(): boolean {
     const step = this.undoStack.pop();
     if (!step) return false;
-    const applied = applyOperation(this.snapshot.rows, step.inverse);
+    const applied = applyOperation(this.snapshot, step.inverse);
     this.redoStack.push({ inverse: applied.inverse, label: step.label });
     this.commit(applied, "undo");
     return true;
@@ -70,7 +78,7 @@ export class BatchStore {
   redo(): boolean {
     const step = this.redoStack.pop();
     if (!step) return false;
-    const applied = applyOperation(this.snapshot.rows, step.inverse);
+    const applied = applyOperation(this.snapshot, step.inverse);
     this.undoStack.push({ inverse: applied.inverse, label: step.label });
     this.commit(applied, "redo");
     return true;
@@ -85,15 +93,19 @@ export class BatchStore {
   }
 
   /** Replaces the batch without history, e.g. when a saved draft is restored. */
-  load(rows: readonly BatchRow[]): void {
+  load(rows: readonly BatchRow[], defaults: BatchDefaults = NO_DEFAULTS): void {
     this.undoStack = [];
     this.redoStack = [];
-    this.commit({ rows, inverse: { type: "replace-rows", rows }, touched: "all", removed: [] }, "load");
+    this.commit(
+      { rows, defaults, inverse: { type: "replace-rows", rows }, touched: "all", removed: [] },
+      "load",
+    );
   }
 
   private commit(applied: Applied, cause: BatchChange["cause"]): void {
     this.snapshot = {
       rows: applied.rows,
+      defaults: applied.defaults,
       version: this.snapshot.version + 1,
       canUndo: this.undoStack.length > 0,
       canRedo: this.redoStack.length > 0,

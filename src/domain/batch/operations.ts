@@ -1,10 +1,16 @@
 import type { ColumnKey } from "./columns.ts";
-import type { BatchRow, RowId } from "./row.ts";
+import type { BatchDefaults } from "./defaults.ts";
+import { insertLines, removeLines, setLineCells } from "./line-operations.ts";
+import type { BatchRow, LineId, LineRow, RowId } from "./row.ts";
+import { indexById, keepPositions, mergeInserts } from "./row-index.ts";
 
 export interface CellEdit {
   rowId: RowId;
+  /** A quote column key, or with `lineId` a line-item property name. */
   key: ColumnKey;
   value: string;
+  /** Set: the edit is to this line item of the row, not to the quote's own cell. */
+  lineId?: LineId;
 }
 
 /**
@@ -16,53 +22,63 @@ export type BatchOperation =
   | { type: "insert-rows"; inserts: readonly { index: number; row: BatchRow }[] }
   | { type: "remove-rows"; rowIds: readonly RowId[] }
   | { type: "replace-rows"; rows: readonly BatchRow[] }
+  | { type: "insert-lines"; rowId: RowId; inserts: readonly { index: number; line: LineRow }[] }
+  | { type: "remove-lines"; rowId: RowId; lineIds: readonly LineId[] }
+  | { type: "set-defaults"; defaults: BatchDefaults }
   | { type: "sequence"; operations: readonly BatchOperation[] };
 
-export interface Applied {
-  rows: readonly BatchRow[];
+export interface BatchState {
+  readonly rows: readonly BatchRow[];
+  readonly defaults: BatchDefaults;
+}
+
+export interface Applied extends BatchState {
   inverse: BatchOperation;
-  /** Rows whose cells changed or that were added; `all` when the whole batch was replaced. */
+  /**
+   * Quote rows whose cells or lines changed or that were added; `all` when the whole batch was replaced
+   * or the defaults changed (every row's effective values may have).
+   */
   touched: ReadonlySet<RowId> | "all";
   removed: readonly RowId[];
 }
 
-export function applyOperation(rows: readonly BatchRow[], operation: BatchOperation): Applied {
+export function applyOperation(state: BatchState, operation: BatchOperation): Applied {
+  const { rows, defaults } = state;
   switch (operation.type) {
     case "set-cells":
-      return setCells(rows, operation.edits);
+      return { defaults, ...setCells(rows, operation.edits) };
     case "insert-rows":
-      return insertRows(rows, operation.inserts);
+      return { defaults, ...insertRows(rows, operation.inserts) };
     case "remove-rows":
-      return removeRows(rows, operation.rowIds);
+      return { defaults, ...removeRows(rows, operation.rowIds) };
     case "replace-rows":
       return {
         rows: operation.rows,
+        defaults,
         inverse: { type: "replace-rows", rows },
         touched: "all",
         removed: [],
       };
+    case "insert-lines":
+      return { defaults, ...insertLines(rows, operation.rowId, operation.inserts) };
+    case "remove-lines":
+      return { defaults, ...removeLines(rows, operation.rowId, operation.lineIds) };
+    case "set-defaults":
+      return {
+        rows,
+        defaults: operation.defaults,
+        inverse: { type: "set-defaults", defaults },
+        touched: "all",
+        removed: [],
+      };
     case "sequence":
-      return applySequence(rows, operation.operations);
+      return applySequence(state, operation.operations);
   }
 }
 
-/**
- * Row positions by id, cached per rows array. A cell edit keeps every position, so its result array shares
- * the cache entry and the next edit costs O(edits), not O(rows), however large the batch.
- */
-const positionCache = new WeakMap<readonly BatchRow[], Map<RowId, number>>();
+export type RowsApplied = Omit<Applied, "defaults">;
 
-export function indexById(rows: readonly BatchRow[]): Map<RowId, number> {
-  let index = positionCache.get(rows);
-  if (!index) {
-    index = new Map();
-    for (let i = 0; i < rows.length; i++) index.set(rows[i]!.id, i);
-    positionCache.set(rows, index);
-  }
-  return index;
-}
-
-function setCells(rows: readonly BatchRow[], edits: readonly CellEdit[]): Applied {
+function setCells(rows: readonly BatchRow[], edits: readonly CellEdit[]): RowsApplied {
   const next = rows.slice();
   const index = indexById(rows);
   const inverse: CellEdit[] = [];
@@ -71,46 +87,43 @@ function setCells(rows: readonly BatchRow[], edits: readonly CellEdit[]): Applie
     const at = index.get(edit.rowId);
     if (at === undefined) continue;
     const row = next[at]!;
+    if (edit.lineId !== undefined) {
+      const changed = setLineCells(row, edit.lineId, edit.key, edit.value);
+      if (!changed) continue;
+      inverse.push({ rowId: edit.rowId, lineId: edit.lineId, key: edit.key, value: changed.before });
+      next[at] = changed.row;
+      touched.add(edit.rowId);
+      continue;
+    }
     const before = row.cells[edit.key] ?? "";
     if (before === edit.value) continue;
     inverse.push({ rowId: edit.rowId, key: edit.key, value: before });
-    next[at] = { id: row.id, cells: { ...row.cells, [edit.key]: edit.value } };
+    next[at] = { ...row, cells: { ...row.cells, [edit.key]: edit.value } };
     touched.add(edit.rowId);
   }
   // Undo must restore in reverse order so that two edits of one cell unwind correctly.
   inverse.reverse();
-  positionCache.set(next, index);
+  keepPositions(rows, next);
   return { rows: next, inverse: { type: "set-cells", edits: inverse }, touched, removed: [] };
 }
 
 function insertRows(
   rows: readonly BatchRow[],
   inserts: readonly { index: number; row: BatchRow }[],
-): Applied {
-  // Each index is the row's position once every earlier insert is in place, so one merge pass builds the
-  // result: O(rows + inserts), where splicing one by one would be quadratic for a 100,000-row import.
-  const sorted = [...inserts].sort((a, b) => a.index - b.index);
-  const next: BatchRow[] = new Array(rows.length + sorted.length);
-  let fromRows = 0;
-  let fromInserts = 0;
-  for (let position = 0; position < next.length; position++) {
-    const insert = sorted[fromInserts];
-    if (insert && (insert.index <= position || fromRows >= rows.length)) {
-      next[position] = insert.row;
-      fromInserts++;
-    } else {
-      next[position] = rows[fromRows++]!;
-    }
-  }
+): RowsApplied {
+  const next = mergeInserts(
+    rows,
+    inserts.map(({ index, row }) => ({ index, item: row })),
+  );
   return {
     rows: next,
-    inverse: { type: "remove-rows", rowIds: sorted.map(({ row }) => row.id) },
-    touched: new Set(sorted.map(({ row }) => row.id)),
+    inverse: { type: "remove-rows", rowIds: inserts.map(({ row }) => row.id) },
+    touched: new Set(inserts.map(({ row }) => row.id)),
     removed: [],
   };
 }
 
-function removeRows(rows: readonly BatchRow[], rowIds: readonly RowId[]): Applied {
+function removeRows(rows: readonly BatchRow[], rowIds: readonly RowId[]): RowsApplied {
   const doomed = new Set(rowIds);
   const kept: BatchRow[] = [];
   const inserts: { index: number; row: BatchRow }[] = [];
@@ -126,18 +139,24 @@ function removeRows(rows: readonly BatchRow[], rowIds: readonly RowId[]): Applie
   };
 }
 
-function applySequence(rows: readonly BatchRow[], operations: readonly BatchOperation[]): Applied {
-  let current = rows;
+function applySequence(state: BatchState, operations: readonly BatchOperation[]): Applied {
+  let current = state;
   const inverses: BatchOperation[] = [];
   let touched: Set<RowId> | "all" = new Set();
   const removed: RowId[] = [];
   for (const operation of operations) {
     const applied = applyOperation(current, operation);
-    current = applied.rows;
+    current = applied;
     inverses.unshift(applied.inverse);
     if (applied.touched === "all" || touched === "all") touched = "all";
     else for (const id of applied.touched) touched.add(id);
     removed.push(...applied.removed);
   }
-  return { rows: current, inverse: { type: "sequence", operations: inverses }, touched, removed };
+  return {
+    rows: current.rows,
+    defaults: current.defaults,
+    inverse: { type: "sequence", operations: inverses },
+    touched,
+    removed,
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BatchStore } from "../batch/batch-store.ts";
-import { createRow } from "../batch/row.ts";
+import { createLine, createRow } from "../batch/row.ts";
 import { planDeleteRows, planDuplicateRows, planInsertRows } from "./row-ops.ts";
 
 let counter = 0;
@@ -23,6 +23,14 @@ describe("row operations", () => {
     s.undo();
     expect(titles(s)).toEqual(["A", "B", "C"]);
     expect(s.getSnapshot().canUndo).toBe(false);
+  });
+
+  it("gives a duplicated quote its own copies of the line items, with new ids", () => {
+    const s = new BatchStore([createRow({ t: "A" }, "r0", [createLine({ quantity: "2" }, "l0")])]);
+    s.apply(planDuplicateRows(s.rows, 0, 0, newRow)!, "duplicate rows");
+    const copy = s.rows[1]!;
+    expect(copy.lines.map((line) => line.cells)).toEqual([{ quantity: "2" }]);
+    expect(copy.lines[0]?.id).not.toBe("l0");
   });
 
   it("plans nothing for an empty range", () => {

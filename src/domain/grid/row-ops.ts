@@ -1,6 +1,6 @@
 import type { ColumnKey } from "../batch/columns.ts";
 import type { BatchOperation } from "../batch/operations.ts";
-import type { BatchRow } from "../batch/row.ts";
+import { type BatchRow, createLine } from "../batch/row.ts";
 
 type NewRow = (cells: Record<ColumnKey, string>) => BatchRow;
 
@@ -22,7 +22,7 @@ export function planDeleteRows(
   return rowIds.length === 0 ? undefined : { type: "remove-rows", rowIds };
 }
 
-/** Copies rows `top..bottom` with new ids, placed as a block right below them. */
+/** Copies rows `top..bottom` with new ids (their line items too: a line item has one parent), placed as a block right below them. */
 export function planDuplicateRows(
   rows: readonly BatchRow[],
   top: number,
@@ -34,6 +34,9 @@ export function planDuplicateRows(
   const at = Math.max(0, top) + originals.length;
   return {
     type: "insert-rows",
-    inserts: originals.map((row, i) => ({ index: at + i, row: createRow({ ...row.cells }) })),
+    inserts: originals.map((row, i) => ({
+      index: at + i,
+      row: { ...createRow({ ...row.cells }), lines: row.lines.map((line) => createLine({ ...line.cells })) },
+    })),
   };
 }

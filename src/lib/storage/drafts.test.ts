@@ -1,7 +1,14 @@
 import "fake-indexeddb/auto";
 import { createStore } from "idb-keyval";
 import { describe, expect, it } from "vitest";
-import { decodeRows, encodeRows, encodeRowsNow, ROWS_PER_SLICE, type StoredRow } from "./draft-encoding.ts";
+import {
+  decodeDraft,
+  decodeRows,
+  encodeRows,
+  encodeRowsNow,
+  ROWS_PER_SLICE,
+  type StoredRow,
+} from "./draft-encoding.ts";
 import { DraftStorage } from "./drafts.ts";
 
 let dbCounter = 0;
@@ -23,16 +30,19 @@ function storage() {
 }
 
 const rows: StoredRow[] = [
-  { id: "a", cells: { hs_title: "First", "assoc:deals:HUBSPOT_DEFINED:64": "12" } },
-  { id: "b", cells: { hs_title: "", hs_status: "DRAFT" } },
-  { id: "c", cells: {} },
+  { id: "a", cells: { hs_title: "First", "assoc:deals:HUBSPOT_DEFINED:64": "12" }, lines: [] },
+  { id: "b", cells: { hs_title: "", hs_status: "DRAFT" }, lines: [] },
+  { id: "c", cells: {}, lines: [] },
 ];
+
+const line = (id: string, cells: Record<string, string>) => ({ id, cells });
 
 describe("draft encoding", () => {
   it("round-trips rows across slices, dropping only empty cells", async () => {
     const many = Array.from({ length: ROWS_PER_SLICE * 2 + 5 }, (_, i) => ({
       id: `r${i}`,
       cells: { n: String(i) },
+      lines: [],
     }));
     let pauses = 0;
     const encoded = await encodeRows(many, async () => {
@@ -44,8 +54,45 @@ describe("draft encoding", () => {
     expect(decodeRows(encoded)).toEqual(many);
     expect(decodeRows(encodeRowsNow(rows))).toEqual([
       rows[0],
-      { id: "b", cells: { hs_status: "DRAFT" } },
+      { id: "b", cells: { hs_status: "DRAFT" }, lines: [] },
       rows[2],
+    ]);
+  });
+
+  it("round-trips line items across slices and the batch defaults", async () => {
+    const many: StoredRow[] = Array.from({ length: ROWS_PER_SLICE + 3 }, (_, i) => ({
+      id: `r${i}`,
+      cells: { hs_title: `Q${i}` },
+      lines:
+        i % 2 === 0
+          ? [line(`l${i}a`, { hs_product_id: "101", quantity: "2" }), line(`l${i}b`, { price: "9.5" })]
+          : [],
+    }));
+    const defaults = { cells: { hs_expiration_date: "+30", hs_status: "DRAFT" }, publish: true };
+    const draft = decodeDraft(await encodeRows(many, undefined, defaults));
+    expect(draft.rows).toEqual(many);
+    expect(draft.defaults).toEqual(defaults);
+    expect(decodeDraft(encodeRowsNow(many, defaults))).toEqual(draft);
+  });
+
+  it("still loads a version 1 draft, saved before line items and defaults existed", () => {
+    const old = { version: 1, columns: ["hs_title"], ids: ["a", "b"], slices: ['[["One"],[""]]'] };
+    expect(decodeDraft(old)).toEqual({
+      rows: [
+        { id: "a", cells: { hs_title: "One" }, lines: [] },
+        { id: "b", cells: {}, lines: [] },
+      ],
+      defaults: undefined,
+    });
+  });
+
+  it("loses a damaged line, not its row", () => {
+    const encoded = encodeRowsNow([
+      { id: "a", cells: { x: "1" }, lines: [{ id: "l", cells: { quantity: "1" } }] },
+    ]);
+    const damaged = { ...encoded, lineSlices: ['[[[1, "x"], ["m", "3"]]]'] };
+    expect(decodeRows(damaged)).toEqual([
+      { id: "a", cells: { x: "1" }, lines: [{ id: "m", cells: { quantity: "3" } }] },
     ]);
   });
 
@@ -100,6 +147,7 @@ describe("DraftStorage", () => {
     const big = Array.from({ length: 50_000 }, (_, i) => ({
       id: `r${i}`,
       cells: Object.fromEntries(columns.map((key) => [key, `${key}-${i}`])),
+      lines: [],
     }));
     const drafts = storage();
     const draft = await drafts.create();

@@ -1,6 +1,12 @@
 import { createStore, del, get, set, type UseStore } from "idb-keyval";
 import { z } from "zod";
-import { decodeRows, type EncodedRows, encodeRows, type StoredRow } from "./draft-encoding.ts";
+import {
+  decodeDraft,
+  type EncodedRows,
+  encodeRows,
+  type StoredDraft,
+  type StoredRow,
+} from "./draft-encoding.ts";
 
 export const DraftMeta = z.object({
   id: z.string(),
@@ -139,6 +145,11 @@ export class DraftStorage {
   }
 
   async load(id: string): Promise<StoredRow[]> {
-    return decodeRows(await get(rowsKey(id), this.store));
+    return (await this.loadDraft(id)).rows;
+  }
+
+  /** A draft's rows (with their line items) and its batch defaults, if it has any saved. */
+  async loadDraft(id: string): Promise<StoredDraft> {
+    return decodeDraft(await get(rowsKey(id), this.store));
   }
 }

@@ -67,9 +67,10 @@ export class DraftSession {
   private async restore(): Promise<void> {
     try {
       const current = (await this.storage.current()) ?? (await this.storage.create());
-      const rows = await this.storage.load(current.id);
+      const { rows, defaults } = await this.storage.loadDraft(current.id);
       // Never overwrite what the user started typing while the draft was being read.
-      if (rows.length > 0 && this.store.rows.every(isEmptyRow)) this.store.load(rows);
+      const untouched = this.store.rows.every(isEmptyRow) && !this.store.getSnapshot().canUndo;
+      if ((rows.length > 0 || defaults) && untouched) this.store.load(rows, defaults);
       this.update({ status: "ready", current, drafts: await this.storage.list() });
     } catch {
       this.update({ status: "error", error: SAVE_FAILED });
@@ -99,7 +100,7 @@ export class DraftSession {
     this.dirty = false;
     this.update({ saving: true });
     try {
-      const encoded = await encodeRows(this.store.rows, pauseForInput);
+      const encoded = await encodeRows(this.store.rows, pauseForInput, this.store.defaults);
       await this.storage.save(current.id, encoded);
       this.update({
         saving: false,
@@ -119,7 +120,7 @@ export class DraftSession {
     if (!this.dirty || !current) return;
     if (this.timer) clearTimeout(this.timer);
     this.dirty = false;
-    void this.storage.save(current.id, encodeRowsNow(this.store.rows)).catch(() => {
+    void this.storage.save(current.id, encodeRowsNow(this.store.rows, this.store.defaults)).catch(() => {
       this.dirty = true;
     });
   }
@@ -135,10 +136,10 @@ export class DraftSession {
   async switchTo(id: string): Promise<void> {
     await this.save();
     await this.storage.setCurrent(id);
-    const rows = await this.storage.load(id);
+    const { rows, defaults } = await this.storage.loadDraft(id);
     const drafts = await this.storage.list();
     this.update({ current: drafts.find((draft) => draft.id === id), drafts });
-    this.store.load(rows);
+    this.store.load(rows, defaults);
     this.dirty = false;
   }
 
