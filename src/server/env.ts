@@ -32,6 +32,11 @@ const EnvSchema = z.object({
   SIMULATOR_FAIL_AFTER_APPLY_RATE: rate.default(0),
   SIMULATOR_DROP_AFTER_APPLY_RATE: rate.default(0),
   SIMULATOR_LOCKED_RATE: rate.default(0),
+  SIMULATOR_BATCH_STATUS: z
+    .enum(["COMPLETE", "PENDING", "PROCESSING", "CANCELED"], {
+      error: "expected COMPLETE, PENDING, PROCESSING or CANCELED",
+    })
+    .default("COMPLETE"),
 });
 
 export interface ServerEnv {
@@ -50,6 +55,7 @@ export interface ServerEnv {
     failAfterApplyRate: number;
     dropAfterApplyRate: number;
     lockedRate: number;
+    batchStatus: "COMPLETE" | "PENDING" | "PROCESSING" | "CANCELED";
   };
 }
 
@@ -90,6 +96,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
         failAfterApplyRate: e.SIMULATOR_FAIL_AFTER_APPLY_RATE,
         dropAfterApplyRate: e.SIMULATOR_DROP_AFTER_APPLY_RATE,
         lockedRate: e.SIMULATOR_LOCKED_RATE,
+        batchStatus: e.SIMULATOR_BATCH_STATUS,
       },
     },
   };

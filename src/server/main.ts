@@ -40,6 +40,7 @@ function proxyOptions(): ProxyOptions {
       failAfterApplyRate: env.simulator.failAfterApplyRate,
       dropAfterApplyRate: env.simulator.dropAfterApplyRate,
       lockedRate: env.simulator.lockedRate,
+      batchStatus: env.simulator.batchStatus,
     },
   });
   return {

@@ -123,3 +123,28 @@ describe("faults on batch create", () => {
     expect(traces.filter((t) => t === "a")).toHaveLength(2);
   });
 });
+
+describe("unfinished batch statuses", () => {
+  it.each(["PENDING", "PROCESSING"] as const)(
+    "%s: the quotes are stored, the 201 lists none yet",
+    async (status) => {
+      const { sim } = setup({ batchStatus: status });
+      const res = await call(sim, "POST", CREATE, body);
+      expect(res.status).toBe(201);
+      expect(BatchResponse.parse(res.json)).toMatchObject({ status, results: [] });
+      expect(sim.createdQuotes()).toHaveLength(2);
+    },
+  );
+
+  it("CANCELED: nothing is stored and the 201 lists nothing", async () => {
+    const { sim } = setup({ batchStatus: "CANCELED" });
+    const res = await call(sim, "POST", CREATE, body);
+    expect(BatchResponse.parse(res.json)).toMatchObject({ status: "CANCELED", results: [] });
+    expect(sim.createdQuotes()).toHaveLength(0);
+  });
+
+  it("the setting is part of the fault schema the control endpoint accepts", () => {
+    expect(FaultSettingsPatchSchema.safeParse({ batchStatus: "PROCESSING" }).success).toBe(true);
+    expect(FaultSettingsPatchSchema.safeParse({ batchStatus: "DONE" }).success).toBe(false);
+  });
+});

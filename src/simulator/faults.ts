@@ -11,6 +11,11 @@ export const FaultSettingsSchema = z.object({
   dropAfterApplyRate: Rate,
   lockedRate: Rate,
   dailyLimitReached: z.boolean(),
+  /**
+   * The batch status every batch/create answers with. PENDING and PROCESSING: the quotes are stored but the
+   * 201 lists none of them yet; CANCELED: nothing is stored and the 201 lists nothing.
+   */
+  batchStatus: z.enum(["COMPLETE", "PENDING", "PROCESSING", "CANCELED"]),
 });
 export const FaultSettingsPatchSchema = FaultSettingsSchema.partial();
 
@@ -21,6 +26,7 @@ export const DEFAULT_FAULTS = {
   dropAfterApplyRate: 0,
   lockedRate: 0,
   dailyLimitReached: false,
+  batchStatus: "COMPLETE",
 } as const;
 
 /** What one write request suffers. `after*` faults happen once the quotes are stored. */

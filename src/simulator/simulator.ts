@@ -26,6 +26,8 @@ export interface FaultSettings {
   lockedRate: number;
   /** Every request → 429 policyName DAILY. */
   dailyLimitReached: boolean;
+  /** The batch status of batch/create answers (see faults.ts). */
+  batchStatus: "COMPLETE" | "PENDING" | "PROCESSING" | "CANCELED";
 }
 
 export interface SimulatorOptions {
@@ -130,8 +132,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         decision.headers,
       );
     }
+    const unfinished = faults.batchStatus !== "COMPLETE" && url.pathname.endsWith("/batch/create");
+    if (unfinished && faults.batchStatus === "CANCELED") return unfinishedBatch("CANCELED", decision.headers);
     const body = request.method === "POST" ? await request.text() : "";
     const result = route.handle(ctx, match, url, body);
+    if (unfinished && result.status === 201) return unfinishedBatch(faults.batchStatus, decision.headers);
     const applied = result.status === 201 || result.status === 207;
     if (applied && fault === "failAfterApply") {
       return errorResponse(
@@ -150,6 +155,16 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       ...decision.headers,
       "x-hubspot-correlation-id": ctx.correlationId(),
     });
+  }
+
+  /** A 201 for a batch HubSpot has not finished (or canceled): it lists no results. */
+  function unfinishedBatch(status: FaultSettings["batchStatus"], headers: Record<string, string>): Response {
+    const at = new Date(now()).toISOString();
+    return jsonResponse(
+      201,
+      { status, results: [], requestedAt: at, startedAt: at, completedAt: at },
+      { ...headers, "x-hubspot-correlation-id": ctx.correlationId() },
+    );
   }
 
   return {
