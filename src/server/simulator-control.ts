@@ -1,17 +1,9 @@
-import { z } from "zod";
+import type { z } from "zod";
+import { FaultSettingsPatchSchema } from "../simulator/faults.ts";
 import { jsonResponse, proxyError } from "./proxy-http.ts";
 
-const Rate = z.number().min(0).max(1);
-
-/** What `POST /api/simulator/faults` accepts: any subset of the simulator's fault settings. */
-export const FaultPatch = z.strictObject({
-  latencyMs: z.number().int().min(0).max(60_000).optional(),
-  failBeforeApplyRate: Rate.optional(),
-  failAfterApplyRate: Rate.optional(),
-  dropAfterApplyRate: Rate.optional(),
-  lockedRate: Rate.optional(),
-  dailyLimitReached: z.boolean().optional(),
-});
+/** What `POST /api/simulator/faults` accepts: any subset of the simulator's fault settings (its own schema). */
+export const FaultPatch = FaultSettingsPatchSchema.strict();
 export type FaultPatch = z.infer<typeof FaultPatch>;
 
 /** The part of the simulator the control endpoints drive (simulator mode only). */

@@ -26,6 +26,8 @@ export interface CreateSubmissionInput {
   rateLimit: RateLimit;
   rows: readonly NumberedRow[];
   skipped?: readonly SkippedRow[];
+  /** Rows not sent because an earlier submission already made their quote: they start as "exists". */
+  existing?: readonly (NumberedRow & { hubspotId: string })[];
   serialise?: SerialiseOptions;
   maxPerRequest?: number;
 }
@@ -52,6 +54,8 @@ export function createSubmission(input: CreateSubmissionInput): {
     for (const g of group) rows[g.index] = { ...rows[g.index]!, requestId: id };
     return { id, rowIndexes: group.map((g) => g.index), phase: "queued", attempts: 0, tries: [], waits: [] };
   });
+  for (const { row, rowNumber, hubspotId } of input.existing ?? [])
+    rows.push({ rowId: row.id, rowNumber, title: rowTitle(row), outcome: "exists", hubspotId });
   const state: SubmissionState = {
     id: input.id,
     createdAt: input.now,

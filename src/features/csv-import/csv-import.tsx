@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { createPortal } from "react-dom";
-import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
+import { DockToast } from "../../ui/notification-dock.tsx";
 import { installCsvBenchHook } from "./bench-hook.ts";
 import { DropOverlay, useWindowFileDrop } from "./drop-overlay.tsx";
 import { ImportDialog } from "./import-dialog.tsx";
@@ -55,29 +55,25 @@ export function CsvImport() {
           Paste CSV
         </Button>
       </span>
+      {alert && state.kind === "closed" ? (
+        <DockToast tone="danger" title="Nothing was imported" onDismiss={controller.dismissAlert}>
+          {alert}
+        </DockToast>
+      ) : null}
+      {outcome ? (
+        <DockToast
+          tone={outcome.attention > 0 ? "warning" : "success"}
+          title={`Imported ${outcome.rows.toLocaleString()} ${outcome.rows === 1 ? "row" : "rows"}${outcome.replaced > 0 ? `, replacing ${outcome.replaced.toLocaleString()}` : ""}`}
+          onDismiss={controller.dismissOutcome}
+        >
+          {outcome.attention > 0
+            ? `${outcome.attention.toLocaleString()} ${outcome.attention === 1 ? "cell needs" : "cells need"} attention: their values could not be converted and are marked in the grid.`
+            : "Every value was read. Undo Import CSV takes it back in one step."}
+        </DockToast>
+      ) : null}
       {createPortal(
         <>
           {dragging && (state.kind === "closed" || state.kind === "paste") ? <DropOverlay /> : null}
-          {(alert && state.kind === "closed") || outcome ? (
-            <div className="csv-import-toast">
-              {alert && state.kind === "closed" ? (
-                <Alert tone="danger" title="Nothing was imported" onDismiss={controller.dismissAlert}>
-                  {alert}
-                </Alert>
-              ) : null}
-              {outcome ? (
-                <Alert
-                  tone={outcome.attention > 0 ? "warning" : "success"}
-                  title={`Imported ${outcome.rows.toLocaleString()} ${outcome.rows === 1 ? "row" : "rows"}${outcome.replaced > 0 ? `, replacing ${outcome.replaced.toLocaleString()}` : ""}`}
-                  onDismiss={controller.dismissOutcome}
-                >
-                  {outcome.attention > 0
-                    ? `${outcome.attention.toLocaleString()} ${outcome.attention === 1 ? "cell needs" : "cells need"} attention: their values could not be converted and are marked in the grid.`
-                    : "Every value was read. Undo Import CSV takes it back in one step."}
-                </Alert>
-              ) : null}
-            </div>
-          ) : null}
           <ImportDialog controller={controller} />
         </>,
         document.body,

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
+import type { SubmissionMeta } from "../../lib/storage/submissions.ts";
 import { useSubmissionStore } from "../../lib/submission/submission-context.tsx";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -14,6 +15,18 @@ const STATUS: Record<string, string> = {
   stopped: "stopped",
   interrupted: "interrupted",
 };
+
+/**
+ * A run that created nothing because every row was already in HubSpot is not a second success: say so.
+ */
+function historyStatus(item: SubmissionMeta): string {
+  const created = item.counts.created ?? 0;
+  const exists = item.counts.exists ?? 0;
+  if (item.status === "done" && created === 0 && exists > 0)
+    return "finished, nothing new (all already in HubSpot)";
+  if (item.status === "done" && created === 0) return "finished, nothing created";
+  return STATUS[item.status] ?? item.status;
+}
 
 /** Past submissions kept in this browser (IndexedDB); opening one shows its results in the Results tab. */
 export function HistoryPage() {
@@ -51,6 +64,7 @@ export function HistoryPage() {
               <th scope="col">Status</th>
               <th scope="col">Rows</th>
               <th scope="col">Created</th>
+              <th scope="col">Already in HubSpot</th>
               <th scope="col">Failed</th>
               <th scope="col">Unknown</th>
               <th scope="col">Not sent</th>
@@ -64,11 +78,12 @@ export function HistoryPage() {
               const current = snapshot.current?.id === item.id;
               return (
                 <tr key={item.id} aria-current={current ? "true" : undefined}>
-                  <td>{new Date(item.createdAt).toLocaleString()}</td>
+                  <td>{new Date(item.startedAt ?? item.createdAt).toLocaleString()}</td>
                   <td>{item.environment}</td>
-                  <td>{STATUS[item.status] ?? item.status}</td>
+                  <td>{historyStatus(item)}</td>
                   <td>{number.format(item.total)}</td>
                   <td>{number.format(item.counts.created ?? 0)}</td>
+                  <td>{number.format(item.counts.exists ?? 0)}</td>
                   <td>{number.format(item.counts.failed ?? 0)}</td>
                   <td>{number.format(item.counts.unknown ?? 0)}</td>
                   <td>{number.format((item.counts["not-sent"] ?? 0) + (item.counts.canceled ?? 0))}</td>

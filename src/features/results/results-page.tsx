@@ -77,13 +77,14 @@ export function ResultsPage() {
         <div>
           <h2 className="results-head__title">Results</h2>
           <p className="results-head__summary">
-            {new Date(state.createdAt).toLocaleString()} ·{" "}
+            {new Date(state.startedAt ?? state.createdAt).toLocaleString()} ·{" "}
             {state.environment.kind === "simulator"
               ? "Simulator"
               : `HubSpot portal ${state.environment.portalId ?? ""}`}{" "}
-            · {number.format(counts.created)} created, {number.format(counts.failed)} failed,{" "}
-            {number.format(counts.unknown)} unknown, {number.format(counts.canceled + counts["not-sent"])} not
-            sent
+            · {number.format(counts.created)} created,{" "}
+            {counts.exists ? `${number.format(counts.exists)} already in HubSpot, ` : ""}
+            {number.format(counts.failed)} failed, {number.format(counts.unknown)} unknown,{" "}
+            {number.format(counts.canceled + counts["not-sent"])} not sent
             {counts.pending ? `, ${number.format(counts.pending)} pending` : ""}
             {state.skipped.length
               ? ` · ${number.format(state.skipped.length)} invalid ${state.skipped.length === 1 ? "row" : "rows"} skipped`

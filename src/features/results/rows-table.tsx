@@ -28,6 +28,18 @@ function idCell(state: SubmissionState, row: RowResult) {
   );
 }
 
+function messageCell(state: SubmissionState, row: RowResult) {
+  if (row.outcome === "exists") {
+    return (
+      <>
+        Already in HubSpot (id {idCell(state, row)}): an earlier submission created it, so nothing new was
+        created.
+      </>
+    );
+  }
+  return row.error?.message ?? "";
+}
+
 /**
  * Rows the submission skipped as invalid were never sent; they get a line too, so every row of the batch
  * shows an outcome and the reason it has it.
@@ -142,7 +154,7 @@ export function RowsTable({ state }: { state: SubmissionState }) {
                 </td>
                 <td>{idCell(state, row)}</td>
                 <td>{row.error?.category ?? ""}</td>
-                <td className="results-table__message">{row.error?.message ?? ""}</td>
+                <td className="results-table__message">{messageCell(state, row)}</td>
                 <td>{row.error?.propertyName ?? ""}</td>
               </tr>
             ))}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { aboutDuration, describeDuration, planSubmission } from "../../domain/submission/plan.ts";
+import { remainingMs } from "../../domain/submission/eta.ts";
+import { aboutDuration, describeDuration } from "../../domain/submission/plan.ts";
 import type { SubmissionSummary } from "../../domain/submission/summary.ts";
 import type { SubmissionState } from "../../domain/submission/types.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -26,30 +27,15 @@ function useNow(active: boolean): number {
   return now;
 }
 
-/** What is left, at the rate limit and the round trips seen so far. */
-function etaMs(state: SubmissionState, summary: SubmissionSummary, now: number): number {
-  const left = summary.requestsTotal - summary.requestsDone;
-  if (left <= 0) return 0;
-  const trips = state.requests.filter((r) => r.sentAt !== undefined && r.settledAt !== undefined);
-  const latency = trips.length
-    ? trips.reduce((sum, r) => sum + (r.settledAt! - r.sentAt!), 0) / trips.length
-    : 300;
-  const estimate = planSubmission({
-    quotes: left * 100,
-    rateLimit: state.rateLimit,
-    latencyMs: latency,
-    concurrency: 6,
-  }).estimatedMs;
-  return Math.max(estimate, (state.rateLimitWaitUntil ?? 0) - now);
-}
-
 export function SubmissionProgress({
   state,
   summary,
   running,
   onCancel,
   onDismiss,
+  concurrency,
 }: {
+  concurrency: number;
   state: SubmissionState;
   summary: SubmissionSummary;
   running: boolean;
@@ -59,7 +45,7 @@ export function SubmissionProgress({
   const now = useNow(running);
   const { counts } = summary;
   const done = summary.total - counts.pending;
-  const elapsed = (state.finishedAt ?? now) - state.createdAt;
+  const elapsed = state.startedAt === undefined ? 0 : (state.finishedAt ?? now) - state.startedAt;
   const waiting = running && state.rateLimitWaitUntil !== undefined && state.rateLimitWaitUntil > now;
   return (
     <section className="submission-progress" aria-label="Submission progress">
@@ -86,6 +72,11 @@ export function SubmissionProgress({
         <li>
           <strong>{number.format(counts.created)}</strong> created
         </li>
+        {counts.exists > 0 ? (
+          <li>
+            <strong>{number.format(counts.exists)}</strong> already in HubSpot
+          </li>
+        ) : null}
         <li>
           <strong>{number.format(counts.failed)}</strong> failed
         </li>
@@ -105,8 +96,12 @@ export function SubmissionProgress({
         <li>
           requests <strong>{summary.requestsDone}</strong> / {summary.requestsTotal}
         </li>
-        <li>elapsed {describeDuration(elapsed)}</li>
-        {running ? <li>{aboutDuration(etaMs(state, summary, now))} left</li> : null}
+        {state.startedAt === undefined ? null : (
+          <li>
+            started {new Date(state.startedAt).toLocaleTimeString()}, elapsed {describeDuration(elapsed)}
+          </li>
+        )}
+        {running ? <li>{aboutDuration(remainingMs(state, now, concurrency))} left</li> : null}
       </ul>
       <p className="submission-progress__wait" role="status" aria-live="polite">
         {waiting ? "Waiting for HubSpot's rate limit…" : ""}

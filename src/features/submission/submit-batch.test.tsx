@@ -11,6 +11,7 @@ import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
 import { SubmissionStoreProvider } from "../../lib/submission/submission-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
 import { setupMockApi } from "../../mocks/node.ts";
+import { NotificationDockProvider } from "../../ui/notification-dock.tsx";
 import { SubmitBatch } from "./submit-batch.tsx";
 
 const api = setupMockApi();
@@ -30,7 +31,9 @@ function renderSubmit() {
     <QueryClientProvider client={queryClient}>
       <BatchStoreProvider store={batch}>
         <SubmissionStoreProvider store={store}>
-          <SubmitBatch />
+          <NotificationDockProvider>
+            <SubmitBatch />
+          </NotificationDockProvider>
         </SubmissionStoreProvider>
       </BatchStoreProvider>
     </QueryClientProvider>,

@@ -11,6 +11,7 @@ import { gridSelection } from "../../lib/grid-selection.ts";
 import { SubmissionStoreProvider } from "../../lib/submission/submission-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
 import { setupMockApi } from "../../mocks/node.ts";
+import { NotificationDockProvider } from "../../ui/notification-dock.tsx";
 import { SubmitBatch } from "./submit-batch.tsx";
 
 const api = setupMockApi();
@@ -33,7 +34,9 @@ function renderSubmit() {
     <QueryClientProvider client={queryClient}>
       <BatchStoreProvider store={batch}>
         <SubmissionStoreProvider store={new SubmissionStore({ persistEveryMs: 10 })}>
-          <SubmitBatch />
+          <NotificationDockProvider>
+            <SubmitBatch />
+          </NotificationDockProvider>
         </SubmissionStoreProvider>
       </BatchStoreProvider>
     </QueryClientProvider>,

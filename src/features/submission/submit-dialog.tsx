@@ -3,6 +3,8 @@ import { useId, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { aboutDuration } from "../../domain/submission/plan.ts";
+import type { PriorQuote } from "../../domain/submission/prior-quotes.ts";
+import type { NumberedRow } from "../../domain/submission/state.ts";
 import { isWritable } from "../../hubspot/properties.ts";
 import { useGridSelection } from "../../lib/grid-selection.ts";
 import type { StartSubmission } from "../../lib/submission/use-submission.ts";
@@ -14,12 +16,25 @@ import type { SubmitPlan } from "./use-submit-plan.ts";
 
 const SubmitForm = z.object({
   scope: z.enum(["valid", "selection"]),
+  /** Rows an earlier submission already created: skip them, or knowingly create another quote each. */
+  repeat: z.enum(["skip", "create"]),
   stamp: z.boolean(),
   confirmLive: z.boolean(),
 });
 type SubmitForm = z.infer<typeof SubmitForm>;
 
 const number = new Intl.NumberFormat("en-US");
+
+function repeatSummary(rows: readonly NumberedRow[], prior: ReadonlyMap<string, PriorQuote>): string {
+  return rows
+    .map((n) => {
+      const quote = prior.get(n.row.id);
+      return quote
+        ? `Row ${n.rowNumber} is quote ${quote.hubspotId} (sent ${new Date(quote.at).toLocaleString()})`
+        : `Row ${n.rowNumber}`;
+    })
+    .join("; ");
+}
 
 export function SubmitDialog({
   open,
@@ -39,13 +54,15 @@ export function SubmitDialog({
         message: "Tick this box to create the quotes in your live HubSpot account.",
       }),
     ),
-    defaultValues: { scope: "valid", stamp: true, confirmLive: false },
+    defaultValues: { scope: "valid", repeat: "skip", stamp: true, confirmLive: false },
   });
   const ids = {
     scope: useId(),
     selection: useId(),
     stamp: useId(),
     live: useId(),
+    skipRepeat: useId(),
+    createRepeat: useId(),
     liveError: useId(),
   };
   // "Selected rows" is offered when the grid selects more than one row; ids are resolved only when chosen.
@@ -59,14 +76,31 @@ export function SubmitDialog({
       skipped: plan.skipped.filter((row) => selected.has(row.rowId)),
     };
   }, [bySelection, selection, plan.valid, plan.skipped]);
-  const { valid, skipped } = chosen;
-  const planned = bySelection ? plan.planFor(valid.length) : plan.plan;
+  const { skipped } = chosen;
+  const repeats = useMemo(
+    () => chosen.valid.filter((numbered) => plan.priorQuotes.has(numbered.row.id)),
+    [chosen.valid, plan.priorQuotes],
+  );
+  const skipRepeats = form.watch("repeat") === "skip";
+  const valid = useMemo(
+    () => (skipRepeats ? chosen.valid.filter((n) => !plan.priorQuotes.has(n.row.id)) : chosen.valid),
+    [skipRepeats, chosen.valid, plan.priorQuotes],
+  );
+  const planned = plan.planFor(valid.length);
 
   const submit = form.handleSubmit((values) => {
     if (!plan.environment) return;
     const defs = new Map(plan.properties.map((p) => [p.name, p]));
     const unique = values.stamp ? plan.uniqueProperty : undefined;
+    const again = new Set(values.repeat === "create" ? repeats.map((n) => n.row.id) : []);
+    // A row created again needs a fresh key, or HubSpot refuses it as the earlier quote's duplicate.
+    const nonce = Date.now().toString(36);
+    const existing =
+      values.repeat === "skip"
+        ? repeats.map((n) => ({ ...n, hubspotId: plan.priorQuotes.get(n.row.id)?.hubspotId ?? "" }))
+        : [];
     onConfirm({
+      existing,
       environment: plan.environment,
       rateLimit: plan.rateLimit,
       rows: valid,
@@ -76,7 +110,14 @@ export function SubmitDialog({
           const def = defs.get(name);
           return def ? isWritable(def) : true;
         },
-        ...(unique ? { stamp: { propertyName: unique.name, valueFor: (row) => row.id } } : {}),
+        ...(unique
+          ? {
+              stamp: {
+                propertyName: unique.name,
+                valueFor: (row) => (again.has(row.id) ? `${row.id}~${nonce}` : row.id),
+              },
+            }
+          : {}),
       },
     });
   });
@@ -119,6 +160,27 @@ export function SubmitDialog({
               </label>
             ) : null}
           </fieldset>
+
+          {repeats.length > 0 ? (
+            <fieldset className="submission-form__group submission-form__repeat">
+              <legend>
+                {number.format(repeats.length)} {repeats.length === 1 ? "row was" : "rows were"} already
+                created by an earlier submission
+              </legend>
+              <p className="submission-form__note">
+                {repeatSummary(repeats.slice(0, 3), plan.priorQuotes)}
+                {repeats.length > 3 ? ` and ${number.format(repeats.length - 3)} more` : ""}.
+              </p>
+              <label htmlFor={ids.skipRepeat} className="submission-form__choice">
+                <input id={ids.skipRepeat} type="radio" value="skip" {...form.register("repeat")} />
+                Skip them: they stay as they are in HubSpot (recommended)
+              </label>
+              <label htmlFor={ids.createRepeat} className="submission-form__choice">
+                <input id={ids.createRepeat} type="radio" value="create" {...form.register("repeat")} />
+                Create them again: HubSpot gets a second quote for each
+              </label>
+            </fieldset>
+          ) : null}
 
           <dl className="submission-form__facts">
             <dt>Environment</dt>

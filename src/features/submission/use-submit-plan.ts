@@ -1,12 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
-import type { BatchRow } from "../../domain/batch/row.ts";
+import { useMemo, useSyncExternalStore } from "react";
+import type { BatchRow, RowId } from "../../domain/batch/row.ts";
 import {
   DEFAULT_RATE_LIMIT,
   planSubmission,
   type RateLimit,
   type SubmissionPlan,
 } from "../../domain/submission/plan.ts";
+import type { PriorQuote } from "../../domain/submission/prior-quotes.ts";
 import { splitRows } from "../../domain/submission/split-rows.ts";
 import type { NumberedRow } from "../../domain/submission/state.ts";
 import type { SkippedRow, SubmissionEnvironment } from "../../domain/submission/types.ts";
@@ -17,6 +18,9 @@ import type { Property } from "../../hubspot/properties.ts";
 import { accountQuery } from "../../lib/api/get-account.ts";
 import { healthQuery } from "../../lib/api/get-health.ts";
 import { quotePropertiesQuery } from "../../lib/api/get-quote-properties.ts";
+import { useSubmissionStore } from "../../lib/submission/submission-context.tsx";
+
+const NO_PRIOR_QUOTES: ReadonlyMap<RowId, PriorQuote> = new Map();
 
 /** A round trip to expect per request when estimating; the queue learns the real one as it goes. */
 const TYPICAL_LATENCY_MS = 300;
@@ -34,12 +38,21 @@ export interface SubmitPlan {
   isLive: boolean;
   uniqueProperty: Property | undefined;
   properties: readonly Property[];
+  /** Rows of this batch that past submissions already made a quote for. */
+  priorQuotes: ReadonlyMap<RowId, PriorQuote>;
 }
 
 export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, enabled: boolean): SubmitPlan {
   const health = useQuery({ ...healthQuery(), enabled });
   const account = useQuery({ ...accountQuery(), enabled: enabled && health.isSuccess });
   const properties = useQuery({ ...quotePropertiesQuery(), enabled });
+  const store = useSubmissionStore();
+  const { historyVersion } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const prior = useQuery({
+    queryKey: ["submission", "prior-quotes", historyVersion],
+    queryFn: () => store.priorQuotes(),
+    enabled,
+  });
   const defs = properties.data ?? [];
   const split = useMemo(
     () =>
@@ -70,7 +83,7 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
       ? `HubSpot portal ${details.portalId}${isSandbox(details) ? " (sandbox)" : " (production)"}`
       : "HubSpot";
   return {
-    ready: health.isSuccess && properties.isSuccess,
+    ready: health.isSuccess && properties.isSuccess && prior.isSuccess,
     ...split,
     plan,
     planFor,
@@ -80,5 +93,6 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
     isLive: !simulator && !(details && isSandbox(details)),
     uniqueProperty: defs.find((p) => p.hasUniqueValue === true && p.type === "string"),
     properties: defs,
+    priorQuotes: prior.data ?? NO_PRIOR_QUOTES,
   };
 }

@@ -10,6 +10,7 @@ import { SubmissionState } from "../../domain/submission/types.ts";
 export const SubmissionMeta = z.object({
   id: z.string(),
   createdAt: z.number(),
+  startedAt: z.number().optional(),
   finishedAt: z.number().optional(),
   status: z.string(),
   environment: z.string(),

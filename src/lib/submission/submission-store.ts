@@ -1,5 +1,6 @@
 import type { BatchRow, RowId } from "../../domain/batch/row.ts";
 import { chunk } from "../../domain/submission/chunk.ts";
+import { type PriorQuote, priorQuotes } from "../../domain/submission/prior-quotes.ts";
 import { type QueueHandle, runQueue } from "../../domain/submission/queue.ts";
 import {
   type ManualCheck,
@@ -237,6 +238,25 @@ export class SubmissionStore {
     return { found: findings.found.size, resent: findings.missing.length };
   }
 
+  /** Rows past submissions (this browser's history and the one on screen) already made a quote for. */
+  async priorQuotes(): Promise<Map<RowId, PriorQuote>> {
+    const states: SubmissionState[] = [];
+    const storage = this.options.storage;
+    if (storage) {
+      try {
+        for (const meta of await storage.list()) {
+          const state = await storage.load(meta.id);
+          if (state) states.push(state);
+        }
+      } catch {
+        // No IndexedDB: only the submission in memory is known.
+      }
+    }
+    const current = this.snapshot.current;
+    if (current && !states.some((s) => s.id === current.id)) states.push(current);
+    return priorQuotes(states.map((s) => (s.id === current?.id ? current : s)));
+  }
+
   /** A person checked HubSpot: these rows were (or were not) created. */
   mark(updates: ReadonlyMap<RowId, { outcome: RowOutcome; hubspotId?: string }>): void {
     const state = this.snapshot.current;
@@ -297,6 +317,7 @@ export class SubmissionStore {
       await storage.save(state, {
         id: state.id,
         createdAt: state.createdAt,
+        ...(state.startedAt === undefined ? {} : { startedAt: state.startedAt }),
         ...(state.finishedAt === undefined ? {} : { finishedAt: state.finishedAt }),
         status: state.status,
         environment,
