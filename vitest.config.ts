@@ -1,8 +1,9 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { precompileMessages } from "./scripts/precompile-messages.ts";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [precompileMessages(), react()],
   test: {
     include: ["src/**/*.test.{ts,tsx}"],
     environment: "node",

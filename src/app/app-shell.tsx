@@ -4,10 +4,12 @@ import { CsvImport } from "../features/csv-import/csv-import.tsx";
 import { HistoryPage } from "../features/history/history-page.tsx";
 import { ResultsPage } from "../features/results/results-page.tsx";
 import { SubmitBatch } from "../features/submission/submit-batch.tsx";
+import { useT } from "../i18n/use-t.ts";
 import type { ApiError } from "../lib/api/api-error.ts";
 import { Tabs } from "../ui/tabs.tsx";
 import { AuthBanner } from "./auth-banner.tsx";
 import { EnvironmentIndicator } from "./environment-indicator.tsx";
+import { LanguageSwitcher } from "./language-switcher.tsx";
 import { PropertiesView } from "./properties-view.tsx";
 import "./app.css";
 
@@ -43,26 +45,30 @@ export function AppShell({
   onDismissAuthError: () => void;
 }) {
   const [tab, setTab] = useHashTab();
+  const t = useT();
   return (
     <div className="app">
       <header className="app-header">
         <div className="app-header__brand">
           <img src="/favicon.svg" alt="" className="app-header__logo" width={24} height={24} />
-          <span className="app-header__name">Quote Batch Composer</span>
+          <span className="app-header__name">{t("app.name")}</span>
         </div>
-        <EnvironmentIndicator />
+        <div className="app-header__end">
+          <EnvironmentIndicator />
+          <LanguageSwitcher />
+        </div>
       </header>
       <AuthBanner error={authError} onDismiss={onDismissAuthError} />
       <main className="app-main">
-        <h1 className="visually-hidden">Quote Batch Composer</h1>
+        <h1 className="visually-hidden">{t("app.name")}</h1>
         <Tabs
-          label="Sections"
+          label={t("app.sections")}
           selectedId={tab}
           onSelect={(id) => setTab(APP_TABS.find((candidate) => candidate === id) ?? "compose")}
           items={[
             {
               id: "compose",
-              label: "Compose",
+              label: t("app.tab.compose"),
               content: (
                 <ComposerPage
                   toolbarEnd={
@@ -74,9 +80,9 @@ export function AppShell({
                 />
               ),
             },
-            { id: "results", label: "Results", content: <ResultsPage /> },
-            { id: "history", label: "History", content: <HistoryPage /> },
-            { id: "properties", label: "HubSpot properties", content: <PropertiesView /> },
+            { id: "results", label: t("app.tab.results"), content: <ResultsPage /> },
+            { id: "history", label: t("app.tab.history"), content: <HistoryPage /> },
+            { id: "properties", label: t("app.tab.properties"), content: <PropertiesView /> },
           ]}
         />
       </main>

@@ -1,24 +1,35 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { BatchStore } from "../domain/batch/batch-store.ts";
+import { languageFromBrowser } from "../i18n/language.ts";
+import { LanguageProvider } from "../i18n/language-provider.tsx";
+import { loadLanguage, saveLanguage } from "../i18n/language-storage.ts";
 import type { ApiError } from "../lib/api/api-error.ts";
 import { BatchStoreProvider } from "../lib/batch-store-context.tsx";
 import { NotificationDockProvider } from "../ui/notification-dock.tsx";
 import { AppShell } from "./app-shell.tsx";
 import { createQueryClient } from "./query-client.ts";
 
-/** Providers: one query client, one batch and one notification dock for the whole app. */
+/** Providers: the UI language, one query client, one batch and one notification dock for the whole app. */
 export function App() {
   const [authError, setAuthError] = useState<ApiError | undefined>(undefined);
   const [queryClient] = useState(() => createQueryClient({ onAuthProblem: setAuthError }));
   const [store] = useState(() => new BatchStore());
+  // The user's own choice wins over the browser's language, from the next visit on too.
+  const [initialLanguage] = useState(() => loadLanguage() ?? languageFromBrowser(navigator.languages));
   return (
-    <QueryClientProvider client={queryClient}>
-      <BatchStoreProvider store={store}>
-        <NotificationDockProvider>
-          <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
-        </NotificationDockProvider>
-      </BatchStoreProvider>
-    </QueryClientProvider>
+    <LanguageProvider
+      initialLanguage={initialLanguage}
+      browserLocales={navigator.languages}
+      onLanguageChange={saveLanguage}
+    >
+      <QueryClientProvider client={queryClient}>
+        <BatchStoreProvider store={store}>
+          <NotificationDockProvider>
+            <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
+          </NotificationDockProvider>
+        </BatchStoreProvider>
+      </QueryClientProvider>
+    </LanguageProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useT } from "../i18n/use-t.ts";
 import { type ApiError, describeApiError } from "../lib/api/api-error.ts";
 import { Alert } from "../ui/alert.tsx";
 import { Button } from "../ui/button.tsx";
@@ -6,8 +7,9 @@ import { Button } from "../ui/button.tsx";
 /** One banner for 401/403 from anywhere: nothing else works until the token or its scopes are fixed. */
 export function AuthBanner({ error, onDismiss }: { error: ApiError | undefined; onDismiss: () => void }) {
   const queryClient = useQueryClient();
+  const t = useT();
   if (!error) return null;
-  const title = error.status === 403 ? "HubSpot denied access" : "HubSpot rejected the access token";
+  const title = t(error.status === 403 ? "auth.forbidden" : "auth.rejected");
   return (
     <div className="app-banner">
       <Alert
@@ -22,7 +24,7 @@ export function AuthBanner({ error, onDismiss }: { error: ApiError | undefined; 
               void queryClient.refetchQueries({ type: "active" });
             }}
           >
-            Try again
+            {t("auth.retry")}
           </Button>
         }
       >

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { isSandbox } from "../hubspot/account.ts";
+import { useT } from "../i18n/use-t.ts";
 import { accountQuery } from "../lib/api/get-account.ts";
 import { healthQuery } from "../lib/api/get-health.ts";
 import { Badge } from "../ui/badge.tsx";
@@ -10,32 +11,33 @@ export function EnvironmentIndicator() {
   const health = useQuery(healthQuery());
   const isHubspot = health.data?.upstream === "hubspot";
   const account = useQuery({ ...accountQuery(), enabled: isHubspot });
+  const t = useT();
 
-  if (health.isPending) return <Spinner size="sm" label="Connecting…" />;
+  if (health.isPending) return <Spinner size="sm" label={t("env.connecting")} />;
   if (health.isError) {
     return (
-      <Badge tone="danger" title="The app's server does not answer. Check that it is running.">
-        Server unreachable
+      <Badge tone="danger" title={t("env.unreachable.hint")}>
+        {t("env.unreachable")}
       </Badge>
     );
   }
   if (!isHubspot) {
     return (
       <div className="app-env">
-        <span className="visually-hidden">Environment:</span>
-        <Badge tone="info" title="Quotes go to the built-in HubSpot simulator, not to a HubSpot account.">
-          Simulator
+        <span className="visually-hidden">{t("env.label")}</span>
+        <Badge tone="info" title={t("env.simulator.hint")}>
+          {t("env.simulator")}
         </Badge>
       </div>
     );
   }
-  if (account.isPending) return <Spinner size="sm" label="Loading HubSpot account…" />;
+  if (account.isPending) return <Spinner size="sm" label={t("env.account.loading")} />;
   if (account.isError || !account.data) {
     return (
       <div className="app-env">
-        <span className="app-env__portal">HubSpot</span>
-        <Badge tone="warning" title="The account details could not be loaded.">
-          Account unknown
+        <span className="app-env__portal">{t("env.account.hubspot")}</span>
+        <Badge tone="warning" title={t("env.account.unknown.hint")}>
+          {t("env.account.unknown")}
         </Badge>
       </div>
     );
@@ -43,13 +45,13 @@ export function EnvironmentIndicator() {
   const sandbox = isSandbox(account.data);
   return (
     <div className="app-env">
-      <span className="visually-hidden">Environment:</span>
-      <span className="app-env__portal">HubSpot portal {account.data.portalId}</span>
+      <span className="visually-hidden">{t("env.label")}</span>
+      <span className="app-env__portal">{t("env.portal", { portalId: String(account.data.portalId) })}</span>
       {sandbox ? (
-        <Badge tone="warning">Sandbox</Badge>
+        <Badge tone="warning">{t("env.sandbox")}</Badge>
       ) : (
-        <Badge tone="neutral" title="Quotes are created in your live HubSpot account.">
-          Production
+        <Badge tone="neutral" title={t("env.production.hint")}>
+          {t("env.production")}
         </Badge>
       )}
     </div>

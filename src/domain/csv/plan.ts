@@ -1,10 +1,11 @@
 import type { ColumnKey } from "../batch/columns.ts";
+import type { DateOrderAnalysis } from "../values/date-order.ts";
+import { analyseDateOrder } from "../values/date-order.ts";
+import type { DateOrder } from "../values/dates.ts";
 import type { DecimalSeparator } from "../values/numbers.ts";
 import { analyseDecimalSeparator } from "../values/numbers.ts";
-import type { Coercer, CoercionStats } from "./coerce.ts";
+import type { Coercer, CoercionContext, CoercionStats } from "./coerce.ts";
 import { createCoercer, emptyStats } from "./coerce.ts";
-import type { DateOrder, DateOrderAnalysis } from "./dates.ts";
-import { analyseDateOrder } from "./dates.ts";
 import type { MappingTarget } from "./targets.ts";
 
 /** The records to import: the parsed file minus preamble and header. */
@@ -56,7 +57,7 @@ export interface ColumnCoercion {
 export function planCoercion(
   table: CsvTable,
   columns: readonly ImportColumn[],
-  dateOrder: DateOrder,
+  context: Omit<CoercionContext, "decimal">,
 ): ColumnCoercion[] {
   return columns.map(({ column, target }) => {
     const decimal =
@@ -66,7 +67,7 @@ export function planCoercion(
     return {
       column,
       key: target.key,
-      coerce: createCoercer(target, { dateOrder, decimal }),
+      coerce: createCoercer(target, { ...context, decimal }),
       stats: emptyStats(),
       decimal,
     };

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Property } from "../../hubspot/properties.ts";
 import type { ColumnDef } from "../columns/column-def.ts";
-import {
-  normalizeBool,
-  normalizeDate,
-  normalizeDateTime,
-  normalizeInput,
-  normalizeMultiOption,
-  normalizeNumber,
-  optionValue,
-} from "./editor-input.ts";
+import { normalizeDate, normalizeInput } from "./editor-input.ts";
 import { editorKind } from "./editor-kind.ts";
 
 function property(type: string, fieldType: string, options: Property["options"] = []): Property {
@@ -24,51 +16,64 @@ const options = [
 ];
 const utc = (local: string) => `${local.length === 16 ? `${local}:00` : local}.000Z`;
 
+const ctx = { localToIso: utc, dateOrder: "MDY" as const };
+const typed = (p: Property, text: string) => normalizeInput(column(p), text, ctx);
+
 describe("tolerant editor input", () => {
   it("reads numbers with separators and spaces, keeps nonsense as typed", () => {
-    expect(normalizeNumber("1,234.50")).toBe("1234.50");
-    expect(normalizeNumber(" 12 ")).toBe("12");
-    expect(normalizeNumber("$ 99")).toBe("99");
-    expect(normalizeNumber("-0.5")).toBe("-0.5");
-    expect(normalizeNumber("")).toBe("");
-    expect(normalizeNumber("12 apples")).toBe("12 apples");
-    expect(normalizeNumber("12,5")).toBe("12.5");
+    const n = property("number", "number");
+    expect(typed(n, "1,234.50")).toBe("1234.50");
+    expect(typed(n, " 12 ")).toBe("12");
+    expect(typed(n, "$ 99")).toBe("99");
+    expect(typed(n, "-0.5")).toBe("-0.5");
+    expect(typed(n, "")).toBe("");
+    expect(typed(n, "12 apples")).toBe("12 apples");
+    expect(typed(n, "12,5")).toBe("12.5");
+    expect(typed(n, "１２３")).toBe("123");
   });
 
   it("reads dates into YYYY-MM-DD, keeps impossible ones as typed", () => {
-    expect(normalizeDate("2026-12-31")).toBe("2026-12-31");
-    expect(normalizeDate(" 2026/1/5 ")).toBe("2026-01-05");
-    expect(normalizeDate("2026-12-31T10:00:00Z")).toBe("2026-12-31");
-    expect(normalizeDate("20261231")).toBe("2026-12-31");
-    expect(normalizeDate("2026-02-30")).toBe("2026-02-30");
-    expect(normalizeDate("next week")).toBe("next week");
+    expect(normalizeDate("2026-12-31", ctx)).toBe("2026-12-31");
+    expect(normalizeDate(" 2026/1/5 ", ctx)).toBe("2026-01-05");
+    expect(normalizeDate("2026-12-31T10:00:00Z", ctx)).toBe("2026-12-31");
+    expect(normalizeDate("20261231", ctx)).toBe("2026-12-31");
+    expect(normalizeDate("31.12.2026", ctx)).toBe("2026-12-31");
+    expect(normalizeDate("31/12/2026", ctx)).toBe("2026-12-31");
+    expect(normalizeDate("03/04/2026", ctx)).toBe("2026-03-04");
+    expect(normalizeDate("03/04/2026", { dateOrder: "DMY" })).toBe("2026-04-03");
+    expect(normalizeDate("2026-02-30", ctx)).toBe("2026-02-30");
+    expect(normalizeDate("next week", ctx)).toBe("next week");
   });
 
   it("reads date-times: ISO stays, local times go through the caller's zone", () => {
-    expect(normalizeDateTime("2026-12-31T10:00:00Z", utc)).toBe("2026-12-31T10:00:00Z");
-    expect(normalizeDateTime("1767225600000", utc)).toBe("1767225600000");
-    expect(normalizeDateTime("2026-12-31 10:30", utc)).toBe("2026-12-31T10:30:00.000Z");
-    expect(normalizeDateTime("2026-12-31", utc)).toBe("2026-12-31T00:00:00.000Z");
-    expect(normalizeDateTime("soon", utc)).toBe("soon");
+    const dt = property("datetime", "date");
+    expect(typed(dt, "2026-12-31T10:00:00Z")).toBe("2026-12-31T10:00:00Z");
+    expect(typed(dt, "1767225600000")).toBe("1767225600000");
+    expect(typed(dt, "2026-12-31 10:30")).toBe("2026-12-31T10:30:00.000Z");
+    expect(typed(dt, "2026-12-31")).toBe("2026-12-31T00:00:00.000Z");
+    expect(typed(dt, "soon")).toBe("soon");
   });
 
   it("reads yes/no words as booleans", () => {
-    expect(normalizeBool("Yes")).toBe("true");
-    expect(normalizeBool("0")).toBe("false");
-    expect(normalizeBool("maybe")).toBe("maybe");
-    expect(normalizeBool("はい")).toBe("true");
+    const b = property("bool", "booleancheckbox");
+    expect(typed(b, "Yes")).toBe("true");
+    expect(typed(b, "0")).toBe("false");
+    expect(typed(b, "maybe")).toBe("maybe");
+    expect(typed(b, "はい")).toBe("true");
   });
 
   it("maps option labels to values, and keeps unknown options visible", () => {
-    expect(optionValue(options, "Dark blue")).toBe("blue_dark");
-    expect(optionValue(options, "dark BLUE")).toBe("blue_dark");
-    expect(optionValue(options, "red")).toBe("red");
-    expect(optionValue(options, "Green")).toBe("Green");
-    expect(normalizeMultiOption(options, "Red; dark blue,Green")).toBe("red;blue_dark;Green");
+    const select = property("enumeration", "select", options);
+    expect(typed(select, "Dark blue")).toBe("blue_dark");
+    expect(typed(select, "dark BLUE")).toBe("blue_dark");
+    expect(typed(select, "red")).toBe("red");
+    expect(typed(select, "Green")).toBe("Green");
+    const checks = property("enumeration", "checkbox", options);
+    expect(typed(checks, "Red; dark blue")).toBe("red;blue_dark");
+    expect(typed(checks, "Red; dark blue,Green")).toBe("Red; dark blue,Green");
   });
 
   it("dispatches by column type and field type", () => {
-    const ctx = { localToIso: utc };
     expect(normalizeInput(column(property("number", "number")), "1,000", ctx)).toBe("1000");
     expect(normalizeInput(column(property("enumeration", "radio", options)), "Red", ctx)).toBe("red");
     expect(normalizeInput(column(property("enumeration", "checkbox", options)), "Red;Dark blue", ctx)).toBe(

@@ -26,6 +26,9 @@ export function planClear(
   return setCells(edits);
 }
 
+/** Reads a value copied into another column as that column's own (the shared value reader). */
+export type ReadInto = (key: ColumnKey, value: string) => string;
+
 /** Ctrl+D: the top row of the range copied into the rows below it. */
 export function planFillDown(
   rows: readonly BatchRow[],
@@ -40,8 +43,9 @@ export function planFillRight(
   rows: readonly BatchRow[],
   columns: readonly ColumnKey[],
   range: CellRange,
+  readInto?: ReadInto,
 ): BatchOperation | undefined {
-  return planFill(rows, columns, { ...range, right: range.left }, range);
+  return planFill(rows, columns, { ...range, right: range.left }, range, readInto);
 }
 
 /**
@@ -53,6 +57,7 @@ export function planFill(
   columns: readonly ColumnKey[],
   source: CellRange,
   target: CellRange,
+  readInto?: ReadInto,
 ): BatchOperation | undefined {
   const height = source.bottom - source.top + 1;
   const width = source.right - source.left + 1;
@@ -67,7 +72,9 @@ export function planFill(
       const key = columns[c];
       const sourceKey = columns[source.left + mod(c - source.left, width)];
       if (key === undefined || sourceKey === undefined) continue;
-      edits.push({ rowId: row.id, key, value: sourceRow.cells[sourceKey] ?? "" });
+      const value = sourceRow.cells[sourceKey] ?? "";
+      // Within a column the value is already read; across columns (fill right) it is entered anew.
+      edits.push({ rowId: row.id, key, value: readInto && key !== sourceKey ? readInto(key, value) : value });
     }
   }
   return setCells(edits);

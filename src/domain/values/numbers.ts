@@ -1,3 +1,5 @@
+import { toHalfWidth } from "./half-width.ts";
+
 /**
  * Numbers as spreadsheets export them: "1,234.56", "1.234,56", "1 234,56", "(12)" is not handled on purpose
  * (accounting negatives are rare in quote batches). The decimal separator is decided per column when a value
@@ -33,7 +35,7 @@ export function analyseDecimalSeparator(values: Iterable<string>): DecimalSepara
   let dot = 0;
   let comma = 0;
   for (const value of values) {
-    const seen = evidence(value);
+    const seen = evidence(toHalfWidth(value).trim().replace(CURRENCY, ""));
     if (seen === ".") dot += 1;
     else if (seen === ",") comma += 1;
   }

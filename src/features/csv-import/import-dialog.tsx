@@ -1,6 +1,6 @@
 import { useCallback, useId, useMemo, useState } from "react";
-import type { DateOrder } from "../../domain/csv/dates.ts";
 import { columnNames } from "../../domain/csv/header.ts";
+import type { DateOrder } from "../../domain/values/dates.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";

@@ -3,7 +3,7 @@ import { normalizeDate } from "../../../domain/grid/editor-input.ts";
 import { editorKind } from "../../../domain/grid/editor-kind.ts";
 import { isIsoDate } from "../../../hubspot/codecs.ts";
 import { AssociationEditor, type LookupComponent } from "./association-editor.tsx";
-import { dateTimeToLocal } from "./cell-format.ts";
+import { browserNormalizeContext, dateTimeToLocal } from "./cell-format.ts";
 import { ChecklistEditor, ChoiceEditor } from "./choice-editors.tsx";
 import { type EditMove, type EditorProps, editorKeyDown } from "./editor-keys.ts";
 import { useKeepInGrid } from "./keep-in-grid.ts";
@@ -146,8 +146,8 @@ function DateEditor({
     ? /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/.test(text)
       ? text.replace(" ", "T")
       : ""
-    : isIsoDate(normalizeDate(text))
-      ? normalizeDate(text)
+    : isIsoDate(normalizeDate(text, browserNormalizeContext))
+      ? normalizeDate(text, browserNormalizeContext)
       : "";
   return (
     <div className="composer-editor__date">

@@ -1,8 +1,10 @@
 import { splitRecordIds } from "../../../domain/batch/columns.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import type { NormalizeContext } from "../../../domain/grid/editor-input.ts";
+import { localeDateOrder } from "../../../domain/values/date-order.ts";
 import { displayValue, isIsoDateTime, splitMultiValue } from "../../../hubspot/codecs.ts";
 import { isMultiSelect, type Property } from "../../../hubspot/properties.ts";
+import { localToIso } from "../../../lib/local-time.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -14,12 +16,10 @@ export function dateTimeToLocal(value: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** The browser knows the user's zone: "2026-12-31T10:30" local → ISO 8601 in UTC. */
+/** The browser knows the user's zone ("2026-12-31T10:30" local → ISO in UTC) and locale (31/12 or 12/31). */
 export const browserNormalizeContext: NormalizeContext = {
-  localToIso(local) {
-    const date = new Date(local);
-    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-  },
+  localToIso,
+  dateOrder: localeDateOrder(undefined),
 };
 
 // displayValue builds a label map per call; cells render often, so keep one map per property definition.

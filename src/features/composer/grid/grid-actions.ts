@@ -1,12 +1,13 @@
 import type { BatchStore } from "../../../domain/batch/batch-store.ts";
 import { createRow } from "../../../domain/batch/row.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
-import { normalizeInput } from "../../../domain/grid/editor-input.ts";
+import { inputReader, orderFor } from "../../../domain/grid/editor-input.ts";
 import { type ExtraColumns, planPaste } from "../../../domain/grid/paste.ts";
-import { planClear, planFillDown, planFillRight } from "../../../domain/grid/range-edits.ts";
+import { planClear, planFillDown, planFillRight, type ReadInto } from "../../../domain/grid/range-edits.ts";
 import { planDeleteRows, planDuplicateRows, planInsertRows } from "../../../domain/grid/row-ops.ts";
 import { type Selection, selectionRange, selectRange } from "../../../domain/grid/selection.ts";
 import { parseTsv } from "../../../domain/grid/tsv.ts";
+import { readOrKeep } from "../../../domain/values/read-value.ts";
 import { browserNormalizeContext } from "./cell-format.ts";
 
 /** Grid commands shared by the keyboard, the mouse and the toolbar. Each one is a single undo step. */
@@ -20,15 +21,17 @@ export function pasteText(
   text: string,
 ): { selection: Selection; message: string } | undefined {
   const data = parseTsv(text);
-  const byKey = new Map(columns.map((column) => [column.key, column]));
+  // A pasted block comes from one spreadsheet with one locale: its dates decide their order together.
+  const context = orderFor(data.flat(), browserNormalizeContext);
+  const readers = new Map(columns.map((column) => [column.key, inputReader(column, context)]));
   const plan = planPaste({
     rows: store.rows,
     columns: columns.map((column) => column.key),
     selection,
     data,
     normalize: (key, raw) => {
-      const column = byKey.get(key);
-      return column ? normalizeInput(column, raw, browserNormalizeContext) : raw;
+      const read = readers.get(key);
+      return read ? readOrKeep(read, raw) : raw;
     },
     createRow: newRow,
   });
@@ -63,8 +66,19 @@ export function fillDown(store: BatchStore, columns: readonly ColumnDef[], selec
   if (operation) store.apply(operation, "fill down");
 }
 
+/** A value filled from one column into another is read as the target column's own (same reader as typing). */
+export function readInto(columns: readonly ColumnDef[]): ReadInto {
+  const readers = new Map(
+    columns.map((column) => [column.key, inputReader(column, browserNormalizeContext)]),
+  );
+  return (key, value) => {
+    const read = readers.get(key);
+    return read ? readOrKeep(read, value) : value;
+  };
+}
+
 export function fillRight(store: BatchStore, columns: readonly ColumnDef[], selection: Selection): void {
-  const operation = planFillRight(store.rows, keys(columns), selectionRange(selection));
+  const operation = planFillRight(store.rows, keys(columns), selectionRange(selection), readInto(columns));
   if (operation) store.apply(operation, "fill right");
 }
 

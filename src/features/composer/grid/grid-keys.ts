@@ -35,6 +35,12 @@ export function handleGridKey(event: KeyboardEvent, api: GridKeyApi): boolean {
     }
   }
   if (api.size.rows === 0) return false;
+  if (isImeKey(event)) {
+    // An IME (Japanese, Chinese, Korean) is composing: open an empty editor now, while the key is still
+    // being dispatched, so the composition lands in its input. preventDefault would cancel the composition.
+    api.startEdit("");
+    return true;
+  }
   if (key === "Enter" && event.altKey) return run(event, api.openDetails);
   if ((key === "Enter" && !event.shiftKey) || key === "F2") return run(event, () => api.startEdit(undefined));
   if (key === "Delete" || key === "Backspace") return run(event, api.clear);
@@ -46,6 +52,11 @@ export function handleGridKey(event: KeyboardEvent, api: GridKeyApi): boolean {
   if (key.length === 1 && !mod && !event.altKey && key !== " ") return run(event, () => api.startEdit(key));
   if (key === " " && !mod && !event.altKey && !event.shiftKey) return run(event, () => api.startEdit(" "));
   return false;
+}
+
+/** Keys an input method is processing: "Process" (Windows, Chrome) or keyCode 229 while composing. */
+export function isImeKey(event: KeyboardEvent): boolean {
+  return event.key === "Process" || event.nativeEvent.isComposing || event.keyCode === 229;
 }
 
 function run(event: KeyboardEvent, action: () => void): true {

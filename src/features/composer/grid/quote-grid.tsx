@@ -33,7 +33,7 @@ import type { LookupComponent } from "./association-editor.tsx";
 import { CellEditor } from "./cell-editor.tsx";
 import { browserNormalizeContext, formatCell } from "./cell-format.ts";
 import type { EditMove } from "./editor-keys.ts";
-import { clearSelection, fillDown, fillRight, pasteText } from "./grid-actions.ts";
+import { clearSelection, fillDown, fillRight, pasteText, readInto } from "./grid-actions.ts";
 import { GridHeader } from "./grid-header.tsx";
 import { handleGridKey } from "./grid-keys.ts";
 import { buildLayout, cellId, type GridColumn, HEADER_HEIGHT, ROW_HEIGHT } from "./grid-layout.ts";
@@ -325,7 +325,14 @@ export function QuoteGrid(props: QuoteGridProps) {
       const current = latest.current.fill;
       if (mode !== "fill" || !current) return;
       setFill(null);
-      const operation = planFill(latest.current.rows, layout.keys, current.source, current.target);
+      const { rows: currentRows, columns: currentColumns } = latest.current;
+      const operation = planFill(
+        currentRows,
+        layout.keys,
+        current.source,
+        current.target,
+        readInto(currentColumns),
+      );
       if (operation) store.apply(operation, "fill");
       select({
         anchor: { row: current.target.top, col: current.target.left },

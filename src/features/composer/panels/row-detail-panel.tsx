@@ -29,6 +29,7 @@ import { associationLabelsQuery } from "../../../lib/api/get-association-labels.
 import { useBatchSnapshot, useBatchStore } from "../../../lib/batch-store-context.tsx";
 import { Button } from "../../../ui/button.tsx";
 import { Dialog } from "../../../ui/dialog.tsx";
+import { browserNormalizeContext } from "../grid/cell-format.ts";
 import { PropertyField } from "./property-field.tsx";
 import { RecordLookup } from "./record-lookup.tsx";
 import { type RowDetailValues, rowDetailSchema } from "./row-detail-schema.ts";
@@ -133,7 +134,7 @@ function RowDetailForm({
   const assocKeys = useMemo(() => associationKeysOf(row.cells, columnKeys), [row, columnKeys]);
   const labelOptions = useLabelOptions(row, columnKeys);
   const propertyColumns = columns.flatMap((column) => (column.kind === "property" ? [column] : []));
-  const schema = useMemo(() => rowDetailSchema(columns, localToday()), [columns]);
+  const schema = useMemo(() => rowDetailSchema(columns, localToday(), browserNormalizeContext), [columns]);
   const form = useForm<RowDetailValues>({
     resolver: zodResolver(schema),
     defaultValues: {

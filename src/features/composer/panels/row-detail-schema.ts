@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
+import { type NormalizeContext, normalizeInput } from "../../../domain/grid/editor-input.ts";
 import { propertiesSchema } from "../../../domain/validation/schemas.ts";
 import { ASSOCIATION_TARGET_TYPES } from "../../../hubspot/association-catalogue.ts";
 
@@ -13,10 +14,23 @@ export const AssociationRowSchema = z.object({
  * The row detail form: property cells (format checked; "required" is left to the batch's own issues so
  * a half-filled row can still get its associations) and the row's association rows.
  */
-export function rowDetailSchema(columns: readonly ColumnDef[], today: string) {
-  const properties = columns.flatMap((column) => (column.kind === "property" ? [column.property] : []));
+export function rowDetailSchema(columns: readonly ColumnDef[], today: string, context: NormalizeContext) {
+  const propertyColumns = columns.flatMap((column) => (column.kind === "property" ? [column] : []));
+  const properties = propertyColumns.map((column) => column.property);
+  // Typed values are read as in the grid ("31.12.2026" → 2026-12-31) before they are checked and saved.
+  const byKey = new Map(propertyColumns.map((column) => [column.key, column]));
+  const read = (values: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(values).map(([key, value]) => {
+        const column = byKey.get(key);
+        return [key, column ? normalizeInput(column, value, context) : value];
+      }),
+    );
   return z.object({
-    properties: propertiesSchema(properties, today, { required: false }),
+    properties: z
+      .record(z.string(), z.string())
+      .transform(read)
+      .pipe(propertiesSchema(properties, today, { required: false })),
     associations: z.array(AssociationRowSchema),
   });
 }

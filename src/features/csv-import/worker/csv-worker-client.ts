@@ -1,5 +1,5 @@
-import type { DateOrder } from "../../../domain/csv/dates.ts";
 import type { ImportColumn } from "../../../domain/csv/plan.ts";
+import type { DateOrder } from "../../../domain/values/dates.ts";
 import type { AnalyseSummary, ParseOptions, ParseSummary, WorkerReply, WorkerRequest } from "./protocol.ts";
 
 export class ImportCancelled extends Error {

@@ -1,5 +1,4 @@
 import Papa from "papaparse";
-import type { DateOrder } from "../../../domain/csv/dates.ts";
 import { detectDelimiter } from "../../../domain/csv/delimiter.ts";
 import {
   classifyBytes,
@@ -12,6 +11,8 @@ import { EXCEL_HOW_TO } from "../../../domain/csv/file-check.ts";
 import { detectHeaderRow } from "../../../domain/csv/header.ts";
 import type { ColumnCoercion, CsvTable, ImportColumn } from "../../../domain/csv/plan.ts";
 import { analyseFileDateOrder, coerceSlice, planCoercion } from "../../../domain/csv/plan.ts";
+import type { DateOrder } from "../../../domain/values/dates.ts";
+import { localToIso } from "../../../lib/local-time.ts";
 import type { AnalyseSummary, ParseOptions, ParseSummary, WidthHistogram } from "./protocol.ts";
 
 const PREVIEW_RECORDS = 140;
@@ -101,7 +102,7 @@ export class ParseSession {
     const table = this.table();
     const dateAnalysis = analyseFileDateOrder(table, columns, fallback);
     const order = dateOrder ?? dateAnalysis.order;
-    const plan = planCoercion(table, columns, order);
+    const plan = planCoercion(table, columns, { dateOrder: order, localToIso });
     const columnsOut: string[][] = plan.map(() => []);
     const step = 20_000;
     for (let from = table.firstDataRow; from < table.records.length; from += step) {

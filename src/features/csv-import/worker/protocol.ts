@@ -1,9 +1,10 @@
 import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import type { CoercionStats } from "../../../domain/csv/coerce.ts";
-import type { DateOrder, DateOrderAnalysis } from "../../../domain/csv/dates.ts";
 import type { CsvDelimiter } from "../../../domain/csv/delimiter.ts";
 import type { CsvEncoding, EncodingGuess } from "../../../domain/csv/encoding.ts";
 import type { ImportColumn } from "../../../domain/csv/plan.ts";
+import type { DateOrderAnalysis } from "../../../domain/values/date-order.ts";
+import type { DateOrder } from "../../../domain/values/dates.ts";
 import type { DecimalSeparator } from "../../../domain/values/numbers.ts";
 
 /** Messages between the import dialog and the parse worker. Every request carries an id; replies echo it. */
