@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./e2e/chromium.ts";
 
@@ -34,6 +37,8 @@ export default defineConfig({
       HUBSPOT_ACCESS_TOKEN: "",
       SIMULATOR_LATENCY_MS: "0",
       SIMULATOR_CONTROL: "on",
+      // Each run starts with an empty journal and history, and never touches the developer's ./data.
+      DATA_DIR: mkdtempSync(join(tmpdir(), "qbc-e2e-")),
     },
   },
 });

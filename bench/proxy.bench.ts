@@ -47,7 +47,7 @@ function serveProxy(upstreamOrigin: string) {
     perTenSeconds: UNLIMITED,
     limiters: new TokenLimiters({ perTenSeconds: UNLIMITED, searchPerSecond: UNLIMITED }),
   });
-  const server = serve({ hostname: "127.0.0.1", port: 0, fetch: proxy });
+  const server = serve({ hostname: "127.0.0.1", port: 0, fetch: (request) => proxy(request) });
   server.on("listening", () => announce(server.address()));
 }
 

@@ -63,9 +63,12 @@ async function serveChild(): Promise<void> {
     perTenSeconds: RATE.max,
     simulatorControl: simulator,
   });
-  const server = serve({ fetch: proxy, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-    process.stdout.write(`PORT ${info.port}\n`);
-  });
+  const server = serve(
+    { fetch: (request) => proxy(request), port: 0, hostname: "127.0.0.1" },
+    (info: AddressInfo) => {
+      process.stdout.write(`PORT ${info.port}\n`);
+    },
+  );
   process.on("SIGTERM", () => {
     const cpu = process.cpuUsage();
     if (process.env.BENCH_TRACE === "1")

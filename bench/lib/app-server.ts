@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type Browser, chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../../e2e/chromium.ts";
 
@@ -25,11 +28,19 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   const port = await freePort();
   // Node itself with tsx as a loader, not `npx tsx`: killing npx would leave the real server running.
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    env: { ...process.env, HUBSPOT_ACCESS_TOKEN: "", HOST: "127.0.0.1", PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      HUBSPOT_ACCESS_TOKEN: "",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATA_DIR: mkdtempSync(join(tmpdir(), "qbc-bench-")),
+      ...env,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // The embedded journal takes a few seconds to open on a loaded machine.
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
       const response = await fetch(`${url}/api/health`);

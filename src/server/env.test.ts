@@ -27,6 +27,24 @@ describe("parseEnv", () => {
     });
   });
 
+  it("keeps the journal in ./data unless DATA_DIR or DATABASE_URL says otherwise", () => {
+    expect(parseEnv({})).toMatchObject({ ok: true, env: { dataDir: "./data", databaseUrl: undefined } });
+    expect(
+      parseEnv({ DATA_DIR: "/var/lib/qbc", DATABASE_URL: "postgres://qbc:secret@db:5432/quotes" }),
+    ).toMatchObject({
+      ok: true,
+      env: { dataDir: "/var/lib/qbc", databaseUrl: "postgres://qbc:secret@db:5432/quotes" },
+    });
+  });
+
+  it("refuses a DATABASE_URL that is not PostgreSQL's, without echoing its password", () => {
+    const result = parseEnv({ DATABASE_URL: "mysql://root:hunter2@db/quotes" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain("DATABASE_URL=(hidden): expected a PostgreSQL URL");
+    expect(result.message).not.toContain("hunter2");
+  });
+
   it("names the variable, the bad value and what is allowed", () => {
     const result = parseEnv({ PORT: "http", HUBSPOT_RATE_LIMIT_TIER: "gold" });
     expect(result.ok).toBe(false);

@@ -37,6 +37,11 @@ const EnvSchema = z.object({
       error: "expected COMPLETE, PENDING, PROCESSING or CANCELED",
     })
     .default("COMPLETE"),
+  DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "expected a PostgreSQL URL, e.g. postgres://user:password@host:5432/quotes")
+    .optional(),
 });
 
 export interface ServerEnv {
@@ -47,6 +52,10 @@ export interface ServerEnv {
   tier: RateLimitTier;
   perTenSeconds: number;
   upstreamTimeoutMs: number;
+  /** Where the embedded database lives (ignored with `databaseUrl`). */
+  dataDir: string;
+  /** PostgreSQL instead of the embedded database; several replicas share it. */
+  databaseUrl: string | undefined;
   simulator: {
     seed: number;
     latencyMs: number;
@@ -72,8 +81,11 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? "environment");
-      // Never echo the token back, even when it is the bad value.
-      const shown = name === "HUBSPOT_ACCESS_TOKEN" ? "(hidden)" : JSON.stringify(cleaned[name] ?? "");
+      // Never echo the token or a database password back, even when it is the bad value.
+      const shown =
+        name === "HUBSPOT_ACCESS_TOKEN" || name === "DATABASE_URL"
+          ? "(hidden)"
+          : JSON.stringify(cleaned[name] ?? "");
       return `  ${name}=${shown}: ${issue.message}`;
     });
     return { ok: false, message: `Invalid server configuration:\n${lines.join("\n")}` };
@@ -88,6 +100,8 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       tier: e.HUBSPOT_RATE_LIMIT_TIER,
       perTenSeconds: RATE_LIMIT_TIERS[e.HUBSPOT_RATE_LIMIT_TIER],
       upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      dataDir: e.DATA_DIR,
+      databaseUrl: e.DATABASE_URL,
       simulator: {
         seed: e.SIMULATOR_SEED,
         latencyMs: e.SIMULATOR_LATENCY_MS,

@@ -3,7 +3,11 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createSimulator, SIMULATOR_TOKEN } from "../simulator/simulator.ts";
+import type { Database } from "./db/database.ts";
+import { openDatabase } from "./db/open-database.ts";
 import { parseEnv, type ServerEnv } from "./env.ts";
+import { journalApi } from "./journal/journal-api.ts";
+import { type OpenedJournal, openJournal } from "./journal/open-journal.ts";
 import { createNodeApp } from "./node-app.ts";
 import { createProxy, type ProxyOptions } from "./proxy.ts";
 import { TokenLimiters } from "./rate-limiter.ts";
@@ -20,6 +24,23 @@ const env = loadEnvOrExit();
 const limiters = new TokenLimiters({ perTenSeconds: env.perTenSeconds });
 const log = (line: string) => process.stderr.write(`[proxy] ${line}\n`);
 
+async function openJournalOrExit(): Promise<{ db: Database; opened: OpenedJournal }> {
+  try {
+    const db = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+    // A request in flight lasts at most the upstream timeout; a minute more covers a slow journal write.
+    return { db, opened: await openJournal(db, env.upstreamTimeoutMs + 60_000) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const where = env.databaseUrl
+      ? "the PostgreSQL database in DATABASE_URL"
+      : `DATA_DIR (${resolve(env.dataDir)})`;
+    process.stderr.write(`Cannot open the journal in ${where}: ${reason}\n`);
+    process.exit(1);
+  }
+}
+
+const { db, opened } = await openJournalOrExit();
+
 function proxyOptions(): ProxyOptions {
   const common = {
     perTenSeconds: env.perTenSeconds,
@@ -27,6 +48,8 @@ function proxyOptions(): ProxyOptions {
     limiters,
     log,
     allowedHosts: loopbackHosts(env.host, env.port),
+    journal: opened.journal,
+    routes: [journalApi(opened.journal)],
   };
   if (env.token) {
     return { ...common, upstream: (request) => fetch(request), upstreamName: "hubspot", token: env.token };
@@ -71,9 +94,15 @@ const app = createNodeApp(createProxy(proxyOptions()), distDir);
 const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
   const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
   const upstream = env.token ? "HubSpot (api.hubapi.com)" : "simulator";
+  const journal = env.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded, in ${resolve(env.dataDir)}`;
+  const interrupted =
+    opened.interrupted > 0
+      ? `\n${opened.interrupted} request(s) were on their way to HubSpot when the server last stopped: their outcome is unknown; reconcile them from History.`
+      : "";
   process.stdout.write(
     `Quote Batch Composer: http://${host}:${info.port}\n` +
-      `Upstream: ${upstream}, rate limit ${env.perTenSeconds} requests / 10 s (${env.tier})\n`,
+      `Upstream: ${upstream}, rate limit ${env.perTenSeconds} requests / 10 s (${env.tier})\n` +
+      `Journal: ${journal}${interrupted}\n`,
   );
 });
 
@@ -93,7 +122,10 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   process.stdout.write(`${signal}: stopping…\n`);
-  server.close(() => process.exit(0));
+  server.close(() => {
+    opened.stop();
+    void db.close().finally(() => process.exit(0));
+  });
   if ("closeIdleConnections" in server) server.closeIdleConnections();
   // Requests waiting on the rate limiter or a slow upstream get a few seconds, then the process goes.
   setTimeout(() => process.exit(0), 5_000).unref();

@@ -13,7 +13,7 @@ const BODY_SCHEMAS: Record<NonNullable<AllowedRoute["body"]>, { schema: z.ZodTyp
 };
 
 export type BodyResult =
-  | { ok: true; json: string }
+  | { ok: true; json: string; value: unknown }
   | { ok: false; kind: "too-large" | "bad-request"; message: string };
 
 const TOO_LARGE = `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB. Send fewer rows per request.`;
@@ -59,7 +59,7 @@ export async function readCheckedBody(
       message: `The request body is not ${name}: ${problems.join("; ")}${more}.`,
     };
   }
-  return { ok: true, json: JSON.stringify(parsed.data) };
+  return { ok: true, json: JSON.stringify(parsed.data), value: parsed.data };
 }
 
 /** `undefined` when over the limit, `null` when not UTF-8. */

@@ -7,7 +7,8 @@ export type ProxyErrorKind =
   | "too-large"
   | "upstream-timeout"
   | "upstream-unreachable"
-  | "canceled";
+  | "canceled"
+  | "journal-unavailable";
 
 const STATUS: Record<ProxyErrorKind, number> = {
   "not-found": 404,
@@ -17,6 +18,7 @@ const STATUS: Record<ProxyErrorKind, number> = {
   "upstream-timeout": 504,
   "upstream-unreachable": 502,
   canceled: 499,
+  "journal-unavailable": 503,
 };
 
 const CATEGORY: Record<ProxyErrorKind, string> = {
@@ -27,6 +29,7 @@ const CATEGORY: Record<ProxyErrorKind, string> = {
   "upstream-timeout": "UPSTREAM_TIMEOUT",
   "upstream-unreachable": "UPSTREAM_UNREACHABLE",
   canceled: "CANCELED",
+  "journal-unavailable": "JOURNAL_UNAVAILABLE",
 };
 
 /** The header that tells a proxy-made error from one HubSpot sent (HubSpot also answers 502 and 504). */

@@ -1,5 +1,9 @@
 import { findAllowedRoute, NOT_FORWARDED_HEADER, PROXY_PREFIX } from "../hubspot/endpoints.ts";
 import { type Clock, systemClock } from "../platform/clock.ts";
+import { LOCAL_USER, type SignedInUser } from "./identity.ts";
+import type { Journal } from "./journal/journal.ts";
+import { journalWrite, type Sent } from "./journal/journal-write.ts";
+import { writeRouteOf } from "./journal/write-route.ts";
 import { MAX_BODY_BYTES, readCheckedBody } from "./proxy-body.ts";
 import {
   failedBeforeSending,
@@ -13,7 +17,13 @@ import { LimiterWaitAborted, type Release, TokenLimiters } from "./rate-limiter.
 import { handleSimulatorControl, type SimulatorControl } from "./simulator-control.ts";
 
 export type Upstream = (request: Request) => Promise<Response>;
-export type ProxyHandler = (request: Request) => Promise<Response>;
+/** Who is calling, as the auth layer resolved it (without sign-in: `LOCAL_USER`). */
+export interface ProxyContext {
+  user: SignedInUser;
+}
+export type ProxyHandler = (request: Request, context?: ProxyContext) => Promise<Response>;
+/** Another `/api/*` endpoint behind the proxy's caller checks; `undefined` when the path is not its. */
+export type ApiRoute = (request: Request, url: URL, user: SignedInUser) => Promise<Response | undefined>;
 
 export interface ProxyOptions {
   /** HubSpot itself (`fetch`) or the simulator's `fetch`. Receives absolute URLs on `upstreamOrigin`. */
@@ -37,6 +47,10 @@ export interface ProxyOptions {
    * DNS rebinding (a hostile page whose name resolves to 127.0.0.1). Default: any host.
    */
   allowedHosts?: readonly string[];
+  /** Records every CRM write before and after it goes upstream (see `src/server/journal/`). */
+  journal?: Journal;
+  /** The app's own endpoints (journal, history), tried in order before a 404. */
+  routes?: readonly ApiRoute[];
   /** Receives one line per proxy-made error and upstream 5xx; lines are redacted before this sees them. */
   log?: (line: string) => void;
 }
@@ -65,11 +79,17 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       rateLimit: { perTenSeconds: options.perTenSeconds },
     });
 
-  async function forward(request: Request, hubspotPath: string, search: string): Promise<Response> {
+  async function forward(
+    request: Request,
+    user: SignedInUser,
+    hubspotPath: string,
+    search: string,
+  ): Promise<Response> {
     const route = findAllowedRoute(request.method, hubspotPath);
     if (!route) return notFound(request.method, `${PROXY_PREFIX}${hubspotPath}`);
 
     let body: string | undefined;
+    let value: unknown;
     if (route.body) {
       const checked = await readCheckedBody(request, route.body, maxBodyBytes);
       if (!checked.ok) {
@@ -77,6 +97,7 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
         return proxyError(checked.kind, checked.message);
       }
       body = checked.json;
+      value = checked.value;
     }
 
     let release: Release;
@@ -87,13 +108,26 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       throw error;
     }
     try {
-      return await send(request.method, hubspotPath, search, body);
+      const attempt = () => send(request.method, hubspotPath, search, body);
+      const write = options.journal ? writeRouteOf(request.method, hubspotPath) : undefined;
+      if (!options.journal || !write) return (await attempt()).response;
+      return await journalWrite(
+        options.journal,
+        { user, request, hubspotPath, route: write, body: value },
+        attempt,
+        log,
+      );
     } finally {
       release();
     }
   }
 
-  async function send(method: string, hubspotPath: string, search: string, body: string | undefined) {
+  async function send(
+    method: string,
+    hubspotPath: string,
+    search: string,
+    body: string | undefined,
+  ): Promise<Sent> {
     const started = clock.now();
     const controller = new AbortController();
     let cancelTimer: () => void = () => undefined;
@@ -119,45 +153,44 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       if (bytes === "timeout") return timeout(method, hubspotPath);
       if (response.status >= 500) log(`${method} ${hubspotPath} → upstream ${response.status}`);
       const text = redact(new TextDecoder().decode(bytes), token);
-      return new Response(NULL_BODY_STATUSES.has(response.status) ? null : text, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: filterUpstreamHeaders(response.headers, token),
-      });
+      const headers = filterUpstreamHeaders(response.headers, token);
+      return {
+        response: new Response(NULL_BODY_STATUSES.has(response.status) ? null : text, {
+          status: response.status,
+          statusText: response.statusText,
+          headers,
+        }),
+        outcome: { kind: "answered", status: response.status, headers, text },
+      };
     } catch (error) {
       if (controller.signal.aborted) return timeout(method, hubspotPath);
       const reason = error instanceof Error ? error.message : String(error);
       log(`${method} ${hubspotPath} → 502 after ${clock.now() - started} ms: ${reason}`);
       if (failedBeforeSending(error)) {
-        const response = proxyError(
-          "upstream-unreachable",
-          `HubSpot could not be reached (${redact(reason, token)}). The request was not sent; it is safe to send again.`,
-        );
+        const note = `HubSpot could not be reached (${redact(reason, token)}). The request was not sent; it is safe to send again.`;
+        const response = proxyError("upstream-unreachable", note);
         response.headers.set(NOT_FORWARDED_HEADER, "1");
-        return response;
+        return { response, outcome: { kind: "not-sent", note } };
       }
-      return proxyError(
-        "upstream-unreachable",
-        `HubSpot could not be reached (${redact(reason, token)}). The request may or may not have been applied.`,
-      );
+      const note = `HubSpot could not be reached (${redact(reason, token)}). The request may or may not have been applied.`;
+      return { response: proxyError("upstream-unreachable", note), outcome: { kind: "unknown", note } };
     } finally {
       cancelTimer();
     }
   }
 
-  function timeout(method: string, hubspotPath: string): Response {
+  function timeout(method: string, hubspotPath: string): Sent {
     log(`${method} ${hubspotPath} → 504 after ${timeoutMs} ms`);
-    return proxyError(
-      "upstream-timeout",
-      `HubSpot did not answer within ${Math.round(timeoutMs / 1000)} s. The request may or may not have been applied.`,
-    );
+    const note = `HubSpot did not answer within ${Math.round(timeoutMs / 1000)} s. The request may or may not have been applied.`;
+    return { response: proxyError("upstream-timeout", note), outcome: { kind: "unknown", note } };
   }
 
   function notFound(method: string, path: string): Response {
     return proxyError("not-found", `${method} ${path} is not an endpoint of this app's API.`);
   }
 
-  return async function proxy(request: Request): Promise<Response> {
+  return async function proxy(request: Request, context?: ProxyContext): Promise<Response> {
+    const user = context?.user ?? LOCAL_USER;
     const url = new URL(request.url);
     const path = url.pathname;
     try {
@@ -171,12 +204,16 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
         const hubspotPath = path.slice(PROXY_PREFIX.length);
         // Encoded characters (%2F, %2E, …) and empty segments could mean one thing here and another upstream.
         if (/%|\/\/|\\/.test(hubspotPath)) return notFound(request.method, path);
-        return await forward(request, hubspotPath, url.search);
+        return await forward(request, user, hubspotPath, url.search);
       }
       if (path.startsWith("/api/simulator/") && options.simulatorControl) {
         const handled = await handleSimulatorControl(request, path, options.simulatorControl, () =>
           limiters.reset(),
         );
+        if (handled) return handled;
+      }
+      for (const route of options.routes ?? []) {
+        const handled = await route(request, url, user);
         if (handled) return handled;
       }
       return notFound(request.method, path);

@@ -14,6 +14,8 @@ export const batchCreateKeys = {
 export interface BatchCreateVariables {
   inputs: readonly QuoteCreateInput[];
   signal?: AbortSignal;
+  /** Journalled by the server with the request (who sent which submission's which request). */
+  correlation?: { submissionId: string; requestId: string };
 }
 
 /**
@@ -21,12 +23,17 @@ export interface BatchCreateVariables {
  * body for the submission queue to judge, and no answer at all is "maybe sent" — in a browser a refused
  * connection and a dropped one look the same, and a create must not be repeated on a guess.
  */
-export async function sendBatchCreate({ inputs, signal }: BatchCreateVariables): Promise<SendResult> {
+export async function sendBatchCreate({
+  inputs,
+  signal,
+  correlation,
+}: BatchCreateVariables): Promise<SendResult> {
   try {
     const raw = await sendRaw(`${PROXY_PREFIX}${hubspotPaths.quotesBatchCreate}`, {
       method: "POST",
       body: { inputs },
       signal,
+      ...(correlation ? { correlation } : {}),
     });
     return { kind: "answered", status: raw.status, headers: raw.headers, body: raw.json };
   } catch (error) {

@@ -11,9 +11,25 @@ export interface RawResponse {
 }
 
 export interface RequestOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT";
   body?: unknown;
   signal?: AbortSignal;
+  /** Which submission and request a CRM write belongs to: the server's journal records both. */
+  correlation?: { submissionId: string; requestId: string };
+}
+
+/** COMMON.md contract 4: sent on every write through `/api/hubspot/...`. */
+export const SUBMISSION_ID_HEADER = "X-QBC-Submission-Id";
+export const REQUEST_ID_HEADER = "X-QBC-Request-Id";
+
+function headersFor(options: RequestOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.correlation) {
+    headers[SUBMISSION_ID_HEADER] = options.correlation.submissionId;
+    headers[REQUEST_ID_HEADER] = options.correlation.requestId;
+  }
+  return headers;
 }
 
 /** Sends a request to the proxy and returns the raw answer; throws only when no answer came. */
@@ -22,7 +38,7 @@ export async function sendRaw(path: string, options: RequestOptions = {}): Promi
   try {
     response = await fetch(path, {
       method: options.method ?? "GET",
-      headers: options.body === undefined ? {} : { "content-type": "application/json" },
+      headers: headersFor(options),
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });

@@ -17,6 +17,7 @@ export function browserRunner(queryClient: QueryClient): SubmissionRunner {
       }).mutate({
         inputs: request.inputs,
         signal,
+        correlation: { submissionId, requestId: request.id },
       }),
     probe: async () => {
       try {

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NOT_FORWARDED_HEADER } from "../../hubspot/endpoints.ts";
+import { FakeClock } from "../../test/fake-clock.ts";
+import type { Database } from "../db/database.ts";
+import { databasesUnderTest } from "../db/test-databases.ts";
+import type { SignedInUser } from "../identity.ts";
+import { createProxy, type Upstream } from "../proxy.ts";
+import { Journal } from "./journal.ts";
+
+const ORIGIN = "http://127.0.0.1:4173";
+const PATH = "/api/hubspot/crm/v3/objects/quotes/batch/create";
+const ana: SignedInUser = { id: "ana@example.com", name: "Ana", role: "submitter" };
+const quote = (traceId: string) => ({
+  properties: { hs_title: traceId, hs_expiration_date: "2030-01-31" },
+  associations: [],
+  objectWriteTraceId: traceId,
+});
+
+const [embedded] = databasesUnderTest();
+let db: Database;
+beforeAll(async () => {
+  db = await embedded!.open();
+}, 60_000);
+afterAll(() => db.close());
+
+function setup(upstream: Upstream, extra: { timeoutMs?: number; journal?: Journal } = {}) {
+  const journal = extra.journal ?? new Journal(db, "test");
+  let calls = 0;
+  const clock = new FakeClock(0);
+  const proxy = createProxy({
+    upstream: (request) => {
+      calls++;
+      return upstream(request);
+    },
+    upstreamName: "hubspot",
+    token: "pat-na1-test",
+    perTenSeconds: 100,
+    journal,
+    clock,
+    ...(extra.timeoutMs ? { timeoutMs: extra.timeoutMs } : {}),
+  });
+  const create = (submissionId: string, traceIds: string[]) =>
+    proxy(
+      new Request(`${ORIGIN}${PATH}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-qbc-submission-id": submissionId,
+          "x-qbc-request-id": `${submissionId}-r1`,
+        },
+        body: JSON.stringify({ inputs: traceIds.map(quote) }),
+      }),
+      { user: ana },
+    );
+  return { journal, create, clock, calls: () => calls, proxy };
+}
+
+const answer207: Upstream = async () =>
+  Response.json(
+    {
+      status: "COMPLETE",
+      results: [{ id: "501", properties: {}, createdAt: "x", updatedAt: "x", objectWriteTraceId: "row-a" }],
+      numErrors: 1,
+      errors: [
+        {
+          status: "error",
+          category: "VALIDATION_ERROR",
+          message: "Property values were not valid",
+          context: { objectWriteTraceId: ["row-b"] },
+        },
+      ],
+      startedAt: "x",
+      completedAt: "x",
+    },
+    { status: 207, headers: { "x-hubspot-correlation-id": "corr-207" } },
+  );
+
+describe("the proxy journals every CRM write", () => {
+  it("records the user, the browser's ids, the trace ids and HubSpot's answer", async () => {
+    const { journal, create } = setup(answer207);
+    const response = await create("sub-1", ["row-a", "row-b"]);
+    expect(response.status).toBe(207);
+    const [entry] = await journal.list({ submissionId: "sub-1" });
+    expect(entry).toMatchObject({
+      user: { id: "ana@example.com", name: "Ana" },
+      submissionId: "sub-1",
+      requestId: "sub-1-r1",
+      objectType: "quotes",
+      action: "create",
+      traceIds: ["row-a", "row-b"],
+      inputCount: 2,
+      state: "answered",
+      answer: {
+        status: 207,
+        created: [{ id: "501", traceId: "row-a" }],
+        errors: [
+          { category: "VALIDATION_ERROR", message: "Property values were not valid", traceIds: ["row-b"] },
+        ],
+        correlationId: "corr-207",
+      },
+    });
+  });
+
+  it("keeps a 429's correlation id and message", async () => {
+    const { journal, create } = setup(async () =>
+      Response.json(
+        {
+          status: "error",
+          message: "You have reached your ten_secondly_rolling limit.",
+          errorType: "RATE_LIMIT",
+          correlationId: "corr-429",
+          policyName: "TEN_SECONDLY_ROLLING",
+        },
+        { status: 429 },
+      ),
+    );
+    await create("sub-429", ["row-c"]);
+    expect((await journal.list({ submissionId: "sub-429" }))[0]?.answer).toEqual({
+      status: 429,
+      created: [],
+      errors: [{ category: "RATE_LIMIT", message: "You have reached your ten_secondly_rolling limit." }],
+      correlationId: "corr-429",
+    });
+  });
+
+  it("a timeout is sent, outcome unknown", async () => {
+    const { journal, create, clock } = setup(() => new Promise<Response>(() => undefined), {
+      timeoutMs: 5_000,
+    });
+    const pending = create("sub-timeout", ["row-d"]);
+    await expect
+      .poll(async () => (await journal.list({ submissionId: "sub-timeout" }))[0]?.state)
+      .toBe("sent");
+    await clock.advance(5_000);
+    expect((await pending).status).toBe(504);
+    expect((await journal.list({ submissionId: "sub-timeout" }))[0]).toMatchObject({
+      state: "unknown",
+      note: expect.stringContaining("did not answer within 5 s"),
+    });
+  });
+
+  it("a connection refused before sending is not-sent", async () => {
+    const refused = Object.assign(new TypeError("fetch failed"), {
+      cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    });
+    const { journal, create } = setup(() => Promise.reject(refused));
+    expect((await create("sub-refused", ["row-e"])).headers.get(NOT_FORWARDED_HEADER)).toBe("1");
+    expect((await journal.list({ submissionId: "sub-refused" }))[0]?.state).toBe("not-sent");
+  });
+
+  it("does not send a write the journal cannot record, and says it is safe to resend", async () => {
+    const broken = new Journal(
+      {
+        query: () => Promise.reject(new Error("disk full")),
+      },
+      "broken",
+    );
+    const { create, calls } = setup(answer207, { journal: broken });
+    const response = await create("sub-broken", ["row-f"]);
+    expect(response.status).toBe(503);
+    expect(response.headers.get(NOT_FORWARDED_HEADER)).toBe("1");
+    expect(await response.json()).toMatchObject({ category: "JOURNAL_UNAVAILABLE" });
+    expect(calls()).toBe(0);
+  });
+
+  it("does not journal reads", async () => {
+    const { journal, proxy } = setup(async () => Response.json({ results: [] }));
+    const before = (await journal.list()).length;
+    await proxy(new Request(`${ORIGIN}/api/hubspot/crm/v3/properties/quotes`), { user: ana });
+    expect((await journal.list()).length).toBe(before);
+  });
+});
