@@ -35,3 +35,47 @@ test("a Japanese IME composition on a focused cell is kept, and full-width dates
   await page.keyboard.press("Enter");
   await expect(cell(grid, 0, 1)).toHaveText("2026-12-31");
 });
+
+test("a German export with a totals line and columns that cannot be imported", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("grid", { name: "Quotes" })).toBeVisible();
+  const csv = [
+    "Titel;Ablaufdatum;Währung;Betrag;Sonstiges",
+    "Erneuerung Acme;31.12.2026;EUR;1.200,00;x",
+    "Globex Lizenz;20270115;EUR;800,00;y",
+    "Summe;;;2.000,00;",
+    "",
+  ].join("\r\n");
+  await page
+    .getByLabel(/Import CSV/)
+    .setInputFiles({ name: "angebote.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+
+  const dialog = page.getByRole("dialog", { name: "Import “angebote.csv”" });
+  await expect(
+    dialog.getByRole("heading", { name: "The last row looks like a total, not a quote" }),
+  ).toBeVisible();
+  await expect(dialog.getByRole("checkbox", { name: "Skip summary rows" })).toBeChecked();
+  await expect(dialog.getByRole("table", { name: "Summary rows at the end of the file" })).toContainText(
+    "Summe",
+  );
+  await dialog.getByRole("button", { name: "Next: map columns" }).click();
+
+  const mapping = page.getByRole("dialog", { name: /Map the columns/ });
+  await expect(mapping.getByLabel('Import "Titel" as')).toHaveValue("hs_title");
+  await expect(mapping.getByLabel('Import "Ablaufdatum" as')).toHaveValue("hs_expiration_date");
+  await expect(mapping.getByLabel('Import "Währung" as')).toHaveValue("hs_currency");
+  await expect(mapping.getByText("2 columns will not be imported")).toBeVisible();
+  await expect(mapping.getByText(/“Betrag”: Quote amount is calculated by HubSpot/)).toBeVisible();
+  await expect(mapping.getByText(/“Sonstiges”: no quote field is chosen/)).toBeVisible();
+  await mapping.getByRole("button", { name: "Import 2 rows" }).click();
+  await expect(mapping).toBeHidden();
+
+  await expect(page.getByText("Imported 2 rows")).toBeVisible();
+  await expect(page.getByText(/2 columns were not imported: “Betrag” and “Sonstiges”\./)).toBeVisible();
+  await expect(page.getByText(/1 summary row at the end of the file was skipped\./)).toBeVisible();
+  await expect(page.getByText("Every value was read.")).toHaveCount(0);
+  const grid = page.getByRole("grid", { name: "Quotes" });
+  await expect(cell(grid, 0, 1)).toHaveText("2026-12-31");
+  await expect(cell(grid, 1, 1)).toHaveText("2027-01-15");
+  await expect(grid).not.toContainText("Summe");
+});

@@ -76,3 +76,39 @@ describe("auto-match", () => {
     expect(normalizeName("ＤＥＡＬ　ＩＤ")).toBe("dealid");
   });
 });
+
+describe("headers in other languages", () => {
+  it("matches German, French and Japanese headers", () => {
+    const headers = ["Titel", "Ablaufdatum", "Währung", "Kommentar", "Deal-ID", "Vorlage"];
+    expect(autoMatch(headers, targets).map((m) => m.targetKey)).toEqual([
+      "hs_title",
+      "hs_expiration_date",
+      "hs_currency",
+      "hs_comments",
+      "assoc:deals:HUBSPOT_DEFINED:64",
+      "assoc:quote_template:HUBSPOT_DEFINED:286",
+    ]);
+    const japanese = [
+      "見積もり名",
+      "有効期限",
+      "通貨",
+      "コメント",
+      "取引",
+      "見積もりテンプレート",
+      "コンタクト",
+    ];
+    expect(autoMatch(japanese, targets).map((m) => m.targetKey)).toEqual([
+      "hs_title",
+      "hs_expiration_date",
+      "hs_currency",
+      "hs_comments",
+      "assoc:deals:HUBSPOT_DEFINED:64",
+      "assoc:quote_template:HUBSPOT_DEFINED:286",
+      "assoc:contacts:HUBSPOT_DEFINED:69",
+    ]);
+    expect(autoMatch(["Titre", "備考"], targets).map((m) => m.targetKey)).toEqual([
+      "hs_title",
+      "hs_comments",
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { ColumnKey } from "../batch/columns.ts";
+import { ALIASES } from "./header-aliases.ts";
 import { normalizeName, similarity } from "./normalize.ts";
 import type { MappingTarget } from "./targets.ts";
 
@@ -14,43 +15,6 @@ export interface ColumnMatch {
   targetKey: ColumnKey | null;
   confidence: MatchConfidence;
 }
-
-const deal = "assoc:deals:HUBSPOT_DEFINED:64";
-const template = "assoc:quote_template:HUBSPOT_DEFINED:286";
-const contact = "assoc:contacts:HUBSPOT_DEFINED:69";
-const company = "assoc:companies:HUBSPOT_DEFINED:71";
-const lineItem = "assoc:line_items:HUBSPOT_DEFINED:67";
-
-/** Names people give these columns in their own spreadsheets (compared after `normalizeName`). */
-export const ALIASES: Readonly<Record<ColumnKey, readonly string[]>> = {
-  hs_title: ["title", "quote name", "quote title", "name", "quote", "見積名", "件名", "タイトル"],
-  hs_expiration_date: [
-    "expires",
-    "expiry",
-    "expiry date",
-    "expiration",
-    "expiration date",
-    "expires on",
-    "valid until",
-    "valid to",
-    "good until",
-    "有効期限",
-  ],
-  hs_currency: ["currency", "currency code", "通貨"],
-  hs_language: ["language", "locale", "言語"],
-  hs_status: ["status", "quote status", "ステータス"],
-  hs_comments: ["comments", "notes", "comment", "note", "備考"],
-  hs_terms: ["terms", "payment terms", "条件"],
-  hs_sender_email: ["sender email", "from email"],
-  hs_sender_firstname: ["sender first name"],
-  hs_sender_lastname: ["sender last name"],
-  hs_sender_company_name: ["sender company"],
-  [deal]: ["deal id", "deal", "deal ids", "dealid", "deal record id", "取引id", "取引"],
-  [template]: ["template", "template id", "quote template", "quote template id", "テンプレート"],
-  [contact]: ["contact id", "contact ids", "contacts", "contact", "コンタクトid"],
-  [company]: ["company id", "company ids", "company", "companies", "会社id"],
-  [lineItem]: ["line item id", "line item ids", "line items", "商品項目id"],
-};
 
 const FUZZY_THRESHOLD = 0.75;
 

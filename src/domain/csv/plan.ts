@@ -8,11 +8,13 @@ import type { Coercer, CoercionContext, CoercionStats } from "./coerce.ts";
 import { createCoercer, emptyStats } from "./coerce.ts";
 import type { MappingTarget } from "./targets.ts";
 
-/** The records to import: the parsed file minus preamble and header. */
+/** The records to import: the parsed file minus preamble, header and any skipped summary rows. */
 export interface CsvTable {
   records: readonly (readonly string[])[];
   /** Index of the first data record. */
   firstDataRow: number;
+  /** Index after the last data record: `records.length`, or where skipped summary rows start. */
+  dataEnd: number;
 }
 
 export interface ImportColumn {
@@ -21,7 +23,7 @@ export interface ImportColumn {
 }
 
 function* columnValues(table: CsvTable, column: number): Generator<string> {
-  for (let row = table.firstDataRow; row < table.records.length; row += 1) {
+  for (let row = table.firstDataRow; row < table.dataEnd; row += 1) {
     const value = table.records[row]![column];
     if (value !== undefined && value !== "") yield value;
   }

@@ -63,7 +63,7 @@ function filled(key: string, input: string): string {
 }
 
 function imported(key: string, input: string): string {
-  const table = { records: [["Header"], [input]], firstDataRow: 1 };
+  const table = { records: [["Header"], [input]], firstDataRow: 1, dataEnd: 2 };
   const columns = [{ column: 0, target: targets.find((t) => t.key === key)! }];
   const { order } = analyseFileDateOrder(table, columns, "MDY");
   const plan = planCoercion(table, columns, { dateOrder: order, localToIso: utc });

@@ -5,6 +5,7 @@ import { DockToast } from "../../ui/notification-dock.tsx";
 import { installCsvBenchHook } from "./bench-hook.ts";
 import { DropOverlay, useWindowFileDrop } from "./drop-overlay.tsx";
 import { ImportDialog } from "./import-dialog.tsx";
+import { ImportOutcomeToast } from "./import-outcome.tsx";
 import { useCsvImport } from "./use-csv-import.ts";
 import "./csv-import.css";
 
@@ -60,17 +61,7 @@ export function CsvImport() {
           {alert}
         </DockToast>
       ) : null}
-      {outcome ? (
-        <DockToast
-          tone={outcome.attention > 0 ? "warning" : "success"}
-          title={`Imported ${outcome.rows.toLocaleString()} ${outcome.rows === 1 ? "row" : "rows"}${outcome.replaced > 0 ? `, replacing ${outcome.replaced.toLocaleString()}` : ""}`}
-          onDismiss={controller.dismissOutcome}
-        >
-          {outcome.attention > 0
-            ? `${outcome.attention.toLocaleString()} ${outcome.attention === 1 ? "cell needs" : "cells need"} attention: their values could not be converted and are marked in the grid.`
-            : "Every value was read. Undo Import CSV takes it back in one step."}
-        </DockToast>
-      ) : null}
+      {outcome ? <ImportOutcomeToast outcome={outcome} onDismiss={controller.dismissOutcome} /> : null}
       {createPortal(
         <>
           {dragging && (state.kind === "closed" || state.kind === "paste") ? <DropOverlay /> : null}

@@ -7,7 +7,7 @@ import { Dialog } from "../../ui/dialog.tsx";
 import { ProgressBar, Spinner } from "../../ui/spinner.tsx";
 import { MappingStep } from "./mapping-step.tsx";
 import { PasteStep } from "./paste-step.tsx";
-import { fileProblems, tableWidth } from "./preview-model.ts";
+import { dataEnd, fileProblems, tableWidth } from "./preview-model.ts";
 import { PreviewStep } from "./preview-step.tsx";
 import type { CsvImportController } from "./use-csv-import.ts";
 import { useMappingTargets } from "./use-mapping-targets.ts";
@@ -25,7 +25,7 @@ export function ImportDialog({ controller }: { controller: CsvImportController }
   const formId = useId();
   const [ready, setReady] = useState({ rows: 0, busy: true, blocked: false });
   const onReady = useCallback((next: typeof ready) => setReady(next), []);
-  const { targets, error: targetsError, retry } = useMappingTargets();
+  const { targets, properties, error: targetsError, retry } = useMappingTargets();
   const preview = state.kind === "preview" ? state : null;
 
   const headers = useMemo(() => {
@@ -140,6 +140,8 @@ export function ImportDialog({ controller }: { controller: CsvImportController }
         <PreviewStep
           summary={preview.summary}
           headerRow={preview.headerRow}
+          skipSummary={preview.skipSummary}
+          onSkipSummary={controller.setSkipSummary}
           onEncoding={(encoding) => controller.reparse({ encoding })}
           onDelimiter={(delimiter) => controller.reparse({ delimiter })}
           onHeaderRow={controller.setHeaderRow}
@@ -153,12 +155,14 @@ export function ImportDialog({ controller }: { controller: CsvImportController }
             headers={headers}
             samples={samples}
             targets={targets}
+            properties={properties}
             client={controller.client}
             headerRow={preview.headerRow}
+            dataEnd={dataEnd(preview.summary, preview.headerRow, preview.skipSummary)}
             defaultDateOrder={defaultDateOrder}
             batchRows={controller.store.rows.length}
             onReady={onReady}
-            onImport={(mode, attention) => void controller.runImport(mode, attention)}
+            onImport={(mode, report) => void controller.runImport(mode, report)}
           />
         ) : targetsError ? (
           <Alert

@@ -5,7 +5,9 @@ import type { MatchConfidence } from "../../domain/csv/auto-match.ts";
 import { checkMapping, confidenceText } from "../../domain/csv/auto-match.ts";
 import { headerSignature } from "../../domain/csv/normalize.ts";
 import type { MappingTarget } from "../../domain/csv/targets.ts";
+import { unmappedColumns } from "../../domain/csv/unmapped.ts";
 import type { DateOrder } from "../../domain/values/dates.ts";
+import type { Property } from "../../hubspot/properties.ts";
 import { forgetMapping, loadMapping, saveMapping } from "../../lib/storage/csv-mappings.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Badge, type Tone } from "../../ui/badge.tsx";
@@ -13,6 +15,8 @@ import { Button } from "../../ui/button.tsx";
 import { countOf } from "../../ui/count.ts";
 import type { MappingValues } from "./mapping-form.ts";
 import { importColumns, initialMatches, mappingSchema, toRemembered } from "./mapping-form.ts";
+import { UnmappedNotice } from "./unmapped-notice.tsx";
+import type { ImportReport } from "./use-csv-import.ts";
 import type { CsvWorkerClient } from "./worker/csv-worker-client.ts";
 import type { AnalyseSummary } from "./worker/protocol.ts";
 
@@ -22,12 +26,15 @@ export interface MappingStepProps {
   /** The first raw values per column, to recognise it. */
   samples: string[][];
   targets: MappingTarget[];
+  properties: readonly Property[];
   client: CsvWorkerClient;
   headerRow: number | null;
+  /** Records from here on (skipped summary rows) are not imported. */
+  dataEnd: number | null;
   defaultDateOrder: DateOrder;
   batchRows: number;
   onReady(ready: { rows: number; busy: boolean; blocked: boolean }): void;
-  onImport(mode: "append" | "replace", attention: number): void;
+  onImport(mode: "append" | "replace", report: ImportReport): void;
 }
 
 const TONES: Record<MatchConfidence["kind"], Tone> = {
@@ -41,7 +48,7 @@ const TONES: Record<MatchConfidence["kind"], Tone> = {
 
 /** Step 2: each column → a property, an association or Ignore, with the converted values previewed. */
 export function MappingStep(props: MappingStepProps) {
-  const { headers, targets, client, headerRow, onReady } = props;
+  const { headers, targets, client, headerRow, dataEnd, onReady } = props;
   const signature = useMemo(() => headerSignature(headers), [headers]);
   const [initial] = useState(() => initialMatches(headers, targets, loadMapping(signature)));
   const [confidence, setConfidence] = useState(() => initial.map((match) => match.confidence));
@@ -60,11 +67,15 @@ export function MappingStep(props: MappingStepProps) {
 
   const values: MappingValues = { columns, mode };
   const chosen = importColumns(values, targets);
-  const analysisKey = JSON.stringify([headerRow, dateOrder, chosen.map((c) => [c.column, c.target.key])]);
-  const check = checkMapping(
-    columns.map((column) => column.target || null),
-    targets,
-  );
+  const analysisKey = JSON.stringify([
+    headerRow,
+    dataEnd,
+    dateOrder,
+    chosen.map((c) => [c.column, c.target.key]),
+  ]);
+  const targetKeys = columns.map((column) => column.target || null);
+  const check = checkMapping(targetKeys, targets);
+  const unmapped = unmappedColumns(headers, targetKeys, props.properties);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: analysisKey covers columns, date order and header row.
   useEffect(() => {
@@ -72,7 +83,7 @@ export function MappingStep(props: MappingStepProps) {
     const timer = setTimeout(() => {
       const request = importColumns({ columns, mode: "append" }, targets);
       client
-        .analyse(headerRow, request, dateOrder, props.defaultDateOrder)
+        .analyse(headerRow, dataEnd, request, dateOrder, props.defaultDateOrder)
         .then((summary) => {
           if (latest.current === analysisKey) setAnalysis({ key: analysisKey, summary });
         })
@@ -98,7 +109,7 @@ export function MappingStep(props: MappingStepProps) {
       return;
     }
     saveMapping(signature, toRemembered(headers, submitted));
-    props.onImport(submitted.mode, attention);
+    props.onImport(submitted.mode, { attention, ignored: unmapped.map((column) => column.header) });
   });
 
   const reset = () => {
@@ -132,6 +143,7 @@ export function MappingStep(props: MappingStepProps) {
           {check.missingRequired.length === 1 ? "it" : "them"} in the grid after the import.
         </Alert>
       ) : null}
+      <UnmappedNotice columns={unmapped} />
       {check.duplicates.length > 0 ? (
         <Alert tone="danger" title="Two columns go to the same field">
           {check.duplicates

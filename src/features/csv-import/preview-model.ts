@@ -17,8 +17,23 @@ export function tableWidth(summary: ParseSummary, headerRow: number | null): num
   return width;
 }
 
-export function dataRowCount(summary: ParseSummary, headerRow: number | null): number {
-  return summary.totalRecords - (headerRow === null ? 0 : headerRow + 1);
+/** Where the import stops: before the summary rows when they are skipped (and below the header). */
+export function dataEnd(
+  summary: ParseSummary,
+  headerRow: number | null,
+  skipSummary: boolean,
+): number | null {
+  const from = summary.summaryRows?.from;
+  if (!skipSummary || from === undefined) return null;
+  return from > (headerRow === null ? 0 : headerRow + 1) ? from : null;
+}
+
+export function dataRowCount(
+  summary: ParseSummary,
+  headerRow: number | null,
+  end: number | null = null,
+): number {
+  return (end ?? summary.totalRecords) - (headerRow === null ? 0 : headerRow + 1);
 }
 
 /** Problems with the file as read with this header row. */

@@ -5,8 +5,10 @@ import type { CsvEncoding } from "../../domain/csv/encoding.ts";
 import { CSV_ENCODINGS, ENCODING_LABELS } from "../../domain/csv/encoding.ts";
 import { formatBytes } from "../../domain/csv/file-check.ts";
 import { columnNames } from "../../domain/csv/header.ts";
+import { useT } from "../../i18n/use-t.ts";
 import { Alert } from "../../ui/alert.tsx";
-import { dataRowCount, fileProblems, PREVIEW_ROWS, tableWidth } from "./preview-model.ts";
+import { dataEnd, dataRowCount, fileProblems, PREVIEW_ROWS, tableWidth } from "./preview-model.ts";
+import { SummaryRowsNotice } from "./summary-rows-notice.tsx";
 import type { ParseSummary } from "./worker/protocol.ts";
 
 const HEADER_CHOICES = 30;
@@ -15,6 +17,8 @@ const NO_HEADER = "none";
 export interface PreviewStepProps {
   summary: ParseSummary;
   headerRow: number | null;
+  skipSummary: boolean;
+  onSkipSummary(skip: boolean): void;
   onEncoding(encoding: CsvEncoding): void;
   onDelimiter(delimiter: CsvDelimiter): void;
   onHeaderRow(row: number | null): void;
@@ -33,14 +37,18 @@ function extraClass(col: number, width: number, record: readonly string[]): stri
 }
 
 /** Step 1: how the file was read (encoding, delimiter, header row), with the first rows and any problems. */
-export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHeaderRow }: PreviewStepProps) {
+export function PreviewStep(props: PreviewStepProps) {
+  const { summary, headerRow, onEncoding, onDelimiter, onHeaderRow } = props;
+  const t = useT();
   const id = useId();
   const width = tableWidth(summary, headerRow);
   const names = columnNames(headerRow === null ? null : (summary.preview[headerRow] ?? null), width);
   const firstData = headerRow === null ? 0 : headerRow + 1;
   const shown = summary.preview.slice(0, firstData + PREVIEW_ROWS);
   const problems = fileProblems(summary, headerRow);
-  const rows = dataRowCount(summary, headerRow);
+  const end = dataEnd(summary, headerRow, props.skipSummary);
+  const rows = dataRowCount(summary, headerRow, end);
+  const summaryFrom = end ?? Number.POSITIVE_INFINITY;
   const headerChoices = Math.min(HEADER_CHOICES, summary.preview.length);
   const widest = shown.reduce((max, record) => Math.max(max, record.length), width);
 
@@ -154,6 +162,15 @@ export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHea
         </section>
       ) : null}
 
+      {summary.summaryRows && summary.summaryRows.from > firstData ? (
+        <SummaryRowsNotice
+          summaryRows={summary.summaryRows}
+          width={width}
+          skip={props.skipSummary}
+          onSkip={props.onSkipSummary}
+        />
+      ) : null}
+
       <div className="csv-import-table-wrap">
         <table className="csv-import-table" aria-label="File preview">
           <caption className="visually-hidden">
@@ -180,7 +197,12 @@ export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHea
           </thead>
           <tbody>
             {shown.map((record, index) => {
-              const role = index === headerRow ? "header" : index < firstData ? "skipped" : "data";
+              const role =
+                index === headerRow
+                  ? "header"
+                  : index < firstData || index >= summaryFrom
+                    ? "skipped"
+                    : "data";
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: preview rows are positional and never reorder.
                 <tr key={index} className={`csv-import-table__row--${role}`}>
@@ -196,7 +218,11 @@ export function PreviewStep({ summary, headerRow, onEncoding, onDelimiter, onHea
                       {index + 1}
                     </button>
                     {role === "header" ? <span className="csv-import-tag">Header</span> : null}
-                    {role === "skipped" ? (
+                    {role === "skipped" && index >= summaryFrom ? (
+                      <span className="csv-import-tag csv-import-tag--muted">
+                        {t("csvImport.summaryRows.tag")}
+                      </span>
+                    ) : role === "skipped" ? (
                       <span className="csv-import-tag csv-import-tag--muted">Skipped</span>
                     ) : null}
                   </th>

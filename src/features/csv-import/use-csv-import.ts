@@ -7,7 +7,7 @@ import { fileProblem } from "../../domain/csv/file-check.ts";
 import { useBatchStore } from "../../lib/batch-store-context.tsx";
 import { recordParseTimings } from "./bench-hook.ts";
 import { rowsFromColumns } from "./build-rows.ts";
-import { fatalProblem } from "./preview-model.ts";
+import { dataEnd, fatalProblem } from "./preview-model.ts";
 import { CsvWorkerClient, ImportCancelled } from "./worker/csv-worker-client.ts";
 import type { ParseOptions, ParseSummary } from "./worker/protocol.ts";
 
@@ -15,13 +15,29 @@ export type ImportState =
   | { kind: "closed" }
   | { kind: "paste" }
   | { kind: "loading"; name: string; phase: string; fraction: number }
-  | { kind: "preview"; name: string; summary: ParseSummary; headerRow: number | null; step: "file" | "map" }
+  | {
+      kind: "preview";
+      name: string;
+      summary: ParseSummary;
+      headerRow: number | null;
+      /** Leave the detected summary rows (totals) out of the import: the default. */
+      skipSummary: boolean;
+      step: "file" | "map";
+    }
   | { kind: "importing"; name: string; rows: number; total: number };
 
-export interface ImportOutcome {
-  rows: number;
+/** What the mapping step knows about an import: values it could not read, columns left out. */
+export interface ImportReport {
   attention: number;
+  /** Headers of the file columns that were not imported. */
+  ignored: string[];
+}
+
+export interface ImportOutcome extends ImportReport {
+  rows: number;
   replaced: number;
+  /** Totals lines at the end of the file that were left out. */
+  summarySkipped: number;
 }
 
 const CHUNK_ROWS = 5000;
@@ -76,6 +92,7 @@ export function useCsvImport() {
           name,
           summary,
           headerRow,
+          skipSummary: keepStep?.kind === "preview" ? keepStep.skipSummary : true,
           step: keepStep?.kind === "preview" ? keepStep.step : "file",
         });
       } catch (error) {
@@ -142,6 +159,10 @@ export function useCsvImport() {
     setState((current) => (current.kind === "preview" ? { ...current, headerRow } : current));
   }, []);
 
+  const setSkipSummary = useCallback((skipSummary: boolean) => {
+    setState((current) => (current.kind === "preview" ? { ...current, skipSummary } : current));
+  }, []);
+
   const setStep = useCallback((step: "file" | "map") => {
     setState((current) => (current.kind === "preview" ? { ...current, step } : current));
   }, []);
@@ -156,7 +177,7 @@ export function useCsvImport() {
 
   /** Streams the coerced rows from the worker and applies them as ONE undoable step. */
   const runImport = useCallback(
-    async (mode: "append" | "replace", attention: number) => {
+    async (mode: "append" | "replace", report: ImportReport) => {
       const current = stateRef.current;
       if (current.kind !== "preview") return;
       const { name } = current;
@@ -185,7 +206,12 @@ export function useCsvImport() {
         client.cancel();
         setTimeout(() => client.warm(), WARM_DELAY_MS);
         source.current = null;
-        setOutcome({ rows: rows.length, attention, replaced });
+        const summary = current.summary.summaryRows;
+        const summarySkipped =
+          current.skipSummary && dataEnd(current.summary, current.headerRow, true) !== null && summary
+            ? summary.records.filter((record) => record.fields.some((field) => field.trim() !== "")).length
+            : 0;
+        setOutcome({ rows: rows.length, replaced, summarySkipped, ...report });
         setState({ kind: "closed" });
       } catch (error) {
         fail(error, name);
@@ -206,6 +232,7 @@ export function useCsvImport() {
     parseText,
     reparse,
     setHeaderRow,
+    setSkipSummary,
     setStep,
     cancel,
     runImport,

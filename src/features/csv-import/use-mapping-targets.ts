@@ -5,6 +5,7 @@ import { buildTargets } from "../../domain/csv/targets.ts";
 import type { AssociationTargetType } from "../../hubspot/association-catalogue.ts";
 import { ASSOCIATION_TARGET_TYPES } from "../../hubspot/association-catalogue.ts";
 import type { AssociationLabel } from "../../hubspot/association-labels.ts";
+import type { Property } from "../../hubspot/properties.ts";
 import { associationLabelsQuery } from "../../lib/api/get-association-labels.ts";
 import { quotePropertiesQuery } from "../../lib/api/get-quote-properties.ts";
 
@@ -14,6 +15,8 @@ import { quotePropertiesQuery } from "../../lib/api/get-quote-properties.ts";
  */
 export function useMappingTargets(): {
   targets: MappingTarget[] | undefined;
+  /** Every quote property, read-only ones included: to explain columns that cannot be imported. */
+  properties: readonly Property[];
   error: Error | null;
   retry: () => void;
 } {
@@ -33,5 +36,10 @@ export function useMappingTargets(): {
     });
     return buildTargets(properties.data, byType);
   }, [properties.data, labelsSettled, ...labelData]);
-  return { targets, error: properties.error, retry: () => void properties.refetch() };
+  return {
+    targets,
+    properties: properties.data ?? [],
+    error: properties.error,
+    retry: () => void properties.refetch(),
+  };
 }

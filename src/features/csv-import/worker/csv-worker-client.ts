@@ -67,13 +67,22 @@ export class CsvWorkerClient {
 
   async analyse(
     headerRow: number | null,
+    dataEnd: number | null,
     columns: ImportColumn[],
     dateOrder: DateOrder | null,
     fallbackDateOrder: DateOrder,
     onProgress?: Progress,
   ): Promise<AnalyseSummary> {
     const id = this.nextId++;
-    const request: WorkerRequest = { type: "analyse", id, headerRow, columns, dateOrder, fallbackDateOrder };
+    const request: WorkerRequest = {
+      type: "analyse",
+      id,
+      headerRow,
+      dataEnd,
+      columns,
+      dateOrder,
+      fallbackDateOrder,
+    };
     const reply = await this.send(request, { onProgress });
     if (reply.type !== "analysed") throw new Error(`Unexpected reply ${reply.type}`);
     return reply.summary;

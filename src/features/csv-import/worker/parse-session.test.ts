@@ -38,6 +38,7 @@ describe("ParseSession", () => {
     const { session } = await parse(csv);
     const analysed = session.analyse(
       0,
+      null,
       [
         { column: 0, target: target("hs_title") },
         { column: 1, target: target("hs_expiration_date") },
@@ -55,5 +56,22 @@ describe("ParseSession", () => {
     const chunks = [...session.chunks(10)];
     expect(chunks.map((chunk) => chunk.rows)).toEqual([10, 10, 5]);
     expect(chunks[2]!.columns[3]).toEqual(["20", "21", "22", "23", "24"]);
+  });
+
+  it("finds a totals line at the end and leaves it out unless asked to import it", async () => {
+    const csv = "Title,Expires,Discount\nAcme,2026-12-31,10\nGlobex,2026-11-30,5\nTotal,15,\n";
+    const { session, summary } = await parse(csv);
+    expect(summary.summaryRows).toEqual({ from: 3, records: [{ index: 3, fields: ["Total", "15", ""] }] });
+    const columns = [
+      { column: 0, target: target("hs_title") },
+      { column: 1, target: target("hs_expiration_date") },
+    ];
+    const skipped = session.analyse(0, summary.summaryRows!.from, columns, null, "MDY", noProgress);
+    expect(skipped.rowCount).toBe(2);
+    const all = session.analyse(0, null, columns, null, "MDY", noProgress);
+    expect(all.rowCount).toBe(3);
+    // Imported anyway, "15" is not read as 1900-01-15: it stays as written for the grid to flag.
+    expect(all.columns[1]!.sample[2]).toBe("15");
+    expect(all.columns[1]!.stats.invalid).toBe(1);
   });
 });

@@ -11,6 +11,7 @@ import { EXCEL_HOW_TO } from "../../../domain/csv/file-check.ts";
 import { detectHeaderRow } from "../../../domain/csv/header.ts";
 import type { ColumnCoercion, CsvTable, ImportColumn } from "../../../domain/csv/plan.ts";
 import { analyseFileDateOrder, coerceSlice, planCoercion } from "../../../domain/csv/plan.ts";
+import { detectSummaryRows } from "../../../domain/csv/summary-rows.ts";
 import type { DateOrder } from "../../../domain/values/dates.ts";
 import { localToIso } from "../../../lib/local-time.ts";
 import type { AnalyseSummary, ParseOptions, ParseSummary, WidthHistogram } from "./protocol.ts";
@@ -34,6 +35,7 @@ export class ParseSession {
   private text = "";
   private records: string[][] = [];
   private headerRow: number | null = null;
+  private dataEnd: number | null = null;
   private coerced: { plan: ColumnCoercion[]; columns: string[][] } | null = null;
 
   async load(source: Blob | string): Promise<number> {
@@ -76,6 +78,7 @@ export class ParseSession {
 
     const preview = records.slice(0, PREVIEW_RECORDS);
     const detectedHeaderRow = detectHeaderRow(preview);
+    const summaryFrom = detectSummaryRows(records, detectedHeaderRow === null ? 0 : detectedHeaderRow + 1);
     return {
       detectedEncoding,
       encoding,
@@ -83,6 +86,13 @@ export class ParseSession {
       delimiter,
       detectedHeaderRow,
       preview,
+      summaryRows:
+        summaryFrom === null
+          ? null
+          : {
+              from: summaryFrom,
+              records: records.slice(summaryFrom).map((fields, i) => ({ index: summaryFrom + i, fields })),
+            },
       totalRecords: records.length,
       widths: widthHistogram(records),
       unbalancedQuoteRow,
@@ -93,26 +103,28 @@ export class ParseSession {
 
   analyse(
     headerRow: number | null,
+    dataEnd: number | null,
     columns: ImportColumn[],
     dateOrder: DateOrder | null,
     fallback: DateOrder,
     progress: Progress,
   ): AnalyseSummary {
     this.headerRow = headerRow;
+    this.dataEnd = dataEnd;
     const table = this.table();
     const dateAnalysis = analyseFileDateOrder(table, columns, fallback);
     const order = dateOrder ?? dateAnalysis.order;
     const plan = planCoercion(table, columns, { dateOrder: order, localToIso });
     const columnsOut: string[][] = plan.map(() => []);
     const step = 20_000;
-    for (let from = table.firstDataRow; from < table.records.length; from += step) {
-      const to = Math.min(table.records.length, from + step);
+    for (let from = table.firstDataRow; from < table.dataEnd; from += step) {
+      const to = Math.min(table.dataEnd, from + step);
       const slice = coerceSlice(table, plan, from, to);
       slice.forEach((values, c) => {
         const target = columnsOut[c]!;
         for (const value of values) target.push(value);
       });
-      progress(to / table.records.length);
+      progress(to / table.dataEnd);
     }
     this.coerced = { plan, columns: columnsOut };
     return {
@@ -164,7 +176,13 @@ export class ParseSession {
   }
 
   private table(): CsvTable {
-    return { records: this.records, firstDataRow: this.headerRow === null ? 0 : this.headerRow + 1 };
+    const firstDataRow = this.headerRow === null ? 0 : this.headerRow + 1;
+    const end = this.dataEnd ?? this.records.length;
+    return {
+      records: this.records,
+      firstDataRow,
+      dataEnd: Math.max(firstDataRow, Math.min(end, this.records.length)),
+    };
   }
 }
 
@@ -182,7 +200,7 @@ function refuseNonText(bytes: Uint8Array): void {
 
 function countDataRows(table: CsvTable): number {
   let count = 0;
-  for (let row = table.firstDataRow; row < table.records.length; row += 1)
+  for (let row = table.firstDataRow; row < table.dataEnd; row += 1)
     if (table.records[row]!.some((field) => field.trim() !== "")) count += 1;
   return count;
 }

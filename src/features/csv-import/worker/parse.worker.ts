@@ -27,9 +27,14 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         break;
       }
       case "analyse": {
-        const { headerRow, columns, dateOrder, fallbackDateOrder } = request;
-        const summary = session.analyse(headerRow, columns, dateOrder, fallbackDateOrder, (fraction) =>
-          reply({ type: "progress", id: request.id, phase: "converting", fraction }),
+        const { headerRow, dataEnd, columns, dateOrder, fallbackDateOrder } = request;
+        const summary = session.analyse(
+          headerRow,
+          dataEnd,
+          columns,
+          dateOrder,
+          fallbackDateOrder,
+          (fraction) => reply({ type: "progress", id: request.id, phase: "converting", fraction }),
         );
         reply({ type: "analysed", id: request.id, summary });
         break;

@@ -19,6 +19,8 @@ export type WorkerRequest =
       type: "analyse";
       id: number;
       headerRow: number | null;
+      /** Records from here on are not imported (skipped summary rows); null imports to the end. */
+      dataEnd: number | null;
       columns: ImportColumn[];
       /** The user's choice; null lets the values decide, with `fallbackDateOrder` when they cannot. */
       dateOrder: DateOrder | null;
@@ -38,6 +40,8 @@ export interface ParseSummary {
   detectedHeaderRow: number | null;
   /** First records as parsed, enough to show 100 rows after any header the user may pick. */
   preview: string[][];
+  /** Totals lines at the end ("Total,15,", "合計"): where they start, and their records to show. */
+  summaryRows: { from: number; records: { index: number; fields: string[] }[] } | null;
   totalRecords: number;
   widths: WidthHistogram;
   /** 1-based record number where a quoted field never closes. */

@@ -1,0 +1,39 @@
+import { useIntlOrEnglish, useT } from "../../i18n/use-t.ts";
+import { DockToast } from "../../ui/notification-dock.tsx";
+import type { ImportOutcome } from "./use-csv-import.ts";
+
+/** The notice (in the notification dock) after an import: how many rows, and plainly what was not read or not imported. */
+export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutcome; onDismiss(): void }) {
+  const t = useT();
+  const intl = useIntlOrEnglish();
+  const { rows, replaced, attention, ignored, summarySkipped } = outcome;
+  const lines: string[] = [];
+  if (attention > 0) lines.push(t("csvImport.toast.attention", { count: attention }));
+  if (ignored.length > 0)
+    lines.push(
+      t("csvImport.toast.ignored", {
+        count: ignored.length,
+        columns: intl.formatList(
+          ignored.map((header) => `“${header}”`),
+          { type: "conjunction" },
+        ),
+      }),
+    );
+  if (summarySkipped > 0) lines.push(t("csvImport.toast.summarySkipped", { count: summarySkipped }));
+  // "Every value was read" only when it is true: nothing unread and no column left out.
+  if (attention === 0 && ignored.length === 0) lines.unshift(t("csvImport.toast.allRead"));
+  lines.push(t("csvImport.toast.undo"));
+  return (
+    <DockToast
+      tone={attention > 0 ? "warning" : ignored.length > 0 ? "info" : "success"}
+      title={
+        replaced > 0
+          ? t("csvImport.toast.titleReplacing", { rows, replaced })
+          : t("csvImport.toast.title", { rows })
+      }
+      onDismiss={onDismiss}
+    >
+      {lines.join(" ")}
+    </DockToast>
+  );
+}
