@@ -6,11 +6,13 @@ import { ResultsPage } from "../features/results/results-page.tsx";
 import { SubmitBatch } from "../features/submission/submit-batch.tsx";
 import { useT } from "../i18n/use-t.ts";
 import type { ApiError } from "../lib/api/api-error.ts";
+import { useCan } from "../lib/api/get-me.ts";
 import { Tabs } from "../ui/tabs.tsx";
 import { AuthBanner } from "./auth-banner.tsx";
 import { EnvironmentIndicator } from "./environment-indicator.tsx";
 import { LanguageSwitcher } from "./language-switcher.tsx";
 import { PropertiesView } from "./properties-view.tsx";
+import { UserMenu } from "./user-menu.tsx";
 import "./app.css";
 
 export const APP_TABS = ["compose", "results", "history", "properties"] as const;
@@ -45,6 +47,8 @@ export function AppShell({
   onDismissAuthError: () => void;
 }) {
   const [tab, setTab] = useHashTab();
+  // A viewer reads results and history; the Submit control is not theirs (the server refuses it too).
+  const canSubmit = useCan("submitter");
   const t = useT();
   return (
     <div className="app">
@@ -56,6 +60,7 @@ export function AppShell({
         <div className="app-header__end">
           <EnvironmentIndicator />
           <LanguageSwitcher />
+          <UserMenu />
         </div>
       </header>
       <AuthBanner error={authError} onDismiss={onDismissAuthError} />
@@ -74,7 +79,11 @@ export function AppShell({
                   toolbarEnd={
                     <>
                       <CsvImport />
-                      <SubmitBatch />
+                      {canSubmit ? (
+                        <SubmitBatch />
+                      ) : (
+                        <span className="app-view-only">{t("compose.viewOnly")}</span>
+                      )}
                     </>
                   }
                 />

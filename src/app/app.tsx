@@ -8,6 +8,7 @@ import type { ApiError } from "../lib/api/api-error.ts";
 import { BatchStoreProvider } from "../lib/batch-store-context.tsx";
 import { NotificationDockProvider } from "../ui/notification-dock.tsx";
 import { AppShell } from "./app-shell.tsx";
+import { AuthGate } from "./auth-gate.tsx";
 import { createQueryClient } from "./query-client.ts";
 
 /** Providers: the UI language, one query client, one batch and one notification dock for the whole app. */
@@ -26,7 +27,9 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <BatchStoreProvider store={store}>
           <NotificationDockProvider>
-            <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
+            <AuthGate>
+              <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
+            </AuthGate>
           </NotificationDockProvider>
         </BatchStoreProvider>
       </QueryClientProvider>

@@ -1,5 +1,7 @@
 import { http, type RequestHandler } from "msw";
 import { DEFAULT_TIER, RATE_LIMIT_TIERS } from "../hubspot/limits.ts";
+import { type ApiHandler, createApiGuard } from "../server/auth/api-guard.ts";
+import { LOCAL_USER } from "../server/identity.ts";
 import { createProxy, type ProxyHandler } from "../server/proxy.ts";
 import {
   createSimulator,
@@ -44,7 +46,14 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     simulatorControl: simulator,
     log: options.log,
   });
-  const handlers = [http.all(API_PATH, ({ request }) => proxy(request))];
+  // The same guard as the server without sign-in (`GET /api/me` answers the local user).
+  const api: ApiHandler = createApiGuard({
+    auth: { mode: "none" },
+    authenticate: () => ({ user: LOCAL_USER, csrfSubject: undefined }),
+    sessions: undefined,
+    proxy,
+  });
+  const handlers = [http.all(API_PATH, ({ request }) => api(request))];
   return { handlers, simulator, proxy };
 }
 

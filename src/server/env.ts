@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RATE_LIMIT_TIERS, type RateLimitTier } from "../hubspot/limits.ts";
+import { type AuthConfig, parseAuthEnv } from "./auth/auth-config.ts";
 
 const integer = (min: number, max: number, what: string) =>
   z
@@ -52,6 +53,8 @@ export interface ServerEnv {
   tier: RateLimitTier;
   perTenSeconds: number;
   upstreamTimeoutMs: number;
+  /** Sign-in (`AUTH_MODE` and friends), parsed in `auth/auth-config.ts`. */
+  auth: AuthConfig;
   /** Where the embedded database lives (ignored with `databaseUrl`). */
   dataDir: string;
   /** PostgreSQL instead of the embedded database; several replicas share it. */
@@ -78,8 +81,9 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
     if (value) cleaned[key] = value;
   }
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
+  const auth = parseAuthEnv(source, cleaned.HOST ?? "127.0.0.1");
+  if (!parsed.success || !auth.ok) {
+    const lines = (parsed.success ? [] : parsed.error.issues).map((issue) => {
       const name = String(issue.path[0] ?? "environment");
       // Never echo the token or a database password back, even when it is the bad value.
       const shown =
@@ -88,6 +92,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
           : JSON.stringify(cleaned[name] ?? "");
       return `  ${name}=${shown}: ${issue.message}`;
     });
+    if (!auth.ok) lines.push(...auth.problems.map((problem) => `  ${problem}`));
     return { ok: false, message: `Invalid server configuration:\n${lines.join("\n")}` };
   }
   const e = parsed.data;
@@ -100,6 +105,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       tier: e.HUBSPOT_RATE_LIMIT_TIER,
       perTenSeconds: RATE_LIMIT_TIERS[e.HUBSPOT_RATE_LIMIT_TIER],
       upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      auth: auth.auth,
       dataDir: e.DATA_DIR,
       databaseUrl: e.DATABASE_URL,
       simulator: {

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createSimulator, SIMULATOR_TOKEN } from "../simulator/simulator.ts";
+import { createAuthLayer } from "./auth/create-auth.ts";
 import type { Database } from "./db/database.ts";
 import { openDatabase } from "./db/open-database.ts";
 import { parseEnv, type ServerEnv } from "./env.ts";
@@ -90,7 +91,21 @@ if (!existsSync(join(distDir, "index.html"))) {
   );
 }
 
-const app = createNodeApp(createProxy(proxyOptions()), distDir);
+const auth = createAuthLayer({
+  auth: env.auth,
+  proxy: createProxy(proxyOptions()),
+  log: (line) => process.stderr.write(`[auth] ${line}\n`),
+});
+if (env.auth.mode !== "none" && env.auth.sessionSecretGenerated) {
+  process.stderr.write(
+    "[auth] SESSION_SECRET is not set: sessions end when this process stops, and replicas cannot share them.\n",
+  );
+}
+auth.warmUp().catch((error: unknown) => {
+  const reason = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`[auth] The identity provider did not answer yet (${reason}); sign-in retries it.\n`);
+});
+const app = createNodeApp(auth.api, distDir, { authRoutes: auth.routes });
 const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
   const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
   const upstream = env.token ? "HubSpot (api.hubapi.com)" : "simulator";
@@ -102,7 +117,8 @@ const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (
   process.stdout.write(
     `Quote Batch Composer: http://${host}:${info.port}\n` +
       `Upstream: ${upstream}, rate limit ${env.perTenSeconds} requests / 10 s (${env.tier})\n` +
-      `Journal: ${journal}${interrupted}\n`,
+      `Journal: ${journal}${interrupted}\n` +
+      `Sign-in: ${env.auth.mode === "none" ? "none (this computer only)" : env.auth.mode}\n`,
   );
 });
 

@@ -1,19 +1,36 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
-import type { ProxyHandler } from "./proxy.ts";
+import { type Context, Hono } from "hono";
+import type { ApiHandler } from "./auth/api-guard.ts";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
+
+export interface NodeAppOptions {
+  /** Sign-in routes under `/auth/*`. */
+  authRoutes?: (request: Request) => Promise<Response | undefined>;
+}
+
+/** The socket's peer; absent when the app is called without a Node server (tests). */
+function remoteAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The HTTP app: the proxy under `/api/*`, the built SPA from `distDir` (hashed `/assets/*` cached forever,
  * everything else revalidated), and `index.html` for any other GET so client-side routes survive a reload.
  */
-export function createNodeApp(proxy: ProxyHandler, distDir: string): Hono {
+export function createNodeApp(api: ApiHandler, distDir: string, options: NodeAppOptions = {}): Hono {
   const app = new Hono();
-  app.all("/api/*", (c) => proxy(c.req.raw));
-  app.all("/api", (c) => proxy(c.req.raw));
+  app.all("/api/*", (c) => api(c.req.raw, { remoteAddress: remoteAddress(c) }));
+  app.all("/api", (c) => api(c.req.raw, { remoteAddress: remoteAddress(c) }));
+  const authRoutes = options.authRoutes;
+  app.all("/auth/*", async (c) => (await authRoutes?.(c.req.raw)) ?? c.text("Not found", 404));
 
   const indexPath = join(distDir, "index.html");
   if (!existsSync(indexPath)) {

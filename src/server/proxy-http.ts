@@ -3,6 +3,9 @@
 export type ProxyErrorKind =
   | "not-found"
   | "forbidden"
+  | "unauthenticated"
+  | "role-required"
+  | "csrf"
   | "bad-request"
   | "too-large"
   | "upstream-timeout"
@@ -13,6 +16,9 @@ export type ProxyErrorKind =
 const STATUS: Record<ProxyErrorKind, number> = {
   "not-found": 404,
   forbidden: 403,
+  unauthenticated: 401,
+  "role-required": 403,
+  csrf: 403,
   "bad-request": 400,
   "too-large": 413,
   "upstream-timeout": 504,
@@ -24,6 +30,9 @@ const STATUS: Record<ProxyErrorKind, number> = {
 const CATEGORY: Record<ProxyErrorKind, string> = {
   "not-found": "NOT_FOUND",
   forbidden: "FORBIDDEN",
+  unauthenticated: "UNAUTHENTICATED",
+  "role-required": "MISSING_ROLE",
+  csrf: "CSRF_REJECTED",
   "bad-request": "VALIDATION_ERROR",
   "too-large": "PAYLOAD_TOO_LARGE",
   "upstream-timeout": "UPSTREAM_TIMEOUT",

@@ -4,6 +4,7 @@ import { LOCAL_USER, type SignedInUser } from "./identity.ts";
 import type { Journal } from "./journal/journal.ts";
 import { journalWrite, type Sent } from "./journal/journal-write.ts";
 import { writeRouteOf } from "./journal/write-route.ts";
+import { originHost } from "./origin-host.ts";
 import { MAX_BODY_BYTES, readCheckedBody } from "./proxy-body.ts";
 import {
   failedBeforeSending,
@@ -17,6 +18,7 @@ import { LimiterWaitAborted, type Release, TokenLimiters } from "./rate-limiter.
 import { handleSimulatorControl, type SimulatorControl } from "./simulator-control.ts";
 
 export type Upstream = (request: Request) => Promise<Response>;
+
 /** Who is calling, as the auth layer resolved it (without sign-in: `LOCAL_USER`). */
 export interface ProxyContext {
   user: SignedInUser;
@@ -241,7 +243,8 @@ function refuseForeignCaller(
 ): string | undefined {
   if (allowedHosts && !allowedHosts.includes(url.host)) return `unexpected host ${url.host}`;
   const origin = request.headers.get("origin");
-  if (origin !== null && origin !== url.origin) return "cross-origin request";
+  // Hosts, not origins: behind a TLS-terminating reverse proxy the request URL says http while the page is https.
+  if (origin !== null && originHost(origin) !== url.host) return "cross-origin request";
   if (request.headers.get("sec-fetch-site") === "cross-site") return "cross-site request";
   return undefined;
 }

@@ -8,6 +8,8 @@ export type ApiErrorKind =
   /** The answer did not have the shape the contract promises. */
   | "contract";
 
+const APP_REFUSALS = new Set(["FORBIDDEN", "MISSING_ROLE", "CSRF_REJECTED"]);
+
 /** The one error type the API client throws. The app layer decides how to show it. */
 export class ApiError extends Error {
   override readonly name = "ApiError";
@@ -23,13 +25,18 @@ export class ApiError extends Error {
   }
 
   get isAuthProblem(): boolean {
-    // The proxy's own 403 (a page on a foreign origin) is not about HubSpot's token or scopes.
+    // The proxy's own 403 (a page on a foreign origin, a role, a stale token) is not about HubSpot's token.
     return this.status === 401 || (this.status === 403 && !this.isProxyRefusal);
   }
 
-  /** The app's server refused the page itself (wrong origin or host), not HubSpot. */
+  /** The app's server refused the page itself (wrong origin or host, role, CSRF token), not HubSpot. */
   get isProxyRefusal(): boolean {
-    return this.status === 403 && this.body?.category === "FORBIDDEN";
+    return this.status === 403 && APP_REFUSALS.has(this.body?.category ?? "");
+  }
+
+  /** The app's own sign-in is missing or over (not HubSpot's token). */
+  get isSignedOut(): boolean {
+    return this.status === 401 && this.body?.category === "UNAUTHENTICATED";
   }
 }
 
@@ -39,6 +46,13 @@ export function describeApiError(error: unknown): string {
     return "Something went wrong. Try again; if it keeps happening, reload the page.";
   if (error.kind === "network")
     return "The app's server cannot be reached. Check that it is running, then try again.";
+  // The app's own sign-in, role and CSRF refusals carry a message written for the person (server/auth).
+  if (
+    error.isSignedOut ||
+    error.body?.category === "MISSING_ROLE" ||
+    error.body?.category === "CSRF_REJECTED"
+  )
+    return error.message;
   if (error.status === 401)
     return "HubSpot rejected the access token. Set a valid HUBSPOT_ACCESS_TOKEN and restart the server.";
   if (error.isProxyRefusal)

@@ -29,7 +29,26 @@ function headersFor(options: RequestOptions): Record<string, string> {
     headers[SUBMISSION_ID_HEADER] = options.correlation.submissionId;
     headers[REQUEST_ID_HEADER] = options.correlation.requestId;
   }
+  const token = (options.method ?? "GET") === "GET" ? undefined : csrfToken();
+  if (token) headers[CSRF_HEADER] = token;
   return headers;
+}
+
+/** The header the server checks on every write when sign-in is on (see `src/server/auth/api-guard.ts`). */
+export const CSRF_HEADER = "X-QBC-CSRF";
+
+/**
+ * The page's CSRF token: the server sets it as a readable cookie (`__Host-` prefixed under https). Another
+ * origin cannot read it, so it cannot send it: that is the whole protection.
+ */
+export function csrfToken(
+  cookies: string = typeof document === "undefined" ? "" : document.cookie,
+): string | undefined {
+  for (const part of cookies.split(";")) {
+    const [name = "", ...rest] = part.trim().split("=");
+    if (name === "__Host-qbc_csrf" || name === "qbc_csrf") return decodeURIComponent(rest.join("="));
+  }
+  return undefined;
 }
 
 /** Sends a request to the proxy and returns the raw answer; throws only when no answer came. */
