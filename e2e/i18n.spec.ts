@@ -13,6 +13,16 @@ test.describe("a Japanese browser", () => {
     await expect(page.getByRole("banner").getByText("シミュレーター", { exact: true })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("compose-ja.png") });
 
+    await tabs.getByRole("tab", { name: "履歴" }).click();
+    await expect(page.getByRole("heading", { name: "過去の送信はありません" })).toBeVisible();
+    await tabs.getByRole("tab", { name: "HubSpotプロパティ" }).click();
+    await expect(page.getByRole("heading", { name: "見積もりプロパティ" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "見積もりプロパティ" })).toBeVisible();
+    await page.getByLabel("プロパティを検索").fill("存在しないプロパティ");
+    await expect(page.getByRole("heading", { name: "一致するプロパティはありません" })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("properties-ja.png") });
+    await tabs.getByRole("tab", { name: "作成" }).click();
+
     await page.getByRole("combobox", { name: "言語" }).selectOption("English");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("tab", { name: "Compose" })).toBeVisible();

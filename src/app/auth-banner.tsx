@@ -30,7 +30,7 @@ export function AuthBanner({ error, onDismiss }: { error: ApiError | undefined; 
           </Button>
         }
       >
-        {describeApiError(error)}
+        {describeApiError(error, t)}
       </Alert>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useId, useMemo, useState } from "react";
 import { isWritable, type Property } from "../hubspot/properties.ts";
+import { useT } from "../i18n/use-t.ts";
 import { describeApiError } from "../lib/api/api-error.ts";
 import { quotePropertiesQuery } from "../lib/api/get-quote-properties.ts";
 import { Alert } from "../ui/alert.tsx";
@@ -20,6 +21,7 @@ export function PropertiesView() {
   const deferredSearch = useDeferredValue(search);
   const searchId = useId();
   const showId = useId();
+  const t = useT();
 
   const all = query.data;
   const visible = useMemo(
@@ -30,7 +32,7 @@ export function PropertiesView() {
   if (query.isPending) {
     return (
       <div className="props-state">
-        <Spinner label="Loading quote properties…" />
+        <Spinner label={t("props.loading")} />
       </div>
     );
   }
@@ -38,23 +40,21 @@ export function PropertiesView() {
     return (
       <Alert
         tone="danger"
-        title="The quote properties could not be loaded"
+        title={t("props.error")}
         action={
           <Button size="sm" onClick={() => void query.refetch()} busy={query.isFetching}>
-            Retry
+            {t("props.retry")}
           </Button>
         }
       >
-        {describeApiError(query.error)}
+        {describeApiError(query.error, t)}
       </Alert>
     );
   }
   if (query.data.length === 0) {
     return (
-      <EmptyState title="No quote properties">
-        <p>
-          HubSpot returned no property definitions for quotes. Check the private app's scopes, then reload.
-        </p>
+      <EmptyState title={t("props.none.title")}>
+        <p>{t("props.none.body")}</p>
       </EmptyState>
     );
   }
@@ -65,27 +65,26 @@ export function PropertiesView() {
       <header className="props__header">
         <div>
           <h2 id={`${searchId}-heading`} className="props__title">
-            Quote properties
+            {t("props.title")}
           </h2>
           <p className="props__summary">
-            {query.data.length} properties, {writableCount} writable. Batches can set writable properties
-            only.
+            {t("props.summary", { total: query.data.length, writable: writableCount })}
           </p>
         </div>
         <div className="props__filters">
           <label htmlFor={searchId} className="props__label">
-            Search properties
+            {t("props.search")}
           </label>
           <input
             id={searchId}
             type="search"
             className="props__search"
-            placeholder="Label, internal name, group or type"
+            placeholder={t("props.search.placeholder")}
             value={search}
             onChange={(event) => setSearch(event.target.value)}
           />
           <label htmlFor={showId} className="props__label">
-            Show
+            {t("props.show")}
           </label>
           <select
             id={showId}
@@ -93,18 +92,18 @@ export function PropertiesView() {
             value={show}
             onChange={(event) => setShow(parseShow(event.target.value))}
           >
-            <option value="all">All</option>
-            <option value="writable">Writable</option>
-            <option value="read-only">Read-only</option>
+            <option value="all">{t("props.show.all")}</option>
+            <option value="writable">{t("props.show.writable")}</option>
+            <option value="read-only">{t("props.show.readOnly")}</option>
           </select>
         </div>
       </header>
       <p className="props__count" role="status">
-        Showing {visible.length} of {query.data.length}
+        {t("props.count", { shown: visible.length, total: query.data.length })}
       </p>
       {visible.length === 0 ? (
         <EmptyState
-          title="No property matches"
+          title={t("props.noMatch.title")}
           headingLevel={3}
           action={
             <Button
@@ -113,11 +112,11 @@ export function PropertiesView() {
                 setShow("all");
               }}
             >
-              Clear filters
+              {t("props.noMatch.clear")}
             </Button>
           }
         >
-          <p>Nothing matches “{deferredSearch}”. Try part of the label or the internal name.</p>
+          <p>{t("props.noMatch.body", { search: deferredSearch })}</p>
         </EmptyState>
       ) : (
         <PropertiesTable properties={visible} />
@@ -127,18 +126,19 @@ export function PropertiesView() {
 }
 
 function PropertiesTable({ properties }: { properties: readonly Property[] }) {
+  const t = useT();
   return (
     <div className="props__table-wrap">
       <table className="props__table">
-        <caption className="visually-hidden">Quote properties</caption>
+        <caption className="visually-hidden">{t("props.title")}</caption>
         <thead>
           <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Internal name</th>
-            <th scope="col">Type</th>
-            <th scope="col">Field type</th>
-            <th scope="col">Group</th>
-            <th scope="col">Flags</th>
+            <th scope="col">{t("props.col.label")}</th>
+            <th scope="col">{t("props.col.name")}</th>
+            <th scope="col">{t("props.col.type")}</th>
+            <th scope="col">{t("props.col.fieldType")}</th>
+            <th scope="col">{t("props.col.group")}</th>
+            <th scope="col">{t("props.col.flags")}</th>
           </tr>
         </thead>
         <tbody>
@@ -154,7 +154,10 @@ function PropertiesTable({ properties }: { properties: readonly Property[] }) {
               <td>
                 {property.type}
                 {property.options.length > 0 ? (
-                  <span className="props__muted"> · {property.options.length} options</span>
+                  <span className="props__muted">
+                    {" "}
+                    · {t("props.options", { count: property.options.length })}
+                  </span>
                 ) : null}
               </td>
               <td>{property.fieldType}</td>
@@ -172,13 +175,14 @@ function PropertiesTable({ properties }: { properties: readonly Property[] }) {
 
 function PropertyFlags({ property }: { property: Property }) {
   const readOnly = property.modificationMetadata?.readOnlyValue === true;
+  const t = useT();
   return (
     <span className="props__flags">
-      {isWritable(property) ? <Badge tone="success">Writable</Badge> : null}
-      {readOnly ? <Badge tone="neutral">Read-only</Badge> : null}
-      {property.calculated ? <Badge tone="info">Calculated</Badge> : null}
-      {property.hidden ? <Badge tone="neutral">Hidden</Badge> : null}
-      {property.hasUniqueValue ? <Badge tone="warning">Unique</Badge> : null}
+      {isWritable(property) ? <Badge tone="success">{t("props.flag.writable")}</Badge> : null}
+      {readOnly ? <Badge tone="neutral">{t("props.flag.readOnly")}</Badge> : null}
+      {property.calculated ? <Badge tone="info">{t("props.flag.calculated")}</Badge> : null}
+      {property.hidden ? <Badge tone="neutral">{t("props.flag.hidden")}</Badge> : null}
+      {property.hasUniqueValue ? <Badge tone="warning">{t("props.flag.unique")}</Badge> : null}
     </span>
   );
 }

@@ -12,8 +12,19 @@ export const NOT_FORWARDED_HEADER = "x-proxy-not-forwarded";
 
 export const hubspotPaths = {
   quoteProperties: "/crm/v3/properties/quotes",
+  /** Property definitions of any type the product reads (`quotes`, `line_items`, `products`). */
+  properties: (objectType: "quotes" | "line_items" | "products") => `/crm/v3/properties/${objectType}`,
   quotesBatchCreate: "/crm/v3/objects/quotes/batch/create",
   quotesBatchRead: "/crm/v3/objects/quotes/batch/read",
+  quotesBatchUpdate: "/crm/v3/objects/quotes/batch/update",
+  quotesBatchArchive: "/crm/v3/objects/quotes/batch/archive",
+  lineItemsBatchCreate: "/crm/v3/objects/line_items/batch/create",
+  lineItemsBatchRead: "/crm/v3/objects/line_items/batch/read",
+  lineItemsBatchArchive: "/crm/v3/objects/line_items/batch/archive",
+  productsBatchRead: "/crm/v3/objects/products/batch/read",
+  /** The line items of each quote (type 67), or the quote of each line item (`line_items`, `quotes`: 68). */
+  associationsBatchRead: (from: "quotes" | "line_items", to: "line_items" | "quotes") =>
+    `/crm/v4/associations/${from}/${to}/batch/read`,
   quoteTemplates: "/crm/v3/objects/quote_template",
   accountDetails: "/account-info/v3/details",
   /** FACTS.md spells it `/crm/v4/associations/...`; the v4 spec `/crm/associations/v4/...`. Both are served. */
@@ -25,16 +36,49 @@ export interface AllowedRoute {
   method: "GET" | "POST";
   pattern: RegExp;
   /** Names the zod body schema the proxy checks before forwarding (POST only). */
-  body?: "batchCreate" | "batchRead" | "search";
+  body?: "batchCreate" | "batchRead" | "batchUpdate" | "batchArchive" | "search" | "associationsRead";
 }
 
-const SEARCHABLE = "(deals|contacts|companies|line_items)";
+const SEARCHABLE = "(deals|contacts|companies|line_items|products)";
 const LABEL_TARGETS = "(deals|quote_template|quote_templates|contacts|companies|line_items|[0-9]+-[0-9]+)";
 
 export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
-  { method: "GET", pattern: /^\/crm\/v3\/properties\/quotes$/ },
-  { method: "POST", pattern: /^\/crm\/v3\/objects\/quotes\/batch\/create$/, body: "batchCreate" },
-  { method: "POST", pattern: /^\/crm\/v3\/objects\/quotes\/batch\/read$/, body: "batchRead" },
+  { method: "GET", pattern: /^\/crm\/v3\/properties\/(quotes|line_items|products)$/ },
+  {
+    method: "POST",
+    pattern: /^\/crm\/v3\/objects\/quotes\/batch\/create$/,
+    body: "batchCreate",
+  },
+  {
+    method: "POST",
+    pattern: /^\/crm\/v3\/objects\/quotes\/batch\/update$/,
+    body: "batchUpdate",
+  },
+  {
+    method: "POST",
+    pattern: /^\/crm\/v3\/objects\/quotes\/batch\/archive$/,
+    body: "batchArchive",
+  },
+  {
+    method: "POST",
+    pattern: /^\/crm\/v3\/objects\/line_items\/batch\/create$/,
+    body: "batchCreate",
+  },
+  {
+    method: "POST",
+    pattern: /^\/crm\/v3\/objects\/line_items\/batch\/archive$/,
+    body: "batchArchive",
+  },
+  {
+    method: "POST",
+    pattern: /^\/crm\/v3\/objects\/(quotes|line_items|products)\/batch\/read$/,
+    body: "batchRead",
+  },
+  {
+    method: "POST",
+    pattern: /^\/crm\/v4\/associations\/(quotes\/line_items|line_items\/quotes)\/batch\/read$/,
+    body: "associationsRead",
+  },
   { method: "GET", pattern: /^\/crm\/v3\/objects\/quote_templates?$/ },
   { method: "GET", pattern: /^\/account-info\/(v3|2026-03)\/details$/ },
   { method: "GET", pattern: new RegExp(`^/crm/v4/associations/quotes/${LABEL_TARGETS}/labels$`) },

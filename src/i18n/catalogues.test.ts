@@ -7,11 +7,14 @@ import { Language } from "./language.ts";
 const read = (language: Language): Record<string, string> =>
   JSON.parse(readFileSync(new URL(`./catalogues/${language}.json`, import.meta.url), "utf8"));
 
-/** "count:plural", "name:argument", "b:tag": what a message needs from its caller. */
+// Japanese has no plural forms: `{count, number}件` is the translation of `{count, plural, one {# row} …}`.
+const kind = (type: TYPE) => (type === TYPE.plural || type === TYPE.number ? "number" : TYPE[type]);
+
+/** "count:number", "name:argument", "b:tag": what a message needs from its caller. */
 function argumentsOf(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
   for (const element of elements) {
     if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
-    found.add(`${element.value}:${TYPE[element.type]}`);
+    found.add(`${element.value}:${kind(element.type)}`);
     if (element.type === TYPE.plural || element.type === TYPE.select) {
       for (const option of Object.values(element.options)) argumentsOf(option.value, found);
     }

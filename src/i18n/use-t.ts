@@ -14,6 +14,9 @@ function fallbackIntl(): IntlShape {
   return englishIntl;
 }
 
+/** English text outside React, for code whose caller has no language (logs, defaults of un-migrated callers). */
+export const translateEnglish: Translate = (id, values) => fallbackIntl().formatMessage({ id }, values);
+
 export function useIntlOrEnglish(): IntlShape {
   // react-intl types the context as always set; without a provider it is null.
   const intl: IntlShape | null = useContext(IntlContext);

@@ -66,4 +66,30 @@ describe("parseEnv", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).not.toContain("pat-na1-secret");
   });
+
+  it("refuses fault rates that add up to more than 1, naming them", () => {
+    const result = parseEnv({ SIMULATOR_FAIL_AFTER_APPLY_RATE: "0.7", SIMULATOR_PENDING_RATE: "0.5" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain("add up to 1.2");
+    expect(result.message).toContain("failAfterApplyRate 0.7 + pendingRate 0.5");
+    expect(parseEnv({ SIMULATOR_FAIL_AFTER_APPLY_RATE: "0.5", SIMULATOR_LOCKED_RATE: "0.5" }).ok).toBe(true);
+  });
+
+  it("reads the simulated portal and its quote system", () => {
+    const result = parseEnv({
+      SIMULATOR_PORTAL: "us",
+      SIMULATOR_QUOTE_SYSTEM: "cpq",
+      SIMULATOR_CANCELED_RATE: "0.1",
+    });
+    expect(result.ok && result.env.simulator).toMatchObject({
+      portal: "us",
+      quoteSystem: "cpq",
+      canceledRate: 0.1,
+    });
+    expect(parseEnv({}).ok && parseEnv({})).toMatchObject({
+      env: { simulator: { portal: "us", quoteSystem: "legacy" } },
+    });
+    expect(parseEnv({ SIMULATOR_PORTAL: "de" }).ok).toBe(false);
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RATE_LIMIT_TIERS, type RateLimitTier } from "../hubspot/limits.ts";
+import { faultRatesProblem } from "../simulator/faults.ts";
 import { type AuthConfig, parseAuthEnv } from "./auth/auth-config.ts";
 
 const integer = (min: number, max: number, what: string) =>
@@ -33,11 +34,13 @@ const EnvSchema = z.object({
   SIMULATOR_FAIL_AFTER_APPLY_RATE: rate.default(0),
   SIMULATOR_DROP_AFTER_APPLY_RATE: rate.default(0),
   SIMULATOR_LOCKED_RATE: rate.default(0),
-  SIMULATOR_BATCH_STATUS: z
-    .enum(["COMPLETE", "PENDING", "PROCESSING", "CANCELED"], {
-      error: "expected COMPLETE, PENDING, PROCESSING or CANCELED",
-    })
-    .default("COMPLETE"),
+  SIMULATOR_CANCELED_RATE: rate.default(0),
+  SIMULATOR_PENDING_RATE: rate.default(0),
+  SIMULATOR_PROCESSING_RATE: rate.default(0),
+  SIMULATOR_PORTAL: z.enum(["us"], { error: 'expected "us"' }).default("us"),
+  SIMULATOR_QUOTE_SYSTEM: z
+    .enum(["legacy", "cpq"], { error: 'expected "legacy" or "cpq"' })
+    .default("legacy"),
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z
     .string()
@@ -67,7 +70,11 @@ export interface ServerEnv {
     failAfterApplyRate: number;
     dropAfterApplyRate: number;
     lockedRate: number;
-    batchStatus: "COMPLETE" | "PENDING" | "PROCESSING" | "CANCELED";
+    canceledRate: number;
+    pendingRate: number;
+    processingRate: number;
+    portal: "us";
+    quoteSystem: "legacy" | "cpq";
   };
 }
 
@@ -96,6 +103,21 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
     return { ok: false, message: `Invalid server configuration:\n${lines.join("\n")}` };
   }
   const e = parsed.data;
+  const problem = faultRatesProblem({
+    lockedRate: e.SIMULATOR_LOCKED_RATE,
+    failBeforeApplyRate: e.SIMULATOR_FAIL_BEFORE_APPLY_RATE,
+    failAfterApplyRate: e.SIMULATOR_FAIL_AFTER_APPLY_RATE,
+    dropAfterApplyRate: e.SIMULATOR_DROP_AFTER_APPLY_RATE,
+    canceledRate: e.SIMULATOR_CANCELED_RATE,
+    pendingRate: e.SIMULATOR_PENDING_RATE,
+    processingRate: e.SIMULATOR_PROCESSING_RATE,
+  });
+  if (problem) {
+    return {
+      ok: false,
+      message: `Invalid server configuration:\n  SIMULATOR_*_RATE: ${problem} Lower SIMULATOR_LOCKED_RATE, SIMULATOR_FAIL_BEFORE_APPLY_RATE, SIMULATOR_FAIL_AFTER_APPLY_RATE, SIMULATOR_DROP_AFTER_APPLY_RATE, SIMULATOR_CANCELED_RATE, SIMULATOR_PENDING_RATE or SIMULATOR_PROCESSING_RATE.`,
+    };
+  }
   return {
     ok: true,
     env: {
@@ -116,7 +138,11 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
         failAfterApplyRate: e.SIMULATOR_FAIL_AFTER_APPLY_RATE,
         dropAfterApplyRate: e.SIMULATOR_DROP_AFTER_APPLY_RATE,
         lockedRate: e.SIMULATOR_LOCKED_RATE,
-        batchStatus: e.SIMULATOR_BATCH_STATUS,
+        canceledRate: e.SIMULATOR_CANCELED_RATE,
+        pendingRate: e.SIMULATOR_PENDING_RATE,
+        processingRate: e.SIMULATOR_PROCESSING_RATE,
+        portal: e.SIMULATOR_PORTAL,
+        quoteSystem: e.SIMULATOR_QUOTE_SYSTEM,
       },
     },
   };

@@ -58,13 +58,17 @@ function proxyOptions(): ProxyOptions {
   const simulator = createSimulator({
     seed: env.simulator.seed,
     rateLimitPerTenSeconds: env.perTenSeconds,
+    portal: env.simulator.portal,
+    quoteSystem: env.simulator.quoteSystem,
     faults: {
       latencyMs: env.simulator.latencyMs,
       failBeforeApplyRate: env.simulator.failBeforeApplyRate,
       failAfterApplyRate: env.simulator.failAfterApplyRate,
       dropAfterApplyRate: env.simulator.dropAfterApplyRate,
       lockedRate: env.simulator.lockedRate,
-      batchStatus: env.simulator.batchStatus,
+      canceledRate: env.simulator.canceledRate,
+      pendingRate: env.simulator.pendingRate,
+      processingRate: env.simulator.processingRate,
     },
   });
   return {

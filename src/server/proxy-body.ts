@@ -1,6 +1,9 @@
 import type { z } from "zod";
+import { AssociationBatchReadRequest } from "../hubspot/association-batch-read.ts";
+import { BatchArchiveRequest } from "../hubspot/batch-archive.ts";
 import { BatchCreateRequest } from "../hubspot/batch-create.ts";
 import { BatchReadRequest } from "../hubspot/batch-read.ts";
+import { BatchUpdateRequest } from "../hubspot/batch-update.ts";
 import type { AllowedRoute } from "../hubspot/endpoints.ts";
 import { SearchRequest } from "../hubspot/search.ts";
 
@@ -9,6 +12,9 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const BODY_SCHEMAS: Record<NonNullable<AllowedRoute["body"]>, { schema: z.ZodType; name: string }> = {
   batchCreate: { schema: BatchCreateRequest, name: "a batch create request" },
   batchRead: { schema: BatchReadRequest, name: "a batch read request" },
+  batchUpdate: { schema: BatchUpdateRequest, name: "a batch update request" },
+  batchArchive: { schema: BatchArchiveRequest, name: "a batch archive request" },
+  associationsRead: { schema: AssociationBatchReadRequest, name: "an association batch read request" },
   search: { schema: SearchRequest, name: "a search request" },
 };
 
@@ -60,6 +66,13 @@ export async function readCheckedBody(
     };
   }
   return { ok: true, json: JSON.stringify(parsed.data), value: parsed.data };
+}
+
+/** The body as text, at most `maxBytes`: `undefined` when over the limit, `null` when not UTF-8. */
+export async function readCappedText(request: Request, maxBytes: number): Promise<string | undefined | null> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > maxBytes) return undefined;
+  return readLimited(request, maxBytes);
 }
 
 /** `undefined` when over the limit, `null` when not UTF-8. */

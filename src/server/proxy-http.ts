@@ -53,6 +53,18 @@ export function failedBeforeSending(error: unknown): boolean {
   return typeof code === "string" && NEVER_SENT_CODES.has(code);
 }
 
+/**
+ * Whether a thrown upstream error is the network failing (fetch's `TypeError`: "fetch failed" with a socket
+ * code on `cause`, or "terminated" mid-body), rather than a bug inside the upstream. Only the first may have
+ * reached HubSpot and left the outcome unknown; the second is a 500 that echoes nothing of the exception.
+ */
+export function isNetworkFailure(error: unknown): boolean {
+  if (!(error instanceof TypeError)) return false;
+  const cause = error.cause;
+  const hasCode = cause instanceof Error && "code" in cause && typeof cause.code === "string";
+  return hasCode || /^(fetch failed|terminated)\b/.test(error.message);
+}
+
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,

@@ -119,4 +119,84 @@ describe("proxy over the simulator", () => {
     for (const response of responses) expect(await textOf(response)).not.toContain(TOKEN);
     expect(logs.join("\n")).not.toContain(TOKEN);
   });
+
+  it("rejects fault rates that would add up to more than 1, and an oversized body", async () => {
+    const { call } = setup();
+    expect((await call("POST", "/api/simulator/faults", { failAfterApplyRate: 0.6 })).status).toBe(200);
+    const over = await call("POST", "/api/simulator/faults", { pendingRate: 0.5 });
+    expect(over.status).toBe(400);
+    expect((await over.json()).message).toContain("add up to 1.1");
+    const huge = await call("POST", "/api/simulator/faults", { latencyMs: 1, pad: "x".repeat(10_000) });
+    expect(huge.status).toBe(413);
+  });
+});
+
+describe("proxy over the simulator: the quote model", () => {
+  const HS = "/api/hubspot/crm/v3/objects";
+
+  it("creates a quote, its line items (68), publishes it, reads amount and links, archives it", async () => {
+    const { call, simulator } = setup();
+    const created = await (await call("POST", CREATE, { inputs: [quote("Q")] })).json();
+    const quoteId = created.results[0].id;
+    const product = (await (await call("POST", `${HS}/products/search`, { query: "seat", limit: 1 })).json())
+      .results[0];
+    const lines = await call("POST", `${HS}/line_items/batch/create`, {
+      inputs: [
+        {
+          properties: { hs_product_id: product.id, quantity: "2", batch_line_key: "Q:1" },
+          associations: [
+            {
+              to: { id: quoteId },
+              types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 68 }],
+            },
+          ],
+          objectWriteTraceId: "Q:1",
+        },
+      ],
+    });
+    expect(lines.status).toBe(201);
+    // The proxy's quote() has no deal or template: publishing is refused, per input.
+    const refused = await call("POST", `${HS}/quotes/batch/update`, {
+      inputs: [{ id: quoteId, properties: { hs_status: "APPROVAL_NOT_NEEDED" } }],
+    });
+    expect(refused.status).toBe(207);
+    const read = await call("POST", `${HS}/quotes/batch/read`, {
+      inputs: [{ id: quoteId }],
+      properties: ["hs_quote_amount"],
+    });
+    expect((await read.json()).results[0].properties.hs_quote_amount).toBe(
+      String(Number(product.properties.price) * 2),
+    );
+    const assoc = await call("POST", "/api/hubspot/crm/v4/associations/quotes/line_items/batch/read", {
+      inputs: [{ id: quoteId }],
+    });
+    expect((await assoc.json()).results[0].to).toHaveLength(1);
+    const archived = await call("POST", `${HS}/quotes/batch/archive`, { inputs: [{ id: quoteId }] });
+    expect(archived.status).toBe(204);
+    expect(await archived.text()).toBe("");
+    expect(simulator.createdLineItems()[0]?.archived).toBe(true);
+    expect((await (await call("GET", "/api/simulator/line-items")).json()).count).toBe(1);
+  });
+
+  it.each([
+    [`${HS}/quotes/batch/update`, { inputs: [{ id: "1" }] }, "inputs[0].properties"],
+    [`${HS}/quotes/batch/archive`, { inputs: [{}] }, "inputs[0].id"],
+    [
+      `${HS}/line_items/batch/create`,
+      { inputs: [{ properties: { quantity: 2 } }] },
+      "inputs[0].properties.quantity",
+    ],
+    [`${HS}/line_items/batch/archive`, { inputs: [] }, "inputs"],
+    [
+      "/api/hubspot/crm/v4/associations/quotes/line_items/batch/read",
+      { inputs: [{ id: 5 }] },
+      "inputs[0].id",
+    ],
+  ])("checks the body of %s before sending it", async (path, body, where) => {
+    const { call, simulator } = setup();
+    const response = await call("POST", path, body);
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toContain(where);
+    expect(simulator.createdLineItems()).toHaveLength(0);
+  });
 });

@@ -339,3 +339,26 @@ describe("foreign callers", () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe("an exception inside the upstream", () => {
+  it("is a 500 proxy error that echoes nothing of it, not 'HubSpot could not be reached'", async () => {
+    const { call, logs } = setup(async () => {
+      throw new TypeError(
+        "Cannot read properties of undefined (reading 'toLowerCase') at /srv/app/secret-path.ts",
+      );
+    });
+    const response = await call("POST", CREATE, postJson(validCreate));
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expect(body.category).toBe("PROXY_ERROR");
+    expect(JSON.stringify(body)).not.toMatch(/toLowerCase|secret-path|could not be reached/);
+    expect(logs.join("\n")).toContain("the upstream threw");
+  });
+
+  it("a network failure stays a 502 whose outcome is unknown", async () => {
+    const { call } = setup(async () => {
+      throw new TypeError("terminated");
+    });
+    expect((await call("POST", CREATE, postJson(validCreate))).status).toBe(502);
+  });
+});

@@ -9,6 +9,7 @@ import { MAX_BODY_BYTES, readCheckedBody } from "./proxy-body.ts";
 import {
   failedBeforeSending,
   filterUpstreamHeaders,
+  isNetworkFailure,
   jsonResponse,
   NULL_BODY_STATUSES,
   proxyError,
@@ -167,6 +168,11 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     } catch (error) {
       if (controller.signal.aborted) return timeout(method, hubspotPath);
       const reason = error instanceof Error ? error.message : String(error);
+      if (!isNetworkFailure(error)) {
+        log(`${method} ${hubspotPath} → 500: the upstream threw: ${reason}`);
+        const note = "The upstream failed unexpectedly. The request may or may not have been applied.";
+        return { response: unexpected(), outcome: { kind: "unknown", note } };
+      }
       log(`${method} ${hubspotPath} → 502 after ${clock.now() - started} ms: ${reason}`);
       if (failedBeforeSending(error)) {
         const note = `HubSpot could not be reached (${redact(reason, token)}). The request was not sent; it is safe to send again.`;
@@ -222,13 +228,19 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       log(`${request.method} ${path} → 500: ${reason}`);
-      return jsonResponse(500, {
-        status: "error",
-        category: "PROXY_ERROR",
-        message: "The proxy failed unexpectedly.",
-      });
+      return unexpected();
     }
   };
+}
+
+/** A bug, here or in the upstream: no internal message reaches the browser (it may name files or data). */
+function unexpected(): Response {
+  return jsonResponse(500, {
+    status: "error",
+    category: "PROXY_ERROR",
+    message:
+      "The proxy failed unexpectedly. The request may or may not have been applied; check before sending it again.",
+  });
 }
 
 /**

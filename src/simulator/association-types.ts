@@ -43,6 +43,9 @@ const TARGET_ALIASES: Record<string, CrmObjectType> = {
   "0-8": "line_items",
   quote_template: "quote_template",
   quote_templates: "quote_template",
+  products: "products",
+  product: "products",
+  "0-7": "products",
 };
 
 export function resolveTargetType(segment: string): CrmObjectType | undefined {
@@ -67,4 +70,12 @@ export const OBJECT_TYPE_NAMES: Record<CrmObjectType, string> = {
   companies: "company",
   line_items: "line item",
   quote_template: "quote template",
+  products: "product",
 };
+
+const ANY_TYPE_NAMES: Record<string, string> = { ...OBJECT_TYPE_NAMES, quotes: "quote" };
+
+/** "deal", "quote", … for messages; any type the simulator stores. */
+export function objectTypeName(type: string): string {
+  return ANY_TYPE_NAMES[type] ?? type;
+}

@@ -130,7 +130,19 @@ describe("batch create: per-input validation (207)", () => {
     );
   });
 
+  it("refuses a deal's line item: a line item has one parent (67)", async () => {
+    const error = await rejection(withAssociation("reused", lineItem?.id ?? "", 67));
+    expect(error?.category).toBe("VALIDATION_ERROR");
+    expect(error?.errors?.[0]?.code).toBe("LINE_ITEM_ALREADY_ASSOCIATED");
+    expect(error?.message).toMatch(/already belongs to deal \d+/);
+  });
+
   it("accepts each target with its labels, including USER_DEFINED ones", async () => {
+    const simulator = sim();
+    const fresh = await call(simulator, "POST", "/crm/v3/objects/line_items/batch/create", {
+      inputs: [{ properties: { name: "Own line", price: "10" }, associations: [] }],
+    });
+    const ownLineItem = BatchResponse.parse(fresh.json).results[0];
     const input: QuoteCreateInput = {
       ...validQuoteInput("ok"),
       associations: [
@@ -151,12 +163,12 @@ describe("batch create: per-input validation (207)", () => {
           types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 1334 }],
         },
         {
-          to: { id: lineItem?.id ?? "" },
+          to: { id: ownLineItem?.id ?? "" },
           types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 67 }],
         },
       ],
     };
-    const res = await create([input]);
+    const res = await create([input], simulator);
     expect(res.status).toBe(201);
     expect(res.simulator.createdQuotes()[0]?.associations.map((a) => a.toObjectType)).toEqual([
       "deals",

@@ -1,53 +1,115 @@
 import { BatchReadRequest } from "../hubspot/batch-read.ts";
+import { LINE_ITEM_UNIQUE_PROPERTY } from "../hubspot/line-items.ts";
 import { toPublicObject } from "./batch-create.ts";
+import { parseBatch } from "./batch-create-flow.ts";
 import type { SimContext } from "./context.ts";
 import { type HandlerResult, validationError } from "./handler-result.ts";
-import { QUOTE_PROPERTIES_BY_NAME } from "./quote-properties.ts";
-import type { StoredQuote } from "./quote-store.ts";
-import { parseJsonBody } from "./request-body.ts";
+import type { PropertyCatalog } from "./property-catalog.ts";
+import { quoteView } from "./quote-amount.ts";
+import { UNIQUE_PROPERTY_NAME } from "./quote-properties.ts";
 import { isoAt } from "./responses.ts";
 
-const ALWAYS = ["hs_createdate", "hs_lastmodifieddate", "hs_object_id"];
+/** A type batch read can read: by id, by its unique-value property, and how a found record looks. */
+interface ReadSource {
+  /** HubSpot's word in "Could not get some QUOTE objects". */
+  label: string;
+  catalog: PropertyCatalog;
+  always: readonly string[];
+  find(
+    id: string,
+    byProperty: string | undefined,
+  ): { properties: Record<string, string>; toObject(p: Record<string, string>): unknown } | undefined;
+}
 
-function pick(quote: StoredQuote, names: readonly string[]): Record<string, string> {
+function pick(all: Record<string, string>, names: readonly string[]): Record<string, string> {
   const properties: Record<string, string> = {};
   for (const name of names) {
-    const value = quote.properties[name];
+    const value = Object.hasOwn(all, name) ? all[name] : undefined;
     if (value !== undefined) properties[name] = value;
   }
   return properties;
 }
 
+const STAMPS = ["createdate", "hs_lastmodifieddate", "hs_object_id"];
+
+function sourceFor(ctx: SimContext, type: string): ReadSource | undefined {
+  if (type === "quotes") {
+    return {
+      label: "QUOTE",
+      catalog: ctx.portal.quoteProperties,
+      always: ["hs_createdate", "hs_lastmodifieddate", "hs_object_id"],
+      find(id, byProperty) {
+        const quote = byProperty === UNIQUE_PROPERTY_NAME ? ctx.quotes.getByUnique(id) : ctx.quotes.get(id);
+        return (
+          quote && { properties: quoteView(ctx, quote), toObject: (p) => toPublicObject(quote, p, false) }
+        );
+      },
+    };
+  }
+  if (type === "line_items") {
+    return {
+      label: "LINE_ITEM",
+      catalog: ctx.portal.lineItemProperties,
+      always: STAMPS,
+      find(id, byProperty) {
+        const item =
+          byProperty === LINE_ITEM_UNIQUE_PROPERTY ? ctx.lineItems.getByUnique(id) : ctx.lineItems.get(id);
+        return item && { properties: item.properties, toObject: (p) => recordObject(item, p) };
+      },
+    };
+  }
+  if (type === "products") {
+    return {
+      label: "PRODUCT",
+      catalog: ctx.portal.productProperties,
+      always: STAMPS,
+      find(id, byProperty) {
+        const found = byProperty === undefined ? ctx.index.get(id) : undefined;
+        const record = found?.type === "products" ? found.record : undefined;
+        return record && { properties: record.properties, toObject: (p) => recordObject(record, p) };
+      },
+    };
+  }
+  return undefined;
+}
+
+function recordObject(
+  record: { id: string; createdAt: string; updatedAt: string },
+  properties: Record<string, string>,
+) {
+  return {
+    id: record.id,
+    properties,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    archived: false,
+  };
+}
+
 /**
- * `POST /crm/v3/objects/quotes/batch/read` by record id, or by a unique-value property (`idProperty`):
- * the way to find out what a create with an unknown outcome actually made.
+ * `POST /crm/v3/objects/{quotes|line_items|products}/batch/read` by record id, or by a unique-value property
+ * (`idProperty`): the way to find out what a create with an unknown outcome actually made.
  */
-export function batchRead(ctx: SimContext, raw: string): HandlerResult {
+export function batchRead(ctx: SimContext, type: string, raw: string): HandlerResult {
   const requestedAt = isoAt(ctx.now());
-  const parsed = parseJsonBody(raw);
-  if (!parsed.ok) return validationError(ctx, parsed.message);
-  const request = BatchReadRequest.safeParse(parsed.value);
-  if (!request.success) {
-    const issue = request.error.issues[0];
+  const source = sourceFor(ctx, type);
+  if (!source) return validationError(ctx, `Unable to infer object type from: ${type}`);
+  const parsed = parseBatch(ctx, raw, BatchReadRequest);
+  if (!parsed.ok) return parsed.result;
+  const { inputs, properties, idProperty } = parsed.value;
+  const byProperty = idProperty !== undefined && idProperty !== "hs_object_id" ? idProperty : undefined;
+  if (byProperty !== undefined && source.catalog.byName.get(byProperty)?.hasUniqueValue !== true) {
     return validationError(
       ctx,
-      `Invalid input JSON: ${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`.trim(),
+      `Property "${byProperty}" is not a unique-value property of ${type}, so it cannot be an idProperty`,
     );
   }
-  const { inputs, properties, idProperty } = request.data;
-  const byProperty = idProperty !== undefined && idProperty !== "hs_object_id";
-  if (byProperty && QUOTE_PROPERTIES_BY_NAME.get(idProperty)?.hasUniqueValue !== true) {
-    return validationError(
-      ctx,
-      `Property "${idProperty}" is not a unique-value property of quotes, so it cannot be an idProperty`,
-    );
-  }
-  const names = [...new Set([...ALWAYS, ...properties, ...(byProperty ? [idProperty] : [])])];
-  const found: ReturnType<typeof toPublicObject>[] = [];
+  const names = [...new Set([...source.always, ...properties, ...(byProperty ? [byProperty] : [])])];
+  const found: unknown[] = [];
   const missing: string[] = [];
   for (const { id } of inputs) {
-    const quote = byProperty ? ctx.quotes.getByUnique(id) : ctx.quotes.get(id);
-    if (quote) found.push(toPublicObject(quote, pick(quote, names), false));
+    const record = source.find(id, byProperty);
+    if (record) found.push(record.toObject(pick(record.properties, names)));
     else missing.push(id);
   }
   const errors =
@@ -59,8 +121,7 @@ export function batchRead(ctx: SimContext, raw: string): HandlerResult {
             {
               status: "error",
               category: "OBJECT_NOT_FOUND",
-              message:
-                "Could not get some QUOTE objects, they may be deleted or not exist. Check that ids are valid.",
+              message: `Could not get some ${source.label} objects, they may be deleted or not exist. Check that ids are valid.`,
               context: { ids: missing },
               errors: [],
               links: {},

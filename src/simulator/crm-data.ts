@@ -12,9 +12,10 @@ import {
   QUOTE_TEMPLATE_NAMES,
 } from "./crm-names.ts";
 import type { Prng } from "./prng.ts";
+import { type ProductPricing, productLibrary } from "./product-data.ts";
 
 /** The object types the seeded CRM holds (quotes live in the quote store instead). */
-export type CrmObjectType = "contacts" | "companies" | "deals" | "line_items" | "quote_template";
+export type CrmObjectType = "contacts" | "companies" | "deals" | "line_items" | "quote_template" | "products";
 
 export interface CrmRecord {
   id: string;
@@ -31,6 +32,7 @@ export const CRM_SIZES: Record<CrmObjectType, number> = {
   deals: 200,
   line_items: 150,
   quote_template: 6,
+  products: 264,
 };
 
 /** Each type gets its own id range, so an id names one record of one type (for "64 to a contact"). */
@@ -40,6 +42,7 @@ const ID_BASES: Record<CrmObjectType, number> = {
   deals: 53_000_000_000,
   line_items: 54_000_000_000,
   quote_template: 55_000_000_000,
+  products: 56_000_000_000,
 };
 
 const EPOCH_2024 = Date.UTC(2024, 0, 1);
@@ -72,8 +75,20 @@ function ids(prng: Prng, type: CrmObjectType): string[] {
   );
 }
 
+export const USD_PRICING: ProductPricing = {
+  currency: "USD",
+  perUsd: 1,
+  decimals: 2,
+  others: [
+    ["EUR", 0.92, 2],
+    ["GBP", 0.79, 2],
+    ["CAD", 1.36, 2],
+    ["AUD", 1.52, 2],
+  ],
+};
+
 /** A few hundred records with realistic names, the same for the same seed. */
-export function generateCrm(prng: Prng): Crm {
+export function generateCrm(prng: Prng, pricing: ProductPricing = USD_PRICING): Crm {
   const companies = ids(prng, "companies").map((id, i) => {
     const stem = COMPANY_STEMS[i % COMPANY_STEMS.length] ?? "Acme";
     const suffix = prng.pick(COMPANY_SUFFIXES);
@@ -137,7 +152,11 @@ export function generateCrm(prng: Prng): Crm {
     }),
   );
 
-  return { companies, contacts, deals, line_items: lineItems, quote_template: templates };
+  // Drawn last, so the records above stay what they were before the product library existed.
+  const library = productLibrary(pricing);
+  const products = ids(prng, "products").map((id, i) => stamp(prng, id, library[i % library.length] ?? {}));
+
+  return { companies, contacts, deals, line_items: lineItems, quote_template: templates, products };
 }
 
 export const CRM_OBJECT_TYPES: readonly CrmObjectType[] = [
@@ -146,6 +165,7 @@ export const CRM_OBJECT_TYPES: readonly CrmObjectType[] = [
   "deals",
   "line_items",
   "quote_template",
+  "products",
 ];
 
 export interface IndexedRecord {

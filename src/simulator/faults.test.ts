@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { BatchResponse } from "../hubspot/batch-create.ts";
 import { ApiErrorBody } from "../hubspot/errors.ts";
-import { DEFAULT_FAULTS, FaultSettingsPatchSchema } from "./faults.ts";
+import { DEFAULT_FAULTS, FaultSettingsPatchSchema, faultRatesProblem } from "./faults.ts";
 import { createSimulator, type FaultSettings } from "./simulator.ts";
-import { call, fakeClock, simRequest, validQuoteInput } from "./test-kit.ts";
+import { call, fakeClock, simRequest, validLineItemInput, validQuoteInput } from "./test-kit.ts";
 
 const CREATE = "/crm/v3/objects/quotes/batch/create";
 
@@ -124,27 +124,95 @@ describe("faults on batch create", () => {
   });
 });
 
-describe("unfinished batch statuses", () => {
-  it.each(["PENDING", "PROCESSING"] as const)(
-    "%s: the quotes are stored, the 201 lists none yet",
-    async (status) => {
-      const { sim } = setup({ batchStatus: status });
-      const res = await call(sim, "POST", CREATE, body);
-      expect(res.status).toBe(201);
-      expect(BatchResponse.parse(res.json)).toMatchObject({ status, results: [] });
-      expect(sim.createdQuotes()).toHaveLength(2);
-    },
-  );
+describe("faults strike every write endpoint", () => {
+  async function quoteAndLine(sim: ReturnType<typeof setup>["sim"]) {
+    const created = await call(sim, "POST", CREATE, { inputs: [validQuoteInput("q")] });
+    const quoteId = BatchResponse.parse(created.json).results[0]?.id ?? "";
+    const line = await call(sim, "POST", "/crm/v3/objects/line_items/batch/create", {
+      inputs: [validLineItemInput("l", {}, quoteId)],
+    });
+    return { quoteId, lineId: BatchResponse.parse(line.json).results[0]?.id ?? "" };
+  }
 
-  it("CANCELED: nothing is stored and the 201 lists nothing", async () => {
-    const { sim } = setup({ batchStatus: "CANCELED" });
-    const res = await call(sim, "POST", CREATE, body);
-    expect(BatchResponse.parse(res.json)).toMatchObject({ status: "CANCELED", results: [] });
-    expect(sim.createdQuotes()).toHaveLength(0);
+  it.each([
+    [
+      "line-item create",
+      "/crm/v3/objects/line_items/batch/create",
+      (ids: Ids) => ({ inputs: [validLineItemInput("x", {}, ids.quoteId)] }),
+    ],
+    [
+      "quote update",
+      "/crm/v3/objects/quotes/batch/update",
+      (ids: Ids) => ({ inputs: [{ id: ids.quoteId, properties: { hs_title: "New" } }] }),
+    ],
+    [
+      "quote archive",
+      "/crm/v3/objects/quotes/batch/archive",
+      (ids: Ids) => ({ inputs: [{ id: ids.quoteId }] }),
+    ],
+    [
+      "line-item archive",
+      "/crm/v3/objects/line_items/batch/archive",
+      (ids: Ids) => ({ inputs: [{ id: ids.lineId }] }),
+    ],
+  ])("%s: 423 and 503 apply nothing; 502 and a dropped connection apply it", async (_name, path, body) => {
+    for (const [fault, status] of [
+      ["lockedRate", 423],
+      ["failBeforeApplyRate", 503],
+      ["failAfterApplyRate", 502],
+    ] as const) {
+      const { sim } = setup();
+      const ids = await quoteAndLine(sim);
+      const before = JSON.stringify([sim.createdQuotes(), sim.createdLineItems()]);
+      sim.setFaults({ [fault]: 1 });
+      const res = await call(sim, "POST", path, body(ids));
+      expect(res.status).toBe(status);
+      const after = JSON.stringify([sim.createdQuotes(), sim.createdLineItems()]);
+      expect(after === before, `${fault} on ${path}`).toBe(status !== 502);
+    }
+    const { sim } = setup();
+    const ids = await quoteAndLine(sim);
+    sim.setFaults({ dropAfterApplyRate: 1 });
+    await expect(sim.fetch(simRequest("POST", path, body(ids)))).rejects.toThrow(TypeError);
+  });
+});
+
+type Ids = { quoteId: string; lineId: string };
+
+describe("batch status faults (PENDING / PROCESSING / CANCELED)", () => {
+  const inputs = {
+    inputs: [validQuoteInput("a"), validQuoteInput("b"), validQuoteInput("c"), validQuoteInput("d")],
+  };
+
+  it("CANCELED: nothing applied, no results", async () => {
+    const { sim } = setup({ canceledRate: 1 });
+    const res = await call(sim, "POST", CREATE, inputs);
+    const body = BatchResponse.parse(res.json);
+    expect([body.status, body.results.length, sim.createdQuotes().length]).toEqual(["CANCELED", 0, 0]);
   });
 
-  it("the setting is part of the fault schema the control endpoint accepts", () => {
-    expect(FaultSettingsPatchSchema.safeParse({ batchStatus: "PROCESSING" }).success).toBe(true);
-    expect(FaultSettingsPatchSchema.safeParse({ batchStatus: "DONE" }).success).toBe(false);
+  it("PENDING: applied, but no results reported", async () => {
+    const { sim } = setup({ pendingRate: 1 });
+    const body = BatchResponse.parse((await call(sim, "POST", CREATE, inputs)).json);
+    expect([body.status, body.results.length, sim.createdQuotes().length]).toEqual(["PENDING", 0, 4]);
+  });
+
+  it("PROCESSING: applied, half the results reported", async () => {
+    const { sim } = setup({ processingRate: 1 });
+    const res = await call(sim, "POST", CREATE, inputs);
+    expect(res.status).toBe(201);
+    const body = BatchResponse.parse(res.json);
+    expect([body.status, body.results.length, sim.createdQuotes().length]).toEqual(["PROCESSING", 2, 4]);
+  });
+
+  it("archive (204, no batch body) is not touched by them", async () => {
+    const { sim } = setup({ pendingRate: 1 });
+    const res = await call(sim, "POST", "/crm/v3/objects/quotes/batch/archive", { inputs: [{ id: "1" }] });
+    expect(res.status).toBe(204);
+  });
+
+  it("rates that add up to more than 1 are named", () => {
+    expect(faultRatesProblem({ pendingRate: 0.6, lockedRate: 0.6 })).toContain("add up to 1.2");
+    expect(faultRatesProblem({ pendingRate: 0.5, lockedRate: 0.5 })).toBeUndefined();
   });
 });

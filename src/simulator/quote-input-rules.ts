@@ -1,64 +1,84 @@
-import type { QuoteCreateInput } from "../hubspot/batch-create.ts";
-import { toIsoDate, wireValueProblem } from "../hubspot/codecs.ts";
-import { isWritable } from "../hubspot/properties.ts";
-import { findAssociationType, OBJECT_TYPE_NAMES } from "./association-types.ts";
-import type { IndexedRecord } from "./crm-data.ts";
-import {
-  QUOTE_PROPERTIES_BY_NAME,
-  REQUIRED_QUOTE_PROPERTIES,
-  UNIQUE_PROPERTY_NAME,
-} from "./quote-properties.ts";
-import type { QuoteStore } from "./quote-store.ts";
+import { QUOTE_TO_LINE_ITEM_TYPE_ID } from "../hubspot/line-items.ts";
+import { CPQ_TEMPLATE_TYPE } from "../hubspot/quote-system.ts";
+import { findAssociationType, OBJECT_TYPE_NAMES, objectTypeName } from "./association-types.ts";
+import type { CreateInput } from "./batch-create-flow.ts";
+import { type InputProblem, otherProblem, propertyProblem } from "./batch-errors.ts";
+import { objectTypeOf, type SimContext } from "./context.ts";
+import { countValues, propertyProblems, uniquenessProblem } from "./property-rules.ts";
+import { REQUIRED_QUOTE_PROPERTIES, UNIQUE_PROPERTY_NAME } from "./quote-properties.ts";
 
-/** One reason HubSpot refuses an input. `code` mirrors the `error` names in HubSpot's messages. */
-export interface InputProblem {
-  category: "VALIDATION_ERROR" | "OBJECT_NOT_FOUND" | "CONFLICT";
-  code: string;
-  message: string;
-  propertyName?: string;
-  /** For property problems: HubSpot lists them inside "Property values were not valid: [...]". */
-  isPropertyValue: boolean;
-}
-
-const INVALID_CODES: Record<string, string> = {
-  number: "INVALID_DOUBLE",
-  date: "INVALID_DATE",
-  datetime: "INVALID_DATETIME",
-  bool: "INVALID_BOOLEAN",
-  enumeration: "INVALID_OPTION",
-};
-
-function propertyProblem(propertyName: string, code: string, message: string): InputProblem {
-  return { category: "VALIDATION_ERROR", code, message, propertyName, isPropertyValue: true };
-}
-
-export function propertyProblems(properties: Record<string, string>): InputProblem[] {
+/** Each association: a known quote type id in its category, to an existing record of the type it links. */
+export function associationProblems(
+  ctx: SimContext,
+  associations: CreateInput["associations"],
+): InputProblem[] {
   const problems: InputProblem[] = [];
-  for (const [name, value] of Object.entries(properties)) {
-    const property = QUOTE_PROPERTIES_BY_NAME.get(name);
-    if (!property) {
-      problems.push(propertyProblem(name, "PROPERTY_DOESNT_EXIST", `Property "${name}" does not exist`));
-      continue;
-    }
-    if (!isWritable(property)) {
-      const why = property.calculated ? "is calculated by HubSpot" : "is read-only";
-      problems.push(propertyProblem(name, "READ_ONLY_VALUE", `Property "${name}" ${why} and cannot be set`));
-      continue;
-    }
-    const problem = wireValueProblem(property, value);
-    if (problem) {
-      const code = INVALID_CODES[property.type] ?? "INVALID_PROPERTY_VALUE";
-      problems.push(propertyProblem(name, code, `${problem} (property "${name}")`));
+  for (const association of associations) {
+    const toId = association.to.id;
+    for (const spec of association.types) {
+      const known = findAssociationType(spec.associationTypeId);
+      if (!known || known.category !== spec.associationCategory) {
+        problems.push(
+          otherProblem(
+            "VALIDATION_ERROR",
+            "INVALID_ASSOCIATION_TYPE",
+            `${spec.associationCategory} association type ${spec.associationTypeId} does not exist between quotes and any object type`,
+          ),
+        );
+        continue;
+      }
+      const type = objectTypeOf(ctx, toId);
+      const wanted = OBJECT_TYPE_NAMES[known.toObjectType];
+      if (type === undefined) {
+        problems.push(
+          otherProblem(
+            "OBJECT_NOT_FOUND",
+            "ASSOCIATION_TARGET_NOT_FOUND",
+            `No ${wanted} with ID ${toId} exists, so the quote cannot be associated with it`,
+          ),
+        );
+      } else if (type !== known.toObjectType) {
+        problems.push(
+          otherProblem(
+            "VALIDATION_ERROR",
+            "INVALID_ASSOCIATION_TYPE_FOR_OBJECT",
+            `ID ${toId} is a ${objectTypeName(type)}, but association type ${spec.associationTypeId} links a quote to a ${wanted}`,
+          ),
+        );
+      }
     }
   }
-  for (const name of REQUIRED_QUOTE_PROPERTIES) {
-    const value = properties[name];
-    if (value === undefined || value.trim() === "") {
+  return problems;
+}
+
+export function lineItemIdsOf(input: CreateInput): string[] {
+  const ids = input.associations
+    .filter((association) =>
+      association.types.some((type) => type.associationTypeId === QUOTE_TO_LINE_ITEM_TYPE_ID),
+    )
+    .map((association) => association.to.id);
+  return [...new Set(ids)];
+}
+
+/** One parent per line item: a line item a deal, another quote, or another input of this batch has is taken. */
+function claimProblems(ctx: SimContext, lineItemIds: readonly string[], claims: ReadonlyMap<string, number>) {
+  const problems: InputProblem[] = [];
+  for (const id of lineItemIds) {
+    const parent = ctx.lineItems.get(id)?.parent;
+    if (parent) {
       problems.push(
-        propertyProblem(
-          name,
-          "REQUIRED_PROPERTY_MISSING",
-          `Property "${name}" is required to create a quote`,
+        otherProblem(
+          "VALIDATION_ERROR",
+          "LINE_ITEM_ALREADY_ASSOCIATED",
+          `Line item ${id} already belongs to ${objectTypeName(parent.type)} ${parent.id}; a line item can have only one parent. Create a new line item for this quote.`,
+        ),
+      );
+    } else if ((claims.get(id) ?? 0) > 1) {
+      problems.push(
+        otherProblem(
+          "VALIDATION_ERROR",
+          "LINE_ITEM_ALREADY_ASSOCIATED",
+          `Line item ${id} is associated with more than one quote in this batch; a line item can have only one parent`,
         ),
       );
     }
@@ -66,86 +86,59 @@ export function propertyProblems(properties: Record<string, string>): InputProbl
   return problems;
 }
 
-/** Each association: a known quote type id in its category, to an existing record of the type it links. */
-export function associationProblems(
-  associations: QuoteCreateInput["associations"],
-  index: ReadonlyMap<string, IndexedRecord>,
-): InputProblem[] {
+function hasAssociation(ctx: SimContext, input: CreateInput, type: string): boolean {
+  return input.associations.some((association) => objectTypeOf(ctx, association.to.id) === type);
+}
+
+/** A CPQ portal's quotes: `hs_template_type=CPQ_QUOTE`, a contact, a deal and line items at creation. */
+function cpqProblems(ctx: SimContext, input: CreateInput): InputProblem[] {
   const problems: InputProblem[] = [];
-  for (const association of associations) {
-    const toId = association.to.id;
-    for (const spec of association.types) {
-      const known = findAssociationType(spec.associationTypeId);
-      const base = { isPropertyValue: false } as const;
-      if (!known || known.category !== spec.associationCategory) {
-        problems.push({
-          ...base,
-          category: "VALIDATION_ERROR",
-          code: "INVALID_ASSOCIATION_TYPE",
-          message: `${spec.associationCategory} association type ${spec.associationTypeId} does not exist between quotes and any object type`,
-        });
-        continue;
-      }
-      const target = index.get(toId);
-      const wanted = OBJECT_TYPE_NAMES[known.toObjectType];
-      if (!target) {
-        problems.push({
-          ...base,
-          category: "OBJECT_NOT_FOUND",
-          code: "ASSOCIATION_TARGET_NOT_FOUND",
-          message: `No ${wanted} with ID ${toId} exists, so the quote cannot be associated with it`,
-        });
-      } else if (target.type !== known.toObjectType) {
-        problems.push({
-          ...base,
-          category: "VALIDATION_ERROR",
-          code: "INVALID_ASSOCIATION_TYPE_FOR_OBJECT",
-          message: `ID ${toId} is a ${OBJECT_TYPE_NAMES[target.type]}, but association type ${spec.associationTypeId} links a quote to a ${wanted}`,
-        });
-      }
+  if (input.properties.hs_template_type !== CPQ_TEMPLATE_TYPE) {
+    problems.push(
+      propertyProblem(
+        "hs_template_type",
+        "REQUIRED_PROPERTY_MISSING",
+        `This portal uses CPQ quotes: set hs_template_type to ${CPQ_TEMPLATE_TYPE}`,
+      ),
+    );
+  }
+  const needs: [string, string][] = [
+    ["contacts", "a contact"],
+    ["deals", "a deal"],
+    ["line_items", "at least one line item"],
+  ];
+  for (const [type, what] of needs) {
+    if (!hasAssociation(ctx, input, type)) {
+      problems.push(
+        otherProblem(
+          "VALIDATION_ERROR",
+          "MISSING_REQUIRED_ASSOCIATION",
+          `A CPQ quote must be associated with ${what}`,
+        ),
+      );
     }
   }
   return problems;
 }
 
-/** The unique-value property must not repeat a stored quote's value, nor another input's in the batch. */
-export function uniquenessProblem(
-  properties: Record<string, string>,
-  quotes: QuoteStore,
-  countInBatch: ReadonlyMap<string, number>,
-): InputProblem | undefined {
-  const value = properties[UNIQUE_PROPERTY_NAME];
-  if (value === undefined || value === "") return undefined;
-  const existing = quotes.getByUnique(value);
-  const base = {
-    category: "CONFLICT",
-    code: "DUPLICATE_UNIQUE_VALUE",
-    propertyName: UNIQUE_PROPERTY_NAME,
-  } as const;
-  if (existing) {
-    return {
-      ...base,
-      isPropertyValue: false,
-      message: `A quote with ${UNIQUE_PROPERTY_NAME}="${value}" already exists. Existing ID: ${existing.id}`,
-    };
-  }
-  if ((countInBatch.get(value) ?? 0) > 1) {
-    return {
-      ...base,
-      isPropertyValue: false,
-      message: `${UNIQUE_PROPERTY_NAME}="${value}" appears on more than one input in this batch; it must be unique`,
-    };
-  }
-  return undefined;
-}
-
-/** Values as HubSpot stores them: dates as YYYY-MM-DD, datetimes as ISO, no leading ";" on multi-selects. */
-export function normalizeValue(name: string, value: string): string {
-  const property = QUOTE_PROPERTIES_BY_NAME.get(name);
-  if (!property || value === "") return value;
-  if (property.type === "date") return toIsoDate(value) ?? value;
-  if (property.type === "datetime" && /^-?\d+$/.test(value)) return new Date(Number(value)).toISOString();
-  if (property.type === "datetime") return new Date(Date.parse(value)).toISOString();
-  if (property.fieldType === "checkbox") return value.replace(/^;/, "");
-  return value;
+export function quoteInputProblems(ctx: SimContext, inputs: readonly CreateInput[]): InputProblem[][] {
+  const keys = countValues(inputs.map((input) => input.properties[UNIQUE_PROPERTY_NAME]));
+  const claims = countValues(inputs.flatMap(lineItemIdsOf));
+  return inputs.map((input) => {
+    const problems = [
+      ...propertyProblems(ctx.portal.quoteProperties, input.properties, REQUIRED_QUOTE_PROPERTIES),
+      ...associationProblems(ctx, input.associations),
+      ...claimProblems(ctx, lineItemIdsOf(input), claims),
+      ...(ctx.portal.quoteSystem === "cpq" ? cpqProblems(ctx, input) : []),
+    ];
+    const key = input.properties[UNIQUE_PROPERTY_NAME];
+    const unique = uniquenessProblem(
+      UNIQUE_PROPERTY_NAME,
+      key,
+      key ? ctx.quotes.getByUnique(key)?.id : undefined,
+      keys,
+      "quote",
+    );
+    return unique ? [...problems, unique] : problems;
+  });
 }

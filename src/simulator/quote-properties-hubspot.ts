@@ -208,6 +208,14 @@ export const HUBSPOT_DEFINED_QUOTE_PROPERTIES: readonly PropertySpec[] = [
     readOnly: true,
   },
   {
+    name: "hs_locked",
+    label: "Locked",
+    type: "bool",
+    fieldType: "booleancheckbox",
+    description: "Whether the quote is published and can no longer be edited.",
+    readOnly: true,
+  },
+  {
     name: "hs_createdate",
     label: "Create date",
     type: "datetime",

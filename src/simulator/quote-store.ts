@@ -6,6 +6,9 @@ export interface StoredQuote {
   associations: { toObjectType: string; toId: string; typeId: number; category: string }[];
   objectWriteTraceId?: string;
   createdAt: string;
+  updatedAt: string;
+  /** Set by batch archive; an archived quote is not found any more and frees its unique value. */
+  archivedAt?: string;
 }
 
 const FIRST_QUOTE_ID = 61_000_000_001;
@@ -33,7 +36,16 @@ export function createQuoteStore() {
     getByUnique(value: string): StoredQuote | undefined {
       return byUnique.get(value);
     },
-    /** A snapshot: later creates do not change an array already handed out. */
+    archive(id: string, at: string): StoredQuote | undefined {
+      const quote = byId.get(id);
+      if (!quote) return undefined;
+      quote.archivedAt = at;
+      byId.delete(id);
+      const key = quote.properties[UNIQUE_PROPERTY_NAME];
+      if (key !== undefined && byUnique.get(key) === quote) byUnique.delete(key);
+      return quote;
+    },
+    /** A snapshot, archived quotes included: later creates do not change an array already handed out. */
     all(): readonly StoredQuote[] {
       return [...quotes];
     },

@@ -6,6 +6,17 @@ import { call, fakeClock } from "./test-kit.ts";
 /** One concrete path per proxy allow-list entry: whatever the proxy forwards, the simulator serves. */
 const SAMPLES: readonly ["GET" | "POST", string, unknown][] = [
   ["GET", "/crm/v3/properties/quotes", undefined],
+  ["GET", "/crm/v3/properties/line_items", undefined],
+  ["GET", "/crm/v3/properties/products", undefined],
+  ["POST", "/crm/v3/objects/quotes/batch/update", { inputs: [] }],
+  ["POST", "/crm/v3/objects/quotes/batch/archive", { inputs: [] }],
+  ["POST", "/crm/v3/objects/line_items/batch/create", { inputs: [] }],
+  ["POST", "/crm/v3/objects/line_items/batch/archive", { inputs: [] }],
+  ["POST", "/crm/v3/objects/line_items/batch/read", { inputs: [{ id: "1" }] }],
+  ["POST", "/crm/v3/objects/products/batch/read", { inputs: [{ id: "1" }] }],
+  ["POST", "/crm/v3/objects/products/search", {}],
+  ["POST", "/crm/v4/associations/quotes/line_items/batch/read", { inputs: [{ id: "1" }] }],
+  ["POST", "/crm/v4/associations/line_items/quotes/batch/read", { inputs: [{ id: "1" }] }],
   ["POST", "/crm/v3/objects/quotes/batch/create", { inputs: [] }],
   ["POST", "/crm/v3/objects/quotes/batch/read", { inputs: [{ id: "1" }] }],
   ["GET", "/crm/v3/objects/quote_template", undefined],

@@ -1,10 +1,12 @@
-import { SIMULATOR_ACCOUNT } from "./account.ts";
+import { lineItemsBatchArchive, quotesBatchArchive } from "./archive.ts";
+import { associationsBatchRead } from "./association-read.ts";
 import { labelsFor, resolveTargetType } from "./association-types.ts";
 import { batchCreate } from "./batch-create.ts";
 import { batchRead } from "./batch-read.ts";
 import type { SimContext } from "./context.ts";
 import type { HandlerResult } from "./handler-result.ts";
-import { QUOTE_PROPERTIES } from "./quote-properties.ts";
+import { lineItemsBatchCreate } from "./line-items-create.ts";
+import { quotesBatchUpdate } from "./quote-update.ts";
 import { listQuoteTemplates, search } from "./search.ts";
 
 export interface Route {
@@ -12,8 +14,10 @@ export interface Route {
   pattern: RegExp;
   /** Search has its own per-second limit and sends no rate-limit headers. */
   limit: "normal" | "search";
-  /** Writes are where faults strike. */
-  write?: boolean;
+  /** Writes are where faults strike. `batch` writes answer a batch body (status, results). */
+  write?: "batch" | "archive";
+  /** What a batch write answers when every input succeeds (201 for create, 200 for update). */
+  successStatus?: number;
   handle(ctx: SimContext, match: RegExpExecArray, url: URL, body: string): HandlerResult;
 }
 
@@ -34,14 +38,20 @@ function labels(ctx: SimContext, segment: string): HandlerResult {
   return { status: 200, body: { results: labelsFor(target) } };
 }
 
+function catalogFor(ctx: SimContext, type: string) {
+  if (type === "line_items") return ctx.portal.lineItemProperties;
+  if (type === "products") return ctx.portal.productProperties;
+  return ctx.portal.quoteProperties;
+}
+
 const LABELS_TARGET = "([A-Za-z0-9_-]+)";
 
 export const ROUTES: readonly Route[] = [
   {
     method: "GET",
-    pattern: /^\/crm\/v3\/properties\/quotes$/,
+    pattern: /^\/crm\/v3\/properties\/(quotes|line_items|products)$/,
     limit: "normal",
-    handle: () => ({ status: 200, body: { results: QUOTE_PROPERTIES } }),
+    handle: (ctx, match) => ({ status: 200, body: { results: catalogFor(ctx, match[1] ?? "").list } }),
   },
   {
     method: "GET",
@@ -59,20 +69,61 @@ export const ROUTES: readonly Route[] = [
     method: "GET",
     pattern: /^\/account-info\/(v3|2026-03)\/details$/,
     limit: "normal",
-    handle: () => ({ status: 200, body: SIMULATOR_ACCOUNT }),
+    handle: (ctx) => ({ status: 200, body: ctx.portal.account }),
   },
   {
     method: "POST",
     pattern: /^\/crm\/v3\/objects\/quotes\/batch\/create$/,
     limit: "normal",
-    write: true,
+    write: "batch",
+    successStatus: 201,
     handle: (ctx, _match, _url, body) => batchCreate(ctx, body),
   },
   {
     method: "POST",
-    pattern: /^\/crm\/v3\/objects\/quotes\/batch\/read$/,
+    pattern: /^\/crm\/v3\/objects\/quotes\/batch\/update$/,
     limit: "normal",
-    handle: (ctx, _match, _url, body) => batchRead(ctx, body),
+    write: "batch",
+    handle: (ctx, _match, _url, body) => quotesBatchUpdate(ctx, body),
+  },
+  {
+    method: "POST",
+    pattern: /^\/crm\/v3\/objects\/quotes\/batch\/archive$/,
+    limit: "normal",
+    write: "archive",
+    handle: (ctx, _match, _url, body) => quotesBatchArchive(ctx, body),
+  },
+  {
+    method: "POST",
+    pattern: /^\/crm\/v3\/objects\/line_items\/batch\/create$/,
+    limit: "normal",
+    write: "batch",
+    successStatus: 201,
+    handle: (ctx, _match, _url, body) => lineItemsBatchCreate(ctx, body),
+  },
+  {
+    method: "POST",
+    pattern: /^\/crm\/v3\/objects\/line_items\/batch\/archive$/,
+    limit: "normal",
+    write: "archive",
+    handle: (ctx, _match, _url, body) => lineItemsBatchArchive(ctx, body),
+  },
+  {
+    method: "POST",
+    pattern: /^\/crm\/v3\/objects\/(quotes|line_items|products)\/batch\/read$/,
+    limit: "normal",
+    handle: (ctx, match, _url, body) => batchRead(ctx, match[1] ?? "", body),
+  },
+  {
+    method: "POST",
+    pattern: /^\/crm\/v4\/associations\/(quotes\/line_items|line_items\/quotes)\/batch\/read$/,
+    limit: "normal",
+    handle: (ctx, match, _url, body) =>
+      associationsBatchRead(
+        ctx,
+        match[1] === "line_items/quotes" ? "line_items/quotes" : "quotes/line_items",
+        body,
+      ),
   },
   {
     method: "GET",
@@ -82,7 +133,7 @@ export const ROUTES: readonly Route[] = [
   },
   {
     method: "POST",
-    pattern: /^\/crm\/v3\/objects\/(deals|contacts|companies|line_items)\/search$/,
+    pattern: /^\/crm\/v3\/objects\/(deals|contacts|companies|line_items|products)\/search$/,
     limit: "search",
     handle: (ctx, match, _url, body) => search(ctx, match[1] ?? "", body),
   },

@@ -23,9 +23,14 @@ function tokens(value: string): string[] {
     .filter(Boolean);
 }
 
+/** A record's own value: `__proto__`, `constructor` and friends are property names like any other. */
+export function ownValue(properties: Record<string, string>, name: string): string | undefined {
+  return Object.hasOwn(properties, name) ? properties[name] : undefined;
+}
+
 /** One filter against one record, with HubSpot's case-insensitive string equality. */
 export function matchesFilter(record: CrmRecord, filter: Filter): boolean {
-  const value = record.properties[filter.propertyName];
+  const value = ownValue(record.properties, filter.propertyName);
   const has = value !== undefined && value !== "";
   const lower = value?.toLowerCase();
   const wanted = filter.value?.toLowerCase();
@@ -86,7 +91,7 @@ export function matchesQuery(
   const needle = query?.trim().toLowerCase() ?? "";
   if (needle === "") return true;
   if (record.id === needle) return true;
-  const haystack = searchable.map((name) => record.properties[name]?.toLowerCase() ?? "").join(" ");
+  const haystack = searchable.map((name) => ownValue(record.properties, name)?.toLowerCase() ?? "").join(" ");
   if (haystack.includes(needle)) return true;
   const words = needle.split(/\s+/);
   return words.length > 1 && words.every((word) => haystack.includes(word));
@@ -102,7 +107,7 @@ export function sortRecords(records: readonly CrmRecord[], sorts: readonly strin
   });
   return [...records].sort((a, b) => {
     for (const key of keys) {
-      const order = compare(a.properties[key.name] ?? "", b.properties[key.name] ?? "");
+      const order = compare(ownValue(a.properties, key.name) ?? "", ownValue(b.properties, key.name) ?? "");
       if (order !== 0) return order * key.sign;
     }
     return compare(a.id, b.id);

@@ -172,3 +172,27 @@ describe("quote templates and account", () => {
     });
   });
 });
+
+describe("search: property names that are Object.prototype's", () => {
+  it.each(["__proto__", "constructor", "toString"])(
+    "a %s filter, sort or property matches nothing and crashes nothing",
+    async (name) => {
+      const sim = createSimulator({ clock: fakeClock() });
+      const res = await call(sim, "POST", "/crm/v3/objects/deals/search", {
+        filterGroups: [{ filters: [{ propertyName: name, operator: "EQ", value: "x" }] }],
+        sorts: [name],
+        properties: [name],
+      });
+      expect(res.status).toBe(200);
+      expect(ObjectCollection.parse(res.json).total).toBe(0);
+      const all = await call(sim, "POST", "/crm/v3/objects/deals/search", {
+        filterGroups: [{ filters: [{ propertyName: name, operator: "NOT_HAS_PROPERTY" }] }],
+        sorts: [`-${name}`],
+        properties: [name],
+        limit: 1,
+      });
+      const first = ObjectCollection.parse(all.json).results[0];
+      expect(first && Object.hasOwn(first.properties, name)).toBe(false);
+    },
+  );
+});

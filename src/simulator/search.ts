@@ -4,7 +4,7 @@ import type { SimContext } from "./context.ts";
 import type { CrmObjectType, CrmRecord } from "./crm-data.ts";
 import { type HandlerResult, validationError } from "./handler-result.ts";
 import { parseJsonBody } from "./request-body.ts";
-import { matchesFilterGroups, matchesQuery, sortRecords } from "./search-filters.ts";
+import { matchesFilterGroups, matchesQuery, ownValue, sortRecords } from "./search-filters.ts";
 
 /** What `query` looks in, and what every result carries without asking (HubSpot's defaults). */
 const SEARCHABLE: Record<CrmObjectType, readonly string[]> = {
@@ -13,6 +13,7 @@ const SEARCHABLE: Record<CrmObjectType, readonly string[]> = {
   companies: ["name", "domain"],
   line_items: ["name", "hs_sku"],
   quote_template: ["hs_name"],
+  products: ["name", "hs_sku", "description"],
 };
 const DEFAULT_PROPERTIES: Record<CrmObjectType, readonly string[]> = {
   deals: ["dealname", "amount", "dealstage", "pipeline", "closedate"],
@@ -20,6 +21,7 @@ const DEFAULT_PROPERTIES: Record<CrmObjectType, readonly string[]> = {
   companies: ["name", "domain"],
   line_items: ["name", "price", "quantity", "amount"],
   quote_template: [],
+  products: ["name", "hs_sku", "price", "description", "hs_recurring_billing_period"],
 };
 const ALWAYS = ["createdate", "hs_lastmodifieddate", "hs_object_id"];
 
@@ -27,7 +29,7 @@ function publicRecord(record: CrmRecord, type: CrmObjectType, requested: readonl
   const names = new Set([...DEFAULT_PROPERTIES[type], ...ALWAYS, ...requested]);
   const properties: Record<string, string> = {};
   for (const name of names) {
-    const value = record.properties[name];
+    const value = ownValue(record.properties, name);
     if (value !== undefined) properties[name] = value;
   }
   return {
@@ -61,7 +63,8 @@ export function search(ctx: SimContext, segment: string, raw: string): HandlerRe
   const { query, filterGroups, sorts, properties, limit, after } = request.data;
   const offset = offsetOf(after);
   if (offset === undefined) return validationError(ctx, `"${after}" is not a valid paging cursor`);
-  const matching = ctx.crm[type].filter(
+  const records = type === "line_items" ? ctx.lineItems.live() : ctx.crm[type];
+  const matching = records.filter(
     (record) => matchesQuery(record, query, SEARCHABLE[type]) && matchesFilterGroups(record, filterGroups),
   );
   const sorted = sortRecords(matching, sorts);

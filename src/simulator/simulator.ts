@@ -1,34 +1,25 @@
 import { DAILY_LIMITS, DEFAULT_TIER, RATE_LIMIT_TIERS } from "../hubspot/limits.ts";
+import type { QuoteSystem } from "../hubspot/quote-system.ts";
 import { type Clock, systemClock } from "../platform/clock.ts";
+import { batchStatusBody } from "./batch-status-faults.ts";
 import type { SimContext } from "./context.ts";
 import { generateCrm, indexCrm } from "./crm-data.ts";
-import { DEFAULT_FAULTS, drawFault } from "./faults.ts";
+import { DEFAULT_FAULTS, drawFault, type FaultSettings } from "./faults.ts";
+import { createLineItemStore, type StoredLineItem } from "./line-item-store.ts";
+import { createPortal, type PortalName } from "./portal.ts";
 import { prngStream } from "./prng.ts";
 import { createQuoteStore, type StoredQuote } from "./quote-store.ts";
 import { createRateLimiter } from "./rate-limiter.ts";
-import { errorResponse, jsonResponse, rateLimitBody } from "./responses.ts";
+import { errorResponse, isoAt, jsonResponse, rateLimitBody } from "./responses.ts";
 import { matchRoute } from "./routes.ts";
 
+export type { StoredLineItem } from "./line-item-store.ts";
+export type { PortalName } from "./portal.ts";
 export type { StoredQuote } from "./quote-store.ts";
 
 export const SIMULATOR_TOKEN = "simulator-token";
 
-export interface FaultSettings {
-  /** Fixed latency per request, default 0. */
-  latencyMs: number;
-  /** 0..1: 503, nothing applied. */
-  failBeforeApplyRate: number;
-  /** 0..1: quotes created, then 502 (the client cannot know the outcome). */
-  failAfterApplyRate: number;
-  /** 0..1: quotes created, then fetch() rejects (TypeError) like a dropped connection. */
-  dropAfterApplyRate: number;
-  /** 0..1: 423 Locked, nothing applied. */
-  lockedRate: number;
-  /** Every request → 429 policyName DAILY. */
-  dailyLimitReached: boolean;
-  /** The batch status of batch/create answers (see faults.ts). */
-  batchStatus: "COMPLETE" | "PENDING" | "PROCESSING" | "CANCELED";
-}
+export type { FaultSettings } from "./faults.ts";
 
 export interface SimulatorOptions {
   /** Default 42; same seed → same CRM, same shuffles, same fault draws. */
@@ -42,6 +33,10 @@ export interface SimulatorOptions {
   /** Time for rate windows, timestamps and latency (default the system clock). */
   clock?: Clock;
   faults?: Partial<FaultSettings>;
+  /** Default `us`: the portal's account, currencies, labels and CRM. */
+  portal?: PortalName;
+  /** Default `legacy`; `cpq`: quotes need CPQ_QUOTE, a contact, a deal and line items, and stay drafts. */
+  quoteSystem?: QuoteSystem;
   /** Adds `Retry-After` (seconds) to ten-secondly 429s. HubSpot's own behaviour is unconfirmed; off by default. */
   retryAfterOnRateLimit?: boolean;
 }
@@ -52,8 +47,10 @@ export interface Simulator {
   setFaults(faults: Partial<FaultSettings>): void;
   /** Forget created quotes, rate-limit windows; fault settings back to the options' ones. */
   reset(): void;
-  /** For tests and benches (duplicate detection). */
+  /** For tests and benches (duplicate detection); archived quotes included, with `archivedAt`. */
   createdQuotes(): readonly StoredQuote[];
+  /** The line items batch create made, archived ones included (duplicate and orphan detection). */
+  createdLineItems(): readonly StoredLineItem[];
 }
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
@@ -61,9 +58,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const clock = options.clock ?? systemClock;
   const now = () => clock.now();
   const acceptedToken = options.acceptedToken ?? SIMULATOR_TOKEN;
+  const portal = createPortal(options.portal ?? "us", options.quoteSystem ?? "legacy");
   const crm = generateCrm(prngStream(seed, "crm"));
   const index = indexCrm(crm);
   const quotes = createQuoteStore();
+  const lineItems = createLineItemStore(
+    crm.line_items,
+    crm.deals.map((deal) => deal.id),
+  );
   const limiter = createRateLimiter({
     perTenSeconds: options.rateLimitPerTenSeconds ?? RATE_LIMIT_TIERS[DEFAULT_TIER],
     daily: options.dailyLimit ?? DAILY_LIMITS[DEFAULT_TIER],
@@ -73,9 +75,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let faultStream = prngStream(seed, "faults");
   let idStream = prngStream(seed, "correlation-ids");
   const ctx: SimContext = {
+    portal,
     crm,
     index,
     quotes,
+    lineItems,
     shuffle: prngStream(seed, "shuffle"),
     now,
     correlationId: () => idStream.uuid(),
@@ -132,12 +136,24 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         decision.headers,
       );
     }
-    const unfinished = faults.batchStatus !== "COMPLETE" && url.pathname.endsWith("/batch/create");
-    if (unfinished && faults.batchStatus === "CANCELED") return unfinishedBatch("CANCELED", decision.headers);
+    const isBatch = route.write === "batch";
+    if (isBatch && fault === "canceled") {
+      const at = isoAt(now());
+      const body = { status: "CANCELED", results: [], requestedAt: at, startedAt: at, completedAt: at };
+      return jsonResponse(route.successStatus ?? 200, body, {
+        ...decision.headers,
+        "x-hubspot-correlation-id": ctx.correlationId(),
+      });
+    }
     const body = request.method === "POST" ? await request.text() : "";
     const result = route.handle(ctx, match, url, body);
-    if (unfinished && result.status === 201) return unfinishedBatch(faults.batchStatus, decision.headers);
-    const applied = result.status === 201 || result.status === 207;
+    const applied = result.status >= 200 && result.status < 300;
+    if (applied && isBatch && (fault === "pending" || fault === "processing")) {
+      return jsonResponse(route.successStatus ?? 200, batchStatusBody(result.body, fault), {
+        ...decision.headers,
+        "x-hubspot-correlation-id": ctx.correlationId(),
+      });
+    }
     if (applied && fault === "failAfterApply") {
       return errorResponse(
         502,
@@ -149,22 +165,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       );
     }
     if (applied && fault === "dropAfterApply") {
-      throw new TypeError("fetch failed: the connection was closed before a response arrived");
+      // Shaped like undici's: a TypeError "fetch failed" with the socket error on `cause`.
+      throw new TypeError("fetch failed: the connection was closed before a response arrived", {
+        cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }),
+      });
     }
-    return jsonResponse(result.status, result.body, {
-      ...decision.headers,
-      "x-hubspot-correlation-id": ctx.correlationId(),
-    });
-  }
-
-  /** A 201 for a batch HubSpot has not finished (or canceled): it lists no results. */
-  function unfinishedBatch(status: FaultSettings["batchStatus"], headers: Record<string, string>): Response {
-    const at = new Date(now()).toISOString();
-    return jsonResponse(
-      201,
-      { status, results: [], requestedAt: at, startedAt: at, completedAt: at },
-      { ...headers, "x-hubspot-correlation-id": ctx.correlationId() },
-    );
+    const headers = { ...decision.headers, "x-hubspot-correlation-id": ctx.correlationId() };
+    if (result.status === 204) return new Response(null, { status: 204, headers });
+    return jsonResponse(result.status, result.body, headers);
   }
 
   return {
@@ -175,6 +183,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
     reset() {
       quotes.reset();
+      lineItems.reset();
       limiter.reset();
       faults = initialFaults();
       faultStream = prngStream(seed, "faults");
@@ -182,5 +191,6 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       ctx.shuffle = prngStream(seed, "shuffle");
     },
     createdQuotes: () => quotes.all(),
+    createdLineItems: () => lineItems.created(),
   };
 }

@@ -85,3 +85,25 @@ export function validQuoteInput(
     ],
   };
 }
+
+/** A line-item input from the seed's first product; with `quoteId`, associated with that quote (68). */
+export function validLineItemInput(
+  traceId: string,
+  properties: Record<string, string> = {},
+  quoteId?: string,
+  seed = 42,
+): QuoteCreateInput {
+  return {
+    objectWriteTraceId: traceId,
+    properties: { hs_product_id: firstId(seededCrm(seed), "products"), quantity: "2", ...properties },
+    associations:
+      quoteId === undefined
+        ? []
+        : [
+            {
+              to: { id: quoteId },
+              types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: 68 }],
+            },
+          ],
+  };
+}

@@ -2,6 +2,8 @@ import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import associationsSpec from "../hubspot/openapi/associations-schema.v4.openapi.json";
 import dealsSpec from "../hubspot/openapi/deals.v3.openapi.json";
+import lineItemsSpec from "../hubspot/openapi/line-items.v3.openapi.json";
+import productsSpec from "../hubspot/openapi/products.v3.openapi.json";
 import propertiesSpec from "../hubspot/openapi/properties.v3.openapi.json";
 import quotesSpec from "../hubspot/openapi/quotes.v3.openapi.json";
 
@@ -17,6 +19,8 @@ const SPECS = {
   properties: propertiesSpec,
   associations: associationsSpec,
   deals: dealsSpec,
+  lineItems: lineItemsSpec,
+  products: productsSpec,
 } as const;
 export type SpecName = keyof typeof SPECS;
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useT } from "../i18n/use-t.ts";
 import "./alert.css";
 import type { Tone } from "./badge.tsx";
 
@@ -22,6 +23,7 @@ const ICONS: Record<AlertTone, string> = { danger: "!", warning: "!", success: "
 
 /** A banner message. Errors use role="alert"; information uses role="status". */
 export function Alert({ tone = "info", title, children, action, onDismiss, className }: AlertProps) {
+  const t = useT();
   const urgent = tone === "danger" || tone === "warning";
   return (
     <div
@@ -39,7 +41,12 @@ export function Alert({ tone = "info", title, children, action, onDismiss, class
         <div className="ui-alert__actions">
           {action}
           {onDismiss ? (
-            <button type="button" className="ui-alert__dismiss" onClick={onDismiss} aria-label="Dismiss">
+            <button
+              type="button"
+              className="ui-alert__dismiss"
+              onClick={onDismiss}
+              aria-label={t("ui.dismiss")}
+            >
               ×
             </button>
           ) : null}

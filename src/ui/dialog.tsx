@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type ReactNode, type RefObject, useId, useLayoutEffect, useRef } from "react";
+import { useT } from "../i18n/use-t.ts";
 import "./dialog.css";
 
 export interface DialogProps {
@@ -49,6 +50,7 @@ function OpenDialog({
   className,
 }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const t = useT();
   const titleId = useId();
   const descriptionId = useId();
 
@@ -113,7 +115,7 @@ function OpenDialog({
             ) : null}
           </div>
           {hideCloseButton ? null : (
-            <button type="button" className="ui-dialog__close" aria-label="Close" onClick={onClose}>
+            <button type="button" className="ui-dialog__close" aria-label={t("ui.close")} onClick={onClose}>
               ×
             </button>
           )}

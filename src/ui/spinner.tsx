@@ -1,3 +1,4 @@
+import { useT } from "../i18n/use-t.ts";
 import "./spinner.css";
 
 export interface SpinnerProps {
@@ -8,11 +9,12 @@ export interface SpinnerProps {
 }
 
 /** An indeterminate activity indicator with a polite announcement. */
-export function Spinner({ label = "Loading…", hideLabel = false, size = "md" }: SpinnerProps) {
+export function Spinner({ label, hideLabel = false, size = "md" }: SpinnerProps) {
+  const t = useT();
   return (
     <span role="status" className={`ui-spinner ui-spinner--${size}`}>
       <span className="ui-spinner__ring" aria-hidden="true" />
-      <span className={hideLabel ? "visually-hidden" : "ui-spinner__label"}>{label}</span>
+      <span className={hideLabel ? "visually-hidden" : "ui-spinner__label"}>{label ?? t("ui.loading")}</span>
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from "../../hubspot/errors.ts";
+import { type Translate, translateEnglish } from "../../i18n/use-t.ts";
 
 export type ApiErrorKind =
   /** The request never got an answer: offline, proxy down, connection dropped. */
@@ -40,26 +41,24 @@ export class ApiError extends Error {
   }
 }
 
-/** A sentence a sales-ops person can act on. */
-export function describeApiError(error: unknown): string {
-  if (!(error instanceof ApiError))
-    return "Something went wrong. Try again; if it keeps happening, reload the page.";
-  if (error.kind === "network")
-    return "The app's server cannot be reached. Check that it is running, then try again.";
+/**
+ * A sentence a sales-ops person can act on, in the user's language (`useT()`); English without one.
+ * HubSpot's own message (any other status) is passed through as HubSpot wrote it.
+ */
+export function describeApiError(error: unknown, t: Translate = translateEnglish): string {
+  if (!(error instanceof ApiError)) return t("api.unknown");
+  if (error.kind === "network") return t("api.network");
   // The app's own sign-in, role and CSRF refusals carry a message written for the person (server/auth).
   if (
     error.isSignedOut ||
     error.body?.category === "MISSING_ROLE" ||
     error.body?.category === "CSRF_REJECTED"
   )
-    return error.message;
-  if (error.status === 401)
-    return "HubSpot rejected the access token. Set a valid HUBSPOT_ACCESS_TOKEN and restart the server.";
-  if (error.isProxyRefusal)
-    return "The app's server only answers its own pages. Open the app at the address the server printed.";
-  if (error.status === 403)
-    return "The HubSpot private app is missing a permission (scope) for this. Add the scope in HubSpot and try again.";
-  if (error.status === 413) return "The request is too large to send. Send fewer rows at once.";
-  if (error.status === 429) return "HubSpot's rate limit was reached. Wait a few seconds and try again.";
-  return error.message;
+    return t("api.hubspot", { message: error.message });
+  if (error.status === 401) return t("api.unauthorized");
+  if (error.isProxyRefusal) return t("api.proxyRefusal");
+  if (error.status === 403) return t("api.forbidden");
+  if (error.status === 413) return t("api.tooLarge");
+  if (error.status === 429) return t("api.rateLimited");
+  return t("api.hubspot", { message: error.message });
 }
