@@ -89,9 +89,9 @@ test("the requests table shows each batch status HubSpot answers, what it means,
   page,
 }) => {
   await importCsv(page, CSV, 4);
-  await page.request.post("/api/simulator/faults", { data: { batchStatus: "PROCESSING" } });
+  await page.request.post("/api/simulator/faults", { data: { processingRate: 1 } });
   await submit(page, "Create 3 quotes");
-  await page.request.post("/api/simulator/faults", { data: { batchStatus: "COMPLETE" } });
+  await page.request.post("/api/simulator/faults", { data: { processingRate: 0 } });
   await page.getByRole("tab", { name: "Results" }).click();
   await page.getByText(/^Requests \(/).click();
   const requests = page.getByRole("table", { name: "Requests" });
@@ -100,7 +100,8 @@ test("the requests table shows each batch status HubSpot answers, what it means,
   await expect(requests.getByRole("list", { name: "Attempts of request 1" })).toContainText(
     /sent .+, HTTP 201 at .+/,
   );
+  // HubSpot listed only part of the batch: the rest is unknown (reconcile), never created or resent.
   await expect(
-    page.getByRole("table", { name: "Results" }).getByRole("cell", { name: "unknown", exact: true }),
-  ).toHaveCount(3);
+    page.getByRole("table", { name: "Results" }).getByRole("cell", { name: "unknown", exact: true }).first(),
+  ).toBeVisible();
 });
