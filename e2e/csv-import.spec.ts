@@ -210,7 +210,10 @@ test("pasting CSV text", async ({ page }) => {
 test("bad input gets a clear alert and leaves the batch alone", async ({ page }) => {
   const alert = page.getByRole("alert");
   await dropFile(page, "quotes.xlsx", Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
-  await expect(alert).toContainText("Excel workbooks are not supported yet");
+  await expect(alert).toContainText(/This workbook cannot be opened|not an Excel workbook/);
+  await alert.getByRole("button", { name: "Dismiss" }).click();
+  await dropFile(page, "old.xls", Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
+  await expect(alert).toContainText(".xls spreadsheet, which cannot be read here");
   await expect(alert).toContainText("CSV UTF-8");
   await alert.getByRole("button", { name: "Dismiss" }).click();
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, test } from "@playwright/test";
+import { workbookBytes } from "../src/test/workbook-fixture.ts";
 
 const cell = (grid: Locator, row: number, col: number) =>
   grid.locator(`[role="row"][aria-rowindex="${row + 2}"] [role="gridcell"][aria-colindex="${col + 2}"]`);
@@ -78,4 +79,62 @@ test("a German export with a totals line and columns that cannot be imported", a
   await expect(cell(grid, 0, 1)).toHaveText("2026-12-31");
   await expect(cell(grid, 1, 1)).toHaveText("2027-01-15");
   await expect(grid).not.toContainText("Summe");
+});
+
+test("an Excel workbook with two sheets: pick the second, map it and import", async ({ page }, testInfo) => {
+  await page.goto("/");
+  const grid = page.getByRole("grid", { name: "Quotes" });
+  await expect(grid).toBeVisible();
+  const bytes = await workbookBytes([
+    {
+      name: "2026",
+      rows: [
+        ["Quote", "Expires"],
+        ["Old renewal", new Date(Date.UTC(2026, 2, 31))],
+      ],
+    },
+    {
+      name: "見積もり",
+      merges: ["A1:C1"],
+      rows: [
+        ["2027年 更新見積もり", null, null],
+        ["見積もり名", "有効期限", "通貨"],
+        ["株式会社アクメ 更新", new Date(Date.UTC(2027, 2, 31)), "ＵＳＤ"],
+        ["グロービクス 追加", new Date(Date.UTC(2027, 3, 30)), { formula: '"EUR"', result: "EUR" }],
+      ],
+    },
+  ]);
+  await page.evaluate(
+    ({ data }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(data)], "更新.xlsx"));
+      for (const type of ["dragenter", "dragover", "drop"])
+        document.body.dispatchEvent(
+          new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }),
+        );
+    },
+    { data: [...bytes] },
+  );
+
+  const dialog = page.getByRole("dialog", { name: "Import “更新.xlsx”" });
+  const sheet = dialog.getByLabel("Sheet");
+  await expect(sheet).toHaveValue("0");
+  await expect(dialog.getByText("The workbook has 2 sheets: pick the one with the quotes.")).toBeVisible();
+  await expect(dialog.getByRole("cell", { name: "Old renewal" })).toBeVisible();
+  await sheet.selectOption({ label: "見積もり (4 rows)" });
+  await expect(dialog.getByRole("columnheader", { name: "見積もり名" })).toBeVisible();
+  await expect(dialog.getByRole("cell", { name: "2027-03-31" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("workbook-preview.png") });
+  await dialog.getByRole("button", { name: "Next: map columns" }).click();
+
+  const mapping = page.getByRole("dialog", { name: /Map the columns/ });
+  await expect(mapping.getByLabel('Import "見積もり名" as')).toHaveValue("hs_title");
+  await expect(mapping.getByLabel('Import "有効期限" as')).toHaveValue("hs_expiration_date");
+  await expect(mapping.getByLabel('Import "通貨" as')).toHaveValue("hs_currency");
+  await mapping.getByRole("button", { name: "Import 2 rows" }).click();
+  await expect(mapping).toBeHidden();
+  await expect(page.getByText("Imported 2 rows")).toBeVisible();
+  await expect(cell(grid, 0, 0)).toHaveText("株式会社アクメ 更新");
+  await expect(cell(grid, 0, 1)).toHaveText("2027-03-31");
+  await expect(cell(grid, 1, 1)).toHaveText("2027-04-30");
 });

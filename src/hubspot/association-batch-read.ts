@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { AssociationCategory } from "./association-labels.ts";
-import { BatchStatus } from "./batch-create.ts";
-import { StandardError } from "./errors.ts";
+import { batchResponseOf } from "./batch-create.ts";
 
 /**
  * `POST /crm/v4/associations/{from}/{to}/batch/read`: the records associated with each input. Not in the
@@ -39,14 +38,5 @@ export const AssociationsOfRecord = z.looseObject({
 });
 export type AssociationsOfRecord = z.infer<typeof AssociationsOfRecord>;
 
-export const AssociationBatchReadResponse = z.looseObject({
-  status: BatchStatus,
-  results: z.array(AssociationsOfRecord),
-  numErrors: z.number().int().optional(),
-  errors: z.array(StandardError).optional(),
-  requestedAt: z.string().optional(),
-  startedAt: z.string(),
-  completedAt: z.string(),
-  links: z.record(z.string(), z.string()).optional(),
-});
+export const AssociationBatchReadResponse = batchResponseOf(AssociationsOfRecord);
 export type AssociationBatchReadResponse = z.infer<typeof AssociationBatchReadResponse>;

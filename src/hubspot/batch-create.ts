@@ -38,17 +38,24 @@ export const SimplePublicObject = z.looseObject({
 });
 export type SimplePublicObject = z.infer<typeof SimplePublicObject>;
 
-/** 201 and 207 share one shape; a 207 adds `numErrors` and `errors`. */
-export const BatchResponse = z.looseObject({
-  status: BatchStatus,
-  results: z.array(SimplePublicObject),
-  numErrors: z.number().int().optional(),
-  errors: z.array(StandardError).optional(),
-  requestedAt: z.string().optional(),
-  startedAt: z.string(),
-  completedAt: z.string(),
-  links: z.record(z.string(), z.string()).optional(),
-});
+/**
+ * Every HubSpot batch answer: 201 and 207 share one shape (a 207 adds `numErrors` and `errors`); only the
+ * type of `results` differs between endpoints.
+ */
+export function batchResponseOf<Result extends z.ZodType>(result: Result) {
+  return z.looseObject({
+    status: BatchStatus,
+    results: z.array(result),
+    numErrors: z.number().int().optional(),
+    errors: z.array(StandardError).optional(),
+    requestedAt: z.string().optional(),
+    startedAt: z.string(),
+    completedAt: z.string(),
+    links: z.record(z.string(), z.string()).optional(),
+  });
+}
+
+export const BatchResponse = batchResponseOf(SimplePublicObject);
 export type BatchResponse = z.infer<typeof BatchResponse>;
 
 /** The trace id a per-input error names, if any (`context.objectWriteTraceId[0]`). */

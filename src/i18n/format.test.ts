@@ -45,6 +45,17 @@ describe("createFormatter", () => {
 
   it("shows durations with their unit", () => {
     expect(en.milliseconds(119.6)).toBe("120 ms");
+    expect(en.seconds(2500)).toBe("2.5 sec");
+    expect(ja.seconds(2500)).toBe("2.5 秒");
+    expect(en.duration(125_000)).toBe("2 min 5 sec");
+    expect(en.duration(120_000)).toBe("2 min");
+    expect(ja.duration(125_000)).toBe("2 分 5 秒");
+    expect(en.duration(400)).toBe("1 sec");
+  });
+
+  it("lists items the locale's way", () => {
+    expect(en.list(["row 2", "row 5", "row 9"])).toBe("row 2, row 5, and row 9");
+    expect(ja.list(["行2", "行5"])).toBe("行2、行5");
   });
 });
 

@@ -27,6 +27,12 @@ export interface Formatter {
   time(instant: Date | number | string): string;
   /** A duration in milliseconds, e.g. "120 ms". */
   milliseconds(value: number): string;
+  /** A duration given in milliseconds, shown in seconds with one decimal: 2500 → "2.5 s" (ja: "2.5 秒"). */
+  seconds(milliseconds: number): string;
+  /** A duration: "2 min 5 sec" · "2 分 5 秒"; "under a second" is the caller's message. */
+  duration(milliseconds: number): string;
+  /** "a, b, and c" · "a、b、c": items joined the way the locale lists things. */
+  list(items: readonly string[]): string;
 }
 
 const toDate = (instant: Date | number | string) => (instant instanceof Date ? instant : new Date(instant));
@@ -46,6 +52,12 @@ export function createFormatter({ locale, timeZone }: FormatSettings): Formatter
     () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }),
   );
   const msFormat = memo(() => new Intl.NumberFormat(locale, { style: "unit", unit: "millisecond" }));
+  const secondFormat = memo(
+    () => new Intl.NumberFormat(locale, { style: "unit", unit: "second", maximumFractionDigits: 1 }),
+  );
+  const minuteUnit = memo(() => new Intl.NumberFormat(locale, { style: "unit", unit: "minute" }));
+  const secondUnit = memo(() => new Intl.NumberFormat(locale, { style: "unit", unit: "second" }));
+  const listFormat = memo(() => new Intl.ListFormat(locale, { type: "conjunction" }));
   const calendarFormat = memo(
     () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }),
   );
@@ -85,6 +97,17 @@ export function createFormatter({ locale, timeZone }: FormatSettings): Formatter
     dateTime: instant(dateTimeFormat),
     time: instant(timeFormat),
     milliseconds: (value) => msFormat().format(Math.round(value)),
+    seconds: (milliseconds) => secondFormat().format(milliseconds / 1000),
+    list: (items) => listFormat().format(items),
+    duration: (milliseconds) => {
+      const seconds = Math.max(1, Math.round(milliseconds / 1000));
+      const minutes = Math.floor(seconds / 60);
+      const rest = seconds % 60;
+      if (minutes === 0) return secondUnit().format(rest);
+      return rest === 0
+        ? minuteUnit().format(minutes)
+        : `${minuteUnit().format(minutes)} ${secondUnit().format(rest)}`;
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { type ReactNode, useContext } from "react";
+import { type ReactNode, useCallback, useContext } from "react";
 import { createIntl, IntlContext, type IntlShape, type PrimitiveType } from "react-intl";
 import { type MessageId, messagesFor } from "./messages.ts";
 
@@ -23,14 +23,14 @@ export function useIntlOrEnglish(): IntlShape {
   return intl ?? fallbackIntl();
 }
 
-/** The message function for the current language. */
+/** The message function for the current language; stable until the language changes (safe in memo deps). */
 export function useT(): Translate {
   const intl = useIntlOrEnglish();
-  return (id, values) => intl.formatMessage({ id }, values);
+  return useCallback((id, values) => intl.formatMessage({ id }, values), [intl]);
 }
 
 /** Messages with markup: `tRich("x", { b: (chunks) => <strong>{chunks}</strong> })`. */
 export function useTRich(): (id: MessageId, values: RichValues) => ReactNode {
   const intl = useIntlOrEnglish();
-  return (id, values) => intl.formatMessage({ id }, values);
+  return useCallback((id, values) => intl.formatMessage({ id }, values), [intl]);
 }

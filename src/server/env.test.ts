@@ -78,12 +78,12 @@ describe("parseEnv", () => {
 
   it("reads the simulated portal and its quote system", () => {
     const result = parseEnv({
-      SIMULATOR_PORTAL: "us",
+      SIMULATOR_PORTAL: "jp",
       SIMULATOR_QUOTE_SYSTEM: "cpq",
       SIMULATOR_CANCELED_RATE: "0.1",
     });
     expect(result.ok && result.env.simulator).toMatchObject({
-      portal: "us",
+      portal: "jp",
       quoteSystem: "cpq",
       canceledRate: 0.1,
     });

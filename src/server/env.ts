@@ -2,6 +2,7 @@ import { z } from "zod";
 import { RATE_LIMIT_TIERS, type RateLimitTier } from "../hubspot/limits.ts";
 import { faultRatesProblem } from "../simulator/faults.ts";
 import { type AuthConfig, parseAuthEnv } from "./auth/auth-config.ts";
+import { isLoopbackUrl } from "./auth/loopback.ts";
 
 const integer = (min: number, max: number, what: string) =>
   z
@@ -17,8 +18,38 @@ const rate = z
 
 const onOff = z.enum(["on", "off"], { error: 'expected "on" or "off"' });
 
+/** Pasting a token goes wrong in a few known ways; each gets a sentence (the token itself is never shown). */
+const accessToken = z.string().superRefine((token, ctx) => {
+  if (/^bearer\s/i.test(token))
+    ctx.addIssue({
+      code: "custom",
+      message: 'paste the token alone, without "Bearer " in front (the proxy adds it)',
+    });
+  else if (/\s/.test(token))
+    ctx.addIssue({
+      code: "custom",
+      message: "contains a space or a line break: paste the token on one line",
+    });
+  else if (!/^[\x21-\x7e]+$/.test(token))
+    ctx.addIssue({
+      code: "custom",
+      message: "contains characters a HubSpot token never has (quotes? a non-ASCII character?)",
+    });
+});
+
+/** A HubSpot-compatible upstream for tests and staging: https, or http on this computer only. */
+const apiBase = z
+  .url({ protocol: /^https?$/, error: "expected a URL such as https://api.hubapi.com" })
+  .refine(
+    (value) => value.startsWith("https://") || isLoopbackUrl(new URL(value)),
+    "expected https:// (http:// only for loopback)",
+  )
+  .refine((value) => !new URL(value).search && !new URL(value).hash, "expected no ?query or #fragment")
+  .transform((value) => value.replace(/\/+$/, ""));
+
 const EnvSchema = z.object({
-  HUBSPOT_ACCESS_TOKEN: z.string().optional(),
+  HUBSPOT_ACCESS_TOKEN: accessToken.optional(),
+  HUBSPOT_API_BASE: apiBase.optional(),
   HOST: z.string().default("127.0.0.1"),
   PORT: integer(0, 65_535, "a port number from 0 to 65535").default(4173),
   HUBSPOT_RATE_LIMIT_TIER: z
@@ -37,7 +68,7 @@ const EnvSchema = z.object({
   SIMULATOR_CANCELED_RATE: rate.default(0),
   SIMULATOR_PENDING_RATE: rate.default(0),
   SIMULATOR_PROCESSING_RATE: rate.default(0),
-  SIMULATOR_PORTAL: z.enum(["us"], { error: 'expected "us"' }).default("us"),
+  SIMULATOR_PORTAL: z.enum(["us", "jp"], { error: 'expected "us" or "jp"' }).default("us"),
   SIMULATOR_QUOTE_SYSTEM: z
     .enum(["legacy", "cpq"], { error: 'expected "legacy" or "cpq"' })
     .default("legacy"),
@@ -56,6 +87,8 @@ export interface ServerEnv {
   tier: RateLimitTier;
   perTenSeconds: number;
   upstreamTimeoutMs: number;
+  /** Where HubSpot's API is (`HUBSPOT_API_BASE`), used with a token. */
+  hubspotApiBase: string;
   /** Sign-in (`AUTH_MODE` and friends), parsed in `auth/auth-config.ts`. */
   auth: AuthConfig;
   /** Where the embedded database lives (ignored with `databaseUrl`). */
@@ -73,7 +106,7 @@ export interface ServerEnv {
     canceledRate: number;
     pendingRate: number;
     processingRate: number;
-    portal: "us";
+    portal: "us" | "jp";
     quoteSystem: "legacy" | "cpq";
   };
 }
@@ -89,7 +122,9 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   }
   const parsed = EnvSchema.safeParse(cleaned);
   const auth = parseAuthEnv(source, cleaned.HOST ?? "127.0.0.1");
-  if (!parsed.success || !auth.ok) {
+  const baseWithoutToken =
+    parsed.success && !!parsed.data.HUBSPOT_API_BASE && !parsed.data.HUBSPOT_ACCESS_TOKEN;
+  if (!parsed.success || !auth.ok || baseWithoutToken) {
     const lines = (parsed.success ? [] : parsed.error.issues).map((issue) => {
       const name = String(issue.path[0] ?? "environment");
       // Never echo the token or a database password back, even when it is the bad value.
@@ -100,6 +135,10 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       return `  ${name}=${shown}: ${issue.message}`;
     });
     if (!auth.ok) lines.push(...auth.problems.map((problem) => `  ${problem}`));
+    if (baseWithoutToken)
+      lines.push(
+        "  HUBSPOT_API_BASE is set without HUBSPOT_ACCESS_TOKEN: without a token the built-in simulator is used.",
+      );
     return { ok: false, message: `Invalid server configuration:\n${lines.join("\n")}` };
   }
   const e = parsed.data;
@@ -127,6 +166,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       tier: e.HUBSPOT_RATE_LIMIT_TIER,
       perTenSeconds: RATE_LIMIT_TIERS[e.HUBSPOT_RATE_LIMIT_TIER],
       upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      hubspotApiBase: e.HUBSPOT_API_BASE ?? "https://api.hubapi.com",
       auth: auth.auth,
       dataDir: e.DATA_DIR,
       databaseUrl: e.DATABASE_URL,

@@ -7,11 +7,14 @@ import { createAuthLayer } from "./auth/create-auth.ts";
 import type { Database } from "./db/database.ts";
 import { openDatabase } from "./db/open-database.ts";
 import { parseEnv, type ServerEnv } from "./env.ts";
+import { Submissions } from "./history/submissions.ts";
+import { submissionsApi } from "./history/submissions-api.ts";
 import { journalApi } from "./journal/journal-api.ts";
 import { type OpenedJournal, openJournal } from "./journal/open-journal.ts";
 import { createNodeApp } from "./node-app.ts";
 import { createProxy, type ProxyOptions } from "./proxy.ts";
 import { TokenLimiters } from "./rate-limiter.ts";
+import { SharedTokenLimiters } from "./shared-rate-limiter.ts";
 
 /** `npm start` / `npm run serve`: the built app and the token-holding proxy on one origin. */
 function loadEnvOrExit(): ServerEnv {
@@ -22,7 +25,6 @@ function loadEnvOrExit(): ServerEnv {
 }
 
 const env = loadEnvOrExit();
-const limiters = new TokenLimiters({ perTenSeconds: env.perTenSeconds });
 const log = (line: string) => process.stderr.write(`[proxy] ${line}\n`);
 
 async function openJournalOrExit(): Promise<{ db: Database; opened: OpenedJournal }> {
@@ -41,6 +43,11 @@ async function openJournalOrExit(): Promise<{ db: Database; opened: OpenedJourna
 }
 
 const { db, opened } = await openJournalOrExit();
+// With PostgreSQL, replicas may share the token: the limit's counts live in the database they share.
+const limiters =
+  db.kind === "postgres"
+    ? new SharedTokenLimiters(db, { perTenSeconds: env.perTenSeconds, leaseMs: env.upstreamTimeoutMs })
+    : new TokenLimiters({ perTenSeconds: env.perTenSeconds });
 
 function proxyOptions(): ProxyOptions {
   const common = {
@@ -48,12 +55,18 @@ function proxyOptions(): ProxyOptions {
     timeoutMs: env.upstreamTimeoutMs,
     limiters,
     log,
-    allowedHosts: loopbackHosts(env.host, env.port),
+    allowedHosts: loopbackHosts(env.host),
     journal: opened.journal,
-    routes: [journalApi(opened.journal)],
+    routes: [journalApi(opened.journal), submissionsApi(new Submissions(db))],
   };
   if (env.token) {
-    return { ...common, upstream: (request) => fetch(request), upstreamName: "hubspot", token: env.token };
+    return {
+      ...common,
+      upstream: (request) => fetch(request),
+      upstreamName: "hubspot",
+      upstreamOrigin: env.hubspotApiBase,
+      token: env.token,
+    };
   }
   const simulator = createSimulator({
     seed: env.simulator.seed,
@@ -81,10 +94,11 @@ function proxyOptions(): ProxyOptions {
 }
 
 /** On a loopback address only loopback names are expected; a wildcard bind cannot know its names. */
-function loopbackHosts(host: string, port: number): string[] | undefined {
+function loopbackHosts(host: string): string[] | undefined {
   const loopback = ["127.0.0.1", "localhost", "::1", "[::1]"];
   if (!loopback.includes(host)) return undefined;
-  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+  // Host names without the port: with PORT=0 the port is only known once the server listens.
+  return ["127.0.0.1", "localhost", "[::1]"];
 }
 
 const distDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist");
@@ -112,8 +126,10 @@ auth.warmUp().catch((error: unknown) => {
 const app = createNodeApp(auth.api, distDir, { authRoutes: auth.routes });
 const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
   const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
-  const upstream = env.token ? "HubSpot (api.hubapi.com)" : "simulator";
-  const journal = env.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded, in ${resolve(env.dataDir)}`;
+  const upstream = env.token ? `HubSpot (${new URL(env.hubspotApiBase).host})` : "simulator";
+  const journal = env.databaseUrl
+    ? "PostgreSQL (DATABASE_URL; the rate limit is shared with every replica on it)"
+    : `embedded, in ${resolve(env.dataDir)}`;
   const interrupted =
     opened.interrupted > 0
       ? `\n${opened.interrupted} request(s) were on their way to HubSpot when the server last stopped: their outcome is unknown; reconcile them from History.`

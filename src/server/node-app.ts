@@ -4,6 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { type Context, Hono } from "hono";
 import type { ApiHandler } from "./auth/api-guard.ts";
+import { applySecurityHeaders } from "./security-headers.ts";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 
@@ -27,6 +28,20 @@ function remoteAddress(c: Context): string | undefined {
  */
 export function createNodeApp(api: ApiHandler, distDir: string, options: NodeAppOptions = {}): Hono {
   const app = new Hono();
+  // First, so it wraps every answer: API, sign-in, files, fallbacks and errors alike.
+  app.use("*", async (c, next) => {
+    await next();
+    try {
+      applySecurityHeaders(c.res.headers, c.req.path);
+    } catch {
+      // A response with immutable headers (e.g. straight from fetch) is copied; assigning `undefined` first
+      // stops Hono from merging the old headers back over ours.
+      const response = new Response(c.res.body, c.res);
+      applySecurityHeaders(response.headers, c.req.path);
+      c.res = undefined;
+      c.res = response;
+    }
+  });
   app.all("/api/*", (c) => api(c.req.raw, { remoteAddress: remoteAddress(c) }));
   app.all("/api", (c) => api(c.req.raw, { remoteAddress: remoteAddress(c) }));
   const authRoutes = options.authRoutes;

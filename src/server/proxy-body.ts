@@ -20,7 +20,43 @@ const BODY_SCHEMAS: Record<NonNullable<AllowedRoute["body"]>, { schema: z.ZodTyp
 
 export type BodyResult =
   | { ok: true; json: string; value: unknown }
-  | { ok: false; kind: "too-large" | "bad-request"; message: string };
+  | { ok: false; kind: "too-large" | "bad-request" | "body-timeout" | "canceled"; message: string };
+
+/** How long a request body may take to arrive: a client trickling bytes must not hold a connection forever. */
+export const BODY_TIMEOUT_MS = 15_000;
+
+/**
+ * `readCheckedBody` within `timeoutMs`; a client that hangs up mid-body is `canceled` (it is gone: nothing to
+ * answer, nothing to log as a failure), not an exception.
+ */
+export async function readBodyInTime(
+  request: Request,
+  bodyName: NonNullable<AllowedRoute["body"]>,
+  maxBytes: number,
+  timeoutMs: number,
+  setTimer: (callback: () => void, ms: number) => () => void,
+): Promise<BodyResult> {
+  let cancel: () => void = () => undefined;
+  const timedOut = new Promise<BodyResult>((resolve) => {
+    cancel = setTimer(
+      () =>
+        resolve({
+          ok: false,
+          kind: "body-timeout",
+          message: `The request body did not arrive within ${Math.round(timeoutMs / 1000)} s. Check the connection and send again.`,
+        }),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([readCheckedBody(request, bodyName, maxBytes), timedOut]);
+  } catch {
+    // readCheckedBody answers every bad body itself: a throw is the body stream breaking (the client hung up).
+    return { ok: false, kind: "canceled", message: "The client went away while sending the request." };
+  } finally {
+    cancel();
+  }
+}
 
 const TOO_LARGE = `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB. Send fewer rows per request.`;
 
@@ -76,7 +112,7 @@ export async function readCappedText(request: Request, maxBytes: number): Promis
 }
 
 /** `undefined` when over the limit, `null` when not UTF-8. */
-async function readLimited(request: Request, maxBytes: number): Promise<string | undefined | null> {
+export async function readLimited(request: Request, maxBytes: number): Promise<string | undefined | null> {
   if (!request.body) return "";
   // With a declared length (checked above) the whole body can be read at once: Node's HTTP parser stops at
   // that length, and the count below still catches a runtime that does not. This is the server's fast path.
@@ -84,7 +120,16 @@ async function readLimited(request: Request, maxBytes: number): Promise<string |
     const buffer = await request.arrayBuffer();
     return buffer.byteLength > maxBytes ? undefined : decodeUtf8(new Uint8Array(buffer));
   }
-  const reader = request.body.getReader();
+  const bytes = await readStreamAtMost(request.body, maxBytes);
+  return bytes === undefined ? undefined : decodeUtf8(bytes);
+}
+
+/** A stream's bytes, or `undefined` (and the stream cancelled) as soon as they pass `maxBytes`. */
+export async function readStreamAtMost(
+  stream: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<Uint8Array | undefined> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -103,7 +148,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<string |
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return decodeUtf8(bytes);
+  return bytes;
 }
 
 function decodeUtf8(bytes: Uint8Array): string | null {

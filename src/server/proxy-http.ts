@@ -11,7 +11,12 @@ export type ProxyErrorKind =
   | "upstream-timeout"
   | "upstream-unreachable"
   | "canceled"
-  | "journal-unavailable";
+  | "journal-unavailable"
+  | "body-timeout"
+  | "busy"
+  | "upstream-redirect"
+  | "upstream-too-large"
+  | "database-unavailable";
 
 const STATUS: Record<ProxyErrorKind, number> = {
   "not-found": 404,
@@ -25,6 +30,11 @@ const STATUS: Record<ProxyErrorKind, number> = {
   "upstream-unreachable": 502,
   canceled: 499,
   "journal-unavailable": 503,
+  "body-timeout": 408,
+  busy: 503,
+  "upstream-redirect": 502,
+  "upstream-too-large": 502,
+  "database-unavailable": 503,
 };
 
 const CATEGORY: Record<ProxyErrorKind, string> = {
@@ -39,6 +49,11 @@ const CATEGORY: Record<ProxyErrorKind, string> = {
   "upstream-unreachable": "UPSTREAM_UNREACHABLE",
   canceled: "CANCELED",
   "journal-unavailable": "JOURNAL_UNAVAILABLE",
+  "body-timeout": "REQUEST_TIMEOUT",
+  busy: "RATE_LIMIT_QUEUE_FULL",
+  "upstream-redirect": "UPSTREAM_REDIRECT",
+  "upstream-too-large": "UPSTREAM_TOO_LARGE",
+  "database-unavailable": "DATABASE_UNAVAILABLE",
 };
 
 /** The header that tells a proxy-made error from one HubSpot sent (HubSpot also answers 502 and 504). */
@@ -122,6 +137,8 @@ export function filterUpstreamHeaders(upstream: Headers, token: string): Headers
     const name = key.toLowerCase();
     if (HOP_BY_HOP.has(name) || DROPPED.has(name) || named.has(name)) return;
     if (name.startsWith("access-control-")) return;
+    // `x-proxy-*` is this proxy's own vocabulary (e.g. "not forwarded, safe to resend"): an upstream must not forge it.
+    if (name.startsWith("x-proxy-")) return;
     if (containsSecret(value, token)) return;
     out.append(name, value);
   });

@@ -4,8 +4,9 @@ import { LOCAL_USER, type SignedInUser } from "./identity.ts";
 import type { Journal } from "./journal/journal.ts";
 import { journalWrite, type Sent } from "./journal/journal-write.ts";
 import { writeRouteOf } from "./journal/write-route.ts";
+import { BoundedLimiters, LimiterBusy, type QueueBounds } from "./limiter-bounds.ts";
 import { originHost } from "./origin-host.ts";
-import { MAX_BODY_BYTES, readCheckedBody } from "./proxy-body.ts";
+import { BODY_TIMEOUT_MS, MAX_BODY_BYTES, readBodyInTime, readStreamAtMost } from "./proxy-body.ts";
 import {
   failedBeforeSending,
   filterUpstreamHeaders,
@@ -16,6 +17,7 @@ import {
   redact,
 } from "./proxy-http.ts";
 import { LimiterWaitAborted, type Release, TokenLimiters } from "./rate-limiter.ts";
+import { LimiterUnavailable } from "./shared-rate-limiter.ts";
 import { handleSimulatorControl, type SimulatorControl } from "./simulator-control.ts";
 
 export type Upstream = (request: Request) => Promise<Response>;
@@ -38,12 +40,21 @@ export interface ProxyOptions {
   perTenSeconds: number;
   /** How long to wait for the upstream's complete answer (not counting rate-limit waits). Default 30 s. */
   timeoutMs?: number;
-  /** Shared across every handler for the same server; default a fresh one sized to `perTenSeconds`. */
-  limiters?: TokenLimiters;
+  /**
+   * Shared across every handler for the same server; default a fresh one sized to `perTenSeconds`. With
+   * replicas: `SharedTokenLimiters`, whose counts live in PostgreSQL.
+   */
+  limiters?: Pick<TokenLimiters, "acquire" | "reset">;
   /** Exposes `/api/simulator/*` when given (simulator mode with control on). */
   simulatorControl?: SimulatorControl;
   upstreamOrigin?: string;
   maxBodyBytes?: number;
+  /** How long a request body may take to arrive (408 after). Default 15 s. */
+  bodyTimeoutMs?: number;
+  /** The largest upstream answer passed on (502 beyond). Default 16 MB. */
+  maxResponseBytes?: number;
+  /** How many may wait for the limiter, per token and per user, and for how long. */
+  queueBounds?: QueueBounds;
   clock?: Clock;
   /**
    * Host headers (`host:port`) the API answers; anything else gets 403. Guards a loopback-bound server against
@@ -70,9 +81,17 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     timeoutMs = 30_000,
     upstreamOrigin = "https://api.hubapi.com",
     maxBodyBytes = MAX_BODY_BYTES,
+    bodyTimeoutMs = BODY_TIMEOUT_MS,
+    maxResponseBytes = MAX_RESPONSE_BYTES,
     clock = systemClock,
   } = options;
   const limiters = options.limiters ?? new TokenLimiters({ perTenSeconds: options.perTenSeconds, clock });
+  // The bounds estimate Retry-After from the limit; a shared (replica) limiter knows no `perTenSeconds` of its own.
+  const bounded = new BoundedLimiters(
+    { acquire: (...args) => limiters.acquire(...args), perTenSeconds: options.perTenSeconds },
+    options.queueBounds,
+    clock,
+  );
   const log = (line: string) => options.log?.(redact(line, token));
 
   const health = () =>
@@ -94,10 +113,11 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     let body: string | undefined;
     let value: unknown;
     if (route.body) {
-      const checked = await readCheckedBody(request, route.body, maxBodyBytes);
+      const checked = await readBodyInTime(request, route.body, maxBodyBytes, bodyTimeoutMs, clock.setTimer);
       if (!checked.ok) {
-        log(`${request.method} ${hubspotPath} rejected: ${checked.message}`);
-        return proxyError(checked.kind, checked.message);
+        // A client that hung up mid-body is gone, not a proxy failure: nothing to log.
+        if (checked.kind !== "canceled") log(`${request.method} ${hubspotPath} rejected: ${checked.message}`);
+        return notForwarded(proxyError(checked.kind, checked.message));
       }
       body = checked.json;
       value = checked.value;
@@ -105,10 +125,31 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
 
     let release: Release;
     try {
-      release = await limiters.acquire(token, route.body === "search" ? "search" : "normal", request.signal);
+      const kind = route.body === "search" ? "search" : "normal";
+      release = await bounded.acquire(token, kind, user.id, request.signal);
     } catch (error) {
-      if (error instanceof LimiterWaitAborted) return proxyError("canceled", error.message);
+      if (error instanceof LimiterBusy) {
+        log(`${request.method} ${hubspotPath} → 503: ${error.message}`);
+        const response = notForwarded(proxyError("busy", error.message));
+        response.headers.set("retry-after", String(error.retryAfterSeconds));
+        return response;
+      }
+      if (error instanceof LimiterWaitAborted) return notForwarded(proxyError("canceled", error.message));
+      if (error instanceof LimiterUnavailable) {
+        log(`${request.method} ${hubspotPath} not sent: ${error.message}`);
+        return notForwarded(
+          proxyError(
+            "database-unavailable",
+            "The server could not reach its database to share HubSpot's rate limit, so it did not send this request. It is safe to send again.",
+          ),
+        );
+      }
       throw error;
+    }
+    // The grant and a hang-up can cross: nothing is sent for a client that is already gone.
+    if (request.signal.aborted) {
+      release();
+      return notForwarded(proxyError("canceled", "The client went away before the request was sent."));
     }
     try {
       const attempt = () => send(request.method, hubspotPath, search, body);
@@ -147,13 +188,27 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       headers,
       body,
       signal: controller.signal,
+      // A redirect is not HubSpot's answer: following it would resend a POST somewhere else, or report a
+      // request that HubSpot did receive as never sent when the redirect's target is down.
+      redirect: "manual",
     });
     try {
       // Races the timer, not only the signal: an upstream that ignores aborts must still end in a 504.
       const response = await Promise.race([upstream(upstreamRequest), timedOut]);
       if (response === "timeout") return timeout(method, hubspotPath);
-      const bytes = await Promise.race([response.arrayBuffer(), timedOut]);
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel().catch(() => undefined);
+        const note = `HubSpot answered with a redirect (${response.status}), which the proxy does not follow. The request may or may not have been applied.`;
+        log(`${method} ${hubspotPath} → 502: upstream redirect ${response.status}`);
+        return { response: proxyError("upstream-redirect", note), outcome: { kind: "unknown", note } };
+      }
+      const bytes = await Promise.race([readAtMost(response, maxResponseBytes), timedOut]);
       if (bytes === "timeout") return timeout(method, hubspotPath);
+      if (bytes === "too-large") {
+        const note = `HubSpot's answer was larger than ${Math.round(maxResponseBytes / 1024 / 1024)} MB, so the proxy did not pass it on. The request may or may not have been applied.`;
+        log(`${method} ${hubspotPath} → 502: upstream answer over ${maxResponseBytes} bytes`);
+        return { response: proxyError("upstream-too-large", note), outcome: { kind: "unknown", note } };
+      }
       if (response.status >= 500) log(`${method} ${hubspotPath} → upstream ${response.status}`);
       const text = redact(new TextDecoder().decode(bytes), token);
       const headers = filterUpstreamHeaders(response.headers, token);
@@ -233,6 +288,26 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
   };
 }
 
+/** The largest upstream answer passed on: HubSpot's biggest (a 100-record batch read) is a few hundred KB. */
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/** The body's bytes, or `"too-large"` as soon as more than `maxBytes` arrived (the rest is not read). */
+async function readAtMost(response: Response, maxBytes: number): Promise<Uint8Array | "too-large"> {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return "too-large";
+  }
+  if (!response.body) return new Uint8Array(0);
+  return (await readStreamAtMost(response.body, maxBytes)) ?? "too-large";
+}
+
+/** A refusal made before anything was sent: the submission queue may send it again without a duplicate. */
+function notForwarded(response: Response): Response {
+  response.headers.set(NOT_FORWARDED_HEADER, "1");
+  return response;
+}
+
 /** A bug, here or in the upstream: no internal message reaches the browser (it may name files or data). */
 function unexpected(): Response {
   return jsonResponse(500, {
@@ -253,7 +328,9 @@ function refuseForeignCaller(
   url: URL,
   allowedHosts?: readonly string[],
 ): string | undefined {
-  if (allowedHosts && !allowedHosts.includes(url.host)) return `unexpected host ${url.host}`;
+  // Names with or without the port: with PORT=0 the port is only known once the server listens.
+  if (allowedHosts && !allowedHosts.includes(url.host) && !allowedHosts.includes(url.hostname))
+    return `unexpected host ${url.host}`;
   const origin = request.headers.get("origin");
   // Hosts, not origins: behind a TLS-terminating reverse proxy the request URL says http while the page is https.
   if (origin !== null && originHost(origin) !== url.host) return "cross-origin request";

@@ -8,10 +8,36 @@ export class LimiterWaitAborted extends Error {
 /** Call once the upstream answered (or failed): the slot then stays counted for one more window. */
 export type Release = () => void;
 
-interface Waiter {
+export interface Waiter {
   grant: (release: Release) => void;
   reject: (error: unknown) => void;
   detach: () => void;
+}
+
+/**
+ * Queues a waiter for a grant (FIFO); one that is canceled while it waits leaves the queue, so nothing is ever
+ * sent for a client that has gone. Shared by the in-process and the replica-shared limiter.
+ */
+export function enqueueWaiter(
+  queue: Waiter[],
+  signal: AbortSignal | undefined,
+  onQueued: () => void,
+): Promise<Release> {
+  return new Promise<Release>((resolve, reject) => {
+    const onAbort = () => {
+      const index = queue.indexOf(waiter);
+      if (index >= 0) queue.splice(index, 1);
+      reject(new LimiterWaitAborted("The request was canceled while it waited for the rate limit."));
+    };
+    const waiter: Waiter = {
+      grant: resolve,
+      reject,
+      detach: () => signal?.removeEventListener("abort", onAbort),
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    queue.push(waiter);
+    onQueued();
+  });
 }
 
 /**
@@ -55,21 +81,7 @@ export class WindowLimiter {
   acquire(signal?: AbortSignal): Promise<Release> {
     if (signal?.aborted) return Promise.reject(new LimiterWaitAborted("The request was canceled."));
     if (this.queue.length === 0 && this.used < this.limit) return Promise.resolve(this.take());
-    return new Promise<Release>((resolve, reject) => {
-      const onAbort = () => {
-        const index = this.queue.indexOf(waiter);
-        if (index >= 0) this.queue.splice(index, 1);
-        reject(new LimiterWaitAborted("The request was canceled while it waited for the rate limit."));
-      };
-      const waiter: Waiter = {
-        grant: resolve,
-        reject,
-        detach: () => signal?.removeEventListener("abort", onAbort),
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      this.queue.push(waiter);
-      this.schedule();
-    });
+    return enqueueWaiter(this.queue, signal, () => this.schedule());
   }
 
   /** Forgets every count and fails every waiter (simulator reset). */

@@ -14,3 +14,16 @@ export const SIMULATOR_ACCOUNT: AccountDetails = {
   uiDomain: "app.hubspot.com",
   dataHostingLocation: "na1",
 };
+
+/** The Japanese portal (SIMULATOR_PORTAL=jp): yen, with US dollars as an additional currency. */
+export const JAPANESE_ACCOUNT: AccountDetails = {
+  portalId: 48_213_579,
+  accountType: "STANDARD",
+  timeZone: "Asia/Tokyo",
+  companyCurrency: "JPY",
+  additionalCurrencies: ["USD"],
+  utcOffset: "+09:00",
+  utcOffsetMilliseconds: 32_400_000,
+  uiDomain: "app.hubspot.com",
+  dataHostingLocation: "na1",
+};

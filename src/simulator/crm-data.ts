@@ -1,18 +1,7 @@
-import {
-  CITIES,
-  COMPANY_STEMS,
-  COMPANY_SUFFIXES,
-  DEAL_KINDS,
-  DEAL_STAGES,
-  FIRST_NAMES,
-  INDUSTRIES,
-  JOB_TITLES,
-  LAST_NAMES,
-  PRODUCTS,
-  QUOTE_TEMPLATE_NAMES,
-} from "./crm-names.ts";
+import { DEAL_STAGES, INDUSTRIES } from "./crm-names.ts";
+import { type CrmWords, US_WORDS } from "./crm-words.ts";
 import type { Prng } from "./prng.ts";
-import { type ProductPricing, productLibrary } from "./product-data.ts";
+import { productLibrary } from "./product-data.ts";
 
 /** The object types the seeded CRM holds (quotes live in the quote store instead). */
 export type CrmObjectType = "contacts" | "companies" | "deals" | "line_items" | "quote_template" | "products";
@@ -48,14 +37,6 @@ const ID_BASES: Record<CrmObjectType, number> = {
 const EPOCH_2024 = Date.UTC(2024, 0, 1);
 const DAY_MS = 86_400_000;
 
-function slug(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "");
-}
-
 function stamp(prng: Prng, id: string, properties: Record<string, string>): CrmRecord {
   const created = EPOCH_2024 + prng.int(600) * DAY_MS + prng.int(DAY_MS);
   const updated = created + prng.int(90) * DAY_MS;
@@ -75,48 +56,39 @@ function ids(prng: Prng, type: CrmObjectType): string[] {
   );
 }
 
-export const USD_PRICING: ProductPricing = {
-  currency: "USD",
-  perUsd: 1,
-  decimals: 2,
-  others: [
-    ["EUR", 0.92, 2],
-    ["GBP", 0.79, 2],
-    ["CAD", 1.36, 2],
-    ["AUD", 1.52, 2],
-  ],
-};
-
-/** A few hundred records with realistic names, the same for the same seed. */
-export function generateCrm(prng: Prng, pricing: ProductPricing = USD_PRICING): Crm {
+/**
+ * A few hundred records with realistic names, the same for the same seed. The draws happen in one fixed
+ * order per record, so a portal's words change the names and never which records exist.
+ */
+export function generateCrm(prng: Prng, words: CrmWords = US_WORDS): Crm {
   const companies = ids(prng, "companies").map((id, i) => {
-    const stem = COMPANY_STEMS[i % COMPANY_STEMS.length] ?? "Acme";
-    const suffix = prng.pick(COMPANY_SUFFIXES);
-    const round = Math.floor(i / COMPANY_STEMS.length);
-    const name = round === 0 ? `${stem} ${suffix}` : `${stem} ${prng.pick(CITIES)} ${suffix}`;
-    const domain = `${slug(stem)}${round === 0 ? "" : round + 1}.${prng.pick(["com", "io", "co.uk", "de", "net"])}`;
+    const [stem, stemAscii] = words.companyStems[i % words.companyStems.length] ?? ["Acme", "acme"];
+    const suffix = prng.pick(words.companySuffixes);
+    const round = Math.floor(i / words.companyStems.length);
+    const name = words.companyName(stem, suffix, round, () => prng.pick(words.cities));
+    const domain = `${stemAscii}${round === 0 ? "" : round + 1}.${prng.pick(words.topLevelDomains)}`;
     return stamp(prng, id, {
       name,
       domain,
-      city: prng.pick(CITIES),
+      city: prng.pick(words.cities),
       industry: prng.pick(INDUSTRIES),
       numberofemployees: String(10 + prng.int(5000)),
     });
   });
 
   const contacts = ids(prng, "contacts").map((id) => {
-    const firstname = prng.pick(FIRST_NAMES);
-    const lastname = prng.pick(LAST_NAMES);
+    const [firstname, firstAscii] = prng.pick(words.firstNames);
+    const [lastname, lastAscii] = prng.pick(words.lastNames);
     const company = prng.pick(companies);
-    const local = `${slug(firstname)}.${slug(lastname)}`;
+    const local = `${firstAscii}.${lastAscii}`;
     return stamp(prng, id, {
       firstname,
       lastname,
-      fullname: `${firstname} ${lastname}`,
+      fullname: words.fullName(firstname, lastname),
       email: `${local}${prng.int(3) === 0 ? prng.int(90) + 10 : ""}@${company.properties.domain}`,
       company: company.properties.name ?? "",
-      jobtitle: prng.pick(JOB_TITLES),
-      phone: `+1 ${200 + prng.int(700)}-555-${String(prng.int(10_000)).padStart(4, "0")}`,
+      jobtitle: prng.pick(words.jobTitles),
+      phone: words.phone(prng),
     });
   });
 
@@ -124,9 +96,12 @@ export function generateCrm(prng: Prng, pricing: ProductPricing = USD_PRICING): 
     const company = prng.pick(companies);
     const stage = prng.pick(DEAL_STAGES);
     const close = EPOCH_2024 + (300 + prng.int(500)) * DAY_MS;
+    const dealname = `${company.properties.name} - ${prng.pick(words.dealKinds)}`;
+    const money = words.dealMoney(prng, 5 + prng.int(400));
     return stamp(prng, id, {
-      dealname: `${company.properties.name} - ${prng.pick(DEAL_KINDS)}`,
-      amount: String((5 + prng.int(400)) * 250),
+      dealname,
+      amount: money.amount,
+      deal_currency_code: money.currency,
       dealstage: stage,
       pipeline: "default",
       closedate: new Date(close).toISOString(),
@@ -134,26 +109,26 @@ export function generateCrm(prng: Prng, pricing: ProductPricing = USD_PRICING): 
   });
 
   const lineItems = ids(prng, "line_items").map((id) => {
-    const [name, price] = prng.pick(PRODUCTS);
+    const [name, price, sku] = prng.pick(words.lineItemProducts);
     const quantity = 1 + prng.int(25);
     return stamp(prng, id, {
       name,
-      price: price.toFixed(2),
+      price: price.toFixed(words.moneyDecimals),
       quantity: String(quantity),
-      amount: (price * quantity).toFixed(2),
-      hs_sku: `SKU-${slug(name).slice(0, 6).toUpperCase()}-${prng.int(900) + 100}`,
+      amount: (price * quantity).toFixed(words.moneyDecimals),
+      hs_sku: `SKU-${sku}-${prng.int(900) + 100}`,
     });
   });
 
   const templates = ids(prng, "quote_template").map((id, i) =>
     stamp(prng, id, {
-      hs_name: QUOTE_TEMPLATE_NAMES[i % QUOTE_TEMPLATE_NAMES.length] ?? "Quote template",
+      hs_name: words.templateNames[i % words.templateNames.length] ?? "Quote template",
       hs_active: "true",
     }),
   );
 
   // Drawn last, so the records above stay what they were before the product library existed.
-  const library = productLibrary(pricing);
+  const library = productLibrary(words.pricing, words.language);
   const products = ids(prng, "products").map((id, i) => stamp(prng, id, library[i % library.length] ?? {}));
 
   return { companies, contacts, deals, line_items: lineItems, quote_template: templates, products };

@@ -1,5 +1,6 @@
 import type { CrmRecord } from "./crm-data.ts";
 import { EDITIONS, REGIONS, SERVICES, SIZES, SUBSCRIPTIONS, TERMS } from "./product-names.ts";
+import { JA_EDITIONS, JA_FAMILY_NAMES, JA_REGIONS } from "./product-names-ja.ts";
 
 /** One product before it gets its id and timestamps. */
 export type ProductProperties = Record<string, string>;
@@ -33,16 +34,23 @@ function priced(usd: number, pricing: ProductPricing): ProductProperties {
  * four sizes for four regions (192): 264 products with unique SKUs; recurring ones carry
  * `hs_recurring_billing_period`.
  */
-export function productLibrary(pricing: ProductPricing): ProductProperties[] {
+export function productLibrary(pricing: ProductPricing, language: "en" | "ja" = "en"): ProductProperties[] {
+  const ja = language === "ja";
   const products: ProductProperties[] = [];
   for (const family of SUBSCRIPTIONS) {
     for (const [editionCode, edition, factor] of EDITIONS) {
       for (const [period, months, frequency, share] of TERMS) {
         const usd = Math.round(family.monthly * factor * share) * months;
+        const [jaName, jaDescription] = JA_FAMILY_NAMES[family.code] ?? [family.name, family.description];
+        const jaEdition = JA_EDITIONS[editionCode] ?? edition;
         products.push({
-          name: `${family.name} ${edition} (${months === 1 ? "monthly" : "annual"})`,
+          name: ja
+            ? `${jaName} ${jaEdition}（${months === 1 ? "月額" : "年額"}）`
+            : `${family.name} ${edition} (${months === 1 ? "monthly" : "annual"})`,
           hs_sku: `SUB-${family.code}-${editionCode}-${months}`,
-          description: `${family.description} ${edition} edition, billed ${frequency}.`,
+          description: ja
+            ? `${jaDescription}${jaEdition}エディション、${months === 1 ? "毎月" : "毎年"}請求。`
+            : `${family.description} ${edition} edition, billed ${frequency}.`,
           hs_recurring_billing_period: period,
           recurringbillingfrequency: frequency,
           hs_product_type: "service",
@@ -54,10 +62,14 @@ export function productLibrary(pricing: ProductPricing): ProductProperties[] {
   for (const family of SERVICES) {
     for (const [sizeCode, size, factor] of SIZES) {
       for (const region of REGIONS) {
+        const [jaName, jaDescription] = JA_FAMILY_NAMES[family.code] ?? [family.name, family.description];
+        const jaRegion = JA_REGIONS[region] ?? region;
         products.push({
-          name: `${family.name} ${sizeCode} – ${region}`,
+          name: ja ? `${jaName} ${sizeCode}（${jaRegion}）` : `${family.name} ${sizeCode} – ${region}`,
           hs_sku: `${family.type === "service" ? "SRV" : "HW"}-${family.code}-${sizeCode}-${region}`,
-          description: `${family.description} ${size[0]?.toUpperCase()}${size.slice(1)} size, ${region} region.`,
+          description: ja
+            ? `${jaDescription}サイズ${sizeCode}、${jaRegion}向け。`
+            : `${family.description} ${size[0]?.toUpperCase()}${size.slice(1)} size, ${region} region.`,
           hs_product_type: family.type,
           ...priced(Math.round(family.price * factor), pricing),
         });

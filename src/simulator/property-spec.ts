@@ -40,7 +40,7 @@ export function defineProperty(spec: PropertySpec, displayOrder: number): Proper
     fieldType: spec.fieldType,
     groupName: spec.groupName ?? (custom ? "quote_custom" : "quoteinformation"),
     description: spec.description,
-    options: options(spec.type === "bool" ? BOOL_OPTIONS : spec.options),
+    options: options(spec.type === "bool" ? (spec.options ?? BOOL_OPTIONS) : spec.options),
     displayOrder: custom ? displayOrder : -1,
     hidden: spec.hidden === true,
     calculated: spec.calculated === true,

@@ -32,10 +32,13 @@ function adapt(spec: PropertySpec, options: QuoteCatalogOptions): PropertySpec {
   return spec;
 }
 
-export function quoteCatalog(options: QuoteCatalogOptions): PropertyCatalog {
+export function quoteCatalog(
+  options: QuoteCatalogOptions,
+  localize: (spec: PropertySpec) => PropertySpec = (spec) => spec,
+): PropertyCatalog {
   return buildCatalog(
-    HUBSPOT_DEFINED_QUOTE_PROPERTIES.map((spec) => adapt(spec, options)),
-    CUSTOM_QUOTE_PROPERTIES,
+    HUBSPOT_DEFINED_QUOTE_PROPERTIES.map((spec) => localize(adapt(spec, options))),
+    CUSTOM_QUOTE_PROPERTIES.map(localize),
     { standard: "quoteinformation", custom: "quote_custom" },
   );
 }

@@ -59,7 +59,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const now = () => clock.now();
   const acceptedToken = options.acceptedToken ?? SIMULATOR_TOKEN;
   const portal = createPortal(options.portal ?? "us", options.quoteSystem ?? "legacy");
-  const crm = generateCrm(prngStream(seed, "crm"));
+  const crm = generateCrm(prngStream(seed, "crm"), portal.words);
   const index = indexCrm(crm);
   const quotes = createQuoteStore();
   const lineItems = createLineItemStore(

@@ -1,6 +1,8 @@
 import type { QuoteCreateInput } from "../hubspot/batch-create.ts";
 import { FakeClock } from "../test/fake-clock.ts";
 import { type Crm, generateCrm } from "./crm-data.ts";
+import { JA_WORDS, US_WORDS } from "./crm-words.ts";
+import type { PortalName } from "./portal.ts";
 import { prngStream } from "./prng.ts";
 import { SIMULATOR_TOKEN, type Simulator } from "./simulator.ts";
 
@@ -43,12 +45,13 @@ export async function call(
 }
 
 /** The seeded CRM the simulator with this seed serves, to pick real ids in tests. */
-const crmBySeed = new Map<number, Crm>();
-export function seededCrm(seed = 42): Crm {
-  const known = crmBySeed.get(seed);
+const crmBySeed = new Map<string, Crm>();
+export function seededCrm(seed = 42, portal: PortalName = "us"): Crm {
+  const key = `${portal}:${seed}`;
+  const known = crmBySeed.get(key);
   if (known) return known;
-  const crm = generateCrm(prngStream(seed, "crm"));
-  crmBySeed.set(seed, crm);
+  const crm = generateCrm(prngStream(seed, "crm"), portal === "jp" ? JA_WORDS : US_WORDS);
+  crmBySeed.set(key, crm);
   return crm;
 }
 
@@ -63,8 +66,9 @@ export function validQuoteInput(
   traceId: string,
   properties: Record<string, string> = {},
   seed = 42,
+  portal: PortalName = "us",
 ): QuoteCreateInput {
-  const crm = seededCrm(seed);
+  const crm = seededCrm(seed, portal);
   return {
     objectWriteTraceId: traceId,
     properties: {
@@ -92,10 +96,11 @@ export function validLineItemInput(
   properties: Record<string, string> = {},
   quoteId?: string,
   seed = 42,
+  portal: PortalName = "us",
 ): QuoteCreateInput {
   return {
     objectWriteTraceId: traceId,
-    properties: { hs_product_id: firstId(seededCrm(seed), "products"), quantity: "2", ...properties },
+    properties: { hs_product_id: firstId(seededCrm(seed, portal), "products"), quantity: "2", ...properties },
     associations:
       quoteId === undefined
         ? []

@@ -12,6 +12,20 @@ const lineItem = "assoc:line_items:HUBSPOT_DEFINED:67";
  * own labels match without being listed (auto-match compares every target's label).
  */
 export const ALIASES: Readonly<Record<ColumnKey, readonly string[]>> = {
+  // Line-item columns of a flat file (one record per line item): `line:<line-item property>`.
+  "line:hs_product_id": [
+    "product id",
+    "product",
+    "product_id",
+    "produkt",
+    "produit",
+    "producto",
+    "商品id",
+    "商品",
+  ],
+  "line:quantity": ["quantity", "qty", "menge", "anzahl", "quantité", "cantidad", "quantità", "数量"],
+  "line:price": ["unit price", "price", "preis", "einzelpreis", "prix unitaire", "precio unitario", "単価"],
+  "line:discount": ["discount", "discount %", "rabatt", "remise", "descuento", "sconto", "割引", "割引率"],
   hs_title: [
     ...["title", "quote name", "quote title", "name", "quote"],
     ...["titel", "angebot", "angebotsname", "angebotstitel", "bezeichnung"],

@@ -1,6 +1,6 @@
 import type { BatchChange } from "../batch/batch-store.ts";
 import type { ColumnKey } from "../batch/columns.ts";
-import type { BatchRow, RowId } from "../batch/row.ts";
+import type { BatchRow, LineId, RowId } from "../batch/row.ts";
 import type { CellIssue } from "./issue.ts";
 
 export interface RowChecker {
@@ -16,6 +16,11 @@ interface RowResult {
 }
 
 const NONE: readonly CellIssue[] = Object.freeze([]);
+
+/** Line cells share the row's issue map under keys no quote column can have (property names have no \u0001). */
+function lineIssueKey(lineId: LineId, key: string | undefined): string {
+  return `${lineId}\u0001${key ?? ""}`;
+}
 
 /**
  * Keeps the issues of a batch up to date as it changes. Only rows a change touched are re-checked (an edit
@@ -90,6 +95,11 @@ export class BatchValidator {
     return this.results.get(rowId)?.byKey.get(key);
   }
 
+  /** The most severe issue of one cell of one line item of a row. */
+  issueForLine(rowId: RowId, lineId: LineId, key: string): CellIssue | undefined {
+    return this.results.get(rowId)?.byKey.get(lineIssueKey(lineId, key));
+  }
+
   issuesForRow(rowId: RowId): readonly CellIssue[] {
     return this.results.get(rowId)?.issues ?? NONE;
   }
@@ -137,7 +147,8 @@ export class BatchValidator {
     let errors = 0;
     for (const issue of issues) {
       if (issue.severity === "error") errors += 1;
-      const key = issue.columnKey ?? "";
+      const key =
+        issue.lineId === undefined ? (issue.columnKey ?? "") : lineIssueKey(issue.lineId, issue.columnKey);
       const existing = byKey.get(key);
       if (!existing || (existing.severity === "warning" && issue.severity === "error")) byKey.set(key, issue);
     }

@@ -1,6 +1,8 @@
 import type { AssociationTargetType } from "../../hubspot/association-catalogue.ts";
 import type { Property } from "../../hubspot/properties.ts";
+import type { QuoteSystem } from "../../hubspot/quote-system.ts";
 import { type ColumnKey, isAssociationColumnKey, parseAssociationColumnKey } from "../batch/columns.ts";
+import { type BatchDefaults, effectiveCells, NO_DEFAULTS } from "../batch/defaults.ts";
 import type { BatchRow } from "../batch/row.ts";
 import type { ColumnDef } from "../columns/column-def.ts";
 import {
@@ -12,6 +14,7 @@ import {
   propertyCheck,
 } from "./cell-checks.ts";
 import type { CellIssue } from "./issue.ts";
+import type { LineRules } from "./line-rules.ts";
 
 export interface RowRulesInput {
   /** Every quote property definition (cells of columns the layout hides are still sent, so still checked). */
@@ -21,6 +24,12 @@ export interface RowRulesInput {
   /** Today as YYYY-MM-DD in the user's calendar; injected so tests and midnight do not surprise. */
   today: string;
   isMissing?: IsMissingRecord;
+  /** The batch defaults: rows are checked with them applied (a default template is the row's template). */
+  defaults?: BatchDefaults;
+  /** Line-item rules; without them lines are not checked (tests of the quote rules alone). */
+  lines?: LineRules;
+  /** `cpq` portals need a contact, a deal and line items on every quote (FACTS.md); default `legacy`. */
+  quoteSystem?: QuoteSystem;
 }
 
 /** Required by HubSpot to create a quote (FACTS.md), with the words that tell the user what to do. */
@@ -43,6 +52,7 @@ export class RowRules {
   private readonly order = new Map<ColumnKey, number>();
   private readonly dealKey: ColumnKey | undefined;
   private readonly templateKey: ColumnKey | undefined;
+  private readonly contactKey: ColumnKey | undefined;
 
   constructor(private readonly input: RowRulesInput) {
     for (const property of input.properties) {
@@ -60,6 +70,7 @@ export class RowRules {
       input.columns.find((c) => c.kind === "association" && c.association.toObjectType === target)?.key;
     this.dealKey = firstOf("deals");
     this.templateKey = firstOf("quote_template");
+    this.contactKey = firstOf("contacts");
   }
 
   private associationRule(key: ColumnKey): AssociationRule | null {
@@ -76,21 +87,25 @@ export class RowRules {
 
   /** Every problem of one row, ordered by column; an empty row (all cells empty) has none. */
   checkRow(row: BatchRow): readonly CellIssue[] {
-    const cells = row.cells;
+    const own = row.cells;
+    const cells = effectiveCells(row, this.input.defaults ?? NO_DEFAULTS, this.input.today);
     const issues: CellIssue[] = [];
-    let empty = true;
+    // A row is empty when the user put nothing in it: batch defaults alone do not make it a quote.
+    let empty = row.lines.length === 0;
+    if (empty) for (const key in own) if (own[key]) empty = false;
     let hasDeal = false;
     let hasTemplate = false;
+    let hasContact = false;
     for (const key in cells) {
       const value = cells[key];
       if (value === undefined || value === "") continue;
-      empty = false;
       let check: CellCheck | undefined;
       if (isAssociationColumnKey(key)) {
         const rule = this.associationRule(key);
         if (!rule) continue;
         if (rule.target === "deals") hasDeal = true;
         else if (rule.target === "quote_template") hasTemplate = true;
+        else if (rule.target === "contacts") hasContact = true;
         check = rule.check;
       } else {
         check = this.propertyChecks.get(key);
@@ -109,25 +124,69 @@ export class RowRules {
         });
       }
     }
-    if (!hasDeal) {
-      issues.push({
-        rowId: row.id,
-        columnKey: this.dealKey,
-        severity: "warning",
-        message: "No deal: HubSpot needs one to publish this quote. Add the deal's id or search for it.",
-      });
-    }
-    if (!hasTemplate) {
-      issues.push({
-        rowId: row.id,
-        columnKey: this.templateKey,
-        severity: "warning",
-        message: "No quote template: HubSpot needs one to publish this quote. Pick a template.",
+    this.publishRules(row, { hasDeal, hasTemplate, hasContact }, issues);
+    if (this.input.lines) {
+      const currency = cells.hs_currency || undefined;
+      row.lines.forEach((line, position) => {
+        for (const issue of this.input.lines?.check(row, line, position, currency) ?? []) issues.push(issue);
       });
     }
     if (issues.length === 0) return EMPTY;
     if (issues.length > 1) issues.sort((a, b) => this.position(a.columnKey) - this.position(b.columnKey));
     return issues;
+  }
+
+  /**
+   * What publishing needs (a deal, a template, line items; in CPQ portals a contact too, and HubSpot insists
+   * on them at create): errors when the batch publishes or the portal is CPQ, warnings otherwise.
+   */
+  private publishRules(
+    row: BatchRow,
+    has: { hasDeal: boolean; hasTemplate: boolean; hasContact: boolean },
+    issues: CellIssue[],
+  ): void {
+    const cpq = this.input.quoteSystem === "cpq";
+    const strict = cpq || this.input.defaults?.publish === true;
+    const severity = strict ? "error" : "warning";
+    const why = cpq
+      ? "HubSpot needs one to create a quote in this portal (CPQ quotes)"
+      : strict
+        ? "HubSpot needs one to publish this quote, and this batch publishes"
+        : "HubSpot needs one to publish this quote";
+    if (!has.hasDeal) {
+      issues.push({
+        rowId: row.id,
+        columnKey: this.dealKey,
+        severity,
+        message: `No deal: ${why}. Add the deal's id or search for it.`,
+      });
+    }
+    if (!has.hasTemplate) {
+      issues.push({
+        rowId: row.id,
+        columnKey: this.templateKey,
+        severity,
+        message: `No quote template: ${why}. Pick a template, or set one in Batch defaults.`,
+      });
+    }
+    if (cpq && !has.hasContact) {
+      issues.push({
+        rowId: row.id,
+        columnKey: this.contactKey,
+        severity: "error",
+        message: "No contact: CPQ quotes need a contact. Add the buyer's contact.",
+      });
+    }
+    if (this.input.lines && row.lines.length === 0) {
+      issues.push({
+        rowId: row.id,
+        columnKey: undefined,
+        severity,
+        message: strict
+          ? "No line items: HubSpot cannot publish a quote without them. Add its products in Line items."
+          : "No line items: this quote will have no amount. Add its products in Line items.",
+      });
+    }
   }
 
   /** Where a column sits for ordering: visible columns in grid order, others after, row-level last. */

@@ -1,8 +1,11 @@
+import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { cell, collapsed, type Selection, selectionRange } from "../../domain/grid/selection.ts";
 import { describeApiError } from "../../lib/api/api-error.ts";
+import { quoteSystemQuery } from "../../lib/api/get-quote-system.ts";
 import { useBatchSnapshot, useBatchStore } from "../../lib/batch-store-context.tsx";
 import { gridSelection } from "../../lib/grid-selection.ts";
+import { ProductDirectory } from "../../lib/products/product-directory.ts";
 import { useRowOutcomeIssues } from "../../lib/submission/use-row-outcome-issues.ts";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
@@ -19,6 +22,9 @@ import { ComposerToolbar } from "./composer-toolbar.tsx";
 import { deleteRows, duplicateRows, insertRows } from "./grid/grid-actions.ts";
 import { QuoteGrid } from "./grid/quote-grid.tsx";
 import { useGridIssues } from "./grid-issues.ts";
+import { useComposerLines } from "./lines/use-composer-lines.tsx";
+import { useLineColumns } from "./lines/use-line-columns.ts";
+import { useLineRules } from "./lines/use-line-rules.ts";
 import { installTestHooks } from "./test-hooks.ts";
 import "./composer.css";
 
@@ -30,7 +36,11 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   const store = useBatchStore();
   const snapshot = useBatchSnapshot();
   const { columns, chooser, openChooser, status, error } = useComposerColumns();
-  const validation = useBatchValidation(columns);
+  const [directory] = useState(() => new ProductDirectory());
+  const lineColumns = useLineColumns();
+  const lineRules = useLineRules(directory, lineColumns.properties);
+  const quoteSystem = useQuery(quoteSystemQuery()).data;
+  const validation = useBatchValidation(columns, { lines: lineRules, quoteSystem });
   const [selection, setSelection] = useState<Selection>(() => collapsed(cell(0, 0)));
   const [notice, setNotice] = useState("");
   const [issuesOpen, setIssuesOpen] = useState(false);
@@ -89,6 +99,15 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     [validation.issueFor, validation.issuesForRow, validation.version],
   );
   const issues = useGridIssues(validationIssues, useRowOutcomeIssues(), columns);
+  const lines = useComposerLines({
+    store,
+    range,
+    quoteGridRef: gridRef,
+    directory,
+    lineColumns,
+    issueForLine: validation.issueForLine,
+    validationVersion: validation.version,
+  });
 
   const empty = (
     <EmptyState
@@ -106,8 +125,8 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     </EmptyState>
   );
 
-  return (
-    <section aria-label="Composer" className="composer">
+  return lines.provide(
+    <section aria-label="Composer" className="composer composer--with-lines">
       <ComposerToolbar
         rowCount={rows.length}
         selectedRows={rows.length === 0 ? 0 : Math.min(range.bottom, rows.length - 1) - range.top + 1}
@@ -133,9 +152,13 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         drafts={draftsMenu}
         end={toolbarEnd}
       />
-      <p role="status" className="composer-status">
-        {notice}
-      </p>
+      <div className="composer-batchbar">
+        {lines.defaultsButton}
+        <p role="status" className="composer-status">
+          {notice}
+        </p>
+      </div>
+      {lines.defaultsPanel}
       {columns.length === 0 && status === "pending" ? (
         <p className="composer-status">Loading the quote properties from HubSpot…</p>
       ) : null}
@@ -145,7 +168,8 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         </p>
       ) : null}
       {/* The problems list opens beside the grid, where it is seen, not below a grid that fills the screen. */}
-      <div className="composer-body">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: F6 bubbling from the quote grid moves to the line grid */}
+      <div className="composer-body" onKeyDown={lines.onKeyDown}>
         <QuoteGrid
           store={store}
           rows={rows}
@@ -158,9 +182,12 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
           gridRef={gridRef}
           lookup={RecordLookup}
           onOpenRowDetails={openDetails}
+          rowSummary={lines.rowSummary}
+          placeholderFor={lines.placeholderFor}
         />
         {issuesOpen ? <IssuesPanel onJump={jump} /> : null}
       </div>
+      {lines.linesPanel}
       {detailRowId ? (
         <RowDetailPanel
           rowId={detailRowId}
@@ -172,6 +199,6 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         />
       ) : null}
       {chooser}
-    </section>
+    </section>,
   );
 }

@@ -1,5 +1,5 @@
 import type { BatchStore } from "../../domain/batch/batch-store.ts";
-import { createRow } from "../../domain/batch/row.ts";
+import { createLine, createRow } from "../../domain/batch/row.ts";
 import type { ColumnDef } from "../../domain/columns/column-def.ts";
 
 declare global {
@@ -15,6 +15,8 @@ declare global {
 export interface LoadOptions {
   /** Existing record ids by object type for association cells; without them those cells stay empty. */
   ids?: Partial<Record<string, readonly string[]>>;
+  /** Line items per row (product from `ids.products`, quantity, unit price), for the line-item bench. */
+  linesPerRow?: number;
 }
 
 /** Sample values that pass validation for each kind of column, so benches measure a realistic grid. */
@@ -50,7 +52,19 @@ export function installTestHooks(store: BatchStore, columns: () => readonly Colu
         const cells: Record<string, string> = {};
         for (const column of visible) cells[column.key] = sample(column, i, options);
         for (let extra = visible.length; extra < 20; extra += 1) cells[`bench_extra_${extra}`] = `x${i}`;
-        return createRow(cells, `bench-${i}`);
+        const products = options.ids?.products ?? [];
+        const lines = Array.from({ length: options.linesPerRow ?? 0 }, (_, l) =>
+          createLine(
+            {
+              ...(products.length > 0
+                ? { hs_product_id: products[(i + l) % products.length] ?? "" }
+                : { name: `Item ${l + 1}`, price: "10" }),
+              quantity: String(1 + ((i + l) % 5)),
+            },
+            `bench-${i}-${l}`,
+          ),
+        );
+        return createRow(cells, `bench-${i}`, lines);
       });
       store.load(rows);
       return rows.length;

@@ -9,7 +9,8 @@ import { ImportOutcomeToast } from "./import-outcome.tsx";
 import { useCsvImport } from "./use-csv-import.ts";
 import "./csv-import.css";
 
-const ACCEPT = ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain";
+const ACCEPT =
+  ".csv,.tsv,.txt,.xlsx,.xlsm,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
  * "Import CSV" in the composer toolbar. Also owns the window-wide drop target and the import dialog, which it

@@ -145,6 +145,7 @@ export function ImportDialog({ controller }: { controller: CsvImportController }
           onEncoding={(encoding) => controller.reparse({ encoding })}
           onDelimiter={(delimiter) => controller.reparse({ delimiter })}
           onHeaderRow={controller.setHeaderRow}
+          onSheet={(sheet) => controller.reparse({ sheet })}
         />
       ) : null}
       {preview && preview.step === "map" ? (

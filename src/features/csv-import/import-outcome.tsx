@@ -20,12 +20,30 @@ export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutc
       }),
     );
   if (summarySkipped > 0) lines.push(t("csvImport.toast.summarySkipped", { count: summarySkipped }));
+  const grouped = outcome.grouped;
+  if (grouped) {
+    lines.unshift(t("csvImport.toast.grouped", { quotes: grouped.quotes, lines: grouped.lines }));
+    if (grouped.ungrouped.length > 0)
+      lines.push(
+        t("csvImport.toast.ungrouped", {
+          count: grouped.ungrouped.length,
+          records: intl.formatList(grouped.ungrouped.slice(0, 10).map(String), { type: "conjunction" }),
+        }),
+      );
+    if (grouped.conflicts > 0) lines.push(t("csvImport.toast.groupConflicts", { count: grouped.conflicts }));
+  }
   // "Every value was read" only when it is true: nothing unread and no column left out.
   if (attention === 0 && ignored.length === 0) lines.unshift(t("csvImport.toast.allRead"));
   lines.push(t("csvImport.toast.undo"));
   return (
     <DockToast
-      tone={attention > 0 ? "warning" : ignored.length > 0 ? "info" : "success"}
+      tone={
+        attention > 0 || (outcome.grouped?.ungrouped.length ?? 0) > 0
+          ? "warning"
+          : ignored.length > 0
+            ? "info"
+            : "success"
+      }
       title={
         replaced > 0
           ? t("csvImport.toast.titleReplacing", { rows, replaced })

@@ -3,11 +3,14 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { MatchConfidence } from "../../domain/csv/auto-match.ts";
 import { checkMapping, confidenceText } from "../../domain/csv/auto-match.ts";
+import { hasLineTargets, isLineTargetKey } from "../../domain/csv/group-lines.ts";
+import { defaultGroupKey, groupKeyCandidates } from "../../domain/csv/line-targets.ts";
 import { headerSignature } from "../../domain/csv/normalize.ts";
 import type { MappingTarget } from "../../domain/csv/targets.ts";
 import { unmappedColumns } from "../../domain/csv/unmapped.ts";
 import type { DateOrder } from "../../domain/values/dates.ts";
 import type { Property } from "../../hubspot/properties.ts";
+import { useT } from "../../i18n/use-t.ts";
 import { forgetMapping, loadMapping, saveMapping } from "../../lib/storage/csv-mappings.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Badge, type Tone } from "../../ui/badge.tsx";
@@ -49,6 +52,7 @@ const TONES: Record<MatchConfidence["kind"], Tone> = {
 /** Step 2: each column → a property, an association or Ignore, with the converted values previewed. */
 export function MappingStep(props: MappingStepProps) {
   const { headers, targets, client, headerRow, dataEnd, onReady } = props;
+  const t = useT();
   const signature = useMemo(() => headerSignature(headers), [headers]);
   const [initial] = useState(() => initialMatches(headers, targets, loadMapping(signature)));
   const [confidence, setConfidence] = useState(() => initial.map((match) => match.confidence));
@@ -74,6 +78,14 @@ export function MappingStep(props: MappingStepProps) {
     chosen.map((c) => [c.column, c.target.key]),
   ]);
   const targetKeys = columns.map((column) => column.target || null);
+  const chosenTargets = chosen.map((c) => c.target);
+  const groupsLines = hasLineTargets(chosenTargets.map((target) => target.key));
+  const groupCandidates = groupKeyCandidates(chosenTargets);
+  const [groupBy, setGroupBy] = useState<string | undefined>(undefined);
+  const groupKey =
+    groupBy && groupCandidates.some((target) => target.key === groupBy)
+      ? groupBy
+      : defaultGroupKey(chosenTargets);
   const check = checkMapping(targetKeys, targets);
   const unmapped = unmappedColumns(headers, targetKeys, props.properties);
 
@@ -109,7 +121,11 @@ export function MappingStep(props: MappingStepProps) {
       return;
     }
     saveMapping(signature, toRemembered(headers, submitted));
-    props.onImport(submitted.mode, { attention, ignored: unmapped.map((column) => column.header) });
+    props.onImport(submitted.mode, {
+      attention,
+      ignored: unmapped.map((column) => column.header),
+      ...(groupsLines ? { groupBy: groupKey } : {}),
+    });
   });
 
   const reset = () => {
@@ -120,7 +136,10 @@ export function MappingStep(props: MappingStepProps) {
     setDateOrder(null);
   };
 
-  const propertyTargets = targets.filter((target) => target.kind === "property");
+  const propertyTargets = targets.filter(
+    (target) => target.kind === "property" && !isLineTargetKey(target.key),
+  );
+  const lineTargets = targets.filter((target) => isLineTargetKey(target.key));
   const associationTargets = targets.filter((target) => target.kind === "association");
 
   return (
@@ -237,6 +256,15 @@ export function MappingStep(props: MappingStepProps) {
                           </option>
                         ))}
                       </optgroup>
+                      {lineTargets.length > 0 ? (
+                        <optgroup label={t("csvImport.map.lineTargets")}>
+                          {lineTargets.map((target) => (
+                            <option key={target.key} value={target.key}>
+                              {target.label}
+                            </option>
+                          ))}
+                        </optgroup>
+                      ) : null}
                     </select>
                     {error ? <span className="csv-import-maptable__error">{error}</span> : null}
                   </td>
@@ -288,6 +316,22 @@ export function MappingStep(props: MappingStepProps) {
         </table>
       </div>
 
+      {groupsLines ? (
+        <div className="csv-import-dateorder">
+          <label className="csv-import-field csv-import-field--inline">
+            <span className="csv-import-field__label">{t("csvImport.map.groupBy")}</span>
+            <select value={groupKey} onChange={(event) => setGroupBy(event.target.value)}>
+              {groupCandidates.length === 0 ? <option value="hs_title">Quote name</option> : null}
+              {groupCandidates.map((target) => (
+                <option key={target.key} value={target.key}>
+                  {target.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="csv-import-field__hint">{t("csvImport.map.groupByHint")}</span>
+        </div>
+      ) : null}
       <fieldset className="csv-import-mode">
         <legend className="csv-import-field__label">Into the batch</legend>
         <label>

@@ -8,6 +8,7 @@ import { columnNames } from "../../domain/csv/header.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { dataEnd, dataRowCount, fileProblems, PREVIEW_ROWS, tableWidth } from "./preview-model.ts";
+import { SheetPicker } from "./sheet-picker.tsx";
 import { SummaryRowsNotice } from "./summary-rows-notice.tsx";
 import type { ParseSummary } from "./worker/protocol.ts";
 
@@ -22,6 +23,7 @@ export interface PreviewStepProps {
   onEncoding(encoding: CsvEncoding): void;
   onDelimiter(delimiter: CsvDelimiter): void;
   onHeaderRow(row: number | null): void;
+  onSheet(sheet: number): void;
 }
 
 function isEncoding(value: string): value is CsvEncoding {
@@ -55,48 +57,54 @@ export function PreviewStep(props: PreviewStepProps) {
   return (
     <div className="csv-import-preview">
       <div className="csv-import-settings">
-        <div className="csv-import-field">
-          <label className="csv-import-field__label" htmlFor={`${id}-encoding`}>
-            Encoding
-          </label>
-          <select
-            id={`${id}-encoding`}
-            aria-describedby={`${id}-encoding-hint`}
-            value={summary.encoding}
-            onChange={(event) => isEncoding(event.target.value) && onEncoding(event.target.value)}
-          >
-            {CSV_ENCODINGS.map((encoding) => (
-              <option key={encoding} value={encoding}>
-                {ENCODING_LABELS[encoding]}
-                {encoding === summary.detectedEncoding.encoding ? " — detected" : ""}
-              </option>
-            ))}
-          </select>
-          <span className="csv-import-field__hint" id={`${id}-encoding-hint`}>
-            {summary.detectedEncoding.reason}
-          </span>
-        </div>
-        <div className="csv-import-field">
-          <label className="csv-import-field__label" htmlFor={`${id}-delimiter`}>
-            Delimiter
-          </label>
-          <select
-            id={`${id}-delimiter`}
-            aria-describedby={`${id}-delimiter-hint`}
-            value={summary.delimiter}
-            onChange={(event) => isDelimiter(event.target.value) && onDelimiter(event.target.value)}
-          >
-            {CSV_DELIMITERS.map((delimiter) => (
-              <option key={delimiter} value={delimiter}>
-                {DELIMITER_LABELS[delimiter]}
-                {delimiter === summary.detectedDelimiter ? " — detected" : ""}
-              </option>
-            ))}
-          </select>
-          <span className="csv-import-field__hint" id={`${id}-delimiter-hint`}>
-            Separates the fields of a row
-          </span>
-        </div>
+        {summary.workbook ? (
+          <SheetPicker id={id} workbook={summary.workbook} onSheet={props.onSheet} />
+        ) : (
+          <>
+            <div className="csv-import-field">
+              <label className="csv-import-field__label" htmlFor={`${id}-encoding`}>
+                Encoding
+              </label>
+              <select
+                id={`${id}-encoding`}
+                aria-describedby={`${id}-encoding-hint`}
+                value={summary.encoding}
+                onChange={(event) => isEncoding(event.target.value) && onEncoding(event.target.value)}
+              >
+                {CSV_ENCODINGS.map((encoding) => (
+                  <option key={encoding} value={encoding}>
+                    {ENCODING_LABELS[encoding]}
+                    {encoding === summary.detectedEncoding.encoding ? " — detected" : ""}
+                  </option>
+                ))}
+              </select>
+              <span className="csv-import-field__hint" id={`${id}-encoding-hint`}>
+                {summary.detectedEncoding.reason}
+              </span>
+            </div>
+            <div className="csv-import-field">
+              <label className="csv-import-field__label" htmlFor={`${id}-delimiter`}>
+                Delimiter
+              </label>
+              <select
+                id={`${id}-delimiter`}
+                aria-describedby={`${id}-delimiter-hint`}
+                value={summary.delimiter}
+                onChange={(event) => isDelimiter(event.target.value) && onDelimiter(event.target.value)}
+              >
+                {CSV_DELIMITERS.map((delimiter) => (
+                  <option key={delimiter} value={delimiter}>
+                    {DELIMITER_LABELS[delimiter]}
+                    {delimiter === summary.detectedDelimiter ? " — detected" : ""}
+                  </option>
+                ))}
+              </select>
+              <span className="csv-import-field__hint" id={`${id}-delimiter-hint`}>
+                Separates the fields of a row
+              </span>
+            </div>
+          </>
+        )}
         <div className="csv-import-field">
           <label className="csv-import-field__label" htmlFor={`${id}-header`}>
             Header row

@@ -4,6 +4,7 @@ import type { BatchRow } from "../../domain/batch/row.ts";
 import type { CsvDelimiter } from "../../domain/csv/delimiter.ts";
 import type { CsvEncoding } from "../../domain/csv/encoding.ts";
 import { fileProblem } from "../../domain/csv/file-check.ts";
+import { groupLineRecords } from "../../domain/csv/group-lines.ts";
 import { useBatchStore } from "../../lib/batch-store-context.tsx";
 import { recordParseTimings } from "./bench-hook.ts";
 import { rowsFromColumns } from "./build-rows.ts";
@@ -31,6 +32,8 @@ export interface ImportReport {
   attention: number;
   /** Headers of the file columns that were not imported. */
   ignored: string[];
+  /** Set when line-item columns are mapped: records with the same value here become one quote. */
+  groupBy?: string | undefined;
 }
 
 export interface ImportOutcome extends ImportReport {
@@ -38,6 +41,8 @@ export interface ImportOutcome extends ImportReport {
   replaced: number;
   /** Totals lines at the end of the file that were left out. */
   summarySkipped: number;
+  /** How records were grouped into quotes (files with line-item columns). */
+  grouped?: { quotes: number; lines: number; ungrouped: number[]; conflicts: number } | undefined;
 }
 
 const CHUNK_ROWS = 5000;
@@ -82,11 +87,14 @@ export function useCsvImport() {
         recordParseTimings(summary.timings);
         const headerRow = summary.detectedHeaderRow;
         const fatal = fatalProblem(summary, headerRow, name);
-        if (fatal) {
+        // A workbook's other sheets may hold the data: keep the preview (and its sheet picker) open.
+        const otherSheets = (summary.workbook?.sheets.length ?? 0) > 1;
+        if (fatal && !otherSheets) {
           setAlert(fatal);
           setState({ kind: "closed" });
           return;
         }
+        setAlert(fatal ?? null);
         setState({
           kind: "preview",
           name,
@@ -143,9 +151,19 @@ export function useCsvImport() {
   );
 
   const reparse = useCallback(
-    (change: { encoding?: CsvEncoding; delimiter?: CsvDelimiter }) => {
+    (change: { encoding?: CsvEncoding; delimiter?: CsvDelimiter; sheet?: number }) => {
       const current = stateRef.current;
       if (current.kind !== "preview" || !source.current) return;
+      // Another sheet is another table: its header row and summary rows are detected afresh.
+      if (change.sheet !== undefined) {
+        void parse(
+          source.current.name,
+          source.current.data,
+          { sheet: change.sheet },
+          { ...current, step: "file" },
+        );
+        return;
+      }
       // A new encoding may change what the delimiter looks like: let it be detected again.
       const options: ParseOptions = change.encoding
         ? { encoding: change.encoding }
@@ -181,7 +199,7 @@ export function useCsvImport() {
       const current = stateRef.current;
       if (current.kind !== "preview") return;
       const { name } = current;
-      const rows: BatchRow[] = [];
+      let rows: BatchRow[] = [];
       setState({ kind: "importing", name, rows: 0, total: 0 });
       try {
         performance.mark("csv-import:receive");
@@ -190,6 +208,18 @@ export function useCsvImport() {
           for (const row of built) rows.push(row);
         });
         performance.measure("csv-import:receive", "csv-import:receive");
+        let grouped: ImportOutcome["grouped"];
+        if (report.groupBy) {
+          // One record per line item: records with the same key become one quote with those lines.
+          const result = groupLineRecords(rows, report.groupBy);
+          rows = result.rows;
+          grouped = {
+            quotes: result.rows.length,
+            lines: result.lineCount,
+            ungrouped: result.ungrouped.map((record) => record.index + 1),
+            conflicts: result.conflicts.length,
+          };
+        }
         performance.mark("csv-import:apply");
         const replaced = mode === "replace" ? store.rows.length : 0;
         const base = store.rows.length;
@@ -211,7 +241,7 @@ export function useCsvImport() {
           current.skipSummary && dataEnd(current.summary, current.headerRow, true) !== null && summary
             ? summary.records.filter((record) => record.fields.some((field) => field.trim() !== "")).length
             : 0;
-        setOutcome({ rows: rows.length, replaced, summarySkipped, ...report });
+        setOutcome({ rows: rows.length, replaced, summarySkipped, ...report, grouped });
         setState({ kind: "closed" });
       } catch (error) {
         fail(error, name);

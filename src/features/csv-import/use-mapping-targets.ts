@@ -1,12 +1,15 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { lineMappingTargets } from "../../domain/csv/line-targets.ts";
 import type { MappingTarget } from "../../domain/csv/targets.ts";
 import { buildTargets } from "../../domain/csv/targets.ts";
+import { STANDARD_LINE_ITEM_PROPERTIES } from "../../domain/lines/line-columns.ts";
 import type { AssociationTargetType } from "../../hubspot/association-catalogue.ts";
 import { ASSOCIATION_TARGET_TYPES } from "../../hubspot/association-catalogue.ts";
 import type { AssociationLabel } from "../../hubspot/association-labels.ts";
 import type { Property } from "../../hubspot/properties.ts";
 import { associationLabelsQuery } from "../../lib/api/get-association-labels.ts";
+import { lineItemPropertiesQuery } from "../../lib/api/get-line-item-properties.ts";
 import { quotePropertiesQuery } from "../../lib/api/get-quote-properties.ts";
 
 /**
@@ -21,6 +24,10 @@ export function useMappingTargets(): {
   retry: () => void;
 } {
   const properties = useQuery(quotePropertiesQuery());
+  // Line-item columns are offered from HubSpot's standard ones when the portal's cannot be read.
+  const lineProperties = useQuery(lineItemPropertiesQuery());
+  const lineData =
+    lineProperties.data ?? (lineProperties.isPending ? undefined : STANDARD_LINE_ITEM_PROPERTIES);
   const labels = useQueries({
     queries: ASSOCIATION_TARGET_TYPES.map((type) => associationLabelsQuery(type)),
   });
@@ -28,14 +35,14 @@ export function useMappingTargets(): {
   const labelsSettled = labels.every((query) => !query.isPending);
   // biome-ignore lint/correctness/useExhaustiveDependencies: labelData is rebuilt every render; its items are stable.
   const targets = useMemo(() => {
-    if (!properties.data || !labelsSettled) return undefined;
+    if (!properties.data || !labelsSettled || !lineData) return undefined;
     const byType = new Map<AssociationTargetType, readonly AssociationLabel[]>();
     ASSOCIATION_TARGET_TYPES.forEach((type, index) => {
       const data = labelData[index];
       if (data) byType.set(type, data);
     });
-    return buildTargets(properties.data, byType);
-  }, [properties.data, labelsSettled, ...labelData]);
+    return [...buildTargets(properties.data, byType), ...lineMappingTargets(lineData)];
+  }, [properties.data, labelsSettled, lineData, ...labelData]);
   return {
     targets,
     properties: properties.data ?? [],

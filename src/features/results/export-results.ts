@@ -1,5 +1,6 @@
 import { resultsCsv } from "../../domain/submission/export-csv.ts";
 import type { SubmissionState } from "../../domain/submission/types.ts";
+import { fileTimestamp } from "../../i18n/format.ts";
 
 /** Downloads the results as CSV (with a BOM so spreadsheet apps read UTF-8 titles right). */
 export function downloadResultsCsv(state: SubmissionState): void {
@@ -7,7 +8,8 @@ export function downloadResultsCsv(state: SubmissionState): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
-  link.download = `quote-results-${new Date(state.createdAt).toISOString().slice(0, 19).replaceAll(":", "-")}.csv`;
+  // Named by the local time the screen shows for the submission, not by UTC.
+  link.download = `quote-results-${fileTimestamp(state.createdAt)}.csv`;
   document.body.append(link);
   link.click();
   link.remove();

@@ -1,6 +1,7 @@
 import type { RowId } from "../../domain/batch/row.ts";
 import type { ManualCheck } from "../../domain/submission/reconcile.ts";
 import type { RowOutcome, SubmissionState } from "../../domain/submission/types.ts";
+import { useT } from "../../i18n/use-t.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 
@@ -17,40 +18,39 @@ export function ManualCheckPanel({
   onMark: Mark;
 }) {
   const unknown = state.rows.filter((row) => row.outcome === "unknown");
+  const t = useT();
   const markAll = (outcome: RowOutcome) => onMark(new Map(unknown.map((row) => [row.rowId, { outcome }])));
   return (
-    <section className="results-manual" aria-label="Check unknown rows in HubSpot">
-      <Alert tone="warning" title="Check these rows in HubSpot">
+    <section className="results-manual" aria-label={t("manual.label")}>
+      <Alert tone="warning" title={t("manual.title")}>
         {check.instructions}
       </Alert>
       {unknown.length > 0 ? (
         <>
           <div className="results-actions">
             <Button size="sm" onClick={() => markAll("created")}>
-              All were created
+              {t("manual.allCreated")}
             </Button>
             <Button size="sm" onClick={() => markAll("not-sent")}>
-              None were created
+              {t("manual.noneCreated")}
             </Button>
           </div>
           <ul className="results-manual__list">
             {unknown.slice(0, 200).map((row) => (
               <li key={row.rowId}>
-                <span>
-                  Row {row.rowNumber} “{row.title}”
-                </span>
+                <span>{t("manual.row", { row: row.rowNumber, title: row.title })}</span>
                 <Button size="sm" onClick={() => onMark(new Map([[row.rowId, { outcome: "created" }]]))}>
-                  Found in HubSpot
+                  {t("manual.found")}
                 </Button>
                 <Button size="sm" onClick={() => onMark(new Map([[row.rowId, { outcome: "not-sent" }]]))}>
-                  Not in HubSpot
+                  {t("manual.notFound")}
                 </Button>
               </li>
             ))}
           </ul>
         </>
       ) : (
-        <p>Every unknown row is marked. Rows marked “not in HubSpot” are sent by “Retry failed rows”.</p>
+        <p>{t("manual.done")}</p>
       )}
     </section>
   );

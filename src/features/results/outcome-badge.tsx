@@ -1,5 +1,5 @@
-import { OUTCOME_LABELS } from "../../domain/submission/outcome-labels.ts";
 import type { RowOutcome } from "../../domain/submission/types.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 const ICONS: Record<RowOutcome, string> = {
   pending: "…",
@@ -13,12 +13,13 @@ const ICONS: Record<RowOutcome, string> = {
 
 /** Outcome as icon + text: colour and icon are never the only signal. */
 export function OutcomeBadge({ outcome }: { outcome: RowOutcome }) {
+  const t = useT();
   return (
     <span className={`results-outcome results-outcome--${outcome}`}>
       <span className="results-outcome__icon" aria-hidden="true">
         {ICONS[outcome]}
       </span>
-      {OUTCOME_LABELS[outcome]}
+      {t(`outcome.${outcome}`)}
     </span>
   );
 }

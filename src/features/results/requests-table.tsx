@@ -1,22 +1,21 @@
-import { BATCH_STATUS_MEANING } from "../../domain/submission/batch-status.ts";
 import type { Attempt, RequestRecord, SubmissionState } from "../../domain/submission/types.ts";
+import type { Formatter } from "../../i18n/format.ts";
+import { useFormat } from "../../i18n/language-provider.tsx";
+import { type Translate, useT } from "../../i18n/use-t.ts";
 
-const time = (ms: number) => new Date(ms).toLocaleTimeString();
-const isoTime = (iso: string | undefined) => (iso ? new Date(iso).toLocaleTimeString() : "");
-
-function waits(request: RequestRecord): string {
+function waits(request: RequestRecord, t: Translate, format: Formatter): string {
   if (request.waits.length === 0) return "";
   const total = request.waits.reduce((sum, w) => sum + w.ms, 0);
-  const reasons = [...new Set(request.waits.map((w) => w.reason))].join(", ");
-  return `${request.waits.length} (${reasons}, ${(total / 1000).toFixed(1)} s)`;
+  const reasons = format.list([...new Set(request.waits.map((w) => w.reason))]);
+  return t("requests.waits", { count: request.waits.length, reasons, duration: format.seconds(total) });
 }
 
-function attemptText(attempt: Attempt): string {
-  const answer =
-    attempt.answeredAt === undefined
-      ? "no answer yet"
-      : `${attempt.httpStatus === undefined ? "no answer" : `HTTP ${attempt.httpStatus}`} at ${time(attempt.answeredAt)}`;
-  return `sent ${time(attempt.sentAt)}, ${answer}`;
+function attemptText(attempt: Attempt, t: Translate, format: Formatter): string {
+  const sent = format.time(attempt.sentAt);
+  if (attempt.answeredAt === undefined) return t("requests.attempt.waiting", { sent });
+  const answered = format.time(attempt.answeredAt);
+  if (attempt.httpStatus === undefined) return t("requests.attempt.noAnswer", { sent, answered });
+  return t("requests.attempt.answered", { sent, status: attempt.httpStatus, answered });
 }
 
 /** Older saves have no per-attempt record: their first send and last answer stand in. */
@@ -34,31 +33,37 @@ function attemptsOf(request: RequestRecord): Attempt[] {
 
 /** Per request: each attempt's send and answer time, HubSpot's batch status and what it means for the rows. */
 export function RequestsTable({ state }: { state: SubmissionState }) {
+  const t = useT();
+  const format = useFormat();
+  const time = (iso: string | undefined) => (iso ? format.time(iso) : "");
   return (
     <div className="results-table-wrap">
-      <table className="results-table" aria-label="Requests">
+      <table className="results-table" aria-label={t("requests.label")}>
         <thead>
           <tr>
-            <th scope="col">Request</th>
-            <th scope="col">Rows</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">HTTP status</th>
-            <th scope="col">Batch status</th>
-            <th scope="col">HubSpot started / completed</th>
-            <th scope="col">Errors</th>
-            <th scope="col">Waits</th>
-            <th scope="col">Note</th>
+            <th scope="col">{t("requests.col.request")}</th>
+            <th scope="col">{t("requests.col.rows")}</th>
+            <th scope="col">{t("requests.col.attempts")}</th>
+            <th scope="col">{t("requests.col.http")}</th>
+            <th scope="col">{t("requests.col.batch")}</th>
+            <th scope="col">{t("requests.col.hubspotTimes")}</th>
+            <th scope="col">{t("requests.col.errors")}</th>
+            <th scope="col">{t("requests.col.waits")}</th>
+            <th scope="col">{t("requests.col.note")}</th>
           </tr>
         </thead>
         <tbody>
           {state.requests.map((request, index) => (
             <tr key={request.id}>
               <td>{index + 1}</td>
-              <td>{request.rowIndexes.length}</td>
+              <td>{format.number(request.rowIndexes.length)}</td>
               <td>
-                <ol className="results-attempts" aria-label={`Attempts of request ${index + 1}`}>
+                <ol
+                  className="results-attempts"
+                  aria-label={t("requests.attempts.label", { request: index + 1 })}
+                >
                   {attemptsOf(request).map((attempt) => (
-                    <li key={attempt.sentAt}>{attemptText(attempt)}</li>
+                    <li key={attempt.sentAt}>{attemptText(attempt, t, format)}</li>
                   ))}
                 </ol>
                 {request.tries.length === 0 && request.sentAt === undefined ? request.phase : null}
@@ -69,7 +74,7 @@ export function RequestsTable({ state }: { state: SubmissionState }) {
                   <>
                     <strong>{request.batchStatus}</strong>
                     <span className="results-table__meaning">
-                      {BATCH_STATUS_MEANING[request.batchStatus]}
+                      {t(`requests.batchStatus.${request.batchStatus}`)}
                     </span>
                   </>
                 ) : (
@@ -77,10 +82,15 @@ export function RequestsTable({ state }: { state: SubmissionState }) {
                 )}
               </td>
               <td>
-                {request.startedAt ? `${isoTime(request.startedAt)} / ${isoTime(request.completedAt)}` : ""}
+                {request.startedAt
+                  ? t("requests.hubspotTimes", {
+                      started: time(request.startedAt),
+                      completed: time(request.completedAt),
+                    })
+                  : ""}
               </td>
               <td>{request.numErrors ?? ""}</td>
-              <td>{waits(request)}</td>
+              <td>{waits(request, t, format)}</td>
               <td className="results-table__message">{request.note ?? ""}</td>
             </tr>
           ))}

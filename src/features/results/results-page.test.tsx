@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
 import { applyQueueEvent, createSubmission, finishSubmission } from "../../domain/submission/state.ts";
+import { LanguageProvider } from "../../i18n/language-provider.tsx";
 import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
 import { SubmissionStoreProvider } from "../../lib/submission/submission-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
@@ -58,24 +59,39 @@ function fixture(skipped: { rowId: string; rowNumber: number; title: string; rea
 function renderResults(
   edit: (row: ReturnType<typeof createRow>) => ReturnType<typeof createRow> = (row) => row,
   skipped: Parameters<typeof fixture>[0] = [],
+  language: "en" | "ja" = "en",
 ) {
   const { state, rows } = fixture(skipped);
   const store = new SubmissionStore();
   store.show(state);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <QueryClientProvider client={queryClient}>
-      <BatchStoreProvider store={new BatchStore(rows.map((r) => edit(r.row)))}>
-        <SubmissionStoreProvider store={store}>
-          <ResultsPage />
-        </SubmissionStoreProvider>
-      </BatchStoreProvider>
-    </QueryClientProvider>,
+    <LanguageProvider initialLanguage={language} browserLocales={[language]} timeZone="Asia/Tokyo">
+      <QueryClientProvider client={queryClient}>
+        <BatchStoreProvider store={new BatchStore(rows.map((r) => edit(r.row)))}>
+          <SubmissionStoreProvider store={store}>
+            <ResultsPage />
+          </SubmissionStoreProvider>
+        </BatchStoreProvider>
+      </QueryClientProvider>
+    </LanguageProvider>,
   );
   return { store };
 }
 
 describe("ResultsPage", () => {
+  it("reads in Japanese: counts, outcomes and the local time of the submission", () => {
+    renderResults(undefined, [], "ja");
+    expect(screen.getByRole("heading", { name: "結果" })).toBeInTheDocument();
+    expect(
+      screen.getByText(/2026\/01\/05 18:00 · シミュレーター · 作成済み1件、失敗1件、不明1件、未送信0件/),
+    ).toBeInTheDocument();
+    const table = screen.getByRole("table", { name: "結果" });
+    expect(within(table).getAllByText("作成済み").length).toBeGreaterThan(0);
+    expect(screen.getByRole("button", { name: "失敗した行を再試行（1）" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "不明な行を照合（1）" })).toBeInTheDocument();
+  });
+
   it("shows one line per row with outcome, linked id, error category, message and property", () => {
     renderResults();
     const table = screen.getByRole("table", { name: "Results" });

@@ -1,5 +1,7 @@
 import { useState } from "react";
 import type { ManualCheck } from "../../domain/submission/reconcile.ts";
+import { useFormat } from "../../i18n/language-provider.tsx";
+import { useT } from "../../i18n/use-t.ts";
 import { describeApiError } from "../../lib/api/api-error.ts";
 import { useSubmission } from "../../lib/submission/use-submission.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -11,21 +13,17 @@ import { RequestsTable } from "./requests-table.tsx";
 import { RowsTable } from "./rows-table.tsx";
 import "./results.css";
 
-const number = new Intl.NumberFormat("en-US");
-
 /** The "Results" tab: every row's outcome and every request's batch status, with retry, reconcile, export. */
 export function ResultsPage() {
   const submission = useSubmission();
   const { state, summary, running } = submission;
   const [check, setCheck] = useState<ManualCheck | undefined>(undefined);
   const [notice, setNotice] = useState<{ tone: "success" | "warning"; text: string } | undefined>(undefined);
+  const t = useT();
+  const format = useFormat();
 
   if (!state || !summary) {
-    return (
-      <EmptyState title="No submission yet">
-        Build a batch in Compose, then use “Submit batch”. Every row's outcome shows up here.
-      </EmptyState>
-    );
+    return <EmptyState title={t("results.empty.title")}>{t("results.empty.body")}</EmptyState>;
   }
   const { counts } = summary;
   const retryable = counts.failed + counts["not-sent"] + counts.canceled;
@@ -36,7 +34,7 @@ export function ResultsPage() {
     try {
       invalid = await submission.retryFailed();
     } catch (error) {
-      setNotice({ tone: "warning", text: describeApiError(error) });
+      setNotice({ tone: "warning", text: describeApiError(error, t) });
       return;
     }
     setNotice(
@@ -44,10 +42,15 @@ export function ResultsPage() {
         ? undefined
         : {
             tone: "warning",
-            text: `${number.format(invalid.length)} ${invalid.length === 1 ? "row is" : "rows are"} still invalid and ${invalid.length === 1 ? "was" : "were"} not sent: ${invalid
-              .slice(0, 3)
-              .map((row) => `row ${row.rowNumber} (${row.reason})`)
-              .join("; ")}${invalid.length > 3 ? "; …" : ""}. Fix them in Compose, then retry.`,
+            text: t("results.invalidNotSent", {
+              count: invalid.length,
+              rows: format.list([
+                ...invalid
+                  .slice(0, 3)
+                  .map((row) => t("results.invalidRow", { row: row.rowNumber, reason: row.reason })),
+                ...(invalid.length > 3 ? [t("results.more")] : []),
+              ]),
+            }),
           },
     );
   };
@@ -58,7 +61,10 @@ export function ResultsPage() {
     try {
       result = await submission.reconcile();
     } catch (error) {
-      setNotice({ tone: "warning", text: `Reconcile did not finish: ${describeApiError(error)}` });
+      setNotice({
+        tone: "warning",
+        text: t("results.reconcileFailed", { reason: describeApiError(error, t) }),
+      });
       return;
     }
     if ("instructions" in result) setCheck(result);
@@ -66,74 +72,69 @@ export function ResultsPage() {
       setCheck(undefined);
       setNotice({
         tone: "success",
-        text: `${number.format(result.found)} unknown ${result.found === 1 ? "row was" : "rows were"} found in HubSpot and marked created; ${number.format(result.resent)} not found ${result.resent === 1 ? "was" : "were"} sent again.`,
+        text: t("results.reconciled", { found: result.found, resent: result.resent }),
       });
     }
   };
 
   return (
-    <section className="results" aria-label="Submission results">
+    <section className="results" aria-label={t("results.label")}>
       <header className="results-head">
         <div>
-          <h2 className="results-head__title">Results</h2>
+          <h2 className="results-head__title">{t("results.title")}</h2>
           <p className="results-head__summary">
-            {new Date(state.startedAt ?? state.createdAt).toLocaleString()} ·{" "}
-            {state.environment.kind === "simulator"
-              ? "Simulator"
-              : `HubSpot portal ${state.environment.portalId ?? ""}`}{" "}
-            · {number.format(counts.created)} created,{" "}
-            {counts.exists ? `${number.format(counts.exists)} already in HubSpot, ` : ""}
-            {number.format(counts.failed)} failed, {number.format(counts.unknown)} unknown,{" "}
-            {number.format(counts.canceled + counts["not-sent"])} not sent
-            {counts.pending ? `, ${number.format(counts.pending)} pending` : ""}
-            {state.skipped.length
-              ? ` · ${number.format(state.skipped.length)} invalid ${state.skipped.length === 1 ? "row" : "rows"} skipped`
-              : ""}
+            {[
+              format.dateTime(state.startedAt ?? state.createdAt),
+              state.environment.kind === "simulator"
+                ? t("env.simulator")
+                : t("env.portal", { portalId: String(state.environment.portalId ?? "") }),
+              t("results.summary.counts", {
+                created: counts.created,
+                exists: counts.exists,
+                failed: counts.failed,
+                unknown: counts.unknown,
+                notSent: counts.canceled + counts["not-sent"],
+                pending: counts.pending,
+              }),
+              ...(state.skipped.length
+                ? [t("results.summary.skipped", { count: state.skipped.length })]
+                : []),
+            ].join(" · ")}
           </p>
         </div>
         <div className="results-actions">
           <Button onClick={() => void retry()} disabled={running || retryable === 0}>
-            Retry failed rows{retryable ? ` (${number.format(retryable)})` : ""}
+            {t("results.retry", { count: retryable })}
           </Button>
           <Button
             onClick={() => void reconcile()}
             disabled={running || counts.unknown === 0}
             busy={submission.reconciling}
           >
-            Reconcile unknown rows{counts.unknown ? ` (${number.format(counts.unknown)})` : ""}
+            {t("results.reconcile", { count: counts.unknown })}
           </Button>
-          <Button onClick={() => downloadResultsCsv(state)}>Export CSV</Button>
+          <Button onClick={() => downloadResultsCsv(state)}>{t("results.export")}</Button>
         </div>
       </header>
 
       {state.stopReason?.kind === "auth" ? (
         <Alert
           tone="danger"
-          title={
-            state.stopReason.status === 401
-              ? "HubSpot rejected the access token"
-              : "Missing HubSpot permission"
-          }
+          title={state.stopReason.status === 401 ? t("auth.rejected") : t("results.stop.scope")}
         >
-          {state.stopReason.message} No quote was marked created by the rejected requests.
+          {t("results.stop.auth", { message: state.stopReason.message })}
         </Alert>
       ) : state.stopReason ? (
-        <Alert tone="danger" title="Sending stopped">
+        <Alert tone="danger" title={t("results.stop.title")}>
           {state.stopReason.message}
         </Alert>
       ) : null}
       {state.status === "interrupted" ? (
-        <Alert tone="warning" title="This submission was interrupted">
-          The page was closed or reloaded while it ran. Rows that were on their way are “unknown”: reconcile
-          them before sending them again. Rows never sent are “not sent”: retry them.
+        <Alert tone="warning" title={t("results.interrupted.title")}>
+          {t("results.interrupted.body")}
         </Alert>
       ) : null}
-      {counts.failed > 0 ? (
-        <p className="results-hint">
-          Failed rows keep their place in the composer, with HubSpot's message on their cells. Fix them there,
-          then retry.
-        </p>
-      ) : null}
+      {counts.failed > 0 ? <p className="results-hint">{t("results.failedHint")}</p> : null}
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       {submission.error ? <Alert tone="danger">{submission.error.message}</Alert> : null}
       {check ? <ManualCheckPanel check={check} state={state} onMark={submission.mark} /> : null}
@@ -141,7 +142,7 @@ export function ResultsPage() {
       <RowsTable state={state} />
       <details className="results-requests">
         <summary>
-          Requests ({summary.requestsDone} of {summary.requestsTotal} done)
+          {t("results.requests", { done: summary.requestsDone, total: summary.requestsTotal })}
         </summary>
         <RequestsTable state={state} />
       </details>

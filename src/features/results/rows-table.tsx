@@ -1,7 +1,7 @@
-import { useId, useMemo, useState } from "react";
-import { OUTCOME_LABELS } from "../../domain/submission/outcome-labels.ts";
+import { type ReactNode, useId, useMemo, useState } from "react";
 import type { RowOutcome, RowResult, SubmissionState } from "../../domain/submission/types.ts";
 import { quoteRecordUrl } from "../../hubspot/account.ts";
+import { type RichValues, type Translate, useT, useTRich } from "../../i18n/use-t.ts";
 import { Button } from "../../ui/button.tsx";
 import { OutcomeBadge } from "./outcome-badge.tsx";
 
@@ -28,15 +28,12 @@ function idCell(state: SubmissionState, row: RowResult) {
   );
 }
 
-function messageCell(state: SubmissionState, row: RowResult) {
-  if (row.outcome === "exists") {
-    return (
-      <>
-        Already in HubSpot (id {idCell(state, row)}): an earlier submission created it, so nothing new was
-        created.
-      </>
-    );
-  }
+function messageCell(
+  state: SubmissionState,
+  row: RowResult,
+  tRich: (id: "rows.existsMessage", values: RichValues) => ReactNode,
+) {
+  if (row.outcome === "exists") return tRich("rows.existsMessage", { id: idCell(state, row) });
   return row.error?.message ?? "";
 }
 
@@ -44,7 +41,7 @@ function messageCell(state: SubmissionState, row: RowResult) {
  * Rows the submission skipped as invalid were never sent; they get a line too, so every row of the batch
  * shows an outcome and the reason it has it.
  */
-function withSkipped(state: SubmissionState): readonly RowResult[] {
+function withSkipped(state: SubmissionState, t: Translate): readonly RowResult[] {
   if (state.skipped.length === 0) return state.rows;
   const skipped = state.skipped.map(
     (row): RowResult => ({
@@ -52,7 +49,7 @@ function withSkipped(state: SubmissionState): readonly RowResult[] {
       rowNumber: row.rowNumber,
       title: row.title,
       outcome: "not-sent",
-      error: { category: "INVALID", message: `Skipped: ${row.reason}` },
+      error: { category: "INVALID", message: t("rows.skipped", { reason: row.reason }) },
     }),
   );
   return [...state.rows, ...skipped];
@@ -64,8 +61,10 @@ export function RowsTable({ state }: { state: SubmissionState }) {
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: "row", ascending: true });
   const [page, setPage] = useState(0);
   const filterId = useId();
+  const t = useT();
+  const tRich = useTRich();
 
-  const allRows = useMemo(() => withSkipped(state), [state]);
+  const allRows = useMemo(() => withSkipped(state, t), [state, t]);
   const counts = useMemo(() => {
     const map = new Map<RowOutcome, number>();
     for (const row of allRows) map.set(row.outcome, (map.get(row.outcome) ?? 0) + 1);
@@ -94,7 +93,7 @@ export function RowsTable({ state }: { state: SubmissionState }) {
   return (
     <div className="results-rows">
       <div className="results-rows__controls">
-        <label htmlFor={filterId}>Show rows</label>
+        <label htmlFor={filterId}>{t("rows.show")}</label>
         <select
           id={filterId}
           value={filter}
@@ -104,44 +103,42 @@ export function RowsTable({ state }: { state: SubmissionState }) {
             setPage(0);
           }}
         >
-          <option value="all">All rows ({allRows.length})</option>
+          <option value="all">{t("rows.all", { count: allRows.length })}</option>
           {OUTCOME_ORDER.filter((o) => counts.get(o)).map((outcome) => (
             <option key={outcome} value={outcome}>
-              {OUTCOME_LABELS[outcome]} ({counts.get(outcome)})
+              {t("rows.outcomeOption", { outcome: t(`outcome.${outcome}`), count: counts.get(outcome) ?? 0 })}
             </option>
           ))}
         </select>
         <span className="results-rows__paging">
           <Button size="sm" disabled={current === 0} onClick={() => setPage(current - 1)}>
-            Previous page
+            {t("rows.prev")}
           </Button>
-          <span>
-            Page {current + 1} of {pages}
-          </span>
+          <span>{t("rows.page", { page: current + 1, pages })}</span>
           <Button size="sm" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
-            Next page
+            {t("rows.next")}
           </Button>
         </span>
       </div>
       <div className="results-table-wrap">
-        <table className="results-table" aria-label="Results">
+        <table className="results-table" aria-label={t("rows.label")}>
           <thead>
             <tr>
               <th scope="col" aria-sort={ariaSort("row")}>
                 <button type="button" className="results-sort" onClick={() => toggle("row")}>
-                  Row
+                  {t("rows.col.row")}
                 </button>
               </th>
-              <th scope="col">Title</th>
+              <th scope="col">{t("rows.col.title")}</th>
               <th scope="col" aria-sort={ariaSort("outcome")}>
                 <button type="button" className="results-sort" onClick={() => toggle("outcome")}>
-                  Outcome
+                  {t("rows.col.outcome")}
                 </button>
               </th>
-              <th scope="col">HubSpot id</th>
-              <th scope="col">Error category</th>
-              <th scope="col">Message</th>
-              <th scope="col">Property</th>
+              <th scope="col">{t("rows.col.id")}</th>
+              <th scope="col">{t("rows.col.category")}</th>
+              <th scope="col">{t("rows.col.message")}</th>
+              <th scope="col">{t("rows.col.property")}</th>
             </tr>
           </thead>
           <tbody>
@@ -154,7 +151,7 @@ export function RowsTable({ state }: { state: SubmissionState }) {
                 </td>
                 <td>{idCell(state, row)}</td>
                 <td>{row.error?.category ?? ""}</td>
-                <td className="results-table__message">{messageCell(state, row)}</td>
+                <td className="results-table__message">{messageCell(state, row, tRich)}</td>
                 <td>{row.error?.propertyName ?? ""}</td>
               </tr>
             ))}

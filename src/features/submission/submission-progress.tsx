@@ -1,21 +1,23 @@
 import { useEffect, useState } from "react";
 import { remainingMs } from "../../domain/submission/eta.ts";
-import { aboutDuration, describeDuration } from "../../domain/submission/plan.ts";
 import type { SubmissionSummary } from "../../domain/submission/summary.ts";
 import type { SubmissionState } from "../../domain/submission/types.ts";
+import { useFormat } from "../../i18n/language-provider.tsx";
+import type { MessageId } from "../../i18n/messages.ts";
+import { useT, useTRich } from "../../i18n/use-t.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { ProgressBar } from "../../ui/spinner.tsx";
 
-const number = new Intl.NumberFormat("en-US");
-
-const TITLES: Record<SubmissionState["status"], string> = {
-  running: "Submitting batch…",
-  done: "Submission finished",
-  canceled: "Submission canceled",
-  stopped: "Submission stopped",
-  interrupted: "Submission interrupted: the page was closed or reloaded while it ran",
+const TITLES: Record<SubmissionState["status"], MessageId> = {
+  running: "progress.title.running",
+  done: "progress.title.done",
+  canceled: "progress.title.canceled",
+  stopped: "progress.title.stopped",
+  interrupted: "progress.title.interrupted",
 };
+
+const bold = (chunks: unknown[]) => <strong>{chunks.join("")}</strong>;
 
 function useNow(active: boolean): number {
   const [now, setNow] = useState(Date.now);
@@ -47,73 +49,70 @@ export function SubmissionProgress({
   const done = summary.total - counts.pending;
   const elapsed = state.startedAt === undefined ? 0 : (state.finishedAt ?? now) - state.startedAt;
   const waiting = running && state.rateLimitWaitUntil !== undefined && state.rateLimitWaitUntil > now;
+  const t = useT();
+  const tRich = useTRich();
+  const format = useFormat();
+  const duration = (ms: number) => (ms < 1000 ? t("duration.underSecond") : format.duration(ms));
+  const about = (ms: number) =>
+    ms < 1000 ? t("duration.underSecond") : t("duration.about", { duration: format.duration(ms) });
   return (
-    <section className="submission-progress" aria-label="Submission progress">
+    <section className="submission-progress" aria-label={t("progress.label")}>
       <div className="submission-progress__head">
-        <h2 className="submission-progress__title">{running ? "Submitting batch…" : TITLES[state.status]}</h2>
+        <h2 className="submission-progress__title">
+          {t(running ? "progress.title.running" : TITLES[state.status])}
+        </h2>
         {running ? (
           <Button variant="danger" size="sm" onClick={onCancel}>
-            Cancel submission
+            {t("progress.cancel")}
           </Button>
         ) : (
           <Button size="sm" onClick={onDismiss}>
-            Close
+            {t("ui.close")}
           </Button>
         )}
       </div>
       <ProgressBar
-        label="Submission progress"
+        label={t("progress.label")}
         value={done}
         max={summary.total}
-        valueText={`${number.format(done)} of ${number.format(summary.total)} rows have an outcome`}
+        valueText={t("progress.value", { done, total: summary.total })}
         tone={counts.failed + counts.unknown > 0 ? "warning" : "info"}
       />
       <ul className="submission-progress__counts">
-        <li>
-          <strong>{number.format(counts.created)}</strong> created
-        </li>
-        {counts.exists > 0 ? (
-          <li>
-            <strong>{number.format(counts.exists)}</strong> already in HubSpot
-          </li>
-        ) : null}
-        <li>
-          <strong>{number.format(counts.failed)}</strong> failed
-        </li>
-        {counts.unknown > 0 ? (
-          <li>
-            <strong>{number.format(counts.unknown)}</strong> unknown
-          </li>
-        ) : null}
-        <li>
-          <strong>{number.format(counts.pending)}</strong> pending
-        </li>
+        <li>{tRich("progress.created", { count: counts.created, b: bold })}</li>
+        {counts.exists > 0 ? <li>{tRich("progress.exists", { count: counts.exists, b: bold })}</li> : null}
+        <li>{tRich("progress.failed", { count: counts.failed, b: bold })}</li>
+        {counts.unknown > 0 ? <li>{tRich("progress.unknown", { count: counts.unknown, b: bold })}</li> : null}
+        <li>{tRich("progress.pending", { count: counts.pending, b: bold })}</li>
         {counts.canceled + counts["not-sent"] > 0 ? (
-          <li>
-            <strong>{number.format(counts.canceled + counts["not-sent"])}</strong> not sent
-          </li>
+          <li>{tRich("progress.notSent", { count: counts.canceled + counts["not-sent"], b: bold })}</li>
         ) : null}
         <li>
-          requests <strong>{summary.requestsDone}</strong> / {summary.requestsTotal}
+          {tRich("progress.requests", { done: summary.requestsDone, total: summary.requestsTotal, b: bold })}
         </li>
         {state.startedAt === undefined ? null : (
           <li>
-            started {new Date(state.startedAt).toLocaleTimeString()}, elapsed {describeDuration(elapsed)}
+            {t("progress.startedElapsed", {
+              started: format.time(state.startedAt),
+              duration: duration(elapsed),
+            })}
           </li>
         )}
-        {running ? <li>{aboutDuration(remainingMs(state, now, concurrency))} left</li> : null}
+        {running ? (
+          <li>{t("progress.left", { duration: about(remainingMs(state, now, concurrency)) })}</li>
+        ) : null}
       </ul>
       <p className="submission-progress__wait" role="status" aria-live="polite">
-        {waiting ? "Waiting for HubSpot's rate limit…" : ""}
+        {waiting ? t("progress.waiting") : ""}
       </p>
       {state.stopReason ? (
-        <Alert tone="danger" title="Sending stopped">
+        <Alert tone="danger" title={t("results.stop.title")}>
           {state.stopReason.message}
         </Alert>
       ) : null}
       {!running ? (
         <p>
-          <a href="#results">See every row's outcome in Results</a>
+          <a href="#results">{t("progress.seeResults")}</a>
         </p>
       ) : null}
     </section>

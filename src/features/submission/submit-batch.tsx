@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useT } from "../../i18n/use-t.ts";
 import { useBatchSnapshot } from "../../lib/batch-store-context.tsx";
 import { useSubmissionStore } from "../../lib/submission/submission-context.tsx";
 import { useSubmission } from "../../lib/submission/use-submission.ts";
@@ -18,6 +19,7 @@ export function SubmitBatch() {
   const [open, setOpen] = useState(false);
   const [startedHere, setStartedHere] = useState(false);
   const [dismissedId, setDismissedId] = useState<string | undefined>(undefined);
+  const t = useT();
   const plan = useSubmitPlan(batch.rows, store.concurrency, open);
   useConfirmLeave(submission.running);
 
@@ -36,7 +38,7 @@ export function SubmitBatch() {
         disabled={submission.running}
         busy={submission.running}
       >
-        {submission.running ? "Submitting…" : "Submit batch"}
+        {submission.running ? t("submit.running") : t("submit.button")}
       </Button>
       <SubmitDialog
         open={open}

@@ -6,6 +6,9 @@ import { aboutDuration } from "../../domain/submission/plan.ts";
 import type { PriorQuote } from "../../domain/submission/prior-quotes.ts";
 import type { NumberedRow } from "../../domain/submission/state.ts";
 import { isWritable } from "../../hubspot/properties.ts";
+import type { Formatter } from "../../i18n/format.ts";
+import { useFormat } from "../../i18n/language-provider.tsx";
+import { type Translate, useT } from "../../i18n/use-t.ts";
 import { useGridSelection } from "../../lib/grid-selection.ts";
 import type { StartSubmission } from "../../lib/submission/use-submission.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -25,15 +28,24 @@ type SubmitForm = z.infer<typeof SubmitForm>;
 
 const number = new Intl.NumberFormat("en-US");
 
-function repeatSummary(rows: readonly NumberedRow[], prior: ReadonlyMap<string, PriorQuote>): string {
-  return rows
-    .map((n) => {
+function repeatSummary(
+  rows: readonly NumberedRow[],
+  prior: ReadonlyMap<string, PriorQuote>,
+  t: Translate,
+  format: Formatter,
+): string {
+  return format.list(
+    rows.map((n) => {
       const quote = prior.get(n.row.id);
       return quote
-        ? `Row ${n.rowNumber} is quote ${quote.hubspotId} (sent ${new Date(quote.at).toLocaleString()})`
-        : `Row ${n.rowNumber}`;
-    })
-    .join("; ");
+        ? t("submit.repeat.row", {
+            row: n.rowNumber,
+            quoteId: quote.hubspotId,
+            sent: format.dateTime(quote.at),
+          })
+        : t("submit.repeat.rowOnly", { row: n.rowNumber });
+    }),
+  );
 }
 
 export function SubmitDialog({
@@ -47,6 +59,8 @@ export function SubmitDialog({
   plan: SubmitPlan;
   onConfirm: (input: StartSubmission) => void;
 }) {
+  const t = useT();
+  const format = useFormat();
   const form = useForm<SubmitForm>({
     resolver: zodResolver(
       SubmitForm.refine((v) => !plan.isLive || v.confirmLive, {
@@ -163,21 +177,22 @@ export function SubmitDialog({
 
           {repeats.length > 0 ? (
             <fieldset className="submission-form__group submission-form__repeat">
-              <legend>
-                {number.format(repeats.length)} {repeats.length === 1 ? "row was" : "rows were"} already
-                created by an earlier submission
-              </legend>
+              <legend>{t("submit.repeat.legend", { count: repeats.length })}</legend>
               <p className="submission-form__note">
-                {repeatSummary(repeats.slice(0, 3), plan.priorQuotes)}
-                {repeats.length > 3 ? ` and ${number.format(repeats.length - 3)} more` : ""}.
+                {repeats.length > 3
+                  ? t("submit.repeat.summaryMore", {
+                      rows: repeatSummary(repeats.slice(0, 3), plan.priorQuotes, t, format),
+                      more: repeats.length - 3,
+                    })
+                  : t("submit.repeat.summary", { rows: repeatSummary(repeats, plan.priorQuotes, t, format) })}
               </p>
               <label htmlFor={ids.skipRepeat} className="submission-form__choice">
                 <input id={ids.skipRepeat} type="radio" value="skip" {...form.register("repeat")} />
-                Skip them: they stay as they are in HubSpot (recommended)
+                {t("submit.repeat.skip")}
               </label>
               <label htmlFor={ids.createRepeat} className="submission-form__choice">
                 <input id={ids.createRepeat} type="radio" value="create" {...form.register("repeat")} />
-                Create them again: HubSpot gets a second quote for each
+                {t("submit.repeat.create")}
               </label>
             </fieldset>
           ) : null}

@@ -1,13 +1,13 @@
 import { createContext, type ReactNode, useContext } from "react";
-import { SubmissionStorage } from "../storage/submissions.ts";
+import { TeamSubmissionStorage } from "../storage/team-submissions.ts";
 import { SubmissionStore } from "./submission-store.ts";
 
 let appStore: SubmissionStore | undefined;
 
-/** The app's store, created on first use (IndexedDB-backed). Tests pass their own via the provider. */
+/** The app's store, created on first use (the server's team history, with IndexedDB as this browser's copy). Tests pass their own via the provider. */
 function defaultStore(): SubmissionStore {
   appStore ??= new SubmissionStore({
-    storage: typeof indexedDB === "undefined" ? undefined : new SubmissionStorage(),
+    storage: typeof indexedDB === "undefined" ? undefined : new TeamSubmissionStorage(),
   });
   return appStore;
 }

@@ -38,6 +38,66 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       "create index journal_entries_in_flight on journal_entries (state) where state = 'sent'",
     ],
   },
+  {
+    version: 2,
+    name: "shared rate limit",
+    statements: [
+      // One row per request counted against a token's window: in flight (until a lease runs out) or answered
+      // (until its answer is a window old). `bucket` is a hash of the token and the kind, never the token.
+      `create table rate_slots (
+        id bigserial primary key,
+        bucket text not null,
+        counted_until timestamptz not null
+      )`,
+      "create index rate_slots_bucket on rate_slots (bucket, counted_until)",
+      // Takes up to `p_wanted` slots, or says how long until the earliest one frees, in one round trip. The
+      // advisory lock serialises replicas per bucket; the database's clock is the one all of them share.
+      `create function qbc_take_rate_slots(p_bucket text, p_limit integer, p_lease_ms integer, p_wanted integer)
+       returns table (slot_id bigint, wait_ms double precision)
+       language plpgsql as $$
+       declare
+         v_now timestamptz;
+         v_count integer;
+         v_next timestamptz;
+       begin
+         perform pg_advisory_xact_lock(hashtext(p_bucket));
+         v_now := clock_timestamp();
+         delete from rate_slots where bucket = p_bucket and counted_until <= v_now;
+         select count(*), min(counted_until) into v_count, v_next from rate_slots where bucket = p_bucket;
+         if v_count < p_limit then
+           return query insert into rate_slots (bucket, counted_until)
+             select p_bucket, v_now + p_lease_ms * interval '1 millisecond'
+             from generate_series(1, least(p_limit - v_count, p_wanted))
+             returning id, 0::double precision;
+         else
+           return query select null::bigint, (extract(epoch from (v_next - v_now)) * 1000)::double precision;
+         end if;
+       end $$`,
+    ],
+  },
+  {
+    version: 3,
+    name: "team history",
+    statements: [
+      // The team's submissions: the browser's state as it last wrote it, with what History filters on.
+      `create table submissions (
+        id text primary key,
+        owner_id text not null,
+        owner_name text,
+        created_at timestamptz not null,
+        finished_at timestamptz,
+        updated_at timestamptz not null,
+        status text not null,
+        environment jsonb not null,
+        total integer not null,
+        counts jsonb not null,
+        outcomes jsonb not null,
+        state jsonb not null
+      )`,
+      "create index submissions_created_at on submissions (created_at desc)",
+      "create index submissions_owner on submissions (owner_id, created_at desc)",
+    ],
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock every replica takes while it migrates. */

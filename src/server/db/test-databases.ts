@@ -8,6 +8,11 @@ export interface DatabaseUnderTest {
   name: "embedded" | "postgres";
   /** A fresh, migrated database; `close` also drops what the test made. */
   open: () => Promise<Database>;
+  /**
+   * Two connections to one fresh database, as two replicas have (embedded: the same one twice — a PGlite
+   * directory has one process). Close the second, then the first.
+   */
+  openPair: () => Promise<[Database, Database]>;
 }
 
 /**
@@ -16,9 +21,27 @@ export interface DatabaseUnderTest {
  * close, so test files can run side by side on one server.
  */
 export function databasesUnderTest(): DatabaseUnderTest[] {
-  const list: DatabaseUnderTest[] = [{ name: "embedded", open: () => openMigrated(openPglite(undefined)) }];
+  const list: DatabaseUnderTest[] = [
+    {
+      name: "embedded",
+      open: () => openMigrated(openPglite(undefined)),
+      openPair: async () => {
+        const db = await openMigrated(openPglite(undefined));
+        return [db, { ...db, close: async () => undefined }];
+      },
+    },
+  ];
   const url = process.env.TEST_DATABASE_URL;
-  if (url) list.push({ name: "postgres", open: () => openTestSchema(url) });
+  if (url) {
+    list.push({
+      name: "postgres",
+      open: async () => (await openTestSchema(url)).db,
+      openPair: async () => {
+        const { db, schema } = await openTestSchema(url);
+        return [db, await openPostgres(url, { searchPath: schema })];
+      },
+    });
+  }
   return list;
 }
 
@@ -28,7 +51,7 @@ async function openMigrated(opening: Promise<Database>): Promise<Database> {
   return db;
 }
 
-async function openTestSchema(url: string): Promise<Database> {
+async function openTestSchema(url: string): Promise<{ db: Database; schema: string }> {
   const schema = `qbc_test_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -36,10 +59,13 @@ async function openTestSchema(url: string): Promise<Database> {
   await admin.end();
   const db = await openMigrated(openPostgres(url, { searchPath: schema }));
   return {
-    ...db,
-    close: async () => {
-      await db.query(`drop schema ${schema} cascade`);
-      await db.close();
+    schema,
+    db: {
+      ...db,
+      close: async () => {
+        await db.query(`drop schema ${schema} cascade`);
+        await db.close();
+      },
     },
   };
 }

@@ -60,7 +60,7 @@ export async function journalWrite(
   } catch (error) {
     log(`${request.method} ${context.hubspotPath} not sent: the journal failed: ${String(error)}`);
     const response = proxyError(
-      "journal-unavailable",
+      "database-unavailable",
       "The server could not record this change in its journal, so it did not send it to HubSpot. It is safe to send again.",
     );
     response.headers.set(NOT_FORWARDED_HEADER, "1");

@@ -159,7 +159,7 @@ describe("the proxy journals every CRM write", () => {
     const response = await create("sub-broken", ["row-f"]);
     expect(response.status).toBe(503);
     expect(response.headers.get(NOT_FORWARDED_HEADER)).toBe("1");
-    expect(await response.json()).toMatchObject({ category: "JOURNAL_UNAVAILABLE" });
+    expect(await response.json()).toMatchObject({ category: "DATABASE_UNAVAILABLE" });
     expect(calls()).toBe(0);
   });
 

@@ -1,17 +1,20 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a WAI-ARIA grid built from divs so rows can be virtualized and cells positioned
 // biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant
 import { memo } from "react";
-import { type GridColumn, type GridLayout, HEADER_HEIGHT, ROW_NUMBER_WIDTH } from "./grid-layout.ts";
+import { type GridColumn, type GridLayout, HEADER_HEIGHT } from "./grid-layout.ts";
 
 /** The sticky header row: a corner cell over the row numbers, then one header per column. */
 export const GridHeader = memo(function GridHeader({
   layout,
   selLeft,
   selRight,
+  summaryHeader,
 }: {
   layout: GridLayout;
   selLeft: number;
   selRight: number;
+  /** The quote grid's line-item summary, beside the row numbers. */
+  summaryHeader?: string | undefined;
 }) {
   return (
     <div
@@ -25,11 +28,13 @@ export const GridHeader = memo(function GridHeader({
             role="columnheader"
             aria-colindex={1}
             className="composer-cell composer-cell--head composer-cell--number"
-            style={{ width: ROW_NUMBER_WIDTH }}
+            style={{ width: layout.leadWidth }}
           >
             <span className="visually-hidden">Row</span>
             <span aria-hidden="true">#</span>
+            {summaryHeader ? <span className="composer-cell__summary">{summaryHeader}</span> : null}
           </div>
+
           {layout.columns.filter((column) => column.sticky).map(header)}
         </div>
         {layout.columns.filter((column) => !column.sticky).map(header)}

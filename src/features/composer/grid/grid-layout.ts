@@ -20,11 +20,14 @@ export interface GridLayout {
   totalWidth: number;
   /** Width covered by the row numbers and the pinned columns. */
   stickyWidth: number;
+  /** Width of the row header (row number, and the summary when there is one). */
+  leadWidth: number;
 }
 
-export function buildLayout(defs: readonly ColumnDef[]): GridLayout {
-  let left = ROW_NUMBER_WIDTH;
-  let stickyWidth = ROW_NUMBER_WIDTH;
+/** `leadWidth`: the row header's width (row numbers, and the line-item summary in the quote grid). */
+export function buildLayout(defs: readonly ColumnDef[], leadWidth = ROW_NUMBER_WIDTH): GridLayout {
+  let left = leadWidth;
+  let stickyWidth = leadWidth;
   let stillPinned = true;
   const columns = defs.map((def, index) => {
     // Only a leading run of pinned columns can stick; a pinned one after a scrolling one would overlap.
@@ -34,7 +37,7 @@ export function buildLayout(defs: readonly ColumnDef[]): GridLayout {
     if (stillPinned) stickyWidth = left;
     return column;
   });
-  return { columns, keys: defs.map((def) => def.key), totalWidth: left, stickyWidth };
+  return { columns, keys: defs.map((def) => def.key), totalWidth: left, stickyWidth, leadWidth };
 }
 
 export function cellId(gridId: string, row: number, col: number): string {

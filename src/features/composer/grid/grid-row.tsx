@@ -7,7 +7,7 @@ import type { CellIssue } from "../../../domain/validation/issue.ts";
 import type { AssociationTargetType } from "../../../hubspot/association-catalogue.ts";
 import { isOutcomeIssue } from "../grid-issues.ts";
 import { formatCell } from "./cell-format.ts";
-import { cellId, type GridColumn, type GridLayout, ROW_HEIGHT, ROW_NUMBER_WIDTH } from "./grid-layout.ts";
+import { cellId, type GridColumn, type GridLayout, ROW_HEIGHT } from "./grid-layout.ts";
 import type { NameLookup } from "./use-visible-names.ts";
 
 /** What every row needs from the grid; one stable object, so rows re-render only when their own props change. */
@@ -18,6 +18,10 @@ export interface RowContext {
   renderEditor(row: BatchRow, column: GridColumn, seed: string | undefined): ReactNode;
   /** Record names for association cells; a new object when names arrive, so rows re-render then. */
   names: NameLookup;
+  /** Shown beside the row number: the quote's line count and total. */
+  summary?: ((row: BatchRow) => string) | undefined;
+  /** Grey text in an empty cell: the batch default the row will take. */
+  placeholder?: ((key: string) => string | undefined) | undefined;
 }
 
 function associationText(names: NameLookup, type: AssociationTargetType, value: string): string {
@@ -27,6 +31,20 @@ function associationText(names: NameLookup, type: AssociationTargetType, value: 
 }
 
 export const GridRowContext = createContext<RowContext | null>(null);
+
+function placeholderText(ctx: RowContext, def: GridColumn["def"]): ReactNode {
+  const value = ctx.placeholder?.(def.key);
+  if (!value) return null;
+  const text =
+    def.kind === "association"
+      ? associationText(ctx.names, def.association.toObjectType, value)
+      : formatCell(def, value);
+  return (
+    <span className="composer-cell__placeholder" title={`Batch default: ${text}`}>
+      {text}
+    </span>
+  );
+}
 
 export interface GridRowProps {
   row: BatchRow;
@@ -104,9 +122,11 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         data-row={index}
         data-col={c}
       >
-        {column.def.kind === "association" && value !== ""
-          ? associationText(ctx.names, column.def.association.toObjectType, value)
-          : formatCell(column.def, value)}
+        {value === "" && ctx.placeholder
+          ? placeholderText(ctx, column.def)
+          : column.def.kind === "association" && value !== ""
+            ? associationText(ctx.names, column.def.association.toObjectType, value)
+            : formatCell(column.def, value)}
         {issue ? (
           <span className="composer-cell__mark" aria-hidden="true">
             {issue.severity === "error" ? "!" : "?"}
@@ -132,12 +152,20 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         <div
           role="rowheader"
           aria-colindex={1}
-          className="composer-cell composer-cell--number"
-          style={{ width: ROW_NUMBER_WIDTH }}
+          className={`composer-cell composer-cell--number${ctx.summary ? " composer-cell--with-summary" : ""}`}
+          style={{ width: layout.leadWidth }}
           data-row={index}
           data-col={-1}
         >
-          {index + 1}
+          {ctx.summary ? (
+            <>
+              <span className="composer-cell__number">{index + 1}</span>
+              <span className="visually-hidden">, </span>
+              <span className="composer-cell__summary">{ctx.summary(row)}</span>
+            </>
+          ) : (
+            index + 1
+          )}
         </div>
         {pinned}
         {tipPinned ? activeTip : null}

@@ -36,7 +36,14 @@ import type { EditMove } from "./editor-keys.ts";
 import { clearSelection, fillDown, fillRight, pasteText, readInto } from "./grid-actions.ts";
 import { GridHeader } from "./grid-header.tsx";
 import { handleGridKey } from "./grid-keys.ts";
-import { buildLayout, cellId, type GridColumn, HEADER_HEIGHT, ROW_HEIGHT } from "./grid-layout.ts";
+import {
+  buildLayout,
+  cellId,
+  type GridColumn,
+  HEADER_HEIGHT,
+  ROW_HEIGHT,
+  ROW_NUMBER_WIDTH,
+} from "./grid-layout.ts";
 import { GridRow, GridRowContext, type RowContext } from "./grid-row.tsx";
 import { useViewport, type ViewportCache } from "./use-viewport.ts";
 import { useVisibleRecordNames } from "./use-visible-names.ts";
@@ -64,6 +71,10 @@ export interface QuoteGridProps {
   /** Shown over the body when there are no rows. */
   empty?: ReactNode;
   gridRef?: React.RefObject<HTMLDivElement | null>;
+  /** A read-only summary beside each row number (the quote's line items); a new object re-renders rows. */
+  rowSummary?: { header: string; width: number; text(row: BatchRow): string } | undefined;
+  /** The batch default for a column, shown in grey in empty cells. */
+  placeholderFor?: ((key: string) => string | undefined) | undefined;
 }
 
 interface Editing {
@@ -90,7 +101,11 @@ export function QuoteGrid(props: QuoteGridProps) {
   const gridId = useId().replace(/:/g, "");
   const ownRef = useRef<HTMLDivElement>(null);
   const scrollRef = props.gridRef ?? ownRef;
-  const layout = useMemo(() => buildLayout(columns), [columns]);
+  const summaryWidth = props.rowSummary?.width ?? 0;
+  const layout = useMemo(
+    () => buildLayout(columns, ROW_NUMBER_WIDTH + summaryWidth),
+    [columns, summaryWidth],
+  );
   const size = { rows: rows.length, cols: columns.length };
   const selection = clampSelection(props.selection, size);
   const range = selectionRange(selection);
@@ -159,6 +174,8 @@ export function QuoteGrid(props: QuoteGridProps) {
       layout,
       issueFor: (rowId, key) => latest.current.issues.issueFor(rowId, key),
       names,
+      summary: props.rowSummary?.text,
+      placeholder: props.placeholderFor,
       renderEditor: (row: BatchRow, column: GridColumn, seed: string | undefined) => (
         <CellEditor
           column={column.def}
@@ -170,7 +187,7 @@ export function QuoteGrid(props: QuoteGridProps) {
         />
       ),
     }),
-    [gridId, layout, commitEdit, cancelEdit, lookup, names],
+    [gridId, layout, commitEdit, cancelEdit, lookup, names, props.rowSummary, props.placeholderFor],
   );
 
   const startEdit = useCallback(
@@ -385,6 +402,7 @@ export function QuoteGrid(props: QuoteGridProps) {
             layout={layout}
             selLeft={rows.length > 0 ? range.left : -1}
             selRight={rows.length > 0 ? range.right : -2}
+            summaryHeader={props.rowSummary?.header}
           />
           <div
             role="rowgroup"

@@ -4,6 +4,7 @@ import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import type { RowId } from "../../../domain/batch/row.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import type { LineRules } from "../../../domain/validation/line-rules.ts";
 import { localToday } from "../../../domain/validation/today.ts";
 import { quotePropertiesQuery } from "../../../lib/api/get-quote-properties.ts";
 import { useBatchStore } from "../../../lib/batch-store-context.tsx";
@@ -12,6 +13,7 @@ import { validationHubFor } from "./validation-hub.ts";
 
 export interface BatchValidation {
   issueFor(rowId: RowId, key: ColumnKey): CellIssue | undefined;
+  issueForLine(rowId: RowId, lineId: string, key: string): CellIssue | undefined;
   issuesForRow(rowId: RowId): readonly CellIssue[];
   counts: { errors: number; warnings: number };
   all(): readonly CellIssue[];
@@ -25,7 +27,10 @@ export interface BatchValidation {
  * Validation of the batch in the BatchStore, kept up to date incrementally: an edit re-checks only the
  * rows it touched. Rules come from the property definitions and `columns` (for issue order).
  */
-export function useBatchValidation(columns: readonly ColumnDef[]): BatchValidation {
+export function useBatchValidation(
+  columns: readonly ColumnDef[],
+  options: { lines?: LineRules | undefined; quoteSystem?: "legacy" | "cpq" | undefined } = {},
+): BatchValidation {
   const store = useBatchStore();
   const hub = validationHubFor(store);
   const properties = useQuery(quotePropertiesQuery()).data;
@@ -43,14 +48,17 @@ export function useBatchValidation(columns: readonly ColumnDef[]): BatchValidati
       columns,
       today,
       isMissing,
+      ...(options.lines ? { lines: options.lines } : {}),
+      ...(options.quoteSystem ? { quoteSystem: options.quoteSystem } : {}),
     });
-  }, [hub, properties, columns, today, isMissing]);
+  }, [hub, properties, columns, today, isMissing, options.lines, options.quoteSystem]);
 
   const version = useSyncExternalStore(hub.subscribe, hub.getVersion);
   return useMemo(() => {
     const validator = hub.validator;
     return {
       issueFor: (rowId, key) => validator.issueFor(rowId, key),
+      issueForLine: (rowId, lineId, key) => validator.issueForLine(rowId, lineId, key),
       issuesForRow: (rowId) => validator.issuesForRow(rowId),
       counts: validator.counts(),
       all: () => validator.all(),

@@ -40,6 +40,7 @@ export class ValidationHub {
   version = 0;
   private readonly listeners = new Set<Listener>();
   private input: RowRulesInput | undefined;
+  private rulesDefaults: RowRulesInput["defaults"];
   private readonly scheduler: ValidationScheduler;
   private readonly sliceRows: number;
   /** Rows to check, in the order they are checked (batch order after an import). */
@@ -75,7 +76,9 @@ export class ValidationHub {
       last.properties === input.properties &&
       // Rules only use column keys (order, where row warnings point): a resize must not re-check the batch.
       keysOf(last.columns) === keysOf(input.columns) &&
-      last.today === input.today;
+      last.today === input.today &&
+      last.lines === input.lines &&
+      last.quoteSystem === input.quoteSystem;
     const columnsChanged = this.columns !== input.columns;
     this.columns = input.columns;
     if (sameRules && last.isMissing === input.isMissing) {
@@ -85,7 +88,7 @@ export class ValidationHub {
       return;
     }
     this.input = input;
-    this.validator.setChecker(new RowRules(input));
+    this.setRules(input);
     if (sameRules) this.recheckReferences(input.isMissing, this.scan ? this.scan.matches : last.isMissing);
     else this.take({ touched: "all", removed: [] });
     this.bump();
@@ -102,9 +105,16 @@ export class ValidationHub {
 
   getPendingRows = (): number => this.pending.size;
 
+  /** Rules read the batch defaults as they are now: a `set-defaults` (an "all" change) gets new rules. */
+  private setRules(input: RowRulesInput): void {
+    this.rulesDefaults = this.store.defaults;
+    this.validator.setChecker(new RowRules({ ...input, defaults: this.store.defaults }));
+  }
+
   /** A store change (or new rules, as `all`): small ones are checked now, big ones queued for slices. */
   private take(change: Pick<BatchChange, "touched" | "removed">): void {
     const rows = this.store.rows;
+    if (this.input && this.rulesDefaults !== this.store.defaults) this.setRules(this.input);
     const { touched } = change;
     for (const id of change.removed) this.pending.delete(id);
     if (touched === "all") {

@@ -10,7 +10,7 @@ const noProgress = () => {};
 async function parse(text: string | Uint8Array) {
   const session = new ParseSession();
   const readMs = await session.load(new Blob([typeof text === "string" ? text : Uint8Array.from(text)]));
-  return { session, summary: session.parse({}, readMs, noProgress) };
+  return { session, summary: await session.parse({}, readMs, noProgress) };
 }
 
 describe("ParseSession", () => {

@@ -15,6 +15,7 @@ import { detectSummaryRows } from "../../../domain/csv/summary-rows.ts";
 import type { DateOrder } from "../../../domain/values/dates.ts";
 import { localToIso } from "../../../lib/local-time.ts";
 import type { AnalyseSummary, ParseOptions, ParseSummary, WidthHistogram } from "./protocol.ts";
+import type { OpenWorkbook } from "./read-workbook.ts";
 
 const PREVIEW_RECORDS = 140;
 /**
@@ -36,10 +37,12 @@ export class ParseSession {
   private records: string[][] = [];
   private headerRow: number | null = null;
   private dataEnd: number | null = null;
+  private workbook: OpenWorkbook | null = null;
   private coerced: { plan: ColumnCoercion[]; columns: string[][] } | null = null;
 
   async load(source: Blob | string): Promise<number> {
     const started = performance.now();
+    this.workbook = null;
     if (typeof source === "string") {
       this.bytes = null;
       this.text = source;
@@ -47,7 +50,13 @@ export class ParseSession {
     return performance.now() - started;
   }
 
-  parse(options: ParseOptions, readMs: number, progress: Progress): ParseSummary {
+  async parse(options: ParseOptions, readMs: number, progress: Progress): Promise<ParseSummary> {
+    const verdict = this.bytes ? classifyBytes(this.bytes) : undefined;
+    if (verdict?.kind === "excel" && verdict.format === "xlsx") return this.parseWorkbook(options, readMs);
+    return this.parseText(options, readMs, progress);
+  }
+
+  private parseText(options: ParseOptions, readMs: number, progress: Progress): ParseSummary {
     const decodeStarted = performance.now();
     let detectedEncoding: ParseSummary["detectedEncoding"] = {
       encoding: "utf-8",
@@ -72,18 +81,60 @@ export class ParseSession {
 
     const parseStarted = performance.now();
     const { records, unbalancedQuoteRow } = parseRecords(this.text, delimiter, progress);
-    this.records = records;
-    this.coerced = null;
     const parseMs = performance.now() - parseStarted;
-
-    const preview = records.slice(0, PREVIEW_RECORDS);
-    const detectedHeaderRow = detectHeaderRow(preview);
-    const summaryFrom = detectSummaryRows(records, detectedHeaderRow === null ? 0 : detectedHeaderRow + 1);
-    return {
+    return this.summarise(records, {
       detectedEncoding,
       encoding,
       detectedDelimiter,
       delimiter,
+      unbalancedQuoteRow,
+      replacementChars: countReplacements(this.text.slice(0, 1 << 20)),
+      workbook: null,
+      timings: { readMs, decodeMs, parseMs, bytes: this.bytes?.length ?? this.text.length },
+    });
+  }
+
+  /** An .xlsx workbook: the library is fetched only now, inside this worker (decision note 021). */
+  private async parseWorkbook(options: ParseOptions, readMs: number): Promise<ParseSummary> {
+    const bytes = this.bytes!;
+    const started = performance.now();
+    if (!this.workbook) {
+      const { openWorkbook } = await import("./read-workbook.ts");
+      this.workbook = openWorkbook(bytes);
+    }
+    const { sheets } = this.workbook;
+    if (sheets.length === 0) throw new Error("This workbook has no sheets to import.");
+    // The first visible sheet with a header and data, as a person would look for it.
+    const withData = sheets.findIndex((sheet) => !sheet.hidden && sheet.rows > 1);
+    const withRows = sheets.findIndex((sheet) => !sheet.hidden && sheet.rows > 0);
+    const sheet = options.sheet ?? Math.max(0, withData === -1 ? withRows : withData);
+    const decodeMs = performance.now() - started;
+    const parseStarted = performance.now();
+    const records = this.workbook.readSheet(sheet);
+    const parseMs = performance.now() - parseStarted;
+    return this.summarise(records, {
+      detectedEncoding: { encoding: "utf-8", bomLength: 0, reason: "Excel workbook" },
+      encoding: "utf-8",
+      detectedDelimiter: ",",
+      delimiter: ",",
+      unbalancedQuoteRow: null,
+      replacementChars: 0,
+      workbook: { sheets: sheets.map(({ name, rows, hidden }) => ({ name, rows, hidden })), sheet },
+      timings: { readMs, decodeMs, parseMs, bytes: bytes.length },
+    });
+  }
+
+  private summarise(
+    records: string[][],
+    read: Omit<ParseSummary, "detectedHeaderRow" | "preview" | "summaryRows" | "totalRecords" | "widths">,
+  ): ParseSummary {
+    this.records = records;
+    this.coerced = null;
+    const preview = records.slice(0, PREVIEW_RECORDS);
+    const detectedHeaderRow = detectHeaderRow(preview);
+    const summaryFrom = detectSummaryRows(records, detectedHeaderRow === null ? 0 : detectedHeaderRow + 1);
+    return {
+      ...read,
       detectedHeaderRow,
       preview,
       summaryRows:
@@ -95,9 +146,6 @@ export class ParseSession {
             },
       totalRecords: records.length,
       widths: widthHistogram(records),
-      unbalancedQuoteRow,
-      replacementChars: countReplacements(this.text.slice(0, 1 << 20)),
-      timings: { readMs, decodeMs, parseMs, bytes: this.bytes?.length ?? this.text.length },
     };
   }
 
@@ -189,9 +237,7 @@ export class ParseSession {
 function refuseNonText(bytes: Uint8Array): void {
   const verdict = classifyBytes(bytes);
   if (verdict.kind === "excel")
-    throw new Error(
-      `This is an Excel workbook (.${verdict.format}), and Excel workbooks are not supported yet. ${EXCEL_HOW_TO}`,
-    );
+    throw new Error(`This is an Excel 97–2003 workbook (.xls), which cannot be read here. ${EXCEL_HOW_TO}`);
   if (verdict.kind === "binary")
     throw new Error(
       "This file is not text: it contains control bytes that CSV files never have. Export the data from your spreadsheet as CSV (UTF-8) and import that file.",

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import "../../../lib/zod-without-eval.ts";
 import { ParseSession } from "./parse-session.ts";
 import type { WorkerReply, WorkerRequest } from "./protocol.ts";
 
@@ -20,7 +21,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       case "parse": {
         reply({ type: "progress", id: request.id, phase: "reading", fraction: 0 });
         const readMs = await session.load(request.source);
-        const summary = session.parse(request.options, readMs, (fraction) =>
+        const summary = await session.parse(request.options, readMs, (fraction) =>
           reply({ type: "progress", id: request.id, phase: "parsing", fraction }),
         );
         reply({ type: "parsed", id: request.id, summary });

@@ -11,6 +11,14 @@ import type { DecimalSeparator } from "../../../domain/values/numbers.ts";
 export interface ParseOptions {
   encoding?: CsvEncoding;
   delimiter?: CsvDelimiter;
+  /** Which sheet of a workbook to read (index in tab order); the first with rows when absent. */
+  sheet?: number;
+}
+
+/** The sheets of an .xlsx workbook, for the sheet picker, and the one read. */
+export interface WorkbookSummary {
+  sheets: { name: string; rows: number; hidden: boolean }[];
+  sheet: number;
 }
 
 export type WorkerRequest =
@@ -48,6 +56,8 @@ export interface ParseSummary {
   unbalancedQuoteRow: number | null;
   /** The text decoded to U+FFFD somewhere: the encoding is probably wrong. */
   replacementChars: number;
+  /** Set for an Excel workbook (encoding and delimiter then do not apply). */
+  workbook: WorkbookSummary | null;
   timings: { readMs: number; decodeMs: number; parseMs: number; bytes: number };
 }
 

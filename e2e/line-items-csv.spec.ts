@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+
+test("a flat CSV with one record per line item becomes quotes with their lines, grouped by quote name", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const quotes = page.getByRole("grid", { name: "Quotes" });
+  await expect(quotes).toBeVisible();
+  const csv = [
+    "Quote name,Expiration date,Quantity,Unit price",
+    "Acme renewal,2031-01-31,2,100",
+    "Acme renewal,2031-01-31,1,49.5",
+    "Globex upgrade,2031-02-28,5,10",
+    ",2031-02-28,1,1",
+    "Acme renewal,2031-01-31,3,10",
+  ].join("\n");
+  await page
+    .getByLabel("Import CSV")
+    .setInputFiles({ name: "lines.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Next: map columns" }).click();
+  await expect(dialog.getByLabel('Import "Quantity" as')).toHaveValue("line:quantity");
+  await expect(dialog.getByLabel('Import "Unit price" as')).toHaveValue("line:price");
+  await expect(dialog.getByLabel("Group records into quotes by")).toHaveValue("hs_title");
+  await dialog.getByRole("button", { name: "Import 5 rows" }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(page.getByText("2 quotes with 4 line items.")).toBeVisible();
+  await expect(page.getByText(/1 record had no value in the column quotes are grouped by/)).toBeVisible();
+  await expect(quotes).toHaveAttribute("aria-rowcount", "3");
+  await expect(quotes.getByRole("rowheader", { name: /3 lines · 279.50/ })).toBeVisible();
+  await expect(quotes.getByRole("rowheader", { name: /1 line · 50.00/ })).toBeVisible();
+});

@@ -1,0 +1,72 @@
+import { expect, type Locator, test } from "@playwright/test";
+import { pasteText } from "./clipboard.ts";
+
+const cell = (grid: Locator, row: number, col: number) =>
+  grid.locator(`[role="row"][aria-rowindex="${row + 2}"] [role="gridcell"][aria-colindex="${col + 2}"]`);
+
+test.beforeEach(async ({ context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+});
+
+test("a quote with 3 line items by keyboard, lines pasted from TSV, undo, and all restored after a reload", async ({
+  page,
+}, testInfo) => {
+  await page.goto("/");
+  const quotes = page.getByRole("grid", { name: "Quotes" });
+  const lines = page.getByRole("grid", { name: "Line items" });
+  await expect(quotes.getByRole("columnheader", { name: /Quote name/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "Add row" }).click();
+  await page.keyboard.type("Acme renewal");
+  await page.keyboard.press("Enter");
+  await expect(cell(quotes, 0, 0)).toHaveText("Acme renewal");
+  await expect(page.getByRole("heading", { name: "Line items of quote 1, Acme renewal" })).toBeVisible();
+
+  // F6 moves to the line grid; its last row adds a line. Three lines: quantity, Tab, unit price, Enter.
+  await quotes.focus();
+  await page.keyboard.press("F6");
+  await expect(lines).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  for (const [quantity, price] of [
+    ["2", "100"],
+    ["1", "49.5"],
+    ["3", "10"],
+  ] as const) {
+    await page.keyboard.type(quantity);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(price);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowLeft");
+  }
+  await expect(lines).toHaveAttribute("aria-rowcount", "5");
+  await expect(cell(lines, 1, 2)).toHaveText("49.5");
+  await expect(quotes.getByRole("rowheader", { name: /3 lines/ })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("line-items-typed.png") });
+
+  // Paste two more lines at the empty last row (quantity and unit price columns).
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.press("ControlOrMeta+ArrowDown");
+  await page.keyboard.press("ArrowRight");
+  await pasteText(page, lines, "5\t20\r\n6\t30\r\n");
+  await expect(lines).toHaveAttribute("aria-rowcount", "7");
+  await expect(page.getByText("Pasted 4 cells and added 2 line items.")).toBeVisible();
+  await expect(quotes.getByRole("rowheader", { name: /5 lines/ })).toBeVisible();
+
+  // One undo takes the whole paste back.
+  await lines.focus();
+  await page.keyboard.press("ControlOrMeta+Z");
+  await expect(lines).toHaveAttribute("aria-rowcount", "5");
+  await page.keyboard.press("ControlOrMeta+Shift+Z");
+  await expect(lines).toHaveAttribute("aria-rowcount", "7");
+  await page.keyboard.press("ControlOrMeta+Z");
+
+  // The draft autosaves; after a reload the quote and its three lines are back.
+  await page.waitForTimeout(800);
+  await page.reload();
+  await expect(cell(quotes, 0, 0)).toHaveText("Acme renewal");
+  await expect(lines).toHaveAttribute("aria-rowcount", "5");
+  await expect(cell(lines, 0, 1)).toHaveText("2");
+  await expect(cell(lines, 2, 2)).toHaveText("10");
+  await expect(quotes.getByRole("rowheader", { name: /3 lines · 279.50/ })).toBeVisible();
+});

@@ -1,0 +1,136 @@
+import type { Property } from "../../hubspot/properties.ts";
+import type { BatchRow, LineRow } from "../batch/row.ts";
+import { LINE_KEYS } from "../lines/line-columns.ts";
+import { type CellCheck, NO_PROBLEM, propertyCheck } from "./cell-checks.ts";
+import type { CellIssue } from "./issue.ts";
+
+/** What the product library says about an id: found, known not to exist, or not looked up (yet). */
+export type ProductLookup = (productId: string) => "found" | "missing" | "unknown";
+
+export interface LineRulesInput {
+  /** The portal's line-item property definitions (types and options of the line cells). */
+  properties: readonly Property[];
+  product: ProductLookup;
+}
+
+const PRODUCT_ID = /^\d+$/;
+
+function number(text: string): number | undefined {
+  if (text.trim() === "") return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+type LineProblem = { key: string; severity: "error" | "warning"; message: string };
+
+/**
+ * HubSpot's rules for one line item, checked before anything is sent: the product exists, quantity > 0,
+ * unit price ≥ 0, discount 0–100, values fit their property definitions, and the line's currency is the
+ * quote's. Compiled once per batch; `check` is called for every line of a touched quote row.
+ */
+export class LineRules {
+  private readonly checks = new Map<string, CellCheck>();
+
+  constructor(private readonly input: LineRulesInput) {
+    for (const property of input.properties) {
+      const check = propertyCheck(property);
+      if (check !== NO_PROBLEM) this.checks.set(property.name, check);
+    }
+  }
+
+  check(row: BatchRow, line: LineRow, position: number, quoteCurrency: string | undefined): CellIssue[] {
+    const problems: LineProblem[] = [];
+    const cells = line.cells;
+    const product = (cells[LINE_KEYS.product] ?? "").trim();
+    const name = (cells[LINE_KEYS.name] ?? "").trim();
+    if (product === "" && name === "") {
+      problems.push({
+        key: LINE_KEYS.product,
+        severity: "error",
+        message: "Pick a product: type its name or SKU.",
+      });
+    } else if (product !== "" && !PRODUCT_ID.test(product)) {
+      problems.push({
+        key: LINE_KEYS.product,
+        severity: "error",
+        message: `“${product}” is not a product of the product library. Type its name or SKU and pick it from the list.`,
+      });
+    } else if (product !== "" && this.input.product(product) === "missing") {
+      problems.push({
+        key: LINE_KEYS.product,
+        severity: "error",
+        message: `Product ${product} is not in the product library. Pick another product.`,
+      });
+    }
+
+    const quantityText = cells[LINE_KEYS.quantity] ?? "";
+    const quantity = number(quantityText);
+    if (quantityText.trim() === "") {
+      problems.push({
+        key: LINE_KEYS.quantity,
+        severity: "error",
+        message: "Enter a quantity greater than 0.",
+      });
+    } else if (quantity === undefined || quantity <= 0) {
+      problems.push({
+        key: LINE_KEYS.quantity,
+        severity: "error",
+        message: `${quantityText} is not a valid quantity. Enter a number greater than 0.`,
+      });
+    }
+
+    const priceText = cells[LINE_KEYS.price] ?? "";
+    const price = number(priceText);
+    if (priceText.trim() !== "" && (price === undefined || price < 0)) {
+      problems.push({
+        key: LINE_KEYS.price,
+        severity: "error",
+        message: `${priceText} is not a valid unit price. Enter 0 or more, or leave it empty for the product's price.`,
+      });
+    } else if (priceText.trim() === "" && product === "" && name !== "") {
+      problems.push({
+        key: LINE_KEYS.price,
+        severity: "error",
+        message: "Enter a unit price: a line without a product has no price of its own.",
+      });
+    }
+
+    for (const key of [LINE_KEYS.discount, LINE_KEYS.discountPercentage]) {
+      const text = cells[key] ?? "";
+      if (text.trim() === "") continue;
+      const value = number(text);
+      if (value === undefined || value < 0 || value > 100) {
+        problems.push({
+          key,
+          severity: "error",
+          message: `${text} is not a valid discount. Enter a percentage from 0 to 100.`,
+        });
+      }
+    }
+
+    const currency = (cells[LINE_KEYS.currency] ?? "").trim().toUpperCase();
+    if (currency !== "" && quoteCurrency && currency !== quoteCurrency.trim().toUpperCase()) {
+      problems.push({
+        key: LINE_KEYS.currency,
+        severity: "error",
+        message: `This line is in ${currency} but its quote is in ${quoteCurrency.toUpperCase()}. Use the quote's currency, or clear the line's.`,
+      });
+    }
+
+    const reported = new Set(problems.map((problem) => problem.key));
+    for (const key in cells) {
+      const value = cells[key];
+      if (!value || reported.has(key)) continue;
+      const problem = this.checks.get(key)?.(value);
+      if (problem) problems.push({ key, ...problem });
+    }
+
+    return problems.map((problem) => ({
+      rowId: row.id,
+      lineId: line.id,
+      columnKey: problem.key,
+      severity: problem.severity,
+      message: `Line ${position + 1}: ${problem.message}`,
+    }));
+  }
+}

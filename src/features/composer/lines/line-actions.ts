@@ -1,0 +1,75 @@
+import type { BatchStore } from "../../../domain/batch/batch-store.ts";
+import { createRow } from "../../../domain/batch/row.ts";
+import type { ColumnDef } from "../../../domain/columns/column-def.ts";
+import { normalizeInput } from "../../../domain/grid/editor-input.ts";
+import { planPaste } from "../../../domain/grid/paste.ts";
+import { planClear, planFillDown, planFillRight } from "../../../domain/grid/range-edits.ts";
+import { type Selection, selectionRange, selectRange } from "../../../domain/grid/selection.ts";
+import { parseTsv } from "../../../domain/grid/tsv.ts";
+import { type LineSheet, toLineOperation } from "../../../domain/lines/line-sheet.ts";
+import { browserNormalizeContext } from "../grid/cell-format.ts";
+import { extraMessage } from "../grid/grid-actions.ts";
+
+/** Line grid commands: the quote grid's planners run over the sheet's lines, then become line operations. */
+
+const keys = (columns: readonly ColumnDef[]) => columns.map((column) => column.key);
+
+function normalizer(columns: readonly ColumnDef[]) {
+  const byKey = new Map(columns.map((column) => [column.key, column]));
+  return (key: string, raw: string) => {
+    const column = byKey.get(key);
+    return column ? normalizeInput(column, raw, browserNormalizeContext) : raw;
+  };
+}
+
+export function pasteLines(
+  store: BatchStore,
+  sheet: LineSheet,
+  columns: readonly ColumnDef[],
+  selection: Selection,
+  text: string,
+): { selection: Selection; message: string } | undefined {
+  const plan = planPaste({
+    rows: sheet.gridRows,
+    columns: keys(columns),
+    selection,
+    data: parseTsv(text),
+    normalize: normalizer(columns),
+    createRow: (cells) => createRow(cells),
+  });
+  const operation = plan.operation && toLineOperation(sheet, plan.operation);
+  if (!operation) return plan.extra ? { selection, message: extraMessage(plan.extra) } : undefined;
+  store.apply(operation, "paste line items");
+  const cells = (plan.target.bottom - plan.target.top + 1) * (plan.target.right - plan.target.left + 1);
+  const added = plan.addedRows;
+  let message =
+    added > 0
+      ? `Pasted ${cells.toLocaleString()} ${cells === 1 ? "cell" : "cells"} and added ${added.toLocaleString()} ${added === 1 ? "line item" : "line items"}.`
+      : `Pasted ${cells.toLocaleString()} ${cells === 1 ? "cell" : "cells"}.`;
+  if (plan.extra) message += ` ${extraMessage(plan.extra)}`;
+  return { selection: selectRange(plan.target), message };
+}
+
+export function clearLines(
+  store: BatchStore,
+  sheet: LineSheet,
+  columns: readonly ColumnDef[],
+  selection: Selection,
+) {
+  const planned = planClear(sheet.gridRows, keys(columns), selectionRange(selection));
+  const operation = planned && toLineOperation(sheet, planned);
+  if (operation) store.apply(operation, "clear line cells");
+}
+
+export function fillLines(
+  store: BatchStore,
+  sheet: LineSheet,
+  columns: readonly ColumnDef[],
+  selection: Selection,
+  direction: "down" | "right",
+) {
+  const plan = direction === "down" ? planFillDown : planFillRight;
+  const planned = plan(sheet.gridRows, keys(columns), selectionRange(selection));
+  const operation = planned && toLineOperation(sheet, planned);
+  if (operation) store.apply(operation, direction === "down" ? "fill down" : "fill right");
+}
