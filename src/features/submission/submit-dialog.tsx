@@ -9,8 +9,8 @@ import { isWritable } from "../../hubspot/properties.ts";
 import type { Formatter } from "../../i18n/format.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
 import { type Translate, useT } from "../../i18n/use-t.ts";
-import { useGridSelection } from "../../lib/grid-selection.ts";
 import type { StartSubmission } from "../../lib/submission/use-submission.ts";
+import { useGridSelection } from "../../lib/use-grid-selection.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
@@ -158,7 +158,7 @@ export function SubmitDialog({
       }
     >
       {!plan.ready ? (
-        <Spinner label="Checking the batch…" />
+        <Spinner label={plan.waitingFor} />
       ) : (
         <form id="submission-form" className="submission-form" onSubmit={submit} noValidate>
           <fieldset className="submission-form__group">

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
 import type { BatchRow, RowId } from "../../domain/batch/row.ts";
 import {
   DEFAULT_RATE_LIMIT,
@@ -11,13 +11,14 @@ import type { PriorQuote } from "../../domain/submission/prior-quotes.ts";
 import { splitRows } from "../../domain/submission/split-rows.ts";
 import type { NumberedRow } from "../../domain/submission/state.ts";
 import type { SkippedRow, SubmissionEnvironment } from "../../domain/submission/types.ts";
-import { localToday } from "../../domain/validation/today.ts";
 import { isSandbox } from "../../hubspot/account.ts";
 import { ROLLING_WINDOW_MS } from "../../hubspot/limits.ts";
 import type { Property } from "../../hubspot/properties.ts";
+import { useT } from "../../i18n/use-t.ts";
 import { accountQuery } from "../../lib/api/get-account.ts";
 import { healthQuery } from "../../lib/api/get-health.ts";
 import { quotePropertiesQuery } from "../../lib/api/get-quote-properties.ts";
+import { useValidation } from "../../lib/services/use-validation.ts";
 import { useSubmissionStore } from "../../lib/submission/submission-context.tsx";
 
 const NO_PRIOR_QUOTES: ReadonlyMap<RowId, PriorQuote> = new Map();
@@ -27,6 +28,8 @@ const TYPICAL_LATENCY_MS = 300;
 
 export interface SubmitPlan {
   ready: boolean;
+  /** While not ready: what is being waited for ("Checking 40 references…"). */
+  waitingFor: string;
   valid: NumberedRow[];
   skipped: SkippedRow[];
   plan: SubmissionPlan;
@@ -54,13 +57,25 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
     enabled,
   });
   const defs = properties.data ?? [];
-  const split = useMemo(
-    () =>
-      enabled && properties.data
-        ? splitRows(rows, properties.data, localToday())
-        : { valid: [], skipped: [] },
-    [enabled, rows, properties.data],
-  );
+  // The grid's own validation result, once complete (every row checked, every referenced id resolved):
+  // a row the grid marks as an error is skipped here.
+  const validation = useValidation();
+  const { service, complete, version } = validation;
+  // Without the composer on screen (a test, or a future page) the dialog gives the rules itself.
+  useEffect(() => {
+    if (properties.data) service.setProperties(properties.data);
+  }, [service, properties.data]);
+  const split = useMemo(() => {
+    void version;
+    return enabled && complete ? splitRows(rows, (row) => service.issuesOf(row)) : { valid: [], skipped: [] };
+  }, [enabled, complete, rows, service, version]);
+  const t = useT();
+  const waitingFor =
+    validation.pendingRows > 0
+      ? t("submit.waiting.rows", { count: validation.pendingRows })
+      : validation.pendingReferences > 0
+        ? t("submit.waiting.references", { count: validation.pendingReferences })
+        : t("submit.waiting.batch");
   const rateLimit: RateLimit = health.data?.rateLimit
     ? { max: health.data.rateLimit.perTenSeconds, intervalMs: ROLLING_WINDOW_MS }
     : DEFAULT_RATE_LIMIT;
@@ -83,7 +98,8 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
       ? `HubSpot portal ${details.portalId}${isSandbox(details) ? " (sandbox)" : " (production)"}`
       : "HubSpot";
   return {
-    ready: health.isSuccess && properties.isSuccess && prior.isSuccess,
+    ready: health.isSuccess && properties.isSuccess && complete && prior.isSuccess,
+    waitingFor,
     ...split,
     plan,
     planFor,
