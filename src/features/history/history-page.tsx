@@ -38,6 +38,18 @@ const OUTCOME_LABEL: Record<OutcomeChoice, MessageId> = {
   "not-sent": "history.filter.outcome.notSent",
 };
 
+/**
+ * A run that created nothing because every row was already in HubSpot is not a second success: say so.
+ */
+function historyStatus(item: HistoryEntry, t: ReturnType<typeof useT>): string {
+  const created = item.counts.created ?? 0;
+  const exists = item.counts.exists ?? 0;
+  if (item.status === "done" && created === 0 && exists > 0) return t("history.status.nothingNew");
+  if (item.status === "done" && created === 0) return t("history.status.nothingCreated");
+  const status = STATUS[item.status];
+  return status ? t(status) : item.status;
+}
+
 /** The filter lives in the query string (`?sentBy=…&outcome=…#history`): a reload or a shared link keeps it. */
 function useUrlFilter(): [HistoryFilterState, (next: HistoryFilterState) => void] {
   const [filter, setFilter] = useState(() => readHistoryFilter(window.location.search));
@@ -254,6 +266,7 @@ function HistoryTable({
               <th scope="col">{t("history.col.status")}</th>
               <th scope="col">{t("history.col.rows")}</th>
               <th scope="col">{t("history.col.created")}</th>
+              <th scope="col">{t("history.col.exists")}</th>
               <th scope="col">{t("history.col.failed")}</th>
               <th scope="col">{t("history.col.unknown")}</th>
               <th scope="col">{t("history.col.notSent")}</th>
@@ -264,16 +277,16 @@ function HistoryTable({
           </thead>
           <tbody>
             {items.map((item) => {
-              const started = format.dateTime(item.createdAt);
-              const status = STATUS[item.status];
+              const started = format.dateTime(item.startedAt ?? item.createdAt);
               return (
                 <tr key={item.id} aria-current={currentId === item.id ? "true" : undefined}>
                   <td>{started}</td>
                   <td>{item.owner ? (item.owner.name ?? item.owner.id) : t("history.sentBy.thisBrowser")}</td>
                   <td>{environmentOf(item)}</td>
-                  <td>{status ? t(status) : item.status}</td>
+                  <td>{historyStatus(item, t)}</td>
                   <td>{format.number(item.total)}</td>
                   <td>{format.number(item.counts.created ?? 0)}</td>
+                  <td>{format.number(item.counts.exists ?? 0)}</td>
                   <td>{format.number(item.counts.failed ?? 0)}</td>
                   <td>{format.number(item.counts.unknown ?? 0)}</td>
                   <td>{format.number((item.counts["not-sent"] ?? 0) + (item.counts.canceled ?? 0))}</td>

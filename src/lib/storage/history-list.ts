@@ -25,6 +25,8 @@ export interface HistoryFilter {
 export interface HistoryEntry {
   id: string;
   createdAt: number;
+  /** When the first request left (a submission can wait for the rate limit before that). */
+  startedAt?: number;
   finishedAt?: number;
   status: string;
   /** The server's structured environment; this browser's copy keeps only a label. */

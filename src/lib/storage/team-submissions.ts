@@ -1,10 +1,10 @@
 import type { UseStore } from "idb-keyval";
 import { z } from "zod";
-import type { SubmissionState } from "../../domain/submission/state.ts";
+import { SubmissionState } from "../../domain/submission/types.ts";
 import { ApiError } from "../api/api-error.ts";
 import { requestJson } from "../api/client.ts";
 import { type HistoryFilter, type HistoryList, Person, SubmissionEnvironment } from "./history-list.ts";
-import { StoredSubmission, type SubmissionMeta, SubmissionStorage } from "./submissions.ts";
+import { type SubmissionMeta, SubmissionStorage } from "./submissions.ts";
 
 /** One submission as the server's History lists it (`GET /api/submissions`). */
 export const TeamSubmission = z.object({
@@ -23,7 +23,7 @@ const TeamList = z.object({
   matched: z.number().int(),
   people: z.array(Person),
 });
-const TeamState = z.object({ state: StoredSubmission });
+const TeamState = z.object({ state: SubmissionState });
 
 /**
  * History is the team's: every save also goes to the server (`PUT /api/submissions/:id`), and History lists
