@@ -57,7 +57,7 @@ function proxyOptions(): ProxyOptions {
     log,
     allowedHosts: loopbackHosts(env.host),
     journal: opened.journal,
-    routes: [journalApi(opened.journal), submissionsApi(new Submissions(db))],
+    routes: [journalApi(opened.journal), submissionsApi(new Submissions(db), opened.journal)],
   };
   if (env.token) {
     return {

@@ -27,8 +27,17 @@ export interface ProxyContext {
   user: SignedInUser;
 }
 export type ProxyHandler = (request: Request, context?: ProxyContext) => Promise<Response>;
+/** What the proxy lends its own endpoints: HubSpot, through the allow-list, the rate limit and the token. */
+export interface ApiRouteTools {
+  hubspot: (method: "POST", hubspotPath: string, body: unknown) => Promise<Response>;
+}
 /** Another `/api/*` endpoint behind the proxy's caller checks; `undefined` when the path is not its. */
-export type ApiRoute = (request: Request, url: URL, user: SignedInUser) => Promise<Response | undefined>;
+export type ApiRoute = (
+  request: Request,
+  url: URL,
+  user: SignedInUser,
+  tools: ApiRouteTools,
+) => Promise<Response | undefined>;
 
 export interface ProxyOptions {
   /** HubSpot itself (`fetch`) or the simulator's `fetch`. Receives absolute URLs on `upstreamOrigin`. */
@@ -275,8 +284,22 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
         );
         if (handled) return handled;
       }
+      const tools: ApiRouteTools = {
+        hubspot: (method, hubspotPath, body) =>
+          forward(
+            new Request(`${url.origin}${PROXY_PREFIX}${hubspotPath}`, {
+              method,
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify(body),
+              signal: request.signal,
+            }),
+            user,
+            hubspotPath,
+            "",
+          ),
+      };
       for (const route of options.routes ?? []) {
-        const handled = await route(request, url, user);
+        const handled = await route(request, url, user, tools);
         if (handled) return handled;
       }
       return notFound(request.method, path);

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { hasRole } from "../identity.ts";
+import type { Journal } from "../journal/journal.ts";
 import type { ApiRoute } from "../proxy.ts";
 import { jsonResponse, proxyError } from "../proxy-http.ts";
+import { reconcileSubmission } from "./reconcile.ts";
 import { SubmissionStateEnvelope } from "./submission-record.ts";
 import type { Submissions } from "./submissions.ts";
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const ONE_PATH = /^\/api\/submissions\/([\w.:-]{1,200})$/;
+const RECONCILE_PATH = /^\/api\/submissions\/([\w.:-]{1,200})\/reconcile$/;
 
 const ListQuery = z.object({
   user: z.string().min(1).max(320).optional(),
@@ -27,11 +30,39 @@ const SaveBody = z.object({ state: SubmissionStateEnvelope });
  * The team's History: `GET /api/submissions?user=&from=&to=&outcome=` (newest first, with how many match and
  * who has sent any), `GET /api/submissions/:id` (the full state) and `PUT /api/submissions/:id` `{ state }`.
  * Everyone signed in reads the team's (decision 062); only the owner or an admin changes one, and only
- * submitters record new ones. Roles per method are also checked by the API guard.
+ * submitters record new ones. `POST /api/submissions/:id/reconcile` settles rows whose outcome is unknown
+ * (decision 063). Roles per method are also checked by the API guard.
  */
-export function submissionsApi(submissions: Submissions): ApiRoute {
-  return async (request, url, user) => {
+export function submissionsApi(submissions: Submissions, journal?: Journal): ApiRoute {
+  return async (request, url, user, tools) => {
     const admin = hasRole(user.role, "admin");
+    const reconcileId = RECONCILE_PATH.exec(url.pathname)?.[1];
+    if (reconcileId) {
+      if (request.method !== "POST") return notAllowed(request.method, url.pathname);
+      if (!hasRole(user.role, "submitter"))
+        return proxyError("role-required", "Only submitters and admins reconcile submissions.");
+      const result = await reconcileSubmission({
+        id: reconcileId,
+        user,
+        admin,
+        submissions,
+        journal,
+        hubspot: tools.hubspot,
+      });
+      if (result.kind === "not-found") return notFoundSubmission();
+      if (result.kind === "not-owner")
+        return proxyError(
+          "role-required",
+          "This submission was sent by someone else; only they or an admin can reconcile it.",
+        );
+      if (result.kind === "hubspot-failed")
+        return proxyError(
+          "upstream-unreachable",
+          `HubSpot could not be asked which rows it has (${result.message}). Nothing was changed; try again.`,
+        );
+      const { kind: _kind, ...body } = result;
+      return jsonResponse(200, body);
+    }
     if (url.pathname === "/api/submissions") {
       if (request.method !== "GET") return notAllowed(request.method, url.pathname);
       const query = ListQuery.safeParse(Object.fromEntries(url.searchParams));

@@ -6,8 +6,9 @@ import { WriteAction } from "./write-route.ts";
  * `sent`: forwarded, no answer yet (or the process died before it came: see `markInterrupted`).
  * `answered`: HubSpot answered (any status). `not-sent`: the proxy knows nothing left for HubSpot.
  * `unknown`: sent, outcome unknown — a timeout, a dropped connection, or a proxy killed mid-request.
+ * `reconciled`: was unknown; a reconcile found out what became of every row it carried (see its note).
  */
-export const JournalState = z.enum(["sent", "answered", "not-sent", "unknown"]);
+export const JournalState = z.enum(["sent", "answered", "not-sent", "unknown", "reconciled"]);
 export type JournalState = z.infer<typeof JournalState>;
 
 export const JournalEntry = z.object({

@@ -123,6 +123,17 @@ export class Journal {
     );
   }
 
+  /** Entries whose unknown outcome a reconcile settled: who did it and when, after the original note. */
+  async markReconciled(ids: readonly string[], user: SignedInUser, at = Date.now()): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.query(
+      `update journal_entries set state = 'reconciled',
+         note = concat_ws(' ', note, $2::text)
+       where id = any($1::text[]) and state = 'unknown'`,
+      [[...ids], `Reconciled by ${user.id} at ${new Date(at).toISOString()}: every row's outcome is known.`],
+    );
+  }
+
   /**
    * Entries still `sent` that no live process will complete become `unknown`: every one written by another
    * instance before `before` (ms since epoch). At start with the embedded database, that is every one (no
