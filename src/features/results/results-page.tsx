@@ -75,7 +75,10 @@ export function ResultsPage() {
       setCheck(undefined);
       setNotice({
         tone: "success",
-        text: t("results.reconciled", { found: result.found, resent: result.resent }),
+        text: [
+          t("results.reconciled", { found: result.found, resent: result.resent }),
+          ...(result.notHere > 0 ? [t("results.reconciledNotHere", { count: result.notHere })] : []),
+        ].join(" "),
       });
     }
   };

@@ -1,6 +1,7 @@
 import { MutationObserver, type QueryClient } from "@tanstack/react-query";
 import { batchCreateMutation } from "../api/batch-create-quotes.ts";
 import { batchReadQuotes } from "../api/batch-read-quotes.ts";
+import { reconcileSubmission } from "../api/reconcile-submission.ts";
 import type { SubmissionRunner } from "./submission-store.ts";
 
 /**
@@ -27,5 +28,6 @@ export function browserRunner(queryClient: QueryClient): SubmissionRunner {
       }
     },
     read: (request) => batchReadQuotes(request),
+    reconcileOnServer: (submissionId) => reconcileSubmission(submissionId),
   };
 }

@@ -5,6 +5,7 @@ import { createRow } from "../../domain/batch/row.ts";
 import { applyQueueEvent, createSubmission } from "../../domain/submission/state.ts";
 import { FakeClock } from "../../test/fake-clock.ts";
 import { fakeHubspot } from "../../test/fake-hubspot.ts";
+import { ApiError } from "../api/api-error.ts";
 import { SubmissionStorage } from "../storage/submissions.ts";
 import { SubmissionStore } from "./submission-store.ts";
 
@@ -101,5 +102,105 @@ describe("SubmissionStore", () => {
     expect(after.requests).toHaveLength(2);
     expect(hubspot.created().map((q) => q.properties.batch_row_key)).toEqual(["k-r1", "k-r3", "k-r2"]);
     expect(hubspot.created()[2]?.properties.hs_title).toBe("Q2 fixed");
+  });
+});
+
+describe("SubmissionStore reconcile through the server", () => {
+  const unknownState = () => {
+    const { state } = createSubmission({
+      id: "sub-r",
+      now: 0,
+      environment: { kind: "simulator" },
+      rateLimit: { max: 100, intervalMs: 10_000 },
+      rows: rows(3),
+    });
+    return {
+      ...state,
+      uniqueProperty: "qbc_key",
+      status: "done" as const,
+      rows: state.rows.map((row) => ({ ...row, outcome: "unknown" as const, uniqueValue: row.rowId })),
+    };
+  };
+
+  it("takes the server's findings, saves them, and sends again only the missing rows this browser holds", async () => {
+    const storage = freshStorage();
+    const store = new SubmissionStore({ storage });
+    const state = unknownState();
+    store.show(state);
+    const asked: string[] = [];
+    const sent: string[][] = [];
+    const settled = {
+      ...state,
+      rows: state.rows.map((row, i) =>
+        i === 0
+          ? { ...row, outcome: "created" as const, hubspotId: "901" }
+          : { ...row, outcome: "not-sent" as const },
+      ),
+    };
+    const result = await store.reconcile(
+      // r2 is still in this browser's batch; r3 is not (it was sent from another browser's draft).
+      new Map([["r2", createRow({ hs_title: "Q2", hs_expiration_date: "2031-01-01" }, "r2")]]),
+      { isWritable: () => true },
+      {
+        send: async (_id, request) => {
+          sent.push(request.rowIds.map(String));
+          return {
+            kind: "answered",
+            status: 201,
+            headers: { get: () => null },
+            body: {
+              status: "COMPLETE",
+              results: request.inputs.map((input, i) => ({
+                id: `9${i}`,
+                properties: {},
+                createdAt: "x",
+                updatedAt: "x",
+                objectWriteTraceId: input.objectWriteTraceId,
+              })),
+              startedAt: "x",
+              completedAt: "x",
+            },
+          };
+        },
+        reconcileOnServer: async (id) => {
+          asked.push(id);
+          // The server was given this browser's latest state before it was asked.
+          expect((await storage.load(id))?.rows[0]?.outcome).toBe("unknown");
+          return { state: settled, found: 1, fromJournal: 0, missing: ["r2", "r3"], unverifiable: [] };
+        },
+      },
+    );
+    expect(asked).toEqual(["sub-r"]);
+    expect(result).toEqual({ found: 1, resent: 1, notHere: 1 });
+    expect(sent).toEqual([["r2"]]);
+    const now = store.getSnapshot().current;
+    expect(now?.rows.map((row) => row.outcome)).toEqual(["created", "created", "not-sent"]);
+    expect((await storage.load("sub-r"))?.rows[0]).toMatchObject({ outcome: "created", hubspotId: "901" });
+  });
+
+  it("reconciles in this browser when the server does not know the submission (404)", async () => {
+    const store = new SubmissionStore();
+    const state = unknownState();
+    store.show(state);
+    const result = await store.reconcile(
+      new Map(),
+      { isWritable: () => true },
+      {
+        send: () => Promise.reject(new Error("nothing is sent")),
+        read: async (request) => ({
+          status: "COMPLETE",
+          results: request.inputs.map((input) => ({
+            id: `id-${input.id}`,
+            properties: { qbc_key: input.id },
+            createdAt: "x",
+            updatedAt: "x",
+          })),
+          startedAt: "x",
+          completedAt: "x",
+        }),
+        reconcileOnServer: () => Promise.reject(new ApiError("http", "There is no such submission.", 404)),
+      },
+    );
+    expect(result).toEqual({ found: 3, resent: 0, notHere: 0 });
   });
 });

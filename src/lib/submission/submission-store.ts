@@ -25,6 +25,8 @@ import type { QueueRequest, RowOutcome, SubmissionState } from "../../domain/sub
 import type { BatchResponse } from "../../hubspot/batch-create.ts";
 import type { BatchReadRequest } from "../../hubspot/batch-read.ts";
 import { type Clock, systemClock } from "../../platform/clock.ts";
+import { ApiError } from "../api/api-error.ts";
+import type { ServerReconcile } from "../api/reconcile-submission.ts";
 import type { SubmissionStorage } from "../storage/submissions.ts";
 
 /** The I/O a run needs: one batch/create attempt, a health probe, time. */
@@ -32,6 +34,15 @@ export interface SubmissionRunner {
   send: (submissionId: string, request: QueueRequest, signal: AbortSignal) => Promise<SendResult>;
   probe?: () => Promise<boolean>;
   read?: (request: BatchReadRequest) => Promise<BatchResponse>;
+  /** The server's reconcile (journal + HubSpot by unique key); without it, this browser reconciles alone. */
+  reconcileOnServer?: (submissionId: string) => Promise<ServerReconcile>;
+}
+
+/** What a reconcile came to; `notHere`: not in HubSpot and not in this browser's batch, so not sent again. */
+export interface ReconcileSummary {
+  found: number;
+  resent: number;
+  notHere: number;
 }
 
 export interface SubmissionSnapshot {
@@ -217,13 +228,29 @@ export class SubmissionStore {
     rowsById: ReadonlyMap<RowId, BatchRow>,
     serialise: SerialiseOptions,
     runner: SubmissionRunner,
-  ): Promise<ManualCheck | { found: number; resent: number }> {
+  ): Promise<ManualCheck | ReconcileSummary> {
     const state = this.snapshot.current;
     if (!state) throw new Error("There is no submission to reconcile.");
+    if (runner.reconcileOnServer) {
+      const settled = await this.reconcileOnServer(state, runner.reconcileOnServer);
+      if (settled) {
+        // Rows HubSpot does not have go again if this browser's batch still holds them (a fresh browser
+        // may not: they stay "not sent", to send from their draft).
+        const here = settled.missing.filter((rowId) => rowsById.has(rowId));
+        if (here.length > 0) await this.resend(here, rowsById, serialise, runner);
+        const check = settled.unverifiable.length > 0 ? manualCheck(settled.state) : undefined;
+        if (check) return check;
+        return {
+          found: settled.found + settled.fromJournal,
+          resent: here.length,
+          notHere: settled.missing.length - here.length,
+        };
+      }
+    }
     const property = state.uniqueProperty;
     if (!property || !runner.read) {
       const check = manualCheck(state);
-      if (!check) return { found: 0, resent: 0 };
+      if (!check) return { found: 0, resent: 0, notHere: 0 };
       return check;
     }
     const rows = unknownRows(state);
@@ -237,7 +264,28 @@ export class SubmissionStore {
     // Written now, not at the next persist tick: what a reconcile learnt must survive a reload right after.
     await this.persistNow();
     if (findings.missing.length > 0) await this.resend(findings.missing, rowsById, serialise, runner);
-    return { found: findings.found.size, resent: findings.missing.length };
+    return { found: findings.found.size, resent: findings.missing.length, notHere: 0 };
+  }
+
+  /**
+   * The server's reconcile of the submission on screen, once the server has its latest state; `undefined`
+   * when the server does not know it (it was never recorded there), and this browser reconciles alone.
+   */
+  private async reconcileOnServer(
+    state: SubmissionState,
+    reconcile: NonNullable<SubmissionRunner["reconcileOnServer"]>,
+  ): Promise<ServerReconcile | undefined> {
+    await this.persistNow();
+    let settled: ServerReconcile;
+    try {
+      settled = await reconcile(state.id);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return undefined;
+      throw error;
+    }
+    if (this.snapshot.current?.id === state.id) this.setState(settled.state);
+    await this.persistNow();
+    return settled;
   }
 
   /** Rows past submissions (this browser's history and the one on screen) already made a quote for. */

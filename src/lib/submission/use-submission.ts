@@ -13,7 +13,7 @@ import { useBatchSnapshot } from "../batch-store-context.tsx";
 import { useAppServices } from "../services/app-services-context.tsx";
 import { browserRunner } from "./browser-runner.ts";
 import { useSubmissionStore } from "./submission-context.tsx";
-import type { SubmissionSnapshot } from "./submission-store.ts";
+import type { ReconcileSummary, SubmissionSnapshot } from "./submission-store.ts";
 
 export type StartSubmission = Omit<CreateSubmissionInput, "id" | "now">;
 
@@ -29,7 +29,7 @@ export interface UseSubmission {
    * not sent; their messages come back so the page can say what to fix.
    */
   retryFailed: () => Promise<SkippedRow[]>;
-  reconcile: () => Promise<ManualCheck | { found: number; resent: number }>;
+  reconcile: () => Promise<ManualCheck | ReconcileSummary>;
   reconciling: boolean;
   mark: (updates: ReadonlyMap<RowId, { outcome: RowOutcome; hubspotId?: string }>) => void;
   error: Error | null;
