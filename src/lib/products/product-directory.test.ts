@@ -49,3 +49,24 @@ describe("ProductDirectory", () => {
     expect(directory.price("7")).toBe(70);
   });
 });
+
+describe("ProductDirectory.matchTerms", () => {
+  it("turns names and SKUs into product ids and remembers the products found", async () => {
+    const searched: string[][] = [];
+    const directory = new ProductDirectory(
+      async () => ({ found: new Map(), missing: [] }),
+      async (terms) => {
+        searched.push([...terms]);
+        return [product("1", 10), { ...product("2", 20), name: "Gadget" }];
+      },
+    );
+    const matches = await directory.matchTerms(["sku-1", "gadget", "nope"]);
+    expect(searched).toEqual([["sku-1", "gadget", "nope"]]);
+    expect(Object.fromEntries(matches)).toEqual({
+      "sku-1": { kind: "found", id: "1" },
+      gadget: { kind: "found", id: "2" },
+      nope: { kind: "none" },
+    });
+    expect(directory.status("2")).toBe("found");
+  });
+});

@@ -1,5 +1,11 @@
+import { matchProductTerms, type ProductMatch } from "../../domain/lines/product-terms.ts";
 import type { RecordName, ResolvedIds } from "../../domain/references/reference-checker.ts";
-import { type ProductSummary, type ResolvedProducts, resolveProducts } from "../api/search-products.ts";
+import {
+  findProductsByNameOrSku,
+  type ProductSummary,
+  type ResolvedProducts,
+  resolveProducts,
+} from "../api/search-products.ts";
 
 export type ProductStatus = "unknown" | "loading" | "found" | "missing" | "error";
 
@@ -21,6 +27,8 @@ export class ProductDirectory {
   constructor(
     private readonly fetchProducts: (ids: readonly string[]) => Promise<ResolvedProducts> = (ids) =>
       resolveProducts(ids),
+    private readonly findProducts: (terms: readonly string[]) => Promise<ProductSummary[]> = (terms) =>
+      findProductsByNameOrSku(terms),
   ) {}
 
   subscribe = (listener: () => void): (() => void) => {
@@ -54,6 +62,17 @@ export class ProductDirectory {
     this.found.set(product.id, product);
     this.missing.delete(product.id);
     this.bump();
+  }
+
+  /**
+   * What product names or SKUs (pasted or imported into product cells) mean: the products found are
+   * remembered, so their names and prices show at once. Throws when the library cannot be reached.
+   */
+  async matchTerms(terms: readonly string[]): Promise<Map<string, ProductMatch>> {
+    if (terms.length === 0) return new Map();
+    const products = await this.findProducts(terms);
+    for (const product of products) this.remember(product);
+    return matchProductTerms(terms, products);
   }
 
   /** The reference checker's resolver for `products`: reads the ids and remembers names and prices. */
