@@ -7,6 +7,7 @@ import { planClear, planFillDown, planFillRight } from "../../../domain/grid/ran
 import { type Selection, selectionRange, selectRange } from "../../../domain/grid/selection.ts";
 import { parseTsv } from "../../../domain/grid/tsv.ts";
 import { type LineSheet, toLineOperation } from "../../../domain/lines/line-sheet.ts";
+import type { Translate } from "../../../i18n/use-t.ts";
 import { browserNormalizeContext } from "../grid/cell-format.ts";
 import { extraMessage } from "../grid/grid-actions.ts";
 
@@ -28,6 +29,7 @@ export function pasteLines(
   columns: readonly ColumnDef[],
   selection: Selection,
   text: string,
+  t: Translate,
 ): { selection: Selection; message: string } | undefined {
   const plan = planPaste({
     rows: sheet.gridRows,
@@ -38,15 +40,12 @@ export function pasteLines(
     createRow: (cells) => createRow(cells),
   });
   const operation = plan.operation && toLineOperation(sheet, plan.operation);
-  if (!operation) return plan.extra ? { selection, message: extraMessage(plan.extra) } : undefined;
-  store.apply(operation, "paste line items");
+  if (!operation) return plan.extra ? { selection, message: extraMessage(plan.extra, t) } : undefined;
+  store.apply(operation, "paste-lines");
   const cells = (plan.target.bottom - plan.target.top + 1) * (plan.target.right - plan.target.left + 1);
   const added = plan.addedRows;
-  let message =
-    added > 0
-      ? `Pasted ${cells.toLocaleString()} ${cells === 1 ? "cell" : "cells"} and added ${added.toLocaleString()} ${added === 1 ? "line item" : "line items"}.`
-      : `Pasted ${cells.toLocaleString()} ${cells === 1 ? "cell" : "cells"}.`;
-  if (plan.extra) message += ` ${extraMessage(plan.extra)}`;
+  const pasted = added > 0 ? t("paste.cellsAndLines", { cells, lines: added }) : t("paste.cells", { cells });
+  const message = plan.extra ? t("paste.withExtra", { pasted, extra: extraMessage(plan.extra, t) }) : pasted;
   return { selection: selectRange(plan.target), message };
 }
 
@@ -58,7 +57,7 @@ export function clearLines(
 ) {
   const planned = planClear(sheet.gridRows, keys(columns), selectionRange(selection));
   const operation = planned && toLineOperation(sheet, planned);
-  if (operation) store.apply(operation, "clear line cells");
+  if (operation) store.apply(operation, "clear-lines");
 }
 
 export function fillLines(
@@ -71,5 +70,5 @@ export function fillLines(
   const plan = direction === "down" ? planFillDown : planFillRight;
   const planned = plan(sheet.gridRows, keys(columns), selectionRange(selection));
   const operation = planned && toLineOperation(sheet, planned);
-  if (operation) store.apply(operation, direction === "down" ? "fill down" : "fill right");
+  if (operation) store.apply(operation, direction === "down" ? "fill-down" : "fill-right");
 }
