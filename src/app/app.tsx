@@ -6,11 +6,12 @@ import { loadLanguage, saveLanguage } from "../i18n/language-storage.ts";
 import type { ApiError } from "../lib/api/api-error.ts";
 import type { AppServices } from "../lib/services/app-services.ts";
 import { AppServicesProvider } from "../lib/services/app-services-context.tsx";
+import { NotificationDockProvider } from "../ui/notification-dock.tsx";
 import { AppShell } from "./app-shell.tsx";
 import { AuthGate } from "./auth-gate.tsx";
 import { createQueryClient } from "./query-client.ts";
 
-/** Providers: the UI language, one query client and the app's services (batch, validation, drafts, submission). */
+/** Providers: the UI language, one query client and the app's services (batch, validation, drafts, submission) and one notification dock. */
 export function App({ services }: { services: AppServices }) {
   const [authError, setAuthError] = useState<ApiError | undefined>(undefined);
   const [queryClient] = useState(() => createQueryClient({ onAuthProblem: setAuthError }));
@@ -24,9 +25,11 @@ export function App({ services }: { services: AppServices }) {
     >
       <QueryClientProvider client={queryClient}>
         <AppServicesProvider services={services}>
-          <AuthGate>
-            <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
-          </AuthGate>
+          <NotificationDockProvider>
+            <AuthGate>
+              <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
+            </AuthGate>
+          </NotificationDockProvider>
         </AppServicesProvider>
       </QueryClientProvider>
     </LanguageProvider>

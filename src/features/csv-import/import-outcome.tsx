@@ -1,8 +1,8 @@
 import { useIntlOrEnglish, useT } from "../../i18n/use-t.ts";
-import { Alert } from "../../ui/alert.tsx";
+import { DockToast } from "../../ui/notification-dock.tsx";
 import type { ImportOutcome } from "./use-csv-import.ts";
 
-/** The toast after an import: how many rows, and plainly what was not read or not imported. */
+/** The notice (in the notification dock) after an import: how many rows, and plainly what was not read or not imported. */
 export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutcome; onDismiss(): void }) {
   const t = useT();
   const intl = useIntlOrEnglish();
@@ -36,7 +36,7 @@ export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutc
   if (attention === 0 && ignored.length === 0) lines.unshift(t("csvImport.toast.allRead"));
   lines.push(t("csvImport.toast.undo"));
   return (
-    <Alert
+    <DockToast
       tone={
         attention > 0 || (outcome.grouped?.ungrouped.length ?? 0) > 0
           ? "warning"
@@ -52,6 +52,6 @@ export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutc
       onDismiss={onDismiss}
     >
       {lines.join(" ")}
-    </Alert>
+    </DockToast>
   );
 }

@@ -13,6 +13,7 @@ import { setupMockApi } from "../../mocks/node.ts";
 import { generateCrm } from "../../simulator/crm-data.ts";
 import { prngStream } from "../../simulator/prng.ts";
 import { testServices } from "../../test/app-services.tsx";
+import { NotificationDockProvider } from "../../ui/notification-dock.tsx";
 import { SubmitBatch } from "./submit-batch.tsx";
 
 const api = setupMockApi();
@@ -35,7 +36,9 @@ function renderSubmit(
   render(
     <QueryClientProvider client={queryClient}>
       <AppServicesProvider services={testServices({ batch: batch, submissionStore: store })}>
-        <SubmitBatch />
+        <NotificationDockProvider>
+          <SubmitBatch />
+        </NotificationDockProvider>
       </AppServicesProvider>
     </QueryClientProvider>,
   );

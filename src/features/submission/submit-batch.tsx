@@ -4,6 +4,7 @@ import { useBatchSnapshot } from "../../lib/batch-store-context.tsx";
 import { useSubmissionStore } from "../../lib/submission/submission-context.tsx";
 import { useSubmission } from "../../lib/submission/use-submission.ts";
 import { Button } from "../../ui/button.tsx";
+import { DockPanel } from "../../ui/notification-dock.tsx";
 import { SubmissionProgress } from "./submission-progress.tsx";
 import { SubmitDialog } from "./submit-dialog.tsx";
 import { useConfirmLeave } from "./use-confirm-leave.ts";
@@ -50,13 +51,16 @@ export function SubmitBatch() {
         }}
       />
       {showProgress && state && summary ? (
-        <SubmissionProgress
-          state={state}
-          summary={summary}
-          running={submission.running}
-          onCancel={submission.cancel}
-          onDismiss={() => setDismissedId(state.id)}
-        />
+        <DockPanel>
+          <SubmissionProgress
+            state={state}
+            summary={summary}
+            running={submission.running}
+            onCancel={submission.cancel}
+            onDismiss={() => setDismissedId(state.id)}
+            concurrency={store.concurrency}
+          />
+        </DockPanel>
       ) : null}
     </div>
   );

@@ -10,6 +10,7 @@ import { AppServicesProvider } from "../../lib/services/app-services-context.tsx
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
 import { setupMockApi } from "../../mocks/node.ts";
 import { testServices } from "../../test/app-services.tsx";
+import { NotificationDockProvider } from "../../ui/notification-dock.tsx";
 import { SubmitBatch } from "./submit-batch.tsx";
 
 const api = setupMockApi();
@@ -29,7 +30,9 @@ function renderSubmit() {
   render(
     <QueryClientProvider client={queryClient}>
       <AppServicesProvider services={services}>
-        <SubmitBatch />
+        <NotificationDockProvider>
+          <SubmitBatch />
+        </NotificationDockProvider>
       </AppServicesProvider>
     </QueryClientProvider>,
   );
