@@ -38,7 +38,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   const snapshot = useBatchSnapshot();
   const { columns, available, chooser, openChooser, status, error } = useComposerColumns();
   const lineColumns = useLineColumns();
-  const lineRules = useLineRules(directory, lineColumns.properties);
+  const lineRules = useLineRules(lineColumns.properties);
   const quoteSystem = useQuery(quoteSystemQuery()).data;
   const validation = useBatchValidation(columns, { lines: lineRules, quoteSystem });
   const [selection, setSelection] = useState<Selection>(() => collapsed(cell(0, 0)));
@@ -128,7 +128,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     </EmptyState>
   );
 
-  return lines.provide(
+  return (
     <section aria-label={t("composer.label")} className="composer composer--with-lines">
       <ComposerToolbar
         rowCount={rows.length}
@@ -202,6 +202,6 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         />
       ) : null}
       {chooser}
-    </section>,
+    </section>
   );
 }
