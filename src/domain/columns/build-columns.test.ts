@@ -83,6 +83,13 @@ describe("chooser", () => {
     ]);
     const all = groups.flatMap((group) => group.columns.map((column) => column.key));
     expect(all).not.toContain("hs_secret_flag");
+    // The UI names HubSpot's own groups and the associations in the user's language.
+    expect(groups.map((group) => group.known)).toEqual([
+      undefined,
+      undefined,
+      "quoteinformation",
+      "associations",
+    ]);
     const withHidden = chooserGroups(available, { search: "", showHidden: true });
     expect(withHidden.map((group) => group.title)).toContain("Internal");
   });
@@ -94,7 +101,11 @@ describe("chooser", () => {
     expect(byName.flatMap((group) => group.columns.map((column) => column.label))).toEqual(["E-sign"]);
     const assoc = chooserGroups(available, { search: "decision", showHidden: false });
     expect(assoc).toEqual([
-      { title: "Associations", columns: [expect.objectContaining({ label: "Contact: Decision maker" })] },
+      {
+        title: "Associations",
+        known: "associations",
+        columns: [expect.objectContaining({ label: "Contact: Decision maker" })],
+      },
     ]);
   });
 });
