@@ -3,6 +3,7 @@ import type { BatchRow } from "../domain/batch/row.ts";
 import { ReferenceChecker, type ReferenceCheckerOptions } from "../domain/references/reference-checker.ts";
 import { localToday } from "../domain/validation/today.ts";
 import { type ValidationScheduler, ValidationService } from "../domain/validation/validation-service.ts";
+import type { AssociationTargetType } from "../hubspot/association-catalogue.ts";
 import { resolveRecords } from "../lib/api/search-records.ts";
 import { createGridSelectionStore } from "../lib/grid-selection.ts";
 import { ProductDirectory } from "../lib/products/product-directory.ts";
@@ -10,6 +11,7 @@ import type { AppServices } from "../lib/services/app-services.ts";
 import { ColumnLayoutStore } from "../lib/storage/column-layout-store.ts";
 import { DraftSession } from "../lib/storage/draft-session.ts";
 import { DraftStorage } from "../lib/storage/drafts.ts";
+import { ImportProfileStore } from "../lib/storage/import-profiles.ts";
 import type { KeyValueStorage } from "../lib/storage/layout.ts";
 import { TeamSubmissionStorage } from "../lib/storage/team-submissions.ts";
 import { type StoreOptions, SubmissionStore } from "../lib/submission/submission-store.ts";
@@ -47,8 +49,12 @@ export function createAppServices(input: AppServicesInput = {}): AppServices {
   const scheduler = input.scheduler ?? defaultScheduler;
   const batch = input.batch ?? new BatchStore(input.rows);
   const validation = new ValidationService(batch, { scheduler, today: localToday(now()) });
+  const products = input.products ?? new ProductDirectory();
+  const lookUpRecords = (type: AssociationTargetType, ids: readonly string[]) =>
+    input.resolveRecords ? input.resolveRecords(type, ids) : resolveRecords(type, ids);
   const references = new ReferenceChecker(batch, {
-    resolve: input.resolveRecords ?? ((type, ids) => resolveRecords(type, ids)),
+    // Products (line items) are checked with the records: one pace under HubSpot's shared search limit.
+    resolve: (type, ids) => (type === "products" ? products.resolve(ids) : lookUpRecords(type, ids)),
     clock: input.clock ?? systemClock,
     scheduler,
   });
@@ -67,9 +73,10 @@ export function createAppServices(input: AppServicesInput = {}): AppServices {
     batch,
     validation,
     references,
-    products: input.products ?? new ProductDirectory(),
+    products,
     drafts: new DraftSession(batch, input.drafts ?? new DraftStorage()),
     layout: new ColumnLayoutStore(input.layoutStorage),
+    importProfiles: new ImportProfileStore(input.layoutStorage),
     selection: createGridSelectionStore(),
     submission,
     dispose: stopToday,
