@@ -46,6 +46,7 @@ test("a dropped answer leaves rows unknown; another browser reconciles them from
 
   // Recorded on the server: the first browser's History shows it settled, and the journal says who did it.
   await page.goto("/#history");
+  await page.reload();
   const row = page.getByRole("table", { name: "Past submissions" }).getByRole("row").nth(1);
   await expect(row.getByRole("cell").nth(5)).toHaveText("2");
   const journal = await (await page.request.get("/api/journal?state=reconciled")).json();

@@ -149,6 +149,19 @@ describe.each(databasesUnderTest())("reconcile from any browser, on the $name da
       note: expect.stringMatching(/on its way\. Reconciled by ana@example\.com at /),
     });
 
+    // The browser that sent it still has its old copy: saving it again does not undo what was settled.
+    expect((await call("PUT", "/api/submissions/sub", ana, { state })).status).toBe(200);
+    const kept = await (await call("GET", "/api/submissions/sub", ana)).json();
+    expect(kept.state.rows.map((r: { outcome: string }) => r.outcome)).toEqual([
+      "created",
+      "not-sent",
+      "created",
+      "created",
+      "unknown",
+      "created",
+      "pending",
+    ]);
+
     // Nothing left that a reconcile can settle: a second one changes nothing.
     const again = await (await call("POST", "/api/submissions/sub/reconcile", admin)).json();
     expect(again).toMatchObject({ found: 0, fromJournal: 0, missing: [], unverifiable: ["r5"] });

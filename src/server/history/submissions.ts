@@ -5,7 +5,7 @@ import {
   countOutcomes,
   type SubmissionListItem,
   SubmissionListRow,
-  type SubmissionStateEnvelope,
+  SubmissionStateEnvelope,
 } from "./submission-record.ts";
 
 export interface SubmissionFilter {
@@ -31,6 +31,26 @@ export interface Person {
 }
 const StateRow = z.object({ owner_id: z.string(), owner_name: z.string().nullish(), state: z.unknown() });
 
+const IN_DOUBT = new Set(["unknown", "pending"]);
+
+/**
+ * A row whose outcome the server knows (a reconcile from another browser settled it) does not go back to
+ * unknown because a browser with an older copy saves it again.
+ */
+function keepSettledRows(
+  stored: SubmissionStateEnvelope,
+  incoming: SubmissionStateEnvelope,
+): SubmissionStateEnvelope {
+  const known = new Map(
+    stored.rows.filter((row) => !IN_DOUBT.has(row.outcome)).map((row) => [row.rowId, row]),
+  );
+  if (known.size === 0) return incoming;
+  return {
+    ...incoming,
+    rows: incoming.rows.map((row) => (IN_DOUBT.has(row.outcome) ? (known.get(row.rowId) ?? row) : row)),
+  };
+}
+
 /** The team's submissions, server-side: History for every browser, and the state a reconcile starts from. */
 export class Submissions {
   constructor(private readonly db: Queryable) {}
@@ -45,10 +65,12 @@ export class Submissions {
     admin: boolean,
     now = Date.now(),
   ): Promise<SaveResult> {
-    const { rows } = await this.db.query("select owner_id from submissions where id = $1", [state.id]);
+    const { rows } = await this.db.query("select owner_id, state from submissions where id = $1", [state.id]);
     const existing = rows[0] === undefined ? undefined : Owner.parse(rows[0]).owner_id;
     if (existing !== undefined && existing !== user.id && !admin) return "not-owner";
-    const counts = countOutcomes(state);
+    const stored = SubmissionStateEnvelope.safeParse(StateRow.partial().parse(rows[0] ?? {}).state);
+    const merged = stored.success ? keepSettledRows(stored.data, state) : state;
+    const counts = countOutcomes(merged);
     await this.db.query(
       `insert into submissions (id, owner_id, owner_name, created_at, finished_at, updated_at, status, environment, total, counts, outcomes, state)
        values ($1, $2, $3, to_timestamp($4 / 1000.0), to_timestamp($5 / 1000.0), to_timestamp($6 / 1000.0), $7, $8::jsonb, $9, $10::jsonb, $11::jsonb, $12::jsonb)
@@ -56,18 +78,18 @@ export class Submissions {
          status = excluded.status, environment = excluded.environment, total = excluded.total,
          counts = excluded.counts, outcomes = excluded.outcomes, state = excluded.state`,
       [
-        state.id,
+        merged.id,
         user.id,
         user.name ?? null,
-        state.createdAt,
-        state.finishedAt ?? null,
+        merged.createdAt,
+        merged.finishedAt ?? null,
         now,
-        state.status,
-        JSON.stringify(state.environment),
-        state.rows.length,
+        merged.status,
+        JSON.stringify(merged.environment),
+        merged.rows.length,
         JSON.stringify(counts),
         JSON.stringify(Object.keys(counts)),
-        JSON.stringify(state),
+        JSON.stringify(merged),
       ],
     );
     return "saved";
