@@ -261,7 +261,8 @@ export class SubmissionStore {
     const marks = new Map<RowId, { outcome: RowOutcome; hubspotId?: string }>();
     for (const [rowId, hubspotId] of findings.found) marks.set(rowId, { outcome: "created", hubspotId });
     this.setState(markRows(this.snapshot.current ?? state, marks));
-    // Written now, not at the next persist tick: what a reconcile learnt must survive a reload right after.
+    // What reconcile learned is saved before it is reported: a reload right after must not show the rows
+    // unknown again (the periodic save is up to a second away).
     await this.persistNow();
     if (findings.missing.length > 0) await this.resend(findings.missing, rowsById, serialise, runner);
     return { found: findings.found.size, resent: findings.missing.length, notHere: 0 };
@@ -312,7 +313,7 @@ export class SubmissionStore {
     const state = this.snapshot.current;
     if (!state) return;
     this.setState(markRows(state, updates));
-    // A person's finding is saved at once (History, other browsers), not at the next persist tick.
+    // A person's verdict is saved at once, like reconcile's.
     void this.persistNow();
   }
 
