@@ -93,10 +93,10 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
       }
     : undefined;
   const environmentLabel = simulator
-    ? "Simulator (built-in, no HubSpot account is touched)"
+    ? t("submit.env.simulator")
     : details
-      ? `HubSpot portal ${details.portalId}${isSandbox(details) ? " (sandbox)" : " (production)"}`
-      : "HubSpot";
+      ? t(isSandbox(details) ? "submit.env.sandbox" : "submit.env.production", { portalId: details.portalId })
+      : t("submit.env.hubspot");
   return {
     ready: health.isSuccess && properties.isSuccess && complete && prior.isSuccess,
     waitingFor,
