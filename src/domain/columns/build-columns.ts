@@ -81,6 +81,14 @@ export function associationColumn(
   };
 }
 
+/**
+ * Records a quote row may name by id. Not line items: a line item has exactly one parent (FACTS.md), so an
+ * existing one (a deal's) cannot join a new quote; a quote's lines are created fresh, from the line grid.
+ */
+export function isComposableTarget(toObjectType: AssociationTargetType): boolean {
+  return toObjectType !== "line_items";
+}
+
 export type LabelsByTarget = Partial<Record<AssociationTargetType, readonly AssociationLabel[]>>;
 
 /**
@@ -93,10 +101,12 @@ export function associationColumns(
 ): ColumnDef[] {
   const byKey = new Map<string, ColumnDef>();
   for (const known of HUBSPOT_DEFINED_QUOTE_ASSOCIATIONS) {
+    if (!isComposableTarget(known.toObjectType)) continue;
     const def = associationColumn(known, known.label, names);
     byKey.set(def.key, def);
   }
   for (const toObjectType of ASSOCIATION_TARGET_TYPES) {
+    if (!isComposableTarget(toObjectType)) continue;
     for (const label of labels[toObjectType] ?? []) {
       const column = { toObjectType, category: label.category, typeId: label.typeId };
       const existing = byKey.get(associationColumnKey(column));
