@@ -138,7 +138,7 @@ export function useCsvImport() {
       setAlert(null);
       void parse(file.name, file, {});
     },
-    [parse],
+    [parse, t],
   );
 
   const openPaste = useCallback(() => {

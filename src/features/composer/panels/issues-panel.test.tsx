@@ -10,6 +10,7 @@ import { availableColumns } from "../../../domain/columns/build-columns.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { applyLayout } from "../../../domain/columns/layout.ts";
 import { QUOTE_PROPERTIES } from "../../../domain/columns/property-fixtures.ts";
+import { useIssueText } from "../../../i18n/issue-text.ts";
 import { quotePropertiesKeys } from "../../../lib/api/get-quote-properties.ts";
 import { AppServicesProvider } from "../../../lib/services/app-services-context.tsx";
 import { testServices } from "../../../test/app-services.tsx";
@@ -26,9 +27,11 @@ const good = { hs_title: "A", hs_expiration_date: "2099-01-01", [DEAL]: "1", [TE
 function Counts({ columns: cols }: { columns: readonly ColumnDef[] }) {
   const validation = useBatchValidation(cols);
   const issue = validation.issueFor("r2", "hs_discount");
+  const describeIssue = useIssueText();
   return (
     <p>
-      counts {validation.counts.errors}/{validation.counts.warnings}; discount: {issue?.message ?? "ok"}
+      counts {validation.counts.errors}/{validation.counts.warnings}; discount:{" "}
+      {issue ? describeIssue(issue.message) : "ok"}
     </p>
   );
 }
