@@ -3,6 +3,7 @@ import { isIsoDate, splitMultiValue, toIsoDate, wireValueProblem } from "../../h
 import type { Property } from "../../hubspot/properties.ts";
 import { isMultiSelect } from "../../hubspot/properties.ts";
 import { type AssociationColumn, splitRecordIds } from "../batch/columns.ts";
+import type { ReferenceType } from "../references/reference-type.ts";
 import type { IssueSeverity } from "./issue.ts";
 
 export interface Problem {
@@ -14,7 +15,8 @@ export interface Problem {
 export type CellCheck = (value: string) => Problem | undefined;
 
 /** Ids HubSpot told us do not exist (from record lookups); `undefined` means not known either way. */
-export type IsMissingRecord = (toObjectType: AssociationColumn["toObjectType"], id: string) => boolean;
+/** Whether HubSpot said an id of this type does not exist (records in association cells, products in lines). */
+export type IsMissingRecord = (type: ReferenceType, id: string) => boolean;
 
 const error = (message: string): Problem => ({ severity: "error", message });
 /** The check of properties that take any text; the batch loop skips it. */
@@ -85,8 +87,15 @@ export function notInThePast(base: CellCheck, today: string): CellCheck {
   };
 }
 
+/** HubSpot refuses it for each such input: a line item has one parent (FACTS.md). Caught before sending. */
+const EXISTING_LINE_ITEMS = error(
+  "Existing line items cannot be added to a new quote: in HubSpot a line item belongs to one deal or quote. Clear this cell and add the quote's line items from the product library in the line grid.",
+);
+
 /** Association cells hold numeric record ids; ids a lookup could not find are errors too. */
 export function associationCheck(column: AssociationColumn, isMissing?: IsMissingRecord): CellCheck {
+  // A draft (or an old layout) from before line items were composed may still hold line-item ids.
+  if (column.toObjectType === "line_items") return () => EXISTING_LINE_ITEMS;
   const target = ASSOCIATION_TARGETS[column.toObjectType];
   const noun = target.singular.toLowerCase();
   return (value) => {

@@ -13,7 +13,7 @@ import {
   useRef,
   useState,
 } from "react";
-import type { BatchStore } from "../../../domain/batch/batch-store.ts";
+import type { BatchStore, EditAction } from "../../../domain/batch/batch-store.ts";
 import type { BatchRow, LineRow } from "../../../domain/batch/row.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { normalizeInput } from "../../../domain/grid/editor-input.ts";
@@ -34,7 +34,9 @@ import {
   planNewLine,
   planRemoveLines,
 } from "../../../domain/lines/line-sheet.ts";
+import type { ProductMatch } from "../../../domain/lines/product-terms.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { useT } from "../../../i18n/use-t.ts";
 import type { ProductDirectory } from "../../../lib/products/product-directory.ts";
 import { CellEditor } from "../grid/cell-editor.tsx";
 import { browserNormalizeContext, formatCell } from "../grid/cell-format.ts";
@@ -43,7 +45,7 @@ import { GridHeader } from "../grid/grid-header.tsx";
 import { handleGridKey } from "../grid/grid-keys.ts";
 import { buildLayout, cellId, type GridColumn, HEADER_HEIGHT, ROW_HEIGHT } from "../grid/grid-layout.ts";
 import { useViewport } from "../grid/use-viewport.ts";
-import { clearLines, fillLines, pasteLines } from "./line-actions.ts";
+import { applyLinePaste, clearLines, fillLines, planLinePaste } from "./line-actions.ts";
 import { LineGridRow, type LineRowContext, LineRowContextValue } from "./line-grid-row.tsx";
 import { ProductEditor } from "./product-editor.tsx";
 
@@ -84,6 +86,7 @@ interface Editing {
 export function LineGrid(props: LineGridProps) {
   const { store, sheet, columns, directory, onSelectionChange, onNotice, gridRef } = props;
   const gridId = useId().replace(/:/g, "");
+  const t = useT();
   const layout = useMemo(() => buildLayout(columns), [columns]);
   const lineCount = sheet.entries.length;
   const size = { rows: lineCount + (sheet.target ? 1 : 0), cols: columns.length };
@@ -121,11 +124,11 @@ export function LineGrid(props: LineGridProps) {
               type: "set-cells",
               edits: [{ rowId: entry.rowId, lineId: entry.line.id, key: column.key, value }],
             },
-            `edit ${column.label}`,
+            { action: "edit-cell", column: column.label },
           );
         } else if (!entry && value !== "") {
           const operation = planNewLine(currentSheet, { [column.key]: value });
-          if (operation) store.apply(operation, "add line item");
+          if (operation) store.apply(operation, "add-line");
           rowsAfter += 1;
         }
       }
@@ -200,7 +203,7 @@ export function LineGrid(props: LineGridProps) {
     }
   }, [activeRow, size.rows, gridRef, viewport]);
 
-  const apply = (operation: ReturnType<typeof planRemoveLines>, label: string) => {
+  const apply = (operation: ReturnType<typeof planRemoveLines>, label: EditAction) => {
     if (operation) store.apply(operation, label);
   };
 
@@ -217,12 +220,12 @@ export function LineGrid(props: LineGridProps) {
     }
     if (mod && event.shiftKey && (event.key === "+" || event.key === "=")) {
       event.preventDefault();
-      apply(planInsertLine(sheet, range.top), "insert line item");
+      apply(planInsertLine(sheet, range.top), "insert-line");
       return;
     }
     if (mod && !event.shiftKey && event.key === "-") {
       event.preventDefault();
-      apply(planRemoveLines(sheet, range.top, Math.min(range.bottom, lineCount - 1)), "delete line items");
+      apply(planRemoveLines(sheet, range.top, Math.min(range.bottom, lineCount - 1)), "delete-lines");
       return;
     }
     if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
@@ -230,7 +233,7 @@ export function LineGrid(props: LineGridProps) {
       const by = event.key === "ArrowUp" ? -1 : 1;
       const operation = planMoveLine(sheet, activeRow, by);
       if (operation) {
-        store.apply(operation, "move line item");
+        store.apply(operation, "move-line");
         onSelectionChange(collapsed({ row: activeRow + by, col: activeCol }));
       }
       return;
@@ -256,7 +259,7 @@ export function LineGrid(props: LineGridProps) {
 
   const format = (key: string, value: string) => {
     const column = columns.find((c) => c.key === key);
-    return column ? formatCell(column, value) : value;
+    return column ? formatCell(column, value, t) : value;
   };
 
   const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
@@ -274,10 +277,45 @@ export function LineGrid(props: LineGridProps) {
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
     if (editing) return;
     event.preventDefault();
-    const result = pasteLines(store, sheet, columns, selection, event.clipboardData.getData("text/plain"));
-    if (!result) return;
-    onSelectionChange(result.selection);
-    onNotice(result.message);
+    const planned = planLinePaste(sheet, columns, selection, event.clipboardData.getData("text/plain"), t);
+    if (!planned) return;
+    if (!("operation" in planned)) {
+      onNotice(planned.message);
+      return;
+    }
+    const apply = (matches?: ReadonlyMap<string, ProductMatch>) => {
+      applyLinePaste(store, planned, matches);
+      onSelectionChange(planned.selection);
+    };
+    const terms = planned.productTerms;
+    if (terms.length === 0) {
+      apply();
+      onNotice(planned.message);
+      return;
+    }
+    // Names and SKUs (what a spreadsheet holds) become product ids before the paste lands: one undo step.
+    onNotice(t("lines.paste.matching", { count: terms.length }));
+    directory.matchTerms(terms).then(
+      (matches) => {
+        apply(matches);
+        const unmatched = terms.filter((term) => matches.get(term)?.kind !== "found").length;
+        onNotice(
+          unmatched === 0
+            ? t("paste.withExtra", {
+                pasted: planned.message,
+                extra: t("lines.paste.matched", { count: terms.length }),
+              })
+            : t("paste.withExtra", {
+                pasted: planned.message,
+                extra: t("lines.paste.unmatched", { count: unmatched }),
+              }),
+        );
+      },
+      () => {
+        apply();
+        onNotice(t("paste.withExtra", { pasted: planned.message, extra: t("lines.paste.unreachable") }));
+      },
+    );
   };
 
   const cellAt = (target: EventTarget | null) => {
@@ -332,7 +370,7 @@ export function LineGrid(props: LineGridProps) {
         <div
           ref={gridRef}
           role="grid"
-          aria-label="Line items"
+          aria-label={t("lines.grid")}
           aria-rowcount={size.rows + 1}
           aria-colcount={columns.length + 1}
           aria-multiselectable="true"
@@ -376,7 +414,7 @@ export function LineGrid(props: LineGridProps) {
               const target = sheet.target;
               if (!entry && (!target || index !== lineCount)) return null;
               const quoteIndex = entry ? entry.quoteIndex : (target?.quoteIndex ?? 0);
-              const title = props.rows[quoteIndex]?.cells.hs_title?.trim() || "untitled quote";
+              const title = props.rows[quoteIndex]?.cells.hs_title?.trim() || t("lines.untitled");
               const inRange = index >= range.top && index <= range.bottom;
               const isEditing = editing !== null && editing.row === index;
               const lineIssues = entry ? issueKey(columns, entry.line.id, props.issueFor) : "";
@@ -388,8 +426,8 @@ export function LineGrid(props: LineGridProps) {
                   label={entry ? `${quoteIndex + 1}.${entry.position + 1}` : "+"}
                   description={
                     entry
-                      ? `Quote ${quoteIndex + 1}, ${title}, line ${entry.position + 1}`
-                      : `New line for quote ${quoteIndex + 1}, ${title}`
+                      ? t("lines.rowDescription", { quote: quoteIndex + 1, title, line: entry.position + 1 })
+                      : t("lines.newRowDescription", { quote: quoteIndex + 1, title })
                   }
                   startsQuote={
                     entry

@@ -6,6 +6,7 @@ import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import { chooserGroups } from "../../../domain/columns/chooser.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { defaultLayout, isPinnedKey, moveColumn, toggleColumn } from "../../../domain/columns/layout.ts";
+import { useT } from "../../../i18n/use-t.ts";
 import { Button } from "../../../ui/button.tsx";
 import { Dialog } from "../../../ui/dialog.tsx";
 import "./panels.css";
@@ -13,7 +14,8 @@ import "./panels.css";
 const ChooserForm = z.object({
   search: z.string(),
   showHidden: z.boolean(),
-  columns: z.array(z.string()).min(2, "Keep at least the quote name and expiration date."),
+  // The user reads `chooser.keepPinned`: the schema decides only that there is a problem.
+  columns: z.array(z.string()).min(2),
 });
 type ChooserForm = z.infer<typeof ChooserForm>;
 
@@ -28,8 +30,9 @@ export interface ColumnChooserProps {
 }
 
 export function ColumnChooser(props: ColumnChooserProps) {
+  const t = useT();
   return (
-    <Dialog open={props.open} onClose={props.onClose} title="Choose columns" size="lg">
+    <Dialog open={props.open} onClose={props.onClose} title={t("chooser.title")} size="lg">
       <ChooserBody {...props} />
     </Dialog>
   );
@@ -37,6 +40,7 @@ export function ColumnChooser(props: ColumnChooserProps) {
 
 function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProps) {
   const formId = useId();
+  const t = useT();
   const form = useForm<ChooserForm>({
     resolver: zodResolver(ChooserForm),
     defaultValues: { search: "", showHidden: false, columns: [...visible] },
@@ -59,22 +63,22 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
       id={formId}
       className="composer-chooser"
       onSubmit={form.handleSubmit((values) => onApply(values.columns))}
-      aria-label="Choose columns"
+      aria-label={t("chooser.title")}
     >
       <div className="composer-chooser__pick">
         <label className="composer-field">
-          <span>Search properties</span>
-          <input type="search" placeholder="Label or internal name" {...form.register("search")} />
+          <span>{t("chooser.search")}</span>
+          <input type="search" placeholder={t("chooser.searchPlaceholder")} {...form.register("search")} />
         </label>
         <label className="composer-check">
           <input type="checkbox" {...form.register("showHidden")} />
-          <span>Show hidden properties</span>
+          <span>{t("chooser.showHidden")}</span>
         </label>
         <div className="composer-chooser__groups">
-          {groups.length === 0 ? <p>No property matches “{search}”.</p> : null}
+          {groups.length === 0 ? <p>{t("chooser.noMatch", { search })}</p> : null}
           {groups.map((group) => (
             <fieldset key={group.title} className="composer-chooser__group">
-              <legend>{group.title}</legend>
+              <legend>{group.known ? t(`chooser.group.${group.known}`) : group.title}</legend>
               {group.columns.map((column) => (
                 <label key={column.key} className="composer-check">
                   <input
@@ -88,7 +92,9 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
                     {column.kind === "property" ? (
                       <code className="composer-muted"> {column.key}</code>
                     ) : null}
-                    {column.pinned ? <span className="composer-muted"> (always shown)</span> : null}
+                    {column.pinned ? (
+                      <span className="composer-muted"> {t("chooser.alwaysShown")}</span>
+                    ) : null}
                   </span>
                 </label>
               ))}
@@ -97,19 +103,19 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
         </div>
       </div>
       <div className="composer-chooser__order">
-        <h3 id={`${formId}-shown`}>Shown columns, in order</h3>
+        <h3 id={`${formId}-shown`}>{t("chooser.shown")}</h3>
         <ol aria-labelledby={`${formId}-shown`}>
           {columns.map((key, index) => (
             <li key={key}>
               <span>{labelOf(key)}</span>
               {isPinnedKey(key) ? (
-                <span className="composer-muted">Pinned</span>
+                <span className="composer-muted">{t("chooser.pinned")}</span>
               ) : (
                 <span className="composer-chooser__moves">
                   <Button
                     size="sm"
                     variant="ghost"
-                    aria-label={`Move ${labelOf(key)} up`}
+                    aria-label={t("chooser.moveUp", { column: labelOf(key) })}
                     disabled={index <= 2}
                     onClick={() => setColumns(moveColumn(columns, key, -1))}
                   >
@@ -118,7 +124,7 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
                   <Button
                     size="sm"
                     variant="ghost"
-                    aria-label={`Move ${labelOf(key)} down`}
+                    aria-label={t("chooser.moveDown", { column: labelOf(key) })}
                     disabled={index === columns.length - 1}
                     onClick={() => setColumns(moveColumn(columns, key, 1))}
                   >
@@ -127,7 +133,7 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
                   <Button
                     size="sm"
                     variant="ghost"
-                    aria-label={`Remove ${labelOf(key)}`}
+                    aria-label={t("chooser.remove", { column: labelOf(key) })}
                     onClick={() => setColumns(toggleColumn(columns, key, false))}
                   >
                     ×
@@ -137,15 +143,15 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
             </li>
           ))}
         </ol>
-        {form.formState.errors.columns ? <p role="alert">{form.formState.errors.columns.message}</p> : null}
+        {form.formState.errors.columns ? <p role="alert">{t("chooser.keepPinned")}</p> : null}
       </div>
       <div className="composer-chooser__footer">
         <Button variant="ghost" onClick={restoreDefaults}>
-          Restore defaults
+          {t("chooser.restore")}
         </Button>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t("common.cancel")}</Button>
         <Button variant="primary" type="submit">
-          Apply
+          {t("common.apply")}
         </Button>
       </div>
     </form>
