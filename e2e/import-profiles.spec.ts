@@ -65,13 +65,11 @@ test("save a mapping as a profile, get it offered for the next file like it, exp
     .getByLabel("Load a profile file…")
     .setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from('{"a":1}') });
   await expect(theirs.getByText(/“notes.json” is JSON but not an import profile/)).toBeVisible();
-  await theirs
-    .getByLabel("Load a profile file…")
-    .setInputFiles({
-      name: "EU renewals.qbc-profile.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(text),
-    });
+  await theirs.getByLabel("Load a profile file…").setInputFiles({
+    name: "EU renewals.qbc-profile.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(text),
+  });
   await expect(theirs.getByLabel('Import "Kundenhinweis" as')).toHaveValue("hs_comments");
   await expect(theirs.getByLabel("Saved profiles")).toHaveValue("EU renewals");
   await colleague.close();

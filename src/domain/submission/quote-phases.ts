@@ -286,3 +286,23 @@ export function quoteSummaryOf(p: QuoteProgress) {
     complete: isComplete(p),
   };
 }
+
+/**
+ * What "Undo" removes: the quotes THIS submission created (not those an earlier one made, shown as "already
+ * in HubSpot"), with the line items it made for them — archiving a quote deletes its line items
+ * (FACTS.md). Quotes already archived by an earlier undo are left out.
+ */
+export function undoPlan(state: Pick<SubmissionState, "rows" | "phases">): {
+  quotes: { rowId: RowId; quoteId: string }[];
+  lineItems: number;
+} {
+  const progress = new Map(state.phases?.progress.map((p) => [p.rowId, p]) ?? []);
+  const quotes = state.rows
+    .filter((row) => row.outcome === "created" && row.hubspotId && row.archived !== true)
+    .map((row) => ({ rowId: row.rowId, quoteId: row.hubspotId ?? "" }));
+  const lineItems = quotes.reduce((sum, q) => {
+    const lines = Object.values(progress.get(q.rowId)?.lines ?? {});
+    return sum + lines.filter((line) => line.state === "done" || line.state === "unknown").length;
+  }, 0);
+  return { quotes, lineItems };
+}

@@ -53,6 +53,8 @@ export const RowResult = z.object({
   error: RowError.optional(),
   /** The generated value stamped into the unique-value property, when the submission stamped one. */
   uniqueValue: z.string().optional(),
+  /** Archived by this submission's undo (with its line items). */
+  archived: z.boolean().optional(),
 });
 export type RowResult = z.infer<typeof RowResult>;
 
@@ -169,6 +171,7 @@ export const SubmissionState = z.object({
       startedAt: z.number(),
       finishedAt: z.number().optional(),
       quotes: z.number(),
+      lineItems: z.number(),
       archived: z.number(),
       failed: z.number(),
       message: z.string().optional(),

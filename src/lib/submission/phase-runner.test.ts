@@ -171,4 +171,24 @@ describe("complete quotes through the proxy and the simulator", () => {
     expect(state.requests.some((r) => r.kind === "lines" && r.phase === "unknown")).toBe(true);
     expect(state.requests.some((r) => r.kind === "reconcile-lines")).toBe(true);
   });
+
+  it("undo archives the quotes this submission created, and their line items go with them", async () => {
+    const env = setup();
+    await submit(env, 150, 2, false);
+    // Archive answers lost after apply are asked again: archiving twice is harmless.
+    env.simulator.setFaults({ failAfterApplyRate: 0.3 });
+    const state = await env.clock.run(env.store.undo(env.runner, "sam@example.com"));
+    expect(state.undo).toMatchObject({
+      by: "sam@example.com",
+      quotes: 150,
+      lineItems: 300,
+      archived: 150,
+      failed: 0,
+    });
+    expect(state.undo?.finishedAt).toBeDefined();
+    expect(state.rows.every((row) => row.archived === true)).toBe(true);
+    expect(env.simulator.createdQuotes().every((quote) => quote.archivedAt !== undefined)).toBe(true);
+    expect(env.simulator.createdLineItems().every((item) => item.archived)).toBe(true);
+    expect(state.requests.filter((r) => r.kind === "archive")).toHaveLength(2);
+  });
 });

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { RowId } from "../../domain/batch/row.ts";
 import {
   applyResult,
@@ -21,6 +21,7 @@ import {
   readBackBody,
   readBackOutcomes,
   syncQuotes,
+  undoPlan,
 } from "../../domain/submission/quote-phases.ts";
 import type { SendResult } from "../../domain/submission/send-result.ts";
 import { addPhaseRequests, applyQueueEvent } from "../../domain/submission/state.ts";
@@ -323,7 +324,7 @@ async function call<T>(
     let wait: { reason: WaitReason; ms: number; note: string } | undefined;
     if (result.kind === "answered") {
       const { status } = result;
-      if (status === 200 || status === 201 || status === 207) {
+      if (status === 200 || status === 201 || status === 204 || status === 207) {
         const parsed = schema.safeParse(result.body);
         if (parsed.success) {
           emit({ type: "settled", requestId: id, at, phase: "complete", httpStatus: status, rows: [] });
@@ -370,4 +371,55 @@ async function call<T>(
   const message = "No usable answer after several tries.";
   emit({ type: "settled", requestId: id, at: run.clock.now(), phase: "unknown", rows: [], note: message });
   return { ok: false, unknown: true, error: { category: "UNKNOWN_OUTCOME", message } };
+}
+
+/**
+ * Undo: archives the quotes a submission created, ≤ 100 a request (their line items go with them).
+ * Archiving is idempotent (HubSpot answers 204 for ids already gone), so an unknown answer is simply
+ * asked again; the rows archived are marked, and the undo is recorded with who started it and when.
+ */
+export async function runUndo(run: PhaseRun, by: string | undefined): Promise<SubmissionState> {
+  const { quotes, lineItems } = undoPlan(run.get());
+  const startedAt = run.clock.now();
+  const undo = { ...(by ? { by } : {}), startedAt, quotes: quotes.length, lineItems, archived: 0, failed: 0 };
+  run.set({ ...run.get(), undo });
+  const chunks: (typeof quotes)[] = [];
+  for (let i = 0; i < quotes.length; i += 100) chunks.push(quotes.slice(i, i + 100));
+  const archived = new Set<RowId>();
+  let failed = 0;
+  let message: string | undefined;
+  await pool(chunks, run.concurrency, async (chunk) => {
+    const outcome = await call(
+      run,
+      "archive",
+      chunk,
+      hubspotPaths.quotesBatchArchive,
+      { inputs: chunk.map((q) => ({ id: q.quoteId })) },
+      z.unknown(),
+    );
+    if (outcome.ok) for (const q of chunk) archived.add(q.rowId);
+    else {
+      failed += chunk.length;
+      message = outcome.error.message;
+    }
+    const state = run.get();
+    run.set({
+      ...state,
+      rows: state.rows.map((row) => (archived.has(row.rowId) ? { ...row, archived: true } : row)),
+      undo: { ...undo, archived: archived.size, failed, ...(message ? { message } : {}) },
+    });
+  });
+  const state = run.get();
+  const finished = {
+    ...state,
+    undo: {
+      ...undo,
+      archived: archived.size,
+      failed,
+      finishedAt: run.clock.now(),
+      ...(message ? { message } : {}),
+    },
+  };
+  run.set(finished);
+  return finished;
 }

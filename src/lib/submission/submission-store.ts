@@ -27,7 +27,7 @@ import type { BatchResponse } from "../../hubspot/batch-create.ts";
 import type { BatchReadRequest } from "../../hubspot/batch-read.ts";
 import { type Clock, systemClock } from "../../platform/clock.ts";
 import type { SubmissionStorage } from "../storage/submissions.ts";
-import { runPhases } from "./phase-runner.ts";
+import { runPhases, runUndo } from "./phase-runner.ts";
 
 /** The I/O a run needs: one batch/create attempt (quotes or line items), any other HubSpot POST, a health probe. */
 export interface SubmissionRunner {
@@ -173,6 +173,37 @@ export class SubmissionStore {
   cancel(): void {
     this.handle?.cancel();
     this.phasesAbort?.abort();
+  }
+
+  /** Undo: archives the quotes the submission on screen created (their line items go with them). */
+  async undo(runner: SubmissionRunner, by?: string): Promise<SubmissionState> {
+    const state = this.snapshot.current;
+    const call = runner.call;
+    if (!state || !call) throw new Error("There is no submission to undo.");
+    if (this.snapshot.running) throw new Error("A submission is already running.");
+    const submissionId = state.id;
+    this.set({ running: true });
+    try {
+      return await runUndo(
+        {
+          get: () => this.snapshot.current!,
+          set: (next) => {
+            if (this.snapshot.current?.id === submissionId) this.setState(next, false);
+          },
+          io: {
+            send: (request, signal) => runner.send(submissionId, request, signal),
+            call: (requestId, path, body, signal) => call(submissionId, requestId, path, body, signal),
+          },
+          clock: this.clock,
+          concurrency: this.concurrency,
+          signal: new AbortController().signal,
+        },
+        by,
+      );
+    } finally {
+      this.set({ running: false });
+      await this.persistNow();
+    }
   }
 
   /**
