@@ -12,6 +12,7 @@ import { downloadResultsCsv } from "./export-results.ts";
 import { ManualCheckPanel } from "./manual-check.tsx";
 import { RequestsTable } from "./requests-table.tsx";
 import { RowsTable } from "./rows-table.tsx";
+import { UndoOutcome, UndoSubmission } from "./undo-submission.tsx";
 import "./results.css";
 
 /** The "Results" tab: every row's outcome and every request's batch status, with retry, reconcile, export. */
@@ -120,6 +121,7 @@ export function ResultsPage() {
               {t("results.finish", { count: incomplete })}
             </Button>
           ) : null}
+          <UndoSubmission state={state} submission={submission} />
           <Button onClick={() => downloadResultsCsv(state)}>{t("results.export")}</Button>
         </div>
       </header>
@@ -147,6 +149,7 @@ export function ResultsPage() {
           {t("results.incomplete.body")}
         </Alert>
       ) : null}
+      <UndoOutcome state={state} />
       {state.phases?.system === "cpq" ? (
         <Alert tone="info" title={t("results.cpq.title")}>
           {t("results.cpq.body")}

@@ -10,6 +10,7 @@ import { type SubmissionSummary, summarise } from "../../domain/submission/summa
 import type { RowOutcome, SkippedRow, SubmissionState } from "../../domain/submission/types.ts";
 import { localToday } from "../../domain/validation/today.ts";
 import { isWritable } from "../../hubspot/properties.ts";
+import { useMe } from "../api/get-me.ts";
 import { quotePropertiesQuery } from "../api/get-quote-properties.ts";
 import { useBatchSnapshot } from "../batch-store-context.tsx";
 import { useAppServices } from "../services/app-services-context.tsx";
@@ -32,6 +33,9 @@ export interface UseSubmission {
    */
   retryFailed: () => Promise<SkippedRow[]>;
   reconcile: () => Promise<ManualCheck | { found: number; resent: number }>;
+  /** Archives the quotes this submission created (their line items go with them); resolves when done. */
+  undo: () => Promise<SubmissionState>;
+  undoing: boolean;
   /** Quotes in HubSpot whose line items, publishing or read-back did not all finish: send only what is missing. */
   finishIncomplete: () => void;
   reconciling: boolean;
@@ -72,6 +76,11 @@ export function useSubmission(): UseSubmission {
     mutationKey: ["submission", "run"],
     mutationFn: (action: () => Promise<unknown>) => action(),
   });
+  const me = useMe();
+  const undo = useMutation({
+    mutationKey: ["submission", "undo"],
+    mutationFn: () => store.undo(runner, me.data?.user.id),
+  });
   const reconcile = useMutation({
     mutationKey: ["submission", "reconcile"],
     mutationFn: () => store.reconcile(rowsById(), serialise, runner),
@@ -105,8 +114,10 @@ export function useSubmission(): UseSubmission {
     },
     reconcile: () => reconcile.mutateAsync(),
     finishIncomplete: () => run.mutate(() => store.finishIncomplete(runner)),
+    undo: () => undo.mutateAsync(),
+    undoing: undo.isPending,
     reconciling: reconcile.isPending,
     mark: (updates) => store.mark(updates),
-    error: run.error ?? reconcile.error,
+    error: run.error ?? reconcile.error ?? undo.error,
   };
 }
