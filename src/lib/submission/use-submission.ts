@@ -10,6 +10,7 @@ import { type SubmissionSummary, summarise } from "../../domain/submission/summa
 import type { RowOutcome, SkippedRow, SubmissionState } from "../../domain/submission/types.ts";
 import { localToday } from "../../domain/validation/today.ts";
 import { isWritable } from "../../hubspot/properties.ts";
+import { useIssueText } from "../../i18n/issue-text.ts";
 import { useMe } from "../api/get-me.ts";
 import { quotePropertiesQuery } from "../api/get-quote-properties.ts";
 import { useBatchSnapshot } from "../batch-store-context.tsx";
@@ -58,6 +59,7 @@ export function useSubmission(): UseSubmission {
   const { defaults } = batch;
   const properties = useQuery(quotePropertiesQuery());
   const runner = useMemo(() => browserRunner(queryClient), [queryClient]);
+  const describeIssue = useIssueText();
 
   const serialise = useMemo((): SerialiseOptions => {
     const defs = new Map((properties.data ?? []).map((p) => [p.name, p]));
@@ -105,7 +107,11 @@ export function useSubmission(): UseSubmission {
       // given here too: Results may be the only page that has been on screen).
       services.validation.setProperties(await queryClient.ensureQueryData(quotePropertiesQuery()));
       await services.references.settled();
-      const { valid, skipped } = splitRows(candidates, (row) => services.validation.issuesOf(row));
+      const { valid, skipped } = splitRows(
+        candidates,
+        (row) => services.validation.issuesOf(row),
+        describeIssue,
+      );
       const numbers = new Map((state?.rows ?? []).map((row) => [row.rowId, row.rowNumber]));
       const ids = [...retry].filter((id) => !skipped.some((s) => s.rowId === id));
       if (valid.length > 0 || ids.length > 0)
