@@ -141,8 +141,11 @@ const needed = requestsNeeded(plan);
 const floorSeconds = (Math.ceil(needed / LIMIT) - 1) * 10 + LATENCY_MS / 1000;
 const perPhase = [QUOTES, QUOTES * LINES, QUOTES, QUOTES].map((n) => Math.ceil(n / 100));
 const concurrencyFloor = perPhase.reduce((sum, n) => sum + Math.ceil(n / CONCURRENCY) * LATENCY_MS, 0) / 1000;
+// The app's timers are unref'd (a wait must not keep a finished server alive): keep this process up.
+const alive = setInterval(() => {}, 1_000);
 const clean = await run({});
 const faulty = await run({ failAfterApplyRate: 0.05 });
+clearInterval(alive);
 printReport({
   name: "complete-quotes",
   figures: {
