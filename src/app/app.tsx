@@ -4,8 +4,11 @@ import { BatchStore } from "../domain/batch/batch-store.ts";
 import { languageFromBrowser } from "../i18n/language.ts";
 import { LanguageProvider } from "../i18n/language-provider.tsx";
 import { loadLanguage, saveLanguage } from "../i18n/language-storage.ts";
+import { Announcer } from "../lib/announcer/announcer.ts";
+import { AnnouncerProvider } from "../lib/announcer/announcer-context.tsx";
 import type { ApiError } from "../lib/api/api-error.ts";
 import { BatchStoreProvider } from "../lib/batch-store-context.tsx";
+import { NotificationDockProvider } from "../ui/notification-dock.tsx";
 import { AppShell } from "./app-shell.tsx";
 import { AuthGate } from "./auth-gate.tsx";
 import { createQueryClient } from "./query-client.ts";
@@ -15,6 +18,7 @@ export function App() {
   const [authError, setAuthError] = useState<ApiError | undefined>(undefined);
   const [queryClient] = useState(() => createQueryClient({ onAuthProblem: setAuthError }));
   const [store] = useState(() => new BatchStore());
+  const [announcer] = useState(() => new Announcer());
   // The user's own choice wins over the browser's language, from the next visit on too.
   const [initialLanguage] = useState(() => loadLanguage() ?? languageFromBrowser(navigator.languages));
   return (
@@ -25,9 +29,13 @@ export function App() {
     >
       <QueryClientProvider client={queryClient}>
         <BatchStoreProvider store={store}>
-          <AuthGate>
-            <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
-          </AuthGate>
+          <AnnouncerProvider announcer={announcer}>
+            <NotificationDockProvider>
+              <AuthGate>
+                <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
+              </AuthGate>
+            </NotificationDockProvider>
+          </AnnouncerProvider>
         </BatchStoreProvider>
       </QueryClientProvider>
     </LanguageProvider>

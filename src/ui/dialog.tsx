@@ -17,6 +17,11 @@ export interface DialogProps {
   size?: "sm" | "md" | "lg" | "xl";
   /** What gets focus when it opens; default the first focusable control inside the body, else the dialog. */
   initialFocusRef?: RefObject<HTMLElement | null>;
+  /**
+   * A multi-step dialog's step: when it changes while open, focus moves to the first control of the new
+   * body (not left on a footer button that now means something else, e.g. Cancel where Next was).
+   */
+  focusKey?: string;
   /** Close on a click outside the panel. Default false: a stray click must not lose a half-filled form. */
   closeOnBackdrop?: boolean;
   /** Hide the × button (e.g. while something runs and cannot be interrupted). */
@@ -45,6 +50,7 @@ function OpenDialog({
   footer,
   size = "md",
   initialFocusRef,
+  focusKey,
   closeOnBackdrop = false,
   hideCloseButton = false,
   className,
@@ -72,6 +78,15 @@ function OpenDialog({
       if (previous?.isConnected) previous.focus();
     };
   }, [initialFocusRef]);
+
+  const firstKey = useRef(focusKey);
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (!dialog || focusKey === firstKey.current) return;
+    firstKey.current = focusKey;
+    const body = dialog.querySelector(".ui-dialog__body");
+    (body?.querySelector<HTMLElement>(FOCUSABLE) ?? dialog).focus();
+  }, [focusKey]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.key === "Escape") {

@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { createPortal } from "react-dom";
-import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
+import { DockToast } from "../../ui/notification-dock.tsx";
 import { installCsvBenchHook } from "./bench-hook.ts";
 import { DropOverlay, useWindowFileDrop } from "./drop-overlay.tsx";
 import { ImportDialog } from "./import-dialog.tsx";
@@ -57,21 +57,15 @@ export function CsvImport() {
           Paste CSV
         </Button>
       </span>
+      {alert && state.kind === "closed" ? (
+        <DockToast tone="danger" title="Nothing was imported" onDismiss={controller.dismissAlert}>
+          {alert}
+        </DockToast>
+      ) : null}
+      {outcome ? <ImportOutcomeToast outcome={outcome} onDismiss={controller.dismissOutcome} /> : null}
       {createPortal(
         <>
           {dragging && (state.kind === "closed" || state.kind === "paste") ? <DropOverlay /> : null}
-          {(alert && state.kind === "closed") || outcome ? (
-            <div className="csv-import-toast">
-              {alert && state.kind === "closed" ? (
-                <Alert tone="danger" title="Nothing was imported" onDismiss={controller.dismissAlert}>
-                  {alert}
-                </Alert>
-              ) : null}
-              {outcome ? (
-                <ImportOutcomeToast outcome={outcome} onDismiss={controller.dismissOutcome} />
-              ) : null}
-            </div>
-          ) : null}
           <ImportDialog controller={controller} />
         </>,
         document.body,

@@ -1,11 +1,14 @@
+import { useEffect } from "react";
 import { useIntlOrEnglish, useT } from "../../i18n/use-t.ts";
-import { Alert } from "../../ui/alert.tsx";
+import { useAnnouncer } from "../../lib/announcer/announcer-context.tsx";
+import { DockToast } from "../../ui/notification-dock.tsx";
 import type { ImportOutcome } from "./use-csv-import.ts";
 
 /** The toast after an import: how many rows, and plainly what was not read or not imported. */
 export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutcome; onDismiss(): void }) {
   const t = useT();
   const intl = useIntlOrEnglish();
+  const announcer = useAnnouncer();
   const { rows, replaced, attention, ignored, summarySkipped } = outcome;
   const lines: string[] = [];
   if (attention > 0) lines.push(t("csvImport.toast.attention", { count: attention }));
@@ -35,8 +38,18 @@ export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutc
   // "Every value was read" only when it is true: nothing unread and no column left out.
   if (attention === 0 && ignored.length === 0) lines.unshift(t("csvImport.toast.allRead"));
   lines.push(t("csvImport.toast.undo"));
+  const title =
+    replaced > 0
+      ? t("csvImport.toast.titleReplacing", { rows, replaced })
+      : t("csvImport.toast.title", { rows });
+  // Said once per import, shortly: how many rows, and what needs attention if anything does.
+  const headline = [title, attention > 0 ? t("csvImport.toast.attention", { count: attention }) : ""].join(
+    " ",
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one announcement per outcome, not per language switch
+  useEffect(() => announcer.announce(headline), [outcome, announcer]);
   return (
-    <Alert
+    <DockToast
       tone={
         attention > 0 || (outcome.grouped?.ungrouped.length ?? 0) > 0
           ? "warning"
@@ -44,14 +57,11 @@ export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutc
             ? "info"
             : "success"
       }
-      title={
-        replaced > 0
-          ? t("csvImport.toast.titleReplacing", { rows, replaced })
-          : t("csvImport.toast.title", { rows })
-      }
+      title={title}
       onDismiss={onDismiss}
+      live={false}
     >
       {lines.join(" ")}
-    </Alert>
+    </DockToast>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { type Ref, useEffect, useState } from "react";
 import { planSubmission } from "../../domain/submission/plan.ts";
 import type { SubmissionState } from "../../domain/submission/state.ts";
 import type { SubmissionSummary } from "../../domain/submission/summary.ts";
@@ -47,12 +47,15 @@ function etaMs(state: SubmissionState, summary: SubmissionSummary, now: number):
 }
 
 export function SubmissionProgress({
+  ref,
   state,
   summary,
   running,
   onCancel,
   onDismiss,
 }: {
+  /** Focus lands here when a run starts (the submit button that started it is disabled meanwhile). */
+  ref?: Ref<HTMLElement>;
   state: SubmissionState;
   summary: SubmissionSummary;
   running: boolean;
@@ -71,7 +74,7 @@ export function SubmissionProgress({
   const about = (ms: number) =>
     ms < 1000 ? t("duration.underSecond") : t("duration.about", { duration: format.duration(ms) });
   return (
-    <section className="submission-progress" aria-label={t("progress.label")}>
+    <section ref={ref} className="submission-progress" aria-label={t("progress.label")} tabIndex={-1}>
       <div className="submission-progress__head">
         <h2 className="submission-progress__title">
           {t(running ? "progress.title.running" : TITLES[state.status])}
@@ -107,9 +110,8 @@ export function SubmissionProgress({
         <li>{t("progress.elapsed", { duration: duration(elapsed) })}</li>
         {running ? <li>{t("progress.left", { duration: about(etaMs(state, summary, now)) })}</li> : null}
       </ul>
-      <p className="submission-progress__wait" role="status" aria-live="polite">
-        {waiting ? t("progress.waiting") : ""}
-      </p>
+      {/* Not a live region: the app's announcer says when sending waits (submission-announcements.ts). */}
+      <p className="submission-progress__wait">{waiting ? t("progress.waiting") : ""}</p>
       {state.stopReason ? (
         <Alert tone="danger" title={t("results.stop.title")}>
           {state.stopReason.message}

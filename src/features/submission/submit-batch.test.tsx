@@ -7,10 +7,13 @@ import { HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
+import { Announcer } from "../../lib/announcer/announcer.ts";
+import { AnnouncerProvider } from "../../lib/announcer/announcer-context.tsx";
 import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
 import { SubmissionStoreProvider } from "../../lib/submission/submission-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
 import { setupMockApi } from "../../mocks/node.ts";
+import { NotificationDockProvider } from "../../ui/notification-dock.tsx";
 import { SubmitBatch } from "./submit-batch.tsx";
 
 const api = setupMockApi();
@@ -26,22 +29,27 @@ function renderSubmit() {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
+  const announcer = new Announcer();
   render(
     <QueryClientProvider client={queryClient}>
       <BatchStoreProvider store={batch}>
         <SubmissionStoreProvider store={store}>
-          <SubmitBatch />
+          <AnnouncerProvider announcer={announcer}>
+            <NotificationDockProvider>
+              <SubmitBatch />
+            </NotificationDockProvider>
+          </AnnouncerProvider>
         </SubmissionStoreProvider>
       </BatchStoreProvider>
     </QueryClientProvider>,
   );
-  return { store };
+  return { store, announcer };
 }
 
 describe("SubmitBatch", () => {
   it("plans the valid rows, skips the invalid one, creates the quotes with row ids as trace ids", async () => {
     const user = userEvent.setup();
-    renderSubmit();
+    const { announcer } = renderSubmit();
     await user.click(screen.getByRole("button", { name: "Submit batch" }));
     const dialog = await screen.findByRole("dialog", { name: "Submit batch" });
     expect(await within(dialog).findByText("2 quotes → 1 request of at most 100")).toBeInTheDocument();
@@ -50,8 +58,17 @@ describe("SubmitBatch", () => {
     await user.click(within(dialog).getByRole("button", { name: "Create 2 quotes" }));
 
     const progress = await screen.findByRole("region", { name: "Submission progress" });
+    // The Submit button went disabled: focus is on the panel where the run is followed, not on <body>.
+    await waitFor(() => expect(progress).toHaveFocus());
     await within(progress).findByText("Submission finished");
     expect(within(progress).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "2");
+    await waitFor(() =>
+      expect(announcer.history).toEqual([
+        "Submission started: 2 quotes to send.",
+        "Submission finished: 2 created, 0 failed, 0 unknown, 0 not sent.",
+      ]),
+    );
+    expect(document.querySelector("[data-announcer]")).toHaveTextContent("Submission finished: 2 created");
     const created = api.simulator.createdQuotes();
     expect(created.map((q) => q.objectWriteTraceId).sort()).toEqual(["row-a", "row-b"]);
     expect(created[0]?.properties.batch_row_key).toMatch(/^row-/);

@@ -6,11 +6,14 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
+import { Announcer } from "../../lib/announcer/announcer.ts";
+import { AnnouncerProvider } from "../../lib/announcer/announcer-context.tsx";
 import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
 import { gridSelection } from "../../lib/grid-selection.ts";
 import { SubmissionStoreProvider } from "../../lib/submission/submission-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
 import { setupMockApi } from "../../mocks/node.ts";
+import { NotificationDockProvider } from "../../ui/notification-dock.tsx";
 import { SubmitBatch } from "./submit-batch.tsx";
 
 const api = setupMockApi();
@@ -29,11 +32,16 @@ function renderSubmit() {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
+  const announcer = new Announcer();
   render(
     <QueryClientProvider client={queryClient}>
       <BatchStoreProvider store={batch}>
         <SubmissionStoreProvider store={new SubmissionStore({ persistEveryMs: 10 })}>
-          <SubmitBatch />
+          <AnnouncerProvider announcer={announcer}>
+            <NotificationDockProvider>
+              <SubmitBatch />
+            </NotificationDockProvider>
+          </AnnouncerProvider>
         </SubmissionStoreProvider>
       </BatchStoreProvider>
     </QueryClientProvider>,

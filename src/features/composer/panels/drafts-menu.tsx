@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { isEmptyRow } from "../../../domain/batch/row.ts";
 import { useBatchStore } from "../../../lib/batch-store-context.tsx";
 import type { DraftMeta } from "../../../lib/storage/drafts.ts";
@@ -33,6 +33,7 @@ export function DraftsMenu() {
   const [doomed, setDoomed] = useState<DraftMeta | undefined>();
   const [name, setName] = useState("");
   const panelId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
   const current = state.current;
   const others = state.drafts.filter((draft) => draft.id !== current?.id);
 
@@ -54,6 +55,7 @@ export function DraftsMenu() {
   return (
     <div className="composer-drafts">
       <Button
+        ref={toggleRef}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => {
@@ -63,11 +65,22 @@ export function DraftsMenu() {
       >
         Draft: {current?.name ?? "…"}
       </Button>
-      <span className="composer-muted" role="status">
-        {savedText(state)}
-      </span>
+      {/* Not a live region: "Saving…" after every edit would talk over the user. A failed save is an alert. */}
+      <span className="composer-muted">{savedText(state)}</span>
       {state.error ? <Alert tone="warning">{state.error}</Alert> : null}
-      <section id={panelId} hidden={!open} aria-label="Drafts" className="composer-drafts__panel">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape bubbling from the panel's fields closes it */}
+      <section
+        id={panelId}
+        hidden={!open}
+        aria-label="Drafts"
+        className="composer-drafts__panel"
+        onKeyDown={(event) => {
+          if (event.key !== "Escape" || event.defaultPrevented) return;
+          event.preventDefault();
+          setOpen(false);
+          toggleRef.current?.focus();
+        }}
+      >
         <form onSubmit={rename} className="composer-drafts__rename">
           <label className="composer-field">
             <span>Draft name</span>

@@ -8,6 +8,7 @@ import { Button } from "../../../ui/button.tsx";
 import { EmptyState } from "../../../ui/empty-state.tsx";
 import { useValidationHub } from "./use-batch-validation.ts";
 import "./panels.css";
+import { useT } from "../../../i18n/use-t.ts";
 import { countOf } from "../../../ui/count.ts";
 
 /** Rendering 10,000 list items at once would stall the page: list a page, and more on request. */
@@ -16,10 +17,14 @@ const PAGE = 300;
 export interface IssuesPanelProps {
   /** Moves the grid's focus to the cell (the row's first column for row-level issues). */
   onJump(rowId: RowId, columnKey: ColumnKey | undefined): void;
+  /** Escape inside the list closes it (focus goes back to the count button that opened it). */
+  onClose?(): void;
+  /** The element id, for the count buttons' aria-controls. */
+  id?: string;
 }
 
 /** Every problem in the batch by row number and column, errors first, each with a button that jumps to it. */
-export function IssuesPanel({ onJump }: IssuesPanelProps) {
+export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
   const { hub, version, store } = useValidationHub();
   const [limit, setLimit] = useState(PAGE);
   const { issues, counts, rowNumber, columnLabel } = useMemo(() => {
@@ -51,7 +56,17 @@ export function IssuesPanel({ onJump }: IssuesPanelProps) {
     (pending > 0 ? ` so far; checking ${countOf(pending, "more row", "more rows")}…` : "");
 
   return (
-    <section className="composer-issues" aria-labelledby="composer-issues-title">
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape bubbling from the list's buttons closes it
+    <section
+      id={id}
+      className="composer-issues"
+      aria-labelledby="composer-issues-title"
+      onKeyDown={(event) => {
+        if (event.key !== "Escape" || event.defaultPrevented || !onClose) return;
+        event.preventDefault();
+        onClose();
+      }}
+    >
       <header className="composer-issues__header">
         <h2 id="composer-issues-title">Problems</h2>
         <p className="composer-muted" aria-live="polite">
@@ -117,6 +132,7 @@ function IssueItem(props: {
   onJump: () => void;
 }) {
   const { badge, issue, row, column, onJump } = props;
+  const t = useT();
   return (
     <li className="composer-issues__item">
       <Badge tone={issue.severity === "error" ? "danger" : "warning"}>{badge}</Badge>
@@ -125,8 +141,14 @@ function IssueItem(props: {
       </span>
       <span className="composer-issues__message">{issue.message}</span>
       {row > 0 ? (
-        <Button size="sm" variant="ghost" aria-label={`Go to row ${row}, ${column}`} onClick={onJump}>
-          Go to cell
+        // The name starts with the visible text, so "click Go to cell" works by voice (WCAG 2.5.3).
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={t("issues.goToCell.name", { row, column })}
+          onClick={onJump}
+        >
+          {t("issues.goToCell")}
         </Button>
       ) : null}
     </li>
