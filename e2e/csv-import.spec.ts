@@ -255,3 +255,25 @@ test("bad input gets a clear alert and leaves the batch alone", async ({ page })
   await dialog.getByRole("button", { name: "Cancel" }).click();
   expect(await rowCount(page)).toBe(0);
 });
+
+test("a column mapped to a property the grid does not show is shown, named by its label, and reachable", async ({
+  page,
+}) => {
+  const csv =
+    "Quote name,Expiration date,Notes for the buyer\nA,2031-01-31,Call first\nB,2031-02-28,Ask for Kim\n";
+  await page
+    .getByLabel("Import CSV")
+    .setInputFiles({ name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Next: map columns" }).click();
+  await dialog.getByLabel('Import "Notes for the buyer" as').selectOption("hs_comments");
+  await dialog.getByRole("button", { name: "Import 2 rows" }).click();
+  await expect(dialog).toBeHidden();
+  const grid = page.getByRole("grid", { name: "Quotes" });
+  await expect(grid.getByRole("columnheader", { name: /Comments to buyer/ })).toBeVisible();
+  await expect(grid.getByRole("gridcell", { name: "Ask for Kim" })).toBeAttached();
+  // Row details show it too.
+  await grid.getByRole("gridcell", { name: "A", exact: true }).click();
+  await page.getByRole("button", { name: "Row details" }).click();
+  await expect(page.getByRole("dialog").getByLabel("Comments to buyer")).toHaveValue("Call first");
+});

@@ -12,7 +12,7 @@ test.beforeEach(async ({ context, page }) => {
   await page.request.post("/api/simulator/reset");
 });
 
-test("compose → submit → a 502 after apply leaves rows unknown → reconcile creates each once, a bad row fails", async ({
+test("compose → submit → a 502 after apply leaves rows unknown → reconcile creates each once; a not-found deal is never sent", async ({
   page,
 }, testInfo) => {
   await page.goto("/");
@@ -36,21 +36,22 @@ test("compose → submit → a 502 after apply leaves rows unknown → reconcile
 
   await page.getByRole("button", { name: "Submit batch" }).click();
   const dialog = page.getByRole("dialog", { name: "Submit batch" });
-  await expect(dialog.getByText("5 quotes → 1 request of at most 100")).toBeVisible();
-  await expect(dialog.getByText(/1 invalid row is skipped/)).toBeVisible();
+  // The grid marks the unknown deal as an error: the dialog counts that row invalid too (one validation).
+  await expect(dialog.getByText("4 quotes → 1 request of at most 100")).toBeVisible();
+  await expect(dialog.getByText(/2 invalid rows are skipped/)).toBeVisible();
   await expect(dialog.getByText("Simulator (built-in, no HubSpot account is touched)")).toBeVisible();
   await expect(dialog.getByRole("checkbox", { name: /Stamp each row with a unique key/ })).toBeChecked();
   await page.screenshot({ path: testInfo.outputPath("submission-dialog.png") });
 
   // HubSpot applies the request, then the answer is lost (502): nothing may be resent blindly.
   await setFaults(page, { latencyMs: 1500, failAfterApplyRate: 1 });
-  await dialog.getByRole("button", { name: "Create 5 quotes" }).click();
+  await dialog.getByRole("button", { name: "Create 4 quotes" }).click();
   const progress = page.getByRole("region", { name: "Submission progress" });
   await expect(progress.getByRole("progressbar", { name: "Submission progress" })).toBeVisible();
   await expect(progress.getByText("Submitting batch…")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("submission-progress.png") });
   await expect(progress.getByText("Submission finished")).toBeVisible({ timeout: 15_000 });
-  await expect(progress.getByText(/5\s*unknown/)).toBeVisible();
+  await expect(progress.getByText(/4\s*unknown/)).toBeVisible();
   await setFaults(page, { latencyMs: 0, failAfterApplyRate: 0 });
 
   let quotes = await (await page.request.get("/api/simulator/quotes")).json();
@@ -58,19 +59,16 @@ test("compose → submit → a 502 after apply leaves rows unknown → reconcile
 
   await page.getByRole("tab", { name: "Results" }).click();
   const results = page.getByRole("table", { name: "Results" });
-  // Header, the five sent rows, and the untitled row the dialog skipped as invalid (not sent, with why).
+  // Header, the four sent rows, and the two rows the dialog skipped as invalid (not sent, with why).
   await expect(results.getByRole("row")).toHaveCount(7);
-  await expect(results.getByRole("cell", { name: "unknown", exact: true })).toHaveCount(5);
-  await expect(results.getByRole("row").filter({ hasText: "INVALID" })).toContainText("not sent");
+  await expect(results.getByRole("cell", { name: "unknown", exact: true })).toHaveCount(4);
+  const badDeal = results.getByRole("row").filter({ hasText: "Bad deal quote" });
+  await expect(badDeal).toContainText("not sent");
+  await expect(badDeal).toContainText("Deal 999999999 was not found");
 
   await page.getByRole("button", { name: /Reconcile unknown rows/ }).click();
-  await expect(
-    page.getByText(/4 unknown rows were found in HubSpot and marked created; 1 not found was sent again/),
-  ).toBeVisible();
+  await expect(page.getByText(/4 unknown rows were found in HubSpot and marked created/)).toBeVisible();
   await expect(results.getByRole("cell", { name: "created", exact: true })).toHaveCount(4);
-  const failedRow = results.getByRole("row").filter({ hasText: "Bad deal quote" });
-  await expect(failedRow.getByRole("cell", { name: "failed", exact: true })).toBeVisible();
-  await expect(failedRow).toContainText("No deal with ID 999999999");
   await expect(results.getByRole("link").first()).toHaveAttribute(
     "href",
     /^https:\/\/app\.hubspot\.com\/quotes\/\d+\/details\/\d+$/,
@@ -82,8 +80,8 @@ test("compose → submit → a 502 after apply leaves rows unknown → reconcile
   const traceIds = new Set(quotes.results.map((q: { objectWriteTraceId?: string }) => q.objectWriteTraceId));
   expect(traceIds.size).toBe(4);
 
-  await page.getByLabel("Show rows").selectOption("failed");
-  await expect(results.getByRole("row")).toHaveCount(2);
+  await page.getByLabel("Show rows").selectOption("not-sent");
+  await expect(results.getByRole("row")).toHaveCount(3);
   await page.getByLabel("Show rows").selectOption("all");
   await page.screenshot({ path: testInfo.outputPath("submission-results.png"), fullPage: true });
 
@@ -91,7 +89,7 @@ test("compose → submit → a 502 after apply leaves rows unknown → reconcile
   await page.getByRole("button", { name: "Export CSV" }).click();
   const csv = await readFile(await (await download).path(), "utf8");
   expect(csv).toContain("Row,Title,HubSpot id,Outcome,Error category,Error message,Property");
-  expect(csv).toMatch(/Bad deal quote,,failed,OBJECT_NOT_FOUND/);
+  expect(csv).toMatch(/Bad deal quote,,skipped,INVALID,Deal 999999999 was not found/);
 
   // History keeps it; a reload shows the same results.
   await page.reload();

@@ -1,4 +1,3 @@
-import { useSyncExternalStore } from "react";
 import type { RowId } from "../domain/batch/row.ts";
 
 /**
@@ -65,11 +64,4 @@ export function createGridSelectionStore(): GridSelectionStore {
       if (snapshot !== NO_SELECTION) set(NO_SELECTION);
     },
   };
-}
-
-/** The app's one grid selection (the app has one batch and one grid). */
-export const gridSelection: GridSelectionStore = createGridSelectionStore();
-
-export function useGridSelection(store: GridSelectionStore = gridSelection): GridSelection {
-  return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { associationColumns, availableColumns } from "./build-columns.ts";
 import { chooserGroups } from "./chooser.ts";
-import { applyLayout, defaultLayout, moveColumn, toggleColumn } from "./layout.ts";
+import { applyLayout, columnsForRow, defaultLayout, moveColumn, toggleColumn } from "./layout.ts";
 import { QUOTE_PROPERTIES } from "./property-fixtures.ts";
 
 const labels = {
@@ -75,7 +75,7 @@ describe("chooser", () => {
     expect(groups.map((group) => group.title)).toEqual([
       "Pricing",
       "Quote",
-      "Quoteinformation",
+      "Quote information",
       "Associations",
     ]);
     const all = groups.flatMap((group) => group.columns.map((column) => column.key));
@@ -93,5 +93,22 @@ describe("chooser", () => {
     expect(assoc).toEqual([
       { title: "Associations", columns: [expect.objectContaining({ label: "Contact: Decision maker" })] },
     ]);
+  });
+});
+
+describe("row details", () => {
+  const available = availableColumns(QUOTE_PROPERTIES, labels);
+  const visible = applyLayout(available, undefined);
+
+  it("show every column the row has a value in, hidden ones after the visible ones", () => {
+    const columns = columnsForRow(visible, available, {
+      hs_title: "A",
+      hs_comments: "Call first",
+      hs_esign_enabled: "true",
+      hs_phone: "",
+    });
+    const labelsShown = columns.map((column) => column.label);
+    expect(labelsShown.slice(0, visible.length)).toEqual(visible.map((column) => column.label));
+    expect(labelsShown.slice(visible.length)).toEqual(["Comments", "E-sign"]);
   });
 });

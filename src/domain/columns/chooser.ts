@@ -1,7 +1,7 @@
 import type { ColumnDef } from "./column-def.ts";
 
 export interface ChooserGroup {
-  /** HubSpot's `groupName` as people read it ("quoteinformation" stays as HubSpot spells it, tidied). */
+  /** HubSpot's `groupName` as people read it ("quoteinformation" → "Quote information"). */
   title: string;
   columns: ColumnDef[];
 }
@@ -13,7 +13,19 @@ export interface ChooserFilter {
 
 export const ASSOCIATIONS_GROUP_TITLE = "Associations";
 
+/**
+ * HubSpot's own quote property groups, by their internal names: the names run words together
+ * ("quoteinformation"), which no tidying can split. Their labels are HubSpot's (Settings › Properties).
+ */
+const HUBSPOT_GROUP_TITLES: Readonly<Record<string, string>> = {
+  quoteinformation: "Quote information",
+  quote_custom: "Custom properties",
+  dealinformation: "Deal information",
+};
+
 export function groupTitle(groupName: string): string {
+  const known = HUBSPOT_GROUP_TITLES[groupName];
+  if (known) return known;
   const words = groupName.replace(/[_-]+/g, " ").trim();
   if (words === "") return "Other";
   return words.charAt(0).toUpperCase() + words.slice(1);

@@ -67,3 +67,17 @@ export function toggleColumn(keys: readonly ColumnKey[], key: ColumnKey, visible
   const without = keys.filter((k) => k !== key);
   return visible ? [...without, key] : without;
 }
+
+/**
+ * The columns a row's details show: the visible ones, then every other column the row has a value in
+ * (a property imported from a CSV, or one hidden since), so no value of a row is out of sight.
+ */
+export function columnsForRow(
+  visible: readonly ColumnDef[],
+  available: readonly ColumnDef[],
+  cells: Readonly<Record<ColumnKey, string>>,
+): ColumnDef[] {
+  const shown = new Set(visible.map((column) => column.key));
+  const extra = available.filter((column) => !shown.has(column.key) && (cells[column.key] ?? "") !== "");
+  return extra.length === 0 ? [...visible] : [...visible, ...extra];
+}

@@ -1,26 +1,24 @@
-import type { Property } from "../../hubspot/properties.ts";
 import type { BatchRow } from "../batch/row.ts";
 import { isEmptyRow } from "../batch/row.ts";
-import { RowRules } from "../validation/row-rules.ts";
+import type { CellIssue } from "../validation/issue.ts";
 import { rowTitle } from "./serialise.ts";
 import type { NumberedRow, SkippedRow } from "./state.ts";
 
 /**
  * Rows to send and rows skipped (with their first error, in the validator's words). Empty rows are neither.
- * `today` is YYYY-MM-DD in the user's calendar (expiration dates must not be in the past).
+ * `issuesOf` is the app's one validation result (ValidationService.issuesOf): what the grid marks as an
+ * error is skipped here, never re-derived from other rules.
  */
 export function splitRows(
   rows: readonly BatchRow[],
-  properties: readonly Property[],
-  today: string,
+  issuesOf: (row: BatchRow) => readonly CellIssue[],
 ): { valid: NumberedRow[]; skipped: SkippedRow[] } {
-  const rules = new RowRules({ properties, columns: [], today });
   const valid: NumberedRow[] = [];
   const skipped: SkippedRow[] = [];
   rows.forEach((row, index) => {
     if (isEmptyRow(row)) return;
     const rowNumber = index + 1;
-    const error = rules.checkRow(row).find((issue) => issue.severity === "error");
+    const error = issuesOf(row).find((issue) => issue.severity === "error");
     if (error) skipped.push({ rowId: row.id, rowNumber, title: rowTitle(row), reason: error.message });
     else valid.push({ row, rowNumber });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Property } from "../../hubspot/properties.ts";
 import { property, QUOTE_PROPERTIES } from "../columns/property-fixtures.ts";
-import { associationCheck, propertyCheck } from "./cell-checks.ts";
+import { associationCheck, hasOuterSpace, outerSpaceCheck, propertyCheck } from "./cell-checks.ts";
 import { propertiesSchema, propertySchema } from "./schemas.ts";
 
 const byName = (name: string): Property => {
@@ -102,5 +102,17 @@ describe("zod schemas", () => {
       true,
     );
     expect(propertySchema(byName("hs_discount"), "2026-11-29").safeParse("").success).toBe(true);
+  });
+});
+
+describe("outer spaces", () => {
+  it("warn on a text value that starts or ends with a space (incl. no-break and full-width), not inside", () => {
+    const check = outerSpaceCheck(() => undefined);
+    expect(check("Acme ")?.severity).toBe("warning");
+    expect(check(" Acme")?.message).toMatch(/starts or ends with a space/);
+    expect(check("\u00a0Acme")).toBeDefined();
+    expect(check("Acme\u3000")).toBeDefined();
+    expect(check("Acme renewal")).toBeUndefined();
+    expect(hasOuterSpace("日本")).toBe(false);
   });
 });

@@ -109,3 +109,25 @@ export function associationCheck(column: AssociationColumn, isMissing?: IsMissin
     return error(`${subject} not found. Pick an existing ${noun} or remove the id.`);
   };
 }
+
+/** Leading or trailing white space (incl. no-break and full-width spaces), which HubSpot keeps as sent. */
+export function hasOuterSpace(value: string): boolean {
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  // Fast path (the batch loop runs this on every text cell): printable ASCII at both ends.
+  if (first > 32 && first < 127 && last > 32 && last < 127) return false;
+  return /^\s|\s$/.test(value);
+}
+
+/** Text properties: a value that starts or ends with a space is sent as it is; say so, it is rarely meant. */
+export function outerSpaceCheck(base: CellCheck): CellCheck {
+  return (value) =>
+    base(value) ??
+    (hasOuterSpace(value)
+      ? {
+          severity: "warning",
+          message:
+            "This value starts or ends with a space, which HubSpot keeps as written. Remove the space unless you mean it.",
+        }
+      : undefined);
+}

@@ -11,6 +11,7 @@ import {
   type IsMissingRecord,
   NO_PROBLEM,
   notInThePast,
+  outerSpaceCheck,
   propertyCheck,
 } from "./cell-checks.ts";
 import type { CellIssue } from "./issue.ts";
@@ -56,7 +57,9 @@ export class RowRules {
 
   constructor(private readonly input: RowRulesInput) {
     for (const property of input.properties) {
-      const base = propertyCheck(property);
+      const format = propertyCheck(property);
+      const base =
+        property.type === "string" || property.type === "phone_number" ? outerSpaceCheck(format) : format;
       if (base === NO_PROBLEM && property.name !== "hs_expiration_date") continue;
       this.propertyChecks.set(
         property.name,

@@ -9,4 +9,3 @@ export { RowDetailPanel } from "./panels/row-detail-panel.tsx";
 export { useBatchValidation } from "./panels/use-batch-validation.ts";
 export { useComposerColumns } from "./panels/use-composer-columns.tsx";
 export { useDraftAutosave } from "./panels/use-draft-autosave.ts";
-export { useRecordNames } from "./panels/use-record-names.ts";

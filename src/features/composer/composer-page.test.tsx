@@ -6,8 +6,9 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
-import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
+import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
 import { setupMockApi } from "../../mocks/node.ts";
+import { testServices } from "../../test/app-services.tsx";
 import { ComposerPage } from "./composer-page.tsx";
 import { stubLayout } from "./grid/jsdom-layout.ts";
 
@@ -21,9 +22,9 @@ async function setup(rows = [createRow({ hs_title: "First", hs_expiration_date: 
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <BatchStoreProvider store={store}>
+      <AppServicesProvider services={testServices({ batch: store })}>
         <ComposerPage />
-      </BatchStoreProvider>
+      </AppServicesProvider>
     </QueryClientProvider>,
   );
   const grid = screen.getByRole("grid", { name: "Quotes" });
@@ -137,6 +138,33 @@ describe("ComposerPage grid", () => {
     await user.keyboard("{Enter}");
     expect(store.rows[0]?.cells.hs_status).toBe("APPROVED");
     expect(within(grid).getAllByRole("gridcell")[2]).toHaveTextContent("Approved");
+  });
+
+  it("edits a multi-line quote name in a text area that keeps its line break", async () => {
+    const { grid, store, user } = await setup([
+      createRow({ hs_title: "Multi\nline", hs_expiration_date: "2030-01-01" }, "a"),
+    ]);
+    grid.focus();
+    await user.keyboard("{F2}");
+    const editor = screen.getByRole("textbox", { name: "Quote name" });
+    expect(editor.tagName).toBe("TEXTAREA");
+    expect(editor).toHaveValue("Multi\nline");
+    await user.keyboard("{Enter}");
+    expect(store.rows[0]?.cells.hs_title).toBe("Multi\nline");
+  });
+
+  it("typing a name into a Deal cell starts the deal lookup with it, instead of storing a bad id", async () => {
+    const { grid, store, user } = await setup();
+    const headers = within(grid).getAllByRole("columnheader");
+    const deal = headers.findIndex((header) => /^Deal/.test(header.textContent ?? ""));
+    // Column headers include the row-number corner: data column = header index - 1.
+    grid.focus();
+    await user.keyboard("{ArrowRight}".repeat(deal - 1));
+    await user.keyboard("Acme");
+    const search = screen.getByRole("combobox", { name: "Deal" });
+    expect(search).toHaveValue("Acme");
+    await user.keyboard("{Escape}{Escape}");
+    expect(store.rows[0]?.cells["assoc:deals:HUBSPOT_DEFINED:64"] ?? "").toBe("");
   });
 
   it("inserts, duplicates and deletes rows from the toolbar, with labelled undo", async () => {

@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { columnsForRow } from "../../domain/columns/layout.ts";
 import { cell, collapsed, type Selection, selectionRange } from "../../domain/grid/selection.ts";
 import { describeApiError } from "../../lib/api/api-error.ts";
 import { quoteSystemQuery } from "../../lib/api/get-quote-system.ts";
 import { useBatchSnapshot, useBatchStore } from "../../lib/batch-store-context.tsx";
-import { gridSelection } from "../../lib/grid-selection.ts";
-import { ProductDirectory } from "../../lib/products/product-directory.ts";
+import { useAppServices } from "../../lib/services/app-services-context.tsx";
 import { useRowOutcomeIssues } from "../../lib/submission/use-row-outcome-issues.ts";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
@@ -25,7 +25,6 @@ import { useGridIssues } from "./grid-issues.ts";
 import { useComposerLines } from "./lines/use-composer-lines.tsx";
 import { useLineColumns } from "./lines/use-line-columns.ts";
 import { useLineRules } from "./lines/use-line-rules.ts";
-import { installTestHooks } from "./test-hooks.ts";
 import "./composer.css";
 
 // One element for the page's lifetime: the menu re-renders for its own reasons, not on every grid move.
@@ -34,9 +33,9 @@ const draftsMenu = <DraftsMenu />;
 /** The batch composer: toolbar, the quotes grid and its panels. `toolbarEnd` hosts Import CSV and Submit batch. */
 export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   const store = useBatchStore();
+  const { selection: gridSelection, products: directory } = useAppServices();
   const snapshot = useBatchSnapshot();
-  const { columns, chooser, openChooser, status, error } = useComposerColumns();
-  const [directory] = useState(() => new ProductDirectory());
+  const { columns, available, chooser, openChooser, status, error } = useComposerColumns();
   const lineColumns = useLineColumns();
   const lineRules = useLineRules(directory, lineColumns.properties);
   const quoteSystem = useQuery(quoteSystemQuery()).data;
@@ -63,12 +62,8 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   useEffect(() => {
     // Clamped like the grid clamps it (a selection left past the end after deleting rows).
     gridSelection.publish(Math.min(anchorRow, lastRow), Math.min(focusRow, lastRow), () => store.rows);
-  }, [anchorRow, focusRow, lastRow, store]);
-  useEffect(() => () => gridSelection.clear(), []);
-
-  const columnsRef = useRef(columns);
-  columnsRef.current = columns;
-  useEffect(() => installTestHooks(store, () => columnsRef.current), [store]);
+  }, [anchorRow, focusRow, lastRow, store, gridSelection]);
+  useEffect(() => () => gridSelection.clear(), [gridSelection]);
 
   const focusGrid = () => gridRef.current?.focus();
   const addRow = () => {
@@ -90,6 +85,12 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     },
     [store, columns],
   );
+
+  // Every property the row has a value in, shown or not; computed when the panel opens (its form is a snapshot too).
+  const detailColumns = useMemo(() => {
+    const row = detailRowId ? store.rows.find((candidate) => candidate.id === detailRowId) : undefined;
+    return columnsForRow(columns, available, row?.cells ?? {});
+  }, [detailRowId, store, columns, available]);
 
   const openDetails = () => {
     const row = rows[Math.min(selection.active.row, rows.length - 1)];
@@ -199,7 +200,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
       {detailRowId ? (
         <RowDetailPanel
           rowId={detailRowId}
-          columns={columns}
+          columns={detailColumns}
           onClose={() => {
             setDetailRowId(undefined);
             focusGrid();

@@ -7,9 +7,10 @@ import { createRow } from "../../domain/batch/row.ts";
 import { availableColumns } from "../../domain/columns/build-columns.ts";
 import { applyLayout } from "../../domain/columns/layout.ts";
 import { QUOTE_PROPERTIES } from "../../domain/columns/property-fixtures.ts";
-import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
+import type { AppServices } from "../../lib/services/app-services.ts";
+import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
+import { testServices } from "../../test/app-services.tsx";
 import { ComposerToolbar } from "./composer-toolbar.tsx";
-import { validationHubFor } from "./panels/validation-hub.ts";
 
 afterEach(() => {
   cleanup();
@@ -19,10 +20,11 @@ afterEach(() => {
 const columns = applyLayout(availableColumns(QUOTE_PROPERTIES, {}), undefined);
 const noop = () => {};
 
-function Toolbar({ store }: { store: BatchStore }) {
-  const counts = validationHubFor(store).validator.counts();
+function Toolbar({ services }: { services: AppServices }) {
+  const store = services.batch;
+  const counts = services.validation.validator.counts();
   return (
-    <BatchStoreProvider store={store}>
+    <AppServicesProvider services={services}>
       <ComposerToolbar
         rowCount={store.rows.length}
         selectedRows={1}
@@ -40,7 +42,7 @@ function Toolbar({ store }: { store: BatchStore }) {
         onColumns={noop}
         onRowDetails={noop}
       />
-    </BatchStoreProvider>
+    </AppServicesProvider>
   );
 }
 
@@ -48,8 +50,9 @@ describe("ComposerToolbar while a big import is checked", () => {
   it('says "Checking N rows…" instead of counts until every row is checked', () => {
     vi.useFakeTimers();
     const store = new BatchStore();
-    validationHubFor(store).configure({ properties: QUOTE_PROPERTIES, columns, today: "2026-11-29" });
-    const { rerender } = render(<Toolbar store={store} />);
+    const services = testServices({ batch: store, now: () => new Date(2026, 10, 29) });
+    services.validation.setRules({ properties: QUOTE_PROPERTIES, columns });
+    const { rerender } = render(<Toolbar services={services} />);
     expect(screen.getByRole("status")).toHaveTextContent("");
     act(() => {
       store.apply({
@@ -64,9 +67,10 @@ describe("ComposerToolbar while a big import is checked", () => {
     });
     expect(screen.getByRole("status")).toHaveTextContent("Checking 1,500 rows…");
     act(() => {
-      vi.runAllTimers();
+      // Not runAllTimers: the services' midnight watch is an interval that never ends.
+      vi.advanceTimersByTime(50);
     });
-    rerender(<Toolbar store={store} />);
+    rerender(<Toolbar services={services} />);
     expect(screen.getByRole("status")).toHaveTextContent("");
     expect(screen.getByRole("button", { name: "2,500 errors" })).toBeInTheDocument();
   });

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
+import { useT } from "../../i18n/use-t.ts";
+import { useValidation } from "../../lib/services/use-validation.ts";
 import { Button } from "../../ui/button.tsx";
 import { countOf } from "../../ui/count.ts";
-import { useValidationPending } from "./panels/use-batch-validation.ts";
 
 export interface ComposerToolbarProps {
   rowCount: number;
@@ -31,9 +32,24 @@ export interface ComposerToolbarProps {
 export function ComposerToolbar(props: ComposerToolbarProps) {
   const hasRows = props.rowCount > 0;
   const rowsWord = props.selectedRows > 1 ? `${props.selectedRows} rows` : "row";
-  // After a big import the counts cover only rows checked so far: say so rather than show "0 errors".
-  const pendingRows = useValidationPending();
-  const checking = pendingRows > 0;
+  // After a big import the counts cover only rows (and record ids) checked so far: say so rather than
+  // show "0 errors" that would grow later.
+  const { pendingRows, pendingReferences, references } = useValidation();
+  // Offline or refused: the counts are shown (and said to be incomplete) rather than hidden for good.
+  const unreachable = references.lastError !== undefined;
+  const checkingReferences = hasRows && !references.complete && !unreachable;
+  const checking = pendingRows > 0 || checkingReferences;
+  const t = useT();
+  const status =
+    pendingRows > 0
+      ? t("composer.checking.rows", { count: pendingRows })
+      : checkingReferences
+        ? pendingReferences > 0
+          ? t("composer.checking.references", { count: pendingReferences })
+          : t("composer.checking.referencesStarting")
+        : unreachable && hasRows
+          ? t("composer.checking.unreachable", { count: pendingReferences })
+          : "";
   return (
     // Deliberately a labelled group, not role="toolbar" (docs/decisions/090): it holds a file input, a status and
     // the drafts disclosure with a text field, and one Tab stop with arrow keys would hide those from Tab.
@@ -86,7 +102,7 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
       <div className="composer-toolbar__group">
         {/* Always in the page, so screen readers announce when checking starts and ends. */}
         <span role="status" className="composer-count__status">
-          {checking ? `Checking ${countOf(pendingRows, "row", "rows")}…` : ""}
+          {status}
         </span>
         {checking ? null : (
           <>

@@ -7,10 +7,10 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
 import { applyQueueEvent, createSubmission, finishSubmission } from "../../domain/submission/state.ts";
-import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
-import { SubmissionStoreProvider } from "../../lib/submission/submission-context.tsx";
+import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
 import { setupMockApi } from "../../mocks/node.ts";
+import { testServices } from "../../test/app-services.tsx";
 import { ComposerPage } from "./composer-page.tsx";
 import { stubLayout } from "./grid/jsdom-layout.ts";
 
@@ -58,11 +58,9 @@ async function setup() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <SubmissionStoreProvider store={submitted()}>
-        <BatchStoreProvider store={store}>
-          <ComposerPage />
-        </BatchStoreProvider>
-      </SubmissionStoreProvider>
+      <AppServicesProvider services={testServices({ batch: store, submissionStore: submitted() })}>
+        <ComposerPage />
+      </AppServicesProvider>
     </QueryClientProvider>,
   );
   const grid = screen.getByRole("grid", { name: "Quotes" });

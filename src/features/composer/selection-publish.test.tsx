@@ -6,9 +6,9 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
-import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
-import { gridSelection } from "../../lib/grid-selection.ts";
+import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
 import { setupMockApi } from "../../mocks/node.ts";
+import { testServices } from "../../test/app-services.tsx";
 import { ComposerPage } from "./composer-page.tsx";
 import { stubLayout } from "./grid/jsdom-layout.ts";
 
@@ -19,11 +19,13 @@ afterEach(cleanup);
 describe("the grid publishes its selected rows", () => {
   it("as a row range whose ids resolve in batch order; a column move publishes nothing", async () => {
     const store = new BatchStore(["a", "b", "c", "d"].map((id) => createRow({ hs_title: id }, id)));
+    const services = testServices({ batch: store });
+    const gridSelection = services.selection;
     render(
       <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <BatchStoreProvider store={store}>
+        <AppServicesProvider services={services}>
           <ComposerPage />
-        </BatchStoreProvider>
+        </AppServicesProvider>
       </QueryClientProvider>,
     );
     const grid = screen.getByRole("grid", { name: "Quotes" });

@@ -4,8 +4,8 @@ import type { BatchRow } from "../../domain/batch/row.ts";
 import type { CsvDelimiter } from "../../domain/csv/delimiter.ts";
 import type { CsvEncoding } from "../../domain/csv/encoding.ts";
 import { fileProblem } from "../../domain/csv/file-check.ts";
-import { groupLineRecords } from "../../domain/csv/group-lines.ts";
-import { useBatchStore } from "../../lib/batch-store-context.tsx";
+import { groupLineRecords, isLineTargetKey } from "../../domain/csv/group-lines.ts";
+import { useAppServices } from "../../lib/services/app-services-context.tsx";
 import { recordParseTimings } from "./bench-hook.ts";
 import { rowsFromColumns } from "./build-rows.ts";
 import { dataEnd, fatalProblem } from "./preview-model.ts";
@@ -51,7 +51,7 @@ const PASTED_NAME = "Pasted text";
 const WARM_DELAY_MS = 1000;
 
 export function useCsvImport() {
-  const store = useBatchStore();
+  const { batch: store, layout } = useAppServices();
   const [client] = useState(() => new CsvWorkerClient());
   const [state, setState] = useState<ImportState>({ kind: "closed" });
   const [alert, setAlert] = useState<string | null>(null);
@@ -200,11 +200,13 @@ export function useCsvImport() {
       if (current.kind !== "preview") return;
       const { name } = current;
       let rows: BatchRow[] = [];
+      const filled = new Set<string>();
       setState({ kind: "importing", name, rows: 0, total: 0 });
       try {
         performance.mark("csv-import:receive");
         await client.importRows(CHUNK_ROWS, (chunk) => {
           const built = rowsFromColumns(chunk.keys, chunk.columns, chunk.rows);
+          for (const key of chunk.keys) filled.add(key);
           for (const row of built) rows.push(row);
         });
         performance.measure("csv-import:receive", "csv-import:receive");
@@ -230,6 +232,9 @@ export function useCsvImport() {
             ? { type: "replace-rows", rows }
             : { type: "insert-rows", inserts: rows.map((row, index) => ({ index: base + index, row })) };
         store.apply(operation, "Import CSV");
+        // A column mapped to a property the grid does not show is shown now: its values and errors are seen.
+        // Line-item columns belong to the line grid, which shows the portal's line-item columns.
+        layout.reveal([...filled].filter((key) => !isLineTargetKey(key)));
         // Named spans for the bench and the browser's profiler: our hand-over vs the store and its listeners.
         performance.measure("csv-import:apply", "csv-import:apply");
         // A fresh worker frees the file's records; a later one will be ready for the next import.
@@ -248,7 +253,7 @@ export function useCsvImport() {
         setState(current);
       }
     },
-    [client, store, fail],
+    [client, store, layout, fail],
   );
 
   return {

@@ -8,10 +8,10 @@ import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
 import { applyQueueEvent, createSubmission, finishSubmission } from "../../domain/submission/state.ts";
 import { LanguageProvider } from "../../i18n/language-provider.tsx";
-import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
-import { SubmissionStoreProvider } from "../../lib/submission/submission-context.tsx";
+import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
 import { setupMockApi } from "../../mocks/node.ts";
+import { testServices } from "../../test/app-services.tsx";
 import { ResultsPage } from "./results-page.tsx";
 
 setupMockApi();
@@ -68,11 +68,14 @@ function renderResults(
   render(
     <LanguageProvider initialLanguage={language} browserLocales={[language]} timeZone="Asia/Tokyo">
       <QueryClientProvider client={queryClient}>
-        <BatchStoreProvider store={new BatchStore(rows.map((r) => edit(r.row)))}>
-          <SubmissionStoreProvider store={store}>
-            <ResultsPage />
-          </SubmissionStoreProvider>
-        </BatchStoreProvider>
+        <AppServicesProvider
+          services={testServices({
+            batch: new BatchStore(rows.map((r) => edit(r.row))),
+            submissionStore: store,
+          })}
+        >
+          <ResultsPage />
+        </AppServicesProvider>
       </QueryClientProvider>
     </LanguageProvider>,
   );

@@ -7,46 +7,68 @@ import { HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
-import { Announcer } from "../../lib/announcer/announcer.ts";
-import { AnnouncerProvider } from "../../lib/announcer/announcer-context.tsx";
-import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
-import { SubmissionStoreProvider } from "../../lib/submission/submission-context.tsx";
+import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
 import { setupMockApi } from "../../mocks/node.ts";
+import { AnnouncerProvider } from "../../lib/announcer/announcer-context.tsx";
 import { NotificationDockProvider } from "../../ui/notification-dock.tsx";
+import { generateCrm } from "../../simulator/crm-data.ts";
+import { prngStream } from "../../simulator/prng.ts";
+import { testServices } from "../../test/app-services.tsx";
 import { SubmitBatch } from "./submit-batch.tsx";
 
 const api = setupMockApi();
 afterEach(cleanup);
 
-function renderSubmit() {
-  const batch = new BatchStore([
+const DEAL = "assoc:deals:HUBSPOT_DEFINED:64";
+
+function renderSubmit(
+  rows = [
     createRow({ hs_title: "Acme", hs_expiration_date: "2031-01-01" }, "row-a"),
     createRow({ hs_title: "Globex", hs_expiration_date: "2031-01-02" }, "row-b"),
     createRow({ hs_expiration_date: "2031-01-03" }, "row-c"),
-  ]);
+  ],
+) {
+  const batch = new BatchStore(rows);
   const store = new SubmissionStore({ persistEveryMs: 10 });
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
-  const announcer = new Announcer();
+  const services = testServices({ batch: batch, submissionStore: store });
   render(
     <QueryClientProvider client={queryClient}>
-      <BatchStoreProvider store={batch}>
-        <SubmissionStoreProvider store={store}>
-          <AnnouncerProvider announcer={announcer}>
-            <NotificationDockProvider>
-              <SubmitBatch />
-            </NotificationDockProvider>
-          </AnnouncerProvider>
-        </SubmissionStoreProvider>
-      </BatchStoreProvider>
+      <AppServicesProvider services={services}>
+        <AnnouncerProvider announcer={services.announcer}>
+          <NotificationDockProvider>
+            <SubmitBatch />
+          </NotificationDockProvider>
+        </AnnouncerProvider>
+      </AppServicesProvider>
     </QueryClientProvider>,
   );
-  return { store, announcer };
+  return { store, announcer: services.announcer };
 }
 
 describe("SubmitBatch", () => {
+  it("counts a row whose deal HubSpot does not know as invalid, as the grid does, and never sends it", async () => {
+    const user = userEvent.setup();
+    // The simulator's seeded CRM (seed 42): its first deal exists, 999999999 does not.
+    const deal = generateCrm(prngStream(42, "crm")).deals[0]?.id ?? "";
+    renderSubmit([
+      createRow({ hs_title: "Acme", hs_expiration_date: "2031-01-01", [DEAL]: deal }, "row-a"),
+      createRow({ hs_title: "Ghost", hs_expiration_date: "2031-01-02", [DEAL]: "999999999" }, "row-b"),
+    ]);
+    await user.click(screen.getByRole("button", { name: "Submit batch" }));
+    const dialog = await screen.findByRole("dialog", { name: "Submit batch" });
+    expect(await within(dialog).findByText("1 quotes → 1 request of at most 100")).toBeInTheDocument();
+    expect(within(dialog).getByText(/1 invalid row is skipped/)).toBeInTheDocument();
+    expect(within(dialog).getByText(/Row 2 “Ghost”: Deal 999999999 was not found\./)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Create 1 quotes" }));
+    const progress = await screen.findByRole("region", { name: "Submission progress" });
+    await within(progress).findByText("Submission finished");
+    expect(api.simulator.createdQuotes().map((q) => q.objectWriteTraceId)).toEqual(["row-a"]);
+  });
+
   it("plans the valid rows, skips the invalid one, creates the quotes with row ids as trace ids", async () => {
     const user = userEvent.setup();
     const { announcer } = renderSubmit();

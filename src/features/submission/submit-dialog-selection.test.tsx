@@ -6,21 +6,16 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
-import { Announcer } from "../../lib/announcer/announcer.ts";
-import { AnnouncerProvider } from "../../lib/announcer/announcer-context.tsx";
-import { BatchStoreProvider } from "../../lib/batch-store-context.tsx";
-import { gridSelection } from "../../lib/grid-selection.ts";
-import { SubmissionStoreProvider } from "../../lib/submission/submission-context.tsx";
+import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
 import { setupMockApi } from "../../mocks/node.ts";
+import { AnnouncerProvider } from "../../lib/announcer/announcer-context.tsx";
 import { NotificationDockProvider } from "../../ui/notification-dock.tsx";
+import { testServices } from "../../test/app-services.tsx";
 import { SubmitBatch } from "./submit-batch.tsx";
 
 const api = setupMockApi();
-afterEach(() => {
-  cleanup();
-  gridSelection.clear();
-});
+afterEach(cleanup);
 
 function renderSubmit() {
   const batch = new BatchStore([
@@ -32,27 +27,25 @@ function renderSubmit() {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
-  const announcer = new Announcer();
+  const services = testServices({ batch, submissionStore: new SubmissionStore({ persistEveryMs: 10 }) });
   render(
     <QueryClientProvider client={queryClient}>
-      <BatchStoreProvider store={batch}>
-        <SubmissionStoreProvider store={new SubmissionStore({ persistEveryMs: 10 })}>
-          <AnnouncerProvider announcer={announcer}>
-            <NotificationDockProvider>
-              <SubmitBatch />
-            </NotificationDockProvider>
-          </AnnouncerProvider>
-        </SubmissionStoreProvider>
-      </BatchStoreProvider>
+      <AppServicesProvider services={services}>
+        <AnnouncerProvider announcer={services.announcer}>
+          <NotificationDockProvider>
+            <SubmitBatch />
+          </NotificationDockProvider>
+        </AnnouncerProvider>
+      </AppServicesProvider>
     </QueryClientProvider>,
   );
-  return { batch };
+  return { batch, gridSelection: services.selection };
 }
 
 describe("Submit dialog: selected rows", () => {
   it("offers no selection choice when the grid selects one row", async () => {
     const user = userEvent.setup();
-    const { batch } = renderSubmit();
+    const { batch, gridSelection } = renderSubmit();
     act(() => gridSelection.publish(1, 1, () => batch.rows));
     await user.click(screen.getByRole("button", { name: "Submit batch" }));
     const dialog = await screen.findByRole("dialog", { name: "Submit batch" });
@@ -62,7 +55,7 @@ describe("Submit dialog: selected rows", () => {
 
   it("sends only the valid rows of a selected range, and plans for them", async () => {
     const user = userEvent.setup();
-    const { batch } = renderSubmit();
+    const { batch, gridSelection } = renderSubmit();
     // Dragged upwards from the invalid last row to the second: rows b, c (valid) and d (invalid).
     act(() => gridSelection.publish(3, 1, () => batch.rows));
     await user.click(screen.getByRole("button", { name: "Submit batch" }));

@@ -4,8 +4,8 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { aboutDuration } from "../../domain/submission/plan.ts";
 import { isWritable } from "../../hubspot/properties.ts";
-import { useGridSelection } from "../../lib/grid-selection.ts";
 import type { StartSubmission } from "../../lib/submission/use-submission.ts";
+import { useGridSelection } from "../../lib/use-grid-selection.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
@@ -103,7 +103,7 @@ export function SubmitDialog({
       }
     >
       {!plan.ready ? (
-        <Spinner label="Checking the batch…" />
+        <Spinner label={plan.waitingFor} />
       ) : (
         <form id="submission-form" className="submission-form" onSubmit={submit} noValidate>
           <fieldset className="submission-form__group">

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import type { BatchRow } from "../../domain/batch/row.ts";
 import {
   DEFAULT_RATE_LIMIT,
@@ -9,18 +9,21 @@ import {
 } from "../../domain/submission/plan.ts";
 import { splitRows } from "../../domain/submission/split-rows.ts";
 import type { NumberedRow, SkippedRow, SubmissionEnvironment } from "../../domain/submission/state.ts";
-import { localToday } from "../../domain/validation/today.ts";
 import { isSandbox } from "../../hubspot/account.ts";
 import type { Property } from "../../hubspot/properties.ts";
+import { useT } from "../../i18n/use-t.ts";
 import { accountQuery } from "../../lib/api/get-account.ts";
 import { healthQuery } from "../../lib/api/get-health.ts";
 import { quotePropertiesQuery } from "../../lib/api/get-quote-properties.ts";
+import { useValidation } from "../../lib/services/use-validation.ts";
 
 /** A round trip to expect per request when estimating; the queue learns the real one as it goes. */
 const TYPICAL_LATENCY_MS = 300;
 
 export interface SubmitPlan {
   ready: boolean;
+  /** While not ready: what is being waited for ("Checking 40 references…"). */
+  waitingFor: string;
   valid: NumberedRow[];
   skipped: SkippedRow[];
   plan: SubmissionPlan;
@@ -39,13 +42,25 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
   const account = useQuery({ ...accountQuery(), enabled: enabled && health.isSuccess });
   const properties = useQuery({ ...quotePropertiesQuery(), enabled });
   const defs = properties.data ?? [];
-  const split = useMemo(
-    () =>
-      enabled && properties.data
-        ? splitRows(rows, properties.data, localToday())
-        : { valid: [], skipped: [] },
-    [enabled, rows, properties.data],
-  );
+  // The grid's own validation result, once complete (every row checked, every referenced id resolved):
+  // a row the grid marks as an error is skipped here.
+  const validation = useValidation();
+  const { service, complete, version } = validation;
+  // Without the composer on screen (a test, or a future page) the dialog gives the rules itself.
+  useEffect(() => {
+    if (properties.data) service.setProperties(properties.data);
+  }, [service, properties.data]);
+  const split = useMemo(() => {
+    void version;
+    return enabled && complete ? splitRows(rows, (row) => service.issuesOf(row)) : { valid: [], skipped: [] };
+  }, [enabled, complete, rows, service, version]);
+  const t = useT();
+  const waitingFor =
+    validation.pendingRows > 0
+      ? t("submit.waiting.rows", { count: validation.pendingRows })
+      : validation.pendingReferences > 0
+        ? t("submit.waiting.references", { count: validation.pendingReferences })
+        : t("submit.waiting.batch");
   const rateLimit: RateLimit = health.data?.rateLimit
     ? { max: health.data.rateLimit.perTenSeconds, intervalMs: 10_000 }
     : DEFAULT_RATE_LIMIT;
@@ -68,7 +83,8 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
       ? `HubSpot portal ${details.portalId}${isSandbox(details) ? " (sandbox)" : " (production)"}`
       : "HubSpot";
   return {
-    ready: health.isSuccess && properties.isSuccess,
+    ready: health.isSuccess && properties.isSuccess && complete,
+    waitingFor,
     ...split,
     plan,
     planFor,

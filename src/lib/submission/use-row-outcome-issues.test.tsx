@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { createRow } from "../../domain/batch/row.ts";
 import { applyQueueEvent, createSubmission, finishSubmission } from "../../domain/submission/state.ts";
-import { SubmissionStoreProvider } from "./submission-context.tsx";
+import { testServices } from "../../test/app-services.tsx";
+import { AppServicesProvider } from "../services/app-services-context.tsx";
 import { SubmissionStore } from "./submission-store.ts";
 import { useRowOutcomeIssues } from "./use-row-outcome-issues.ts";
 
@@ -34,7 +35,9 @@ describe("useRowOutcomeIssues", () => {
     const store = new SubmissionStore();
     store.show(finishSubmission(settled, { canceled: false }, 2));
     const wrapper = ({ children }: { children: ReactNode }) => (
-      <SubmissionStoreProvider store={store}>{children}</SubmissionStoreProvider>
+      <AppServicesProvider services={testServices({ submissionStore: store })}>
+        {children}
+      </AppServicesProvider>
     );
     const { result } = renderHook(() => useRowOutcomeIssues(), { wrapper });
     expect([...result.current.keys()]).toEqual(["r2"]);

@@ -7,10 +7,10 @@ import { splitRows } from "../../domain/submission/split-rows.ts";
 import type { CreateSubmissionInput, SkippedRow, SubmissionState } from "../../domain/submission/state.ts";
 import { type SubmissionSummary, summarise } from "../../domain/submission/summary.ts";
 import type { RowOutcome } from "../../domain/submission/types.ts";
-import { localToday } from "../../domain/validation/today.ts";
 import { isWritable } from "../../hubspot/properties.ts";
 import { quotePropertiesQuery } from "../api/get-quote-properties.ts";
 import { useBatchSnapshot } from "../batch-store-context.tsx";
+import { useAppServices } from "../services/app-services-context.tsx";
 import { browserRunner } from "./browser-runner.ts";
 import { useSubmissionStore } from "./submission-context.tsx";
 import type { SubmissionSnapshot } from "./submission-store.ts";
@@ -43,6 +43,7 @@ const RETRYABLE: ReadonlySet<RowOutcome> = new Set(["failed", "not-sent", "cance
  */
 export function useSubmission(): UseSubmission {
   const store = useSubmissionStore();
+  const services = useAppServices();
   const queryClient = useQueryClient();
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const batch = useBatchSnapshot();
@@ -85,8 +86,11 @@ export function useSubmission(): UseSubmission {
         (state?.rows ?? []).filter((row) => RETRYABLE.has(row.outcome)).map((row) => row.rowId),
       );
       const candidates = batch.rows.filter((row) => retry.has(row.id));
-      const definitions = await queryClient.ensureQueryData(quotePropertiesQuery());
-      const { valid, skipped } = splitRows(candidates, definitions, localToday());
+      // The same validation result the grid shows, once every referenced id is checked (the rules are
+      // given here too: Results may be the only page that has been on screen).
+      services.validation.setProperties(await queryClient.ensureQueryData(quotePropertiesQuery()));
+      await services.references.settled();
+      const { valid, skipped } = splitRows(candidates, (row) => services.validation.issuesOf(row));
       const numbers = new Map((state?.rows ?? []).map((row) => [row.rowId, row.rowNumber]));
       const ids = [...retry].filter((id) => !skipped.some((s) => s.rowId === id));
       if (valid.length > 0 || ids.length > 0)

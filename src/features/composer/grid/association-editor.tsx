@@ -10,6 +10,8 @@ export type LookupComponent = (props: {
   onCancel?(): void;
   autoFocus?: boolean;
   label?: string;
+  /** What the user typed to open the editor: the search starts with it. */
+  initialTerm?: string;
 }) => ReactNode;
 
 /**
@@ -50,6 +52,7 @@ export function AssociationEditor({ props, Lookup }: { props: EditorProps; Looku
         value={value}
         label={column.label}
         autoFocus
+        {...(props.seed !== undefined ? { initialTerm: props.seed } : {})}
         onCancel={onCancel}
         onChange={(next) => {
           setValue(next);

@@ -31,13 +31,16 @@ export function CellEditor(props: EditorProps & { lookup?: LookupComponent | und
     onCancel: once(props.onCancel),
   };
   let editor: ReactNode;
-  // A typed character starts a plain text edit of ids; F2, Enter or a double-click opens the lookup.
-  if (kind === "association" && props.lookup && seed === undefined)
+  // A typed character starts the lookup with it as the search, as spreadsheet users expect (a name typed
+  // into a plain text edit would be stored as a bad id); F2, Enter or a double-click open it empty.
+  if (kind === "association" && props.lookup)
     editor = <AssociationEditor props={guarded} Lookup={props.lookup} />;
   else if ((kind === "select" || kind === "radio" || kind === "bool") && seed === undefined)
     editor = <ChoiceEditor {...guarded} />;
   else if (kind === "checkboxes" && seed === undefined) editor = <ChecklistEditor {...guarded} />;
-  else if (kind === "textarea") editor = <TextareaEditor {...guarded} />;
+  // A text value with a line break (pasted "Multi⏎line") edits in a textarea: an <input> drops the break.
+  else if (kind === "textarea" || (kind === "text" && (seed ?? props.value).includes("\n")))
+    editor = <TextareaEditor {...guarded} />;
   else if (kind === "date" || kind === "datetime")
     editor = <DateEditor {...guarded} withTime={kind === "datetime"} />;
   else editor = <TextEditor {...guarded} />;

@@ -8,7 +8,7 @@ import type { AssociationTargetType } from "../../../hubspot/association-catalog
 import { isOutcomeIssue } from "../grid-issues.ts";
 import { formatCell } from "./cell-format.ts";
 import { cellId, type GridColumn, type GridLayout, ROW_HEIGHT } from "./grid-layout.ts";
-import type { NameLookup } from "./use-visible-names.ts";
+import type { NameLookup } from "./use-record-labels.ts";
 
 /** What every row needs from the grid; one stable object, so rows re-render only when their own props change. */
 export interface RowContext {
@@ -28,6 +28,27 @@ function associationText(names: NameLookup, type: AssociationTargetType, value: 
   return splitRecordIds(value)
     .map((id) => names.label(type, id))
     .join(", ");
+}
+
+const OUTER_SPACE = /^(\s*)([\s\S]*?)(\s*)$/;
+
+/**
+ * Text with its leading and trailing spaces made visible ("␣"): HubSpot keeps them as sent, and an
+ * invisible space is the usual cause of "Acme" and "Acme " not matching. The row's warning says so too.
+ */
+function withVisibleSpaces(text: string): ReactNode {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  // Fast path: most cells start and end with a visible character.
+  if (text === "" || (first > 32 && first !== 160 && last > 32 && last !== 160)) return text;
+  const [, lead = "", middle = "", trail = ""] = OUTER_SPACE.exec(text) ?? [];
+  const mark = (spaces: string, key: string) =>
+    spaces === "" ? null : (
+      <span key={key} className="composer-cell__space" aria-hidden="true">
+        {"␣".repeat(spaces.length)}
+      </span>
+    );
+  return [mark(lead, "lead"), middle, mark(trail, "trail")];
 }
 
 export const GridRowContext = createContext<RowContext | null>(null);
@@ -126,7 +147,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
           ? placeholderText(ctx, column.def)
           : column.def.kind === "association" && value !== ""
             ? associationText(ctx.names, column.def.association.toObjectType, value)
-            : formatCell(column.def, value)}
+            : withVisibleSpaces(formatCell(column.def, value))}
         {issue ? (
           <span className="composer-cell__mark" aria-hidden="true">
             {issue.severity === "error" ? "!" : "?"}

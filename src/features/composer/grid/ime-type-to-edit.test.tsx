@@ -5,8 +5,9 @@ import { cleanup, fireEvent, render, screen, within } from "@testing-library/rea
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BatchStore } from "../../../domain/batch/batch-store.ts";
 import { createRow } from "../../../domain/batch/row.ts";
-import { BatchStoreProvider } from "../../../lib/batch-store-context.tsx";
+import { AppServicesProvider } from "../../../lib/services/app-services-context.tsx";
 import { setupMockApi } from "../../../mocks/node.ts";
+import { testServices } from "../../../test/app-services.tsx";
 import { ComposerPage } from "../composer-page.tsx";
 import { stubLayout } from "./jsdom-layout.ts";
 
@@ -19,9 +20,9 @@ async function setup() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <BatchStoreProvider store={store}>
+      <AppServicesProvider services={testServices({ batch: store })}>
         <ComposerPage />
-      </BatchStoreProvider>
+      </AppServicesProvider>
     </QueryClientProvider>,
   );
   const grid = screen.getByRole("grid", { name: "Quotes" });

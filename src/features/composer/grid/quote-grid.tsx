@@ -45,8 +45,8 @@ import {
   ROW_NUMBER_WIDTH,
 } from "./grid-layout.ts";
 import { GridRow, GridRowContext, type RowContext } from "./grid-row.tsx";
+import { useRecordLabels } from "./use-record-labels.ts";
 import { useViewport, type ViewportCache } from "./use-viewport.ts";
-import { useVisibleRecordNames } from "./use-visible-names.ts";
 import "./quote-grid.css";
 
 export interface GridIssues {
@@ -162,12 +162,7 @@ export function QuoteGrid(props: QuoteGridProps) {
 
   const lookup = props.lookup;
   const visibleItems = virtualizer.getVirtualItems();
-  const { names, probe: namesProbe } = useVisibleRecordNames(
-    rows,
-    visibleItems[0]?.index ?? 0,
-    visibleItems.at(-1)?.index ?? -1,
-    layout,
-  );
+  const names = useRecordLabels();
   const rowContext = useMemo<RowContext>(
     () => ({
       gridId,
@@ -437,7 +432,6 @@ export function QuoteGrid(props: QuoteGridProps) {
         </div>
         {rows.length === 0 ? <div className="composer-grid__empty">{props.empty}</div> : null}
       </div>
-      {namesProbe}
     </GridRowContext.Provider>
   );
 }

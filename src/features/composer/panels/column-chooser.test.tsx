@@ -5,7 +5,9 @@ import { cleanup, render, screen, waitFor, within } from "@testing-library/react
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AppServicesProvider } from "../../../lib/services/app-services-context.tsx";
 import { setupMockApi } from "../../../mocks/node.ts";
+import { testServices } from "../../../test/app-services.tsx";
 import { useComposerColumns } from "./use-composer-columns.tsx";
 
 setupMockApi();
@@ -33,7 +35,9 @@ function renderHarness() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>
-      <Harness />
+      <AppServicesProvider services={testServices()}>
+        <Harness />
+      </AppServicesProvider>
     </QueryClientProvider>,
   );
 }

@@ -7,8 +7,9 @@ import { createStore } from "idb-keyval";
 import { afterEach, describe, expect, it } from "vitest";
 import { BatchStore } from "../../../domain/batch/batch-store.ts";
 import { createRow } from "../../../domain/batch/row.ts";
-import { BatchStoreProvider } from "../../../lib/batch-store-context.tsx";
+import { AppServicesProvider } from "../../../lib/services/app-services-context.tsx";
 import { DraftStorage } from "../../../lib/storage/drafts.ts";
+import { testServices } from "../../../test/app-services.tsx";
 import { DraftsMenu } from "./drafts-menu.tsx";
 import { useDraftAutosave } from "./use-draft-autosave.ts";
 
@@ -20,8 +21,8 @@ function freshStorage() {
   return new DraftStorage({ store: createStore(`drafts-menu-${counter}`, "drafts") });
 }
 
-function Page({ storage }: { storage: DraftStorage }) {
-  const state = useDraftAutosave({ storage });
+function Page() {
+  const state = useDraftAutosave();
   return (
     <>
       <p>draft status: {state.status}</p>
@@ -32,9 +33,9 @@ function Page({ storage }: { storage: DraftStorage }) {
 
 function renderPage(storage: DraftStorage, store = new BatchStore([createRow({}, "blank")])) {
   render(
-    <BatchStoreProvider store={store}>
-      <Page storage={storage} />
-    </BatchStoreProvider>,
+    <AppServicesProvider services={testServices({ batch: store, drafts: storage })}>
+      <Page />
+    </AppServicesProvider>,
   );
   return store;
 }

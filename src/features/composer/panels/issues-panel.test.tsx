@@ -11,8 +11,8 @@ import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { applyLayout } from "../../../domain/columns/layout.ts";
 import { QUOTE_PROPERTIES } from "../../../domain/columns/property-fixtures.ts";
 import { quotePropertiesKeys } from "../../../lib/api/get-quote-properties.ts";
-import { recordKeys } from "../../../lib/api/search-records.ts";
-import { BatchStoreProvider } from "../../../lib/batch-store-context.tsx";
+import { AppServicesProvider } from "../../../lib/services/app-services-context.tsx";
+import { testServices } from "../../../test/app-services.tsx";
 import { IssuesPanel } from "./issues-panel.tsx";
 import { useBatchValidation } from "./use-batch-validation.ts";
 
@@ -33,6 +33,12 @@ function Counts({ columns: cols }: { columns: readonly ColumnDef[] }) {
   );
 }
 
+/** HubSpot as these tests see it: every id exists except 404. */
+const resolveRecords = async (_type: string, ids: readonly string[]) => ({
+  found: new Map(ids.filter((id) => id !== "404").map((id) => [id, { id, name: `Record ${id}` }])),
+  missing: ids.filter((id) => id === "404"),
+});
+
 function setup(
   rows = [createRow(good, "r1"), createRow({ hs_title: "B", hs_discount: "ten" }, "r2"), createRow({}, "r3")],
 ) {
@@ -42,10 +48,10 @@ function setup(
   const onJump = vi.fn();
   render(
     <QueryClientProvider client={client}>
-      <BatchStoreProvider store={store}>
+      <AppServicesProvider services={testServices({ batch: store, resolveRecords })}>
         <Counts columns={columns} />
         <IssuesPanel onJump={onJump} />
-      </BatchStoreProvider>
+      </AppServicesProvider>
     </QueryClientProvider>,
   );
   return { store, client, onJump };
@@ -84,15 +90,18 @@ describe("useBatchValidation and IssuesPanel", () => {
     expect(screen.getByText("No problems found")).toBeInTheDocument();
   });
 
-  it("flags record ids that a lookup found not to exist", () => {
-    const { client } = setup([createRow({ ...good, [DEAL]: "404" }, "r1")]);
-    expect(screen.getByText("No problems found")).toBeInTheDocument();
-    act(() =>
-      client.setQueryData(recordKeys.byIds("deals", ["404"]), { found: new Map(), missing: ["404"] }),
-    );
+  it("flags record ids that HubSpot does not know, without any lookup on screen", async () => {
+    setup([createRow({ ...good, [DEAL]: "404" }, "r1")]);
     expect(
-      screen.getByText("Deal 404 was not found. Pick an existing deal or remove the id."),
+      await screen.findByText("Deal 404 was not found. Pick an existing deal or remove the id."),
     ).toBeInTheDocument();
+  });
+
+  it("names a column the grid does not show by its label, never its internal name", () => {
+    setup([createRow({ ...good, hs_esign_enabled: "maybe" }, "r1")]);
+    const items = within(screen.getByRole("region", { name: "Problems" })).getAllByRole("listitem");
+    expect(items[0]).toHaveTextContent(/Row 1 · E-sign"maybe" is not true or false/);
+    expect(screen.queryByText(/hs_esign_enabled/)).toBeNull();
   });
 
   it("lists a long batch's problems a page at a time", async () => {

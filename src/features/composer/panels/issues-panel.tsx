@@ -2,11 +2,12 @@ import { useMemo, useState } from "react";
 import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import type { RowId } from "../../../domain/batch/row.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { useBatchStore } from "../../../lib/batch-store-context.tsx";
+import { useValidation } from "../../../lib/services/use-validation.ts";
 import { useRowOutcomeIssues } from "../../../lib/submission/use-row-outcome-issues.ts";
 import { Badge } from "../../../ui/badge.tsx";
 import { Button } from "../../../ui/button.tsx";
 import { EmptyState } from "../../../ui/empty-state.tsx";
-import { useValidationHub } from "./use-batch-validation.ts";
 import "./panels.css";
 import { useT } from "../../../i18n/use-t.ts";
 import { countOf } from "../../../ui/count.ts";
@@ -25,7 +26,8 @@ export interface IssuesPanelProps {
 
 /** Every problem in the batch by row number and column, errors first, each with a button that jumps to it. */
 export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
-  const { hub, version, store } = useValidationHub();
+  const { service: hub, version } = useValidation();
+  const store = useBatchStore();
   const [limit, setLimit] = useState(PAGE);
   const { issues, counts, rowNumber, columnLabel } = useMemo(() => {
     void version;
@@ -36,13 +38,13 @@ export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
     store.rows.forEach((row, index) => {
       positions.set(row.id, index + 1);
     });
-    const labels = new Map(hub.columns.map((column) => [column.key, column.label]));
+
     return {
       issues: [...errors, ...warnings],
       counts: hub.validator.counts(),
       rowNumber: (rowId: RowId) => positions.get(rowId) ?? 0,
       columnLabel: (issue: CellIssue) =>
-        issue.columnKey === undefined ? "Whole row" : (labels.get(issue.columnKey) ?? issue.columnKey),
+        issue.columnKey === undefined ? "Whole row" : hub.labelOf(issue.columnKey),
     };
   }, [hub, store, version]);
 

@@ -93,7 +93,9 @@ export function PropertyField({
         ))}
       </select>
     );
-  } else if (property.fieldType === "textarea") {
+  } else if (property.fieldType === "textarea" || (property.type === "string" && current.includes("\n"))) {
+    // A one-line field with a line break in it (pasted from a spreadsheet) keeps it: an <input> would drop
+    // the break, and saving would change the value.
     input = <textarea rows={3} {...common} {...register(name)} />;
   } else {
     const placeholder =

@@ -23,6 +23,8 @@ export interface RecordLookupProps {
   /** The input's accessible name; default "Search deals" etc. */
   label?: string;
   autoFocus?: boolean;
+  /** The search to start with (the character that opened a grid cell's editor). */
+  initialTerm?: string;
   /** Search delay after the last keystroke (HubSpot allows 5 searches a second). */
   debounceMs?: number;
 }
@@ -57,14 +59,15 @@ export function RecordLookup({
   multiple = objectType === "contacts" || objectType === "line_items",
   label,
   autoFocus,
+  initialTerm = "",
   debounceMs = 250,
 }: RecordLookupProps) {
   const target = ASSOCIATION_TARGETS[objectType];
   const noun = target.singular.toLowerCase();
   const baseId = useId();
   const listId = `${baseId}-list`;
-  const [term, setTerm] = useState("");
-  const [open, setOpen] = useState(false);
+  const [term, setTerm] = useState(initialTerm);
+  const [open, setOpen] = useState(initialTerm !== "");
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const debounced = useDebounced(term.trim(), debounceMs);
@@ -94,7 +97,11 @@ export function RecordLookup({
   }, [typedId, typed.data, search.data]);
 
   useEffect(() => {
-    if (autoFocus) inputRef.current?.focus();
+    const input = inputRef.current;
+    if (!autoFocus || !input) return;
+    input.focus();
+    // After the character that opened the editor, so the next keystroke goes on from it.
+    input.setSelectionRange(input.value.length, input.value.length);
   }, [autoFocus]);
 
   const choose = (option: Option | undefined) => {

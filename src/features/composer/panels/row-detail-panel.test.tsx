@@ -10,8 +10,9 @@ import { createRow } from "../../../domain/batch/row.ts";
 import { availableColumns } from "../../../domain/columns/build-columns.ts";
 import { applyLayout } from "../../../domain/columns/layout.ts";
 import { QUOTE_PROPERTIES } from "../../../domain/columns/property-fixtures.ts";
-import { BatchStoreProvider } from "../../../lib/batch-store-context.tsx";
+import { AppServicesProvider } from "../../../lib/services/app-services-context.tsx";
 import { setupMockApi } from "../../../mocks/node.ts";
+import { testServices } from "../../../test/app-services.tsx";
 import { RowDetailPanel } from "./row-detail-panel.tsx";
 
 setupMockApi();
@@ -27,15 +28,25 @@ function renderPanel(store: BatchStore, onClose = vi.fn()) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <BatchStoreProvider store={store}>
+      <AppServicesProvider services={testServices({ batch: store })}>
         <RowDetailPanel rowId="r1" columns={columns} onClose={onClose} />
-      </BatchStoreProvider>
+      </AppServicesProvider>
     </QueryClientProvider>,
   );
   return onClose;
 }
 
 describe("RowDetailPanel", () => {
+  it("keeps a multi-line quote name as written, and saving does not change it", async () => {
+    const user = userEvent.setup();
+    const store = new BatchStore([createRow({ ...original, hs_title: "Multi\nline title" }, "r1")]);
+    renderPanel(store);
+    const dialog = await screen.findByRole("dialog", { name: "Quote row 1" });
+    expect(within(dialog).getByLabelText("Quote name")).toHaveValue("Multi\nline title");
+    await user.click(within(dialog).getByRole("button", { name: "Save row" }));
+    expect(store.rows[0]?.cells.hs_title).toBe("Multi\nline title");
+  });
+
   it("shows one association row per record with all its labels", async () => {
     const store = new BatchStore([createRow({ hs_title: "x" }, "r0"), createRow(original, "r1")]);
     renderPanel(store);

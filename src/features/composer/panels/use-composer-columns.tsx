@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
-import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import { availableColumns, type LabelsByTarget } from "../../../domain/columns/build-columns.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
@@ -8,11 +8,14 @@ import { ASSOCIATION_TARGET_TYPES } from "../../../hubspot/association-catalogue
 import type { AssociationLabel } from "../../../hubspot/association-labels.ts";
 import { associationLabelsQuery } from "../../../lib/api/get-association-labels.ts";
 import { quotePropertiesQuery } from "../../../lib/api/get-quote-properties.ts";
-import { loadColumnLayout, type SavedColumnLayout, saveColumnLayout } from "../../../lib/storage/layout.ts";
+import { useAppServices } from "../../../lib/services/app-services-context.tsx";
+import type { SavedColumnLayout } from "../../../lib/storage/layout.ts";
 import { ColumnChooser } from "./column-chooser.tsx";
 
 export interface ComposerColumns {
   columns: ColumnDef[];
+  /** Every column the account offers (shown or not): row details show each one a row has a value in. */
+  available: readonly ColumnDef[];
   status: "pending" | "error" | "success";
   error?: unknown;
   openChooser(): void;
@@ -36,7 +39,8 @@ export function useComposerColumns(): ComposerColumns {
     queries: ASSOCIATION_TARGET_TYPES.map((type) => associationLabelsQuery(type)),
     combine: combineLabels,
   });
-  const [saved, setSaved] = useState<SavedColumnLayout | undefined>(() => loadColumnLayout());
+  const { layout } = useAppServices();
+  const saved = useSyncExternalStore(layout.subscribe, layout.getSnapshot);
   const [open, setOpen] = useState(false);
 
   const labels = useMemo(() => {
@@ -70,10 +74,7 @@ export function useComposerColumns(): ComposerColumns {
   if (stable.current.signature !== signature) stable.current = { signature, columns: computed };
   const columns = stable.current.columns;
 
-  const persist = useCallback((next: SavedColumnLayout) => {
-    setSaved(next);
-    saveColumnLayout(next);
-  }, []);
+  const persist = useCallback((next: SavedColumnLayout) => layout.set(next), [layout]);
 
   const apply = useCallback(
     (keys: ColumnKey[]) => {
@@ -107,6 +108,7 @@ export function useComposerColumns(): ComposerColumns {
 
   return {
     columns,
+    available,
     status: properties.status,
     error: properties.error ?? undefined,
     openChooser: useCallback(() => setOpen(true), []),

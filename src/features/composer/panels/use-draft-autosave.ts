@@ -1,15 +1,10 @@
 import { useEffect, useSyncExternalStore } from "react";
-import { useBatchStore } from "../../../lib/batch-store-context.tsx";
-import type { DraftStorage } from "../../../lib/storage/drafts.ts";
-import { type DraftSession, type DraftState, draftSessionFor } from "./draft-session.ts";
+import { useAppServices } from "../../../lib/services/app-services-context.tsx";
+import type { DraftSession, DraftState } from "../../../lib/storage/draft-session.ts";
 
-/**
- * Restores the current draft into the batch on start and saves every change to IndexedDB. Call once, in
- * the composer page. `storage` is for tests.
- */
-export function useDraftAutosave(options: { storage?: DraftStorage } = {}): DraftState {
-  const store = useBatchStore();
-  const session = draftSessionFor(store, options.storage);
+/** Restores the current draft into the batch on start and saves every change to IndexedDB. Call once, in the composer page. */
+export function useDraftAutosave(): DraftState {
+  const session = useAppServices().drafts;
   useEffect(() => {
     void session.start();
     const flush = () => session.flushNow();
@@ -28,8 +23,7 @@ export function useDraftAutosave(options: { storage?: DraftStorage } = {}): Draf
 }
 
 export function useDraftSession(): { session: DraftSession; state: DraftState } {
-  const store = useBatchStore();
-  const session = draftSessionFor(store);
+  const session = useAppServices().drafts;
   const state = useSyncExternalStore(session.subscribe, session.getState);
   return { session, state };
 }

@@ -1,7 +1,7 @@
-import type { BatchStore } from "../../../domain/batch/batch-store.ts";
-import { isEmptyRow } from "../../../domain/batch/row.ts";
-import { encodeRows, encodeRowsNow } from "../../../lib/storage/draft-encoding.ts";
-import { type DraftMeta, DraftStorage } from "../../../lib/storage/drafts.ts";
+import type { BatchStore } from "../../domain/batch/batch-store.ts";
+import { isEmptyRow } from "../../domain/batch/row.ts";
+import { encodeRows, encodeRowsNow } from "./draft-encoding.ts";
+import type { DraftMeta, DraftStorage } from "./drafts.ts";
 
 export interface DraftState {
   status: "restoring" | "ready" | "error";
@@ -164,15 +164,4 @@ export class DraftSession {
     await this.storage.remove(id);
     this.update({ drafts: await this.storage.list() });
   }
-}
-
-const sessions = new WeakMap<BatchStore, DraftSession>();
-
-export function draftSessionFor(store: BatchStore, storage?: DraftStorage): DraftSession {
-  let session = sessions.get(store);
-  if (!session) {
-    session = new DraftSession(store, storage ?? new DraftStorage());
-    sessions.set(store, session);
-  }
-  return session;
 }

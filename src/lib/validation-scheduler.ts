@@ -1,8 +1,4 @@
-/** Runs validation slices in later tasks, so the browser can paint and handle input in between. */
-export interface ValidationScheduler {
-  /** Runs `task` in a later task, never synchronously; the returned function cancels it. */
-  schedule(task: () => void): () => void;
-}
+import type { ValidationScheduler } from "../domain/validation/validation-service.ts";
 
 interface PostTaskScheduler {
   postTask(task: () => void, options: { priority: string; signal: AbortSignal }): Promise<unknown>;

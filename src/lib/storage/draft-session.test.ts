@@ -1,10 +1,10 @@
 import "fake-indexeddb/auto";
 import { createStore } from "idb-keyval";
 import { describe, expect, it } from "vitest";
-import { BatchStore } from "../../../domain/batch/batch-store.ts";
-import { createLine, createRow } from "../../../domain/batch/row.ts";
-import { DraftStorage } from "../../../lib/storage/drafts.ts";
+import { BatchStore } from "../../domain/batch/batch-store.ts";
+import { createLine, createRow } from "../../domain/batch/row.ts";
 import { DraftSession } from "./draft-session.ts";
+import { DraftStorage } from "./drafts.ts";
 
 describe("DraftSession", () => {
   it("saves line items and batch defaults and restores them after a reload", async () => {

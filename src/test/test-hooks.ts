@@ -1,6 +1,6 @@
-import type { BatchStore } from "../../domain/batch/batch-store.ts";
-import { createLine, createRow } from "../../domain/batch/row.ts";
-import type { ColumnDef } from "../../domain/columns/column-def.ts";
+import { createLine, createRow } from "../domain/batch/row.ts";
+import type { ColumnDef } from "../domain/columns/column-def.ts";
+import type { AppServices } from "../lib/services/app-services.ts";
 
 declare global {
   interface Window {
@@ -37,14 +37,28 @@ function sample(column: ColumnDef, i: number, options: LoadOptions): string {
 }
 
 /**
- * `window.__qbc` for benches and e2e only: installed when the page URL has `?qbc-test-hooks`, never otherwise,
- * so a production user cannot replace their batch by accident. `loadRows(n)` fills every visible column and,
- * to reach a realistic width, extra `bench_extra_*` cells up to 20 columns.
+ * `window.__qbc` for benches and e2e only: src/main.tsx loads this module (a chunk of its own, never in the
+ * app's initial bundle) only when the page URL has `?qbc-test-hooks`, so a user cannot replace their batch
+ * by accident. `loadRows(n)` fills every visible column (the columns the composer gave validation) and, to
+ * reach a realistic width, extra `bench_extra_*` cells up to 20 columns.
  */
-export function installTestHooks(store: BatchStore, columns: () => readonly ColumnDef[]): () => void {
-  if (typeof window === "undefined" || !new URLSearchParams(window.location.search).has("qbc-test-hooks")) {
-    return () => {};
-  }
+export function installTestHooks(services: AppServices): () => void {
+  // Installed once the composer has its columns, so a bench that waits for `__qbc` gets real ones.
+  if (services.validation.columns.length > 0) return install(services);
+  let uninstall: (() => void) | undefined;
+  const stop = services.validation.subscribe(() => {
+    if (uninstall || services.validation.columns.length === 0) return;
+    uninstall = install(services);
+  });
+  return () => {
+    stop();
+    uninstall?.();
+  };
+}
+
+function install(services: AppServices): () => void {
+  const store = services.batch;
+  const columns = () => services.validation.columns;
   window.__qbc = {
     loadRows(count, options = {}) {
       const visible = columns();

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { BatchStore } from "../../../domain/batch/batch-store.ts";
-import { createRow } from "../../../domain/batch/row.ts";
-import { availableColumns } from "../../../domain/columns/build-columns.ts";
-import { applyLayout } from "../../../domain/columns/layout.ts";
-import { QUOTE_PROPERTIES } from "../../../domain/columns/property-fixtures.ts";
-import { BatchValidator } from "../../../domain/validation/batch-validator.ts";
-import { RowRules } from "../../../domain/validation/row-rules.ts";
-import { ValidationHub, validationHubFor } from "./validation-hub.ts";
+import { BatchStore } from "../batch/batch-store.ts";
+import { createRow } from "../batch/row.ts";
+import { availableColumns } from "../columns/build-columns.ts";
+import { applyLayout } from "../columns/layout.ts";
+import { QUOTE_PROPERTIES } from "../columns/property-fixtures.ts";
+import { BatchValidator } from "../validation/batch-validator.ts";
+import { RowRules } from "../validation/row-rules.ts";
+import { type ValidationScheduler, ValidationService } from "./validation-service.ts";
 
 const DEAL = "assoc:deals:HUBSPOT_DEFINED:64";
 const columns = applyLayout(availableColumns(QUOTE_PROPERTIES, {}), undefined);
@@ -14,29 +14,36 @@ const rows = Array.from({ length: 50 }, (_, i) =>
   createRow({ hs_title: `Q${i}`, [DEAL]: String(i) }, `r${i}`),
 );
 
-describe("ValidationHub", () => {
-  it("is shared per store and re-checks nothing when only widths or labels change", () => {
+const timeouts: ValidationScheduler = {
+  schedule(task) {
+    const timer = setTimeout(task, 0);
+    return () => clearTimeout(timer);
+  },
+};
+
+describe("ValidationService", () => {
+  it("checks nothing before it has rules, and re-checks nothing when only widths or labels change", () => {
     const store = new BatchStore(rows);
-    const hub = validationHubFor(store);
-    expect(validationHubFor(store)).toBe(hub);
-    const input = { properties: QUOTE_PROPERTIES, columns, today: "2026-11-29" };
-    hub.configure(input);
+    const hub = new ValidationService(store, { scheduler: timeouts, today: "2026-11-29" });
+    expect(hub.configured).toBe(false);
+    const input = { properties: QUOTE_PROPERTIES, columns };
+    hub.setRules(input);
     const checked = hub.validator.rowsChecked;
     expect(checked).toBe(50);
-    hub.configure({ ...input });
-    hub.configure({ ...input, columns: columns.map((c) => ({ ...c, width: c.width + 10 })) });
+    hub.setRules({ ...input });
+    hub.setRules({ ...input, columns: columns.map((c) => ({ ...c, width: c.width + 10 })) });
+    hub.setProperties(QUOTE_PROPERTIES);
     expect(hub.validator.rowsChecked).toBe(checked);
-    hub.configure({ ...input, today: "2026-11-30" });
+    hub.setToday("2026-11-30");
     expect(hub.validator.rowsChecked).toBe(checked + 50);
   });
 
   it("re-checks only rows citing ids newly known to be missing", () => {
     const store = new BatchStore(rows);
-    const hub = validationHubFor(store);
-    const input = { properties: QUOTE_PROPERTIES, columns, today: "2026-11-29" };
-    hub.configure(input);
+    const hub = new ValidationService(store, { scheduler: timeouts, today: "2026-11-29" });
+    hub.setRules({ properties: QUOTE_PROPERTIES, columns });
     const checked = hub.validator.rowsChecked;
-    hub.configure({ ...input, isMissing: (type, id) => type === "deals" && (id === "3" || id === "7") });
+    hub.setMissing((type, id) => type === "deals" && (id === "3" || id === "7"));
     expect(hub.validator.rowsChecked - checked).toBe(2);
     expect(hub.validator.issueFor("r7", DEAL)?.message).toBe(
       "Deal 7 was not found. Pick an existing deal or remove the id.",
@@ -74,7 +81,7 @@ function manualScheduler() {
   };
 }
 
-const INPUT = { properties: QUOTE_PROPERTIES, columns, today: "2026-11-29" };
+const INPUT = { properties: QUOTE_PROPERTIES, columns };
 // Every fifth row lacks an expiration date (an error); every row lacks a template (a warning).
 const big = (n: number, prefix = "b") =>
   Array.from({ length: n }, (_, i) =>
@@ -85,7 +92,7 @@ const big = (n: number, prefix = "b") =>
   );
 
 function syncCounts(store: BatchStore) {
-  const validator = new BatchValidator(new RowRules(INPUT));
+  const validator = new BatchValidator(new RowRules({ ...INPUT, today: "2026-11-29" }));
   validator.revalidate(store.rows, { touched: "all", removed: [] });
   return validator.counts();
 }
@@ -93,8 +100,12 @@ function syncCounts(store: BatchStore) {
 function setupHub(rowCount = 0) {
   const store = new BatchStore(big(rowCount, "s"));
   const timing = manualScheduler();
-  const hub = new ValidationHub(store, { scheduler: timing.scheduler, sliceRows: 100 });
-  hub.configure(INPUT);
+  const hub = new ValidationService(store, {
+    scheduler: timing.scheduler,
+    today: "2026-11-29",
+    sliceRows: 100,
+  });
+  hub.setRules(INPUT);
   timing.runAll();
   const checkedPerTask: number[] = [];
   const run = (): number => {
@@ -110,7 +121,7 @@ function setupHub(rowCount = 0) {
   return { store, hub, timing, run, checkedPerTask };
 }
 
-describe("ValidationHub with big changes", () => {
+describe("ValidationService with big changes", () => {
   it("checks a big import in slices, bumping the version after each, ending with exact counts", () => {
     const { store, hub, run, checkedPerTask } = setupHub();
     const version = hub.version;
@@ -197,7 +208,7 @@ describe("ValidationHub with big changes", () => {
 
   it("checks new rules in slices too, and a small undo while pending stays exact", () => {
     const { store, hub, timing, run } = setupHub(450);
-    hub.configure({ ...INPUT, today: "2027-06-01" });
+    hub.setToday("2027-06-01");
     expect(hub.pendingRows).toBe(450);
     timing.runOne();
     store.apply({ type: "remove-rows", rowIds: ["s1"] });
@@ -216,11 +227,11 @@ describe("ValidationHub with big changes", () => {
       (...ids: string[]) =>
       (type: string, id: string) =>
         type === "deals" && ids.includes(id);
-    hub.configure({ ...INPUT, isMissing: missing("3", "20") });
+    hub.setMissing(missing("3", "20"));
     timing.runOne();
     expect(hub.validator.issueFor("s20", DEAL)?.message).toContain("was not found");
     // Mid-scan, "20" turns out to exist after all and "420" not to: the scan restarts, covering all three.
-    hub.configure({ ...INPUT, isMissing: missing("3", "420") });
+    hub.setMissing(missing("3", "420"));
     expect(run()).toBe(5);
     expect(checkedPerTask.every((n) => n <= 100)).toBe(true);
     expect(hub.pendingRows).toBe(0);

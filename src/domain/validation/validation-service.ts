@@ -1,11 +1,19 @@
-import type { BatchChange, BatchStore } from "../../../domain/batch/batch-store.ts";
-import type { BatchRow, RowId } from "../../../domain/batch/row.ts";
-import type { ColumnDef } from "../../../domain/columns/column-def.ts";
-import { BatchValidator } from "../../../domain/validation/batch-validator.ts";
-import type { IsMissingRecord } from "../../../domain/validation/cell-checks.ts";
-import { rowsReferencing } from "../../../domain/validation/record-references.ts";
-import { RowRules, type RowRulesInput } from "../../../domain/validation/row-rules.ts";
-import { defaultScheduler, type ValidationScheduler } from "./validation-scheduler.ts";
+import { ASSOCIATION_TARGETS } from "../../hubspot/association-catalogue.ts";
+import type { BatchChange, BatchStore } from "../batch/batch-store.ts";
+import { type ColumnKey, parseAssociationColumnKey } from "../batch/columns.ts";
+import type { BatchRow, RowId } from "../batch/row.ts";
+import type { ColumnDef } from "../columns/column-def.ts";
+import { BatchValidator } from "./batch-validator.ts";
+import type { IsMissingRecord } from "./cell-checks.ts";
+import type { CellIssue } from "./issue.ts";
+import { rowsReferencing } from "./record-references.ts";
+import { RowRules, type RowRulesInput } from "./row-rules.ts";
+
+/** Runs validation slices in later tasks, so the browser can paint and handle input in between. */
+export interface ValidationScheduler {
+  /** Runs `task` in a later task, never synchronously; the returned function cancels it. */
+  schedule(task: () => void): () => void;
+}
 
 type Listener = () => void;
 
@@ -15,10 +23,18 @@ type Listener = () => void;
  */
 export const SLICE_ROWS = 1000;
 
-export interface ValidationHubOptions {
-  scheduler?: ValidationScheduler;
+export interface ValidationServiceOptions {
+  scheduler: ValidationScheduler;
+  /** Today as YYYY-MM-DD in the user's calendar (expiration dates must not be before it). */
+  today: string;
   sliceRows?: number;
 }
+
+/**
+ * What the views decide: the property definitions, the visible columns (issue order, row warnings), the
+ * line-item rules (the portal's line-item definitions and the product library) and the portal's quote system.
+ */
+export type ValidationRules = Pick<RowRulesInput, "properties" | "columns" | "lines" | "quoteSystem">;
 
 /** Rows whose cited ids may have become known missing, looked through one slice at a time. */
 interface ReferenceScan {
@@ -29,17 +45,22 @@ interface ReferenceScan {
 }
 
 /**
- * One validator per batch store, shared by every component that shows issues (grid, toolbar counts,
- * issues panel), so a batch is validated once per change however many views read it. A change touching
+ * The one validation result of the batch: the grid, the toolbar counts, the problems list, the submit
+ * dialog and "Retry failed rows" all read this service, so a row the grid marks as an error is never
+ * counted valid nor sent. A batch is validated once per change however many views read it. A change touching
  * many rows (a CSV import, new rules) is checked in slices, one task each, so the page never freezes;
  * `pendingRows` says how many are still waiting, and counts cover only the rows checked so far.
  */
-export class ValidationHub {
+export class ValidationService {
   readonly validator = new BatchValidator({ checkRow: () => [] });
   columns: readonly ColumnDef[] = [];
   version = 0;
   private readonly listeners = new Set<Listener>();
   private input: RowRulesInput | undefined;
+  private rules: ValidationRules | undefined;
+  private today: string;
+  private isMissing: IsMissingRecord | undefined;
+  /** The batch defaults the current checker was built with: a `set-defaults` needs a new checker. */
   private rulesDefaults: RowRulesInput["defaults"];
   private readonly scheduler: ValidationScheduler;
   private readonly sliceRows: number;
@@ -50,9 +71,10 @@ export class ValidationHub {
 
   constructor(
     private readonly store: BatchStore,
-    options: ValidationHubOptions = {},
+    options: ValidationServiceOptions,
   ) {
-    this.scheduler = options.scheduler ?? defaultScheduler;
+    this.scheduler = options.scheduler;
+    this.today = options.today;
     this.sliceRows = Math.max(1, options.sliceRows ?? SLICE_ROWS);
     store.subscribe((change) => {
       this.take(change);
@@ -65,11 +87,80 @@ export class ValidationHub {
     return this.pending.size;
   }
 
+  /** False until the views gave the rules (property definitions): until then nothing is checked. */
+  get configured(): boolean {
+    return this.input !== undefined;
+  }
+
+  /** The definitions and visible columns changed. Several views may set the same rules; that costs nothing. */
+  setRules(rules: ValidationRules): void {
+    this.rules = rules;
+    this.apply();
+  }
+
   /**
-   * New rules (definitions, columns, "today" or known-missing ids changed): re-check the whole batch.
-   * Several views may configure with the same inputs; that costs nothing.
+   * New property definitions, keeping what the composer gave (columns, line rules, quote system): a view
+   * without columns (the submit dialog) must not drop the line-item checks the grid shows.
    */
-  configure(input: RowRulesInput): void {
+  setProperties(properties: ValidationRules["properties"]): void {
+    if (this.rules?.properties === properties) return;
+    this.setRules({ ...this.rules, properties, columns: this.rules?.columns ?? [] });
+  }
+
+  /**
+   * The words for a column in a message ("Comments", never "hs_comments"): the visible column's label,
+   * else the property's label, else the association's record type.
+   */
+  labelOf(key: ColumnKey): string {
+    const column = this.columns.find((candidate) => candidate.key === key);
+    if (column) return column.label;
+    const property = this.rules?.properties.find((candidate) => candidate.name === key);
+    if (property) return property.label;
+    const association = parseAssociationColumnKey(key);
+    return association ? ASSOCIATION_TARGETS[association.toObjectType].singular : key;
+  }
+
+  /** The date ticked over (midnight): rows whose expiration is now in the past become invalid. */
+  setToday(today: string): void {
+    if (today === this.today) return;
+    this.today = today;
+    this.apply();
+  }
+
+  /** Reference checks learned which ids do not exist: only rows citing those ids are re-checked. */
+  setMissing(isMissing: IsMissingRecord | undefined): void {
+    if (isMissing === this.isMissing) return;
+    this.isMissing = isMissing;
+    this.apply();
+  }
+
+  /** True while any row waits for a slice (a big change, or a re-check for newly missing ids). */
+  get checking(): boolean {
+    return this.pending.size > 0 || this.scan !== undefined;
+  }
+
+  /**
+   * The current issues of a row. A row still waiting for its slice is checked now, so a caller (the
+   * submission) never reads a stale result; the slice still runs later and tells the views.
+   */
+  issuesOf(row: BatchRow): readonly CellIssue[] {
+    const stale =
+      this.pending.has(row.id) ||
+      (this.scan !== undefined && rowsReferencing([row], this.scan.matches).size > 0);
+    if (stale) {
+      this.pending.delete(row.id);
+      this.validator.checkRows([row.id]);
+    }
+    return this.validator.issuesForRow(row.id);
+  }
+
+  private apply(): void {
+    if (!this.rules) return;
+    this.configure({ ...this.rules, today: this.today, isMissing: this.isMissing });
+  }
+
+  /** New rules (definitions, columns, "today" or known-missing ids changed): re-check what they affect. */
+  private configure(input: RowRulesInput): void {
     const last = this.input;
     const sameRules =
       last !== undefined &&
@@ -88,7 +179,7 @@ export class ValidationHub {
       return;
     }
     this.input = input;
-    this.setRules(input);
+    this.installChecker(input);
     if (sameRules) this.recheckReferences(input.isMissing, this.scan ? this.scan.matches : last.isMissing);
     else this.take({ touched: "all", removed: [] });
     this.bump();
@@ -106,7 +197,7 @@ export class ValidationHub {
   getPendingRows = (): number => this.pending.size;
 
   /** Rules read the batch defaults as they are now: a `set-defaults` (an "all" change) gets new rules. */
-  private setRules(input: RowRulesInput): void {
+  private installChecker(input: RowRulesInput): void {
     this.rulesDefaults = this.store.defaults;
     this.validator.setChecker(new RowRules({ ...input, defaults: this.store.defaults }));
   }
@@ -114,7 +205,7 @@ export class ValidationHub {
   /** A store change (or new rules, as `all`): small ones are checked now, big ones queued for slices. */
   private take(change: Pick<BatchChange, "touched" | "removed">): void {
     const rows = this.store.rows;
-    if (this.input && this.rulesDefaults !== this.store.defaults) this.setRules(this.input);
+    if (this.input && this.rulesDefaults !== this.store.defaults) this.installChecker(this.input);
     const { touched } = change;
     for (const id of change.removed) this.pending.delete(id);
     if (touched === "all") {
@@ -187,15 +278,4 @@ export class ValidationHub {
 
 function keysOf(columns: readonly ColumnDef[]): string {
   return columns.map((column) => column.key).join("\n");
-}
-
-const hubs = new WeakMap<BatchStore, ValidationHub>();
-
-export function validationHubFor(store: BatchStore): ValidationHub {
-  let hub = hubs.get(store);
-  if (!hub) {
-    hub = new ValidationHub(store);
-    hubs.set(store, hub);
-  }
-  return hub;
 }

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import type { AssociationTargetType } from "../../hubspot/association-catalogue.ts";
+import { BatchStore } from "../batch/batch-store.ts";
+import { createRow } from "../batch/row.ts";
+import { availableColumns } from "../columns/build-columns.ts";
+import { applyLayout } from "../columns/layout.ts";
+import { QUOTE_PROPERTIES } from "../columns/property-fixtures.ts";
+import { FakeClock } from "../submission/fake-clock.ts";
+import { type ValidationScheduler, ValidationService } from "../validation/validation-service.ts";
+import { ReferenceChecker, type ResolvedIds } from "./reference-checker.ts";
+
+const DEAL = "assoc:deals:HUBSPOT_DEFINED:64";
+const CONTACT = "assoc:contacts:HUBSPOT_DEFINED:69";
+const columns = applyLayout(availableColumns(QUOTE_PROPERTIES, {}), undefined);
+const later: ValidationScheduler = {
+  schedule(task) {
+    const timer = setTimeout(task, 0);
+    return () => clearTimeout(timer);
+  },
+};
+
+/** HubSpot as a map: ids ending in 7 do not exist. Records each request's time, type and size. */
+function fakeHubSpot(clock: FakeClock) {
+  const requests: { at: number; type: AssociationTargetType; ids: number }[] = [];
+  const resolve = async (type: AssociationTargetType, ids: readonly string[]): Promise<ResolvedIds> => {
+    requests.push({ at: clock.now(), type, ids: ids.length });
+    await clock.sleep(150);
+    const exists = (id: string) => !id.endsWith("7");
+    return {
+      found: new Map(ids.filter(exists).map((id) => [id, { id, name: `Deal ${id}` }])),
+      missing: ids.filter((id) => !exists(id)),
+    };
+  };
+  return { requests, resolve };
+}
+
+function setup(rowCount: number) {
+  const clock = new FakeClock();
+  const hubspot = fakeHubSpot(clock);
+  const rows = Array.from({ length: rowCount }, (_, i) =>
+    createRow({ hs_title: `Q${i}`, hs_expiration_date: "2099-01-01", [DEAL]: String(1000 + i) }, `r${i}`),
+  );
+  const store = new BatchStore(rows);
+  const validation = new ValidationService(store, { scheduler: later, today: "2026-12-01" });
+  validation.setRules({ properties: QUOTE_PROPERTIES, columns });
+  const checker = new ReferenceChecker(store, { resolve: hubspot.resolve, clock, scheduler: later });
+  checker.subscribe(() => validation.setMissing(checker.isMissing));
+  return { clock, hubspot, store, validation, checker };
+}
+
+describe("ReferenceChecker", () => {
+  it("checks every id of the batch, nothing rendered, so the error count is complete and final", async () => {
+    const { clock, validation, checker } = setup(3_000);
+    expect(checker.complete).toBe(false);
+    await clock.run(checker.settled());
+    await clock.run(new Promise((resolve) => setTimeout(resolve, 0)));
+    // Ids 1000…3999 ending in 7: one in ten.
+    expect(validation.validator.counts().errors).toBe(300);
+    expect(validation.validator.issueFor("r7", DEAL)?.message).toBe(
+      "Deal 1007 was not found. Pick an existing deal or remove the id.",
+    );
+    expect(checker.pending).toBe(0);
+    expect(checker.complete).toBe(true);
+    expect(checker.record("deals", "1000")).toEqual({ id: "1000", name: "Deal 1000" });
+    expect(checker.record("deals", "1007")).toBeNull();
+  });
+
+  it("reads ≤ 100 ids per request, at most 4 requests a second (HubSpot's search allows 5)", async () => {
+    const { clock, hubspot, checker } = setup(1_000);
+    await clock.run(checker.settled());
+    expect(hubspot.requests).toHaveLength(10);
+    expect(hubspot.requests.every((request) => request.ids <= 100)).toBe(true);
+    for (let i = 4; i < hubspot.requests.length; i += 1) {
+      const window = (hubspot.requests[i]?.at ?? 0) - (hubspot.requests[i - 4]?.at ?? 0);
+      expect(window).toBeGreaterThanOrEqual(1_000);
+    }
+  });
+
+  it("asks only for ids it has not checked yet, and says how many are pending", async () => {
+    const { clock, hubspot, store, checker } = setup(10);
+    await clock.run(checker.settled());
+    expect(hubspot.requests).toHaveLength(1);
+    store.apply({
+      type: "set-cells",
+      edits: [
+        { rowId: "r1", key: DEAL, value: "1000;1002" },
+        { rowId: "r2", key: CONTACT, value: "55;56" },
+      ],
+    });
+    expect(checker.pending).toBe(2);
+    expect(checker.complete).toBe(false);
+    await clock.run(checker.settled());
+    expect(hubspot.requests.map((request) => [request.type, request.ids])).toEqual([
+      ["deals", 10],
+      ["contacts", 2],
+    ]);
+  });
+
+  it("keeps ids whose request failed and asks again later", async () => {
+    const clock = new FakeClock();
+    let calls = 0;
+    const store = new BatchStore([createRow({ [DEAL]: "5" }, "a")]);
+    const checker = new ReferenceChecker(store, {
+      clock,
+      scheduler: later,
+      resolve: async (_type, ids) => {
+        calls += 1;
+        if (calls === 1) throw new Error("offline");
+        return { found: new Map(ids.map((id) => [id, { id, name: "Five" }])), missing: [] };
+      },
+    });
+    await clock.run(checker.settled());
+    expect(calls).toBe(2);
+    expect(checker.lastError).toBeUndefined();
+    expect(checker.record("deals", "5")?.name).toBe("Five");
+  });
+});
