@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { type AppServicesInput, createAppServices } from "../app/create-app-services.ts";
-import type { AppServices } from "../lib/services/app-services.ts";
 import { AnnouncerProvider } from "../lib/announcer/announcer-context.tsx";
+import type { AppServices } from "../lib/services/app-services.ts";
 import { AppServicesProvider } from "../lib/services/app-services-context.tsx";
 import { NotificationDockProvider } from "../ui/notification-dock.tsx";
 

@@ -7,14 +7,14 @@ import { HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
+import { AnnouncerProvider } from "../../lib/announcer/announcer-context.tsx";
 import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
 import { setupMockApi } from "../../mocks/node.ts";
-import { AnnouncerProvider } from "../../lib/announcer/announcer-context.tsx";
-import { NotificationDockProvider } from "../../ui/notification-dock.tsx";
 import { generateCrm } from "../../simulator/crm-data.ts";
 import { prngStream } from "../../simulator/prng.ts";
 import { testServices } from "../../test/app-services.tsx";
+import { NotificationDockProvider } from "../../ui/notification-dock.tsx";
 import { SubmitBatch } from "./submit-batch.tsx";
 
 const api = setupMockApi();

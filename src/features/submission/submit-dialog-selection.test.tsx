@@ -6,12 +6,12 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
+import { AnnouncerProvider } from "../../lib/announcer/announcer-context.tsx";
 import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
 import { setupMockApi } from "../../mocks/node.ts";
-import { AnnouncerProvider } from "../../lib/announcer/announcer-context.tsx";
-import { NotificationDockProvider } from "../../ui/notification-dock.tsx";
 import { testServices } from "../../test/app-services.tsx";
+import { NotificationDockProvider } from "../../ui/notification-dock.tsx";
 import { SubmitBatch } from "./submit-batch.tsx";
 
 const api = setupMockApi();
