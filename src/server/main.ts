@@ -160,7 +160,12 @@ function shutdown(signal: string) {
   process.stdout.write(`${signal}: stopping…\n`);
   server.close(() => {
     opened.stop();
-    void db.close().finally(() => process.exit(0));
+    // Answers already replied to are recorded before the database closes (what is not stays "sent").
+    opened.journal.stopDeferred();
+    void opened.journal
+      .settled()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
   });
   if ("closeIdleConnections" in server) server.closeIdleConnections();
   // Requests waiting on the rate limiter or a slow upstream get a few seconds, then the process goes.

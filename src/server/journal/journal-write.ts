@@ -34,7 +34,8 @@ function idHeader(headers: Headers, name: string): string | undefined {
 
 /**
  * Journals one CRM write around its upstream attempt: `sent` before it leaves (a write the journal cannot
- * record is not sent: who sent what must never go missing), then the answer or why there was none.
+ * record is not sent: who sent what must never go missing), then, once the reply is on its way, the answer
+ * or why there was none.
  */
 export async function journalWrite(
   journal: Journal,
@@ -67,13 +68,16 @@ export async function journalWrite(
     return response;
   }
   const { response, outcome } = await send();
-  try {
-    if (outcome.kind === "answered")
-      await journal.recordAnswer(id, summariseAnswer(outcome.status, outcome.headers, outcome.text));
-    else await journal.recordNoAnswer(id, outcome.kind, outcome.note);
-  } catch (error) {
-    // The write happened; the browser still gets HubSpot's answer. The entry stays `sent` → unknown later.
-    log(`${request.method} ${context.hubspotPath}: the journal missed the answer: ${String(error)}`);
-  }
+  // After the reply, not before: the browser has HubSpot's answer either way, and an answer the journal has
+  // not recorded yet is retried, or left `sent` → "outcome unknown" if the process dies first.
+  const at = Date.now();
+  journal.later(
+    `${request.method} ${context.hubspotPath}`,
+    (j) =>
+      outcome.kind === "answered"
+        ? j.recordAnswer(id, summariseAnswer(outcome.status, outcome.headers, outcome.text), at)
+        : j.recordNoAnswer(id, outcome.kind, outcome.note, at),
+    log,
+  );
   return response;
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from "../db/database.ts";
 import type { SignedInUser } from "../identity.ts";
 import type { JournalAnswer } from "./answer.ts";
+import { DeferredWrites, type DeferredWritesOptions } from "./deferred-writes.ts";
 import { type JournalEntry, JournalRow, type JournalState } from "./journal-entry.ts";
 import type { WriteAction } from "./write-route.ts";
 
@@ -31,12 +32,42 @@ const COLUMNS =
  * (`sent`) and completed when the answer is in, so a process killed in between leaves `sent` behind, which
  * `markInterrupted` turns into "sent, outcome unknown". `instanceId` names this process for that purpose.
  */
+export interface JournalOptions extends DeferredWritesOptions {
+  newId?: () => string;
+}
+
 export class Journal {
+  private readonly newId: () => string;
+  private readonly deferred: DeferredWrites;
+
   constructor(
     private readonly db: Queryable,
     readonly instanceId: string,
-    private readonly newId: () => string = () => crypto.randomUUID(),
-  ) {}
+    options: JournalOptions = {},
+  ) {
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.deferred = new DeferredWrites(options);
+  }
+
+  /** Records something after the reply went out, retried until it succeeds (see `DeferredWrites`). */
+  later(label: string, write: (journal: Journal) => Promise<void>, log: (line: string) => void): void {
+    this.deferred.add(label, () => write(this), log);
+  }
+
+  /** Every deferred write so far has been recorded (or given up at stop): for tests and shutdown. */
+  settled(): Promise<void> {
+    return this.deferred.settled();
+  }
+
+  /** Shutting down: the deferred writes get their current attempt, no retries. */
+  stopDeferred(): void {
+    this.deferred.stop();
+  }
+
+  /** Deferred writes not yet recorded. */
+  get pendingWrites(): number {
+    return this.deferred.pending;
+  }
 
   async recordSent(record: SentRecord, at = Date.now()): Promise<string> {
     const id = this.newId();

@@ -80,6 +80,7 @@ describe("the proxy journals every CRM write", () => {
     const { journal, create } = setup(answer207);
     const response = await create("sub-1", ["row-a", "row-b"]);
     expect(response.status).toBe(207);
+    await journal.settled();
     const [entry] = await journal.list({ submissionId: "sub-1" });
     expect(entry).toMatchObject({
       user: { id: "ana@example.com", name: "Ana" },
@@ -115,6 +116,7 @@ describe("the proxy journals every CRM write", () => {
       ),
     );
     await create("sub-429", ["row-c"]);
+    await journal.settled();
     expect((await journal.list({ submissionId: "sub-429" }))[0]?.answer).toEqual({
       status: 429,
       created: [],
@@ -133,6 +135,7 @@ describe("the proxy journals every CRM write", () => {
       .toBe("sent");
     await clock.advance(5_000);
     expect((await pending).status).toBe(504);
+    await journal.settled();
     expect((await journal.list({ submissionId: "sub-timeout" }))[0]).toMatchObject({
       state: "unknown",
       note: expect.stringContaining("did not answer within 5 s"),
@@ -145,6 +148,7 @@ describe("the proxy journals every CRM write", () => {
     });
     const { journal, create } = setup(() => Promise.reject(refused));
     expect((await create("sub-refused", ["row-e"])).headers.get(NOT_FORWARDED_HEADER)).toBe("1");
+    await journal.settled();
     expect((await journal.list({ submissionId: "sub-refused" }))[0]?.state).toBe("not-sent");
   });
 
@@ -168,5 +172,94 @@ describe("the proxy journals every CRM write", () => {
     const before = (await journal.list()).length;
     await proxy(new Request(`${ORIGIN}/api/hubspot/crm/v3/properties/quotes`), { user: ana });
     expect((await journal.list()).length).toBe(before);
+  });
+});
+
+describe("the answer is journalled after the reply", () => {
+  /** The real database, except that answer updates wait for `release` or fail while `failing` is set. */
+  function gatedDb() {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const state = { failing: 0, gate, release };
+    const queryable = {
+      query: async (sql: string, params?: readonly unknown[]) => {
+        if (sql.trimStart().startsWith("update journal_entries set state = 'answered'")) {
+          await state.gate;
+          if (state.failing > 0) {
+            state.failing--;
+            throw new Error("connection reset");
+          }
+        }
+        return db.query(sql, params);
+      },
+    };
+    return { queryable, state };
+  }
+
+  it("replies before the answer is recorded, then records it", async () => {
+    const { queryable, state } = gatedDb();
+    const journal = new Journal(queryable, "deferred");
+    const { create } = setup(answer207, { journal });
+    const response = await create("sub-deferred", ["row-a", "row-b"]);
+    // The browser has HubSpot's answer while the journal's write is still held back.
+    expect(response.status).toBe(207);
+    expect(journal.pendingWrites).toBe(1);
+    expect((await journal.list({ submissionId: "sub-deferred" }))[0]?.state).toBe("sent");
+    state.release();
+    await journal.settled();
+    expect((await journal.list({ submissionId: "sub-deferred" }))[0]).toMatchObject({
+      state: "answered",
+      answer: { status: 207, created: [{ id: "501", traceId: "row-a" }] },
+    });
+  });
+
+  it("a failed write is logged and retried until it is recorded", async () => {
+    const { queryable, state } = gatedDb();
+    state.failing = 2;
+    state.release();
+    const lines: string[] = [];
+    const journal = new Journal(queryable, "retrying", { retryDelaysMs: [1] });
+    const proxy = createProxy({
+      upstream: answer207,
+      upstreamName: "hubspot",
+      token: "pat-na1-test",
+      perTenSeconds: 100,
+      journal,
+      log: (line) => lines.push(line),
+    });
+    const response = await proxy(
+      new Request(`${ORIGIN}${PATH}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-qbc-submission-id": "sub-retry" },
+        body: JSON.stringify({ inputs: [quote("row-a")] }),
+      }),
+      { user: ana },
+    );
+    expect(response.status).toBe(207);
+    await journal.settled();
+    expect((await journal.list({ submissionId: "sub-retry" }))[0]?.state).toBe("answered");
+    expect(lines.filter((line) => line.includes("retrying in 1 ms"))).toHaveLength(2);
+    expect(lines.at(-1)).toMatch(/recorded the answer after 3 attempts/);
+  });
+
+  it("a process stopped before recording leaves 'sent', which the next start reports as outcome unknown", async () => {
+    const { queryable, state } = gatedDb();
+    state.failing = 1_000;
+    state.release();
+    const journal = new Journal(queryable, "dying", { retryDelaysMs: [60_000] });
+    const { create } = setup(answer207, { journal });
+    expect((await create("sub-dying", ["row-z"])).status).toBe(207);
+    await expect.poll(() => journal.pendingWrites).toBe(1);
+    journal.stopDeferred();
+    await journal.settled();
+    expect((await journal.list({ submissionId: "sub-dying" }))[0]?.state).toBe("sent");
+    const next = new Journal(db, "after-restart");
+    await next.markInterrupted(Date.now() + 1);
+    expect((await next.list({ submissionId: "sub-dying" }))[0]).toMatchObject({
+      state: "unknown",
+      note: expect.stringMatching(/outcome is unknown/),
+    });
   });
 });
