@@ -2,7 +2,8 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations, focused, recordAnnouncements } from "./axe.ts";
 import { pasteText } from "./clipboard.ts";
 
-const CSV = "Quote name,Expiration date,Internal note\nSpring renewal,2031-01-01,keep\nSummer upsell,2031-02-01,skip\n";
+const CSV =
+  "Quote name,Expiration date,Internal note\nSpring renewal,2031-01-01,keep\nSummer upsell,2031-02-01,skip\n";
 
 test.beforeEach(async ({ context, page }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -34,7 +35,9 @@ async function importByPaste(page: Page, text: string, labels = EN) {
   await dialog.getByRole("textbox").fill(text);
   await dialog.getByRole("button", { name: labels.preview }).click();
   await expect(dialog.getByRole("button", { name: labels.next })).toBeEnabled();
-  await expect.poll(() => onFirstFieldOfDialog(page), { message: "step 1 starts on its first field" }).toBe(true);
+  await expect
+    .poll(() => onFirstFieldOfDialog(page), { message: "step 1 starts on its first field" })
+    .toBe(true);
   await expectNoAxeViolations(page, "import step 1");
   return dialog;
 }
@@ -56,15 +59,17 @@ test.describe("at 1280×720", () => {
     const dialog = await importByPaste(page, CSV);
     await dialog.getByRole("button", { name: EN.next }).click();
     await expect(dialog.getByRole("button", { name: "Import 2 rows" })).toBeEnabled();
-    await expect.poll(() => onFirstFieldOfDialog(page), { message: "step 2 starts on its first field" }).toBe(true);
+    await expect
+      .poll(() => onFirstFieldOfDialog(page), { message: "step 2 starts on its first field" })
+      .toBe(true);
     await expect(dialog.getByLabel('Import "Quote name" as')).toBeFocused();
     await expectNoAxeViolations(page, "import step 2");
     await page.screenshot({ path: testInfo.outputPath("a11y-import-step2-1280.png") });
     await dialog.getByRole("button", { name: EN.back }).click();
     await expect(dialog.getByRole("button", { name: EN.next })).toBeVisible();
-    await expect.poll(() => onFirstFieldOfDialog(page), { message: "Back returns to step 1's first field" }).toBe(
-      true,
-    );
+    await expect
+      .poll(() => onFirstFieldOfDialog(page), { message: "Back returns to step 1's first field" })
+      .toBe(true);
     await dialog.getByRole("button", { name: EN.next }).click();
     await dialog.getByRole("button", { name: "Import 2 rows" }).click();
     await expect(dialog).toBeHidden();
@@ -154,7 +159,9 @@ test.describe("at 1280×720", () => {
     await page.screenshot({ path: testInfo.outputPath("a11y-results-1280.png") });
 
     await page.getByRole("tab", { name: "History" }).click();
-    await expect(page.getByRole("tabpanel", { name: "History" }).getByRole("table")).toContainText("finished");
+    await expect(page.getByRole("tabpanel", { name: "History" }).getByRole("table")).toContainText(
+      "finished",
+    );
     await expectNoAxeViolations(page, "history");
 
     await page.getByRole("tab", { name: "HubSpot properties" }).click();
@@ -194,7 +201,9 @@ test.describe("at 1280×720", () => {
 test.describe("Japanese UI", () => {
   test.use({ locale: "ja-JP", timezoneId: "Asia/Tokyo", viewport: { width: 1280, height: 720 } });
 
-  test("axe finds nothing in the composer, the import steps and the submit dialog", async ({ page }, testInfo) => {
+  test("axe finds nothing in the composer, the import steps and the submit dialog", async ({
+    page,
+  }, testInfo) => {
     const grid = await openComposer(page);
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
     await expectNoAxeViolations(page, "composer (ja)");
@@ -221,7 +230,8 @@ test.describe("200 % zoom (1280×720 at 2×: 640×360 CSS px)", () => {
     await expect(grid).toHaveAttribute("aria-rowcount", "3");
     await expectNoAxeViolations(page, "composer at 200 %");
     const { gridHeight, overflow } = await page.evaluate(() => ({
-      gridHeight: document.querySelector('[role="grid"][aria-label="Quotes"]')?.getBoundingClientRect().height ?? 0,
+      gridHeight:
+        document.querySelector('[role="grid"][aria-label="Quotes"]')?.getBoundingClientRect().height ?? 0,
       overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     }));
     expect(gridHeight).toBeGreaterThanOrEqual(160);
