@@ -4,7 +4,6 @@ import { serve } from "@hono/node-server";
 import { Client, DEFAULT_LIMITER_OPTIONS } from "@hubspot/api-client";
 import { z } from "zod";
 import { createRow } from "../src/domain/batch/row.ts";
-import { systemClock } from "../src/domain/submission/clock.ts";
 import { planSubmission } from "../src/domain/submission/plan.ts";
 import { runQueue } from "../src/domain/submission/queue.ts";
 import { reconcileFindings, reconcileReadRequests, unknownRows } from "../src/domain/submission/reconcile.ts";
@@ -14,11 +13,11 @@ import {
   createSubmission,
   finishSubmission,
   markRows,
-  type SubmissionState,
 } from "../src/domain/submission/state.ts";
 import { summarise } from "../src/domain/submission/summary.ts";
-import type { QueueRequest } from "../src/domain/submission/types.ts";
+import type { QueueRequest, SubmissionState } from "../src/domain/submission/types.ts";
 import { BatchResponse } from "../src/hubspot/batch-create.ts";
+import { systemClock } from "../src/platform/clock.ts";
 import { createProxy } from "../src/server/proxy.ts";
 import { createSimulator, SIMULATOR_TOKEN } from "../src/simulator/simulator.ts";
 import { printReport, round } from "./lib/app-server.ts";

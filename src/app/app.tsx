@@ -12,7 +12,7 @@ import { AppShell } from "./app-shell.tsx";
 import { AuthGate } from "./auth-gate.tsx";
 import { createQueryClient } from "./query-client.ts";
 
-/** Providers: the UI language, one query client and the app's services (batch, validation, drafts, submission). */
+/** Providers: the UI language, one query client and the app's services (batch, validation, drafts, submission) and one notification dock. */
 export function App({ services }: { services: AppServices }) {
   const [authError, setAuthError] = useState<ApiError | undefined>(undefined);
   const [queryClient] = useState(() => createQueryClient({ onAuthProblem: setAuthError }));

@@ -1,7 +1,6 @@
 import { BatchStore } from "../domain/batch/batch-store.ts";
 import type { BatchRow } from "../domain/batch/row.ts";
 import { ReferenceChecker, type ReferenceCheckerOptions } from "../domain/references/reference-checker.ts";
-import { type Clock, systemClock } from "../domain/submission/clock.ts";
 import { localToday } from "../domain/validation/today.ts";
 import { type ValidationScheduler, ValidationService } from "../domain/validation/validation-service.ts";
 import { Announcer } from "../lib/announcer/announcer.ts";
@@ -17,6 +16,7 @@ import { TeamSubmissionStorage } from "../lib/storage/team-submissions.ts";
 import { type StoreOptions, SubmissionStore } from "../lib/submission/submission-store.ts";
 import { watchToday } from "../lib/today-ticker.ts";
 import { defaultScheduler } from "../lib/validation-scheduler.ts";
+import { type Clock, systemClock } from "../platform/clock.ts";
 
 export interface AppServicesInput {
   rows?: readonly BatchRow[];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_BATCH_INPUTS } from "./batch-create.ts";
+import { MAX_BATCH_INPUTS } from "./limits.ts";
 
 /**
  * `POST /crm/v3/objects/{type}/batch/archive` (`BatchInputSimplePublicObjectId`). HubSpot answers 204 with no

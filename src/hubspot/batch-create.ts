@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { AssociationSpec } from "./association-labels.ts";
 import { StandardError } from "./errors.ts";
-
-export const MAX_BATCH_INPUTS = 100;
+import { MAX_BATCH_INPUTS } from "./limits.ts";
 
 export const BatchStatus = z.enum(["PENDING", "PROCESSING", "CANCELED", "COMPLETE"]);
 export type BatchStatus = z.infer<typeof BatchStatus>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_BATCH_INPUTS } from "./batch-create.ts";
+import { MAX_BATCH_INPUTS } from "./limits.ts";
 
 /** One object to change (`SimplePublicObjectBatchInput`): by record id, or by a unique-value property. */
 export const BatchUpdateInput = z.object({

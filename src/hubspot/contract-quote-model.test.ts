@@ -30,7 +30,7 @@ function expectValid(validator: Validator, schema: string, data: unknown): void 
 
 function simulator() {
   const clock = fakeClock();
-  return createSimulator({ now: clock.now, sleep: clock.sleep });
+  return createSimulator({ clock });
 }
 
 async function quoteWithLines(sim = simulator()) {

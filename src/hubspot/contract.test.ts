@@ -32,7 +32,7 @@ const READ = "/crm/v3/objects/quotes/batch/read";
 
 function simulator(options: SimulatorOptions = {}) {
   const clock = fakeClock();
-  return createSimulator({ now: clock.now, sleep: clock.sleep, ...options });
+  return createSimulator({ clock, ...options });
 }
 
 describe("contract: requests we build", () => {

@@ -30,7 +30,7 @@ describe("detectQuoteSystem", () => {
   });
 
   it.each(["legacy", "cpq"] as const)("tells the simulator's %s portal apart", async (quoteSystem) => {
-    const sim = createSimulator({ now: fakeClock().now, quoteSystem });
+    const sim = createSimulator({ clock: fakeClock(), quoteSystem });
     const res = await call(sim, "GET", "/crm/v3/properties/quotes");
     expect(detectQuoteSystem(PropertyList.parse(res.json).results)).toBe(quoteSystem);
   });

@@ -1,4 +1,5 @@
 import { http, type RequestHandler } from "msw";
+import { DEFAULT_TIER, RATE_LIMIT_TIERS } from "../hubspot/limits.ts";
 import { type ApiHandler, createApiGuard } from "../server/auth/api-guard.ts";
 import { LOCAL_USER } from "../server/identity.ts";
 import { createProxy, type ProxyHandler } from "../server/proxy.ts";
@@ -40,7 +41,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     upstream: (request) => simulator.fetch(request),
     upstreamName: "simulator",
     token: simulatorOptions.acceptedToken ?? SIMULATOR_TOKEN,
-    perTenSeconds: simulatorOptions.rateLimitPerTenSeconds ?? 100,
+    perTenSeconds: simulatorOptions.rateLimitPerTenSeconds ?? RATE_LIMIT_TIERS[DEFAULT_TIER],
     timeoutMs: options.timeoutMs,
     simulatorControl: simulator,
     log: options.log,

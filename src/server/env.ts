@@ -1,15 +1,8 @@
 import { z } from "zod";
+import { RATE_LIMIT_TIERS, type RateLimitTier } from "../hubspot/limits.ts";
 import { faultRatesProblem } from "../simulator/faults.ts";
 import { type AuthConfig, parseAuthEnv } from "./auth/auth-config.ts";
 import { isLoopbackUrl } from "./auth/loopback.ts";
-
-export const RATE_LIMIT_TIERS = {
-  starter: 100,
-  professional: 190,
-  enterprise: 190,
-  "api-limit-increase": 250,
-} as const;
-export type RateLimitTier = keyof typeof RATE_LIMIT_TIERS;
 
 const integer = (min: number, max: number, what: string) =>
   z

@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from "./clock.ts";
+import { type Clock, systemClock } from "../platform/clock.ts";
 import { LimiterWaitAborted, type Release, type RequestKind } from "./rate-limiter.ts";
 
 /** What the proxy needs of a limiter: the in-process `TokenLimiters` and the replicas' shared one alike. */

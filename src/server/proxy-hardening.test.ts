@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NOT_FORWARDED_HEADER } from "../hubspot/endpoints.ts";
-import { createFakeClock } from "./fake-clock.ts";
+import { FakeClock } from "../test/fake-clock.ts";
 import { createProxy, type ProxyOptions, type Upstream } from "./proxy.ts";
 import { TokenLimiters } from "./rate-limiter.ts";
 
@@ -88,7 +88,7 @@ describe("proxy hardening", () => {
   });
 
   it("times out a request body that does not arrive (408, not sent)", async () => {
-    const clock = createFakeClock();
+    const clock = new FakeClock();
     const { proxy, seen } = setup(async () => json({}), { clock, bodyTimeoutMs: 5_000 });
     const trickle = new ReadableStream<Uint8Array>({ start: () => undefined });
     const pending = proxy(new Request(`${ORIGIN}${SEARCH}`, streamed(trickle)));
@@ -117,7 +117,7 @@ describe("proxy hardening", () => {
   });
 
   it("bounds the queue per user: a full share is 503 with Retry-After, others still queue", async () => {
-    const clock = createFakeClock();
+    const clock = new FakeClock();
     const limiters = new TokenLimiters({ perTenSeconds: 1, clock, marginMs: 0 });
     const { proxy, seen } = setup(async () => json({}), {
       clock,
@@ -144,7 +144,7 @@ describe("proxy hardening", () => {
   });
 
   it("bounds the queue per token and the total wait", async () => {
-    const clock = createFakeClock();
+    const clock = new FakeClock();
     const limiters = new TokenLimiters({ perTenSeconds: 1, clock, marginMs: 0 });
     const { proxy } = setup(async () => json({}), {
       clock,
@@ -167,7 +167,7 @@ describe("proxy hardening", () => {
   });
 
   it("drops a waiter whose client hung up: it is never sent", async () => {
-    const clock = createFakeClock();
+    const clock = new FakeClock();
     const limiters = new TokenLimiters({ perTenSeconds: 1, clock, marginMs: 0 });
     const { proxy, seen } = setup(async () => json({}), { clock, limiters, perTenSeconds: 1 });
     await proxy(new Request(`${ORIGIN}${PROPERTIES}`));

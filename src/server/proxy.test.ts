@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NOT_FORWARDED_HEADER } from "../hubspot/endpoints.ts";
-import { createFakeClock } from "./fake-clock.ts";
+import { FakeClock } from "../test/fake-clock.ts";
 import { createProxy, type ProxyOptions, type Upstream } from "./proxy.ts";
 import { PROXY_ERROR_HEADER } from "./proxy-http.ts";
 
@@ -163,7 +163,7 @@ describe("proxy bodies", () => {
 
 describe("proxy upstream failures", () => {
   it("answers 504 JSON when the upstream does not answer in time", async () => {
-    const clock = createFakeClock();
+    const clock = new FakeClock(0);
     const { call } = setup(() => new Promise<Response>(() => undefined), { clock, timeoutMs: 5_000 });
     const pending = call("GET", "/api/hubspot/crm/v3/properties/quotes");
     await clock.advance(5_000);
@@ -245,7 +245,7 @@ describe("proxy upstream failures", () => {
   });
 
   it("waits for the per-token limit instead of failing, across concurrent callers", async () => {
-    const clock = createFakeClock();
+    const clock = new FakeClock(0);
     const sentAt: number[] = [];
     const { call } = setup(
       async () => {
@@ -266,7 +266,7 @@ describe("proxy upstream failures", () => {
 
 describe("the token", () => {
   it("appears in no response body, header or log line, on every route", async () => {
-    const clock = createFakeClock();
+    const clock = new FakeClock(0);
     const echo: Upstream = async (request) =>
       new Response(JSON.stringify({ message: `you sent ${request.headers.get("authorization")}` }), {
         status: 401,

@@ -1,5 +1,5 @@
 import { findAllowedRoute, NOT_FORWARDED_HEADER, PROXY_PREFIX } from "../hubspot/endpoints.ts";
-import { type Clock, systemClock } from "./clock.ts";
+import { type Clock, systemClock } from "../platform/clock.ts";
 import { LOCAL_USER, type SignedInUser } from "./identity.ts";
 import type { Journal } from "./journal/journal.ts";
 import { journalWrite, type Sent } from "./journal/journal-write.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFakeClock } from "./fake-clock.ts";
+import { FakeClock } from "../test/fake-clock.ts";
 import { LimiterWaitAborted, TokenLimiters, WindowLimiter } from "./rate-limiter.ts";
 
 /** Max number of send instants inside any window of `windowMs` (counting [t, t + windowMs)). */
@@ -16,7 +16,7 @@ function maxInWindow(sendTimes: readonly number[], windowMs: number): number {
 
 describe("WindowLimiter", () => {
   it("lets at most N through per rolling window across concurrent callers, and makes the rest wait", async () => {
-    const clock = createFakeClock(1_000);
+    const clock = new FakeClock(1_000);
     const limiter = new WindowLimiter(100, 10_000, clock, 100);
     const sent: number[] = [];
     // 3 "tabs" × 100 requests, each answered 150 ms after it is sent.
@@ -37,7 +37,7 @@ describe("WindowLimiter", () => {
   });
 
   it("serves waiters first in, first out", async () => {
-    const clock = createFakeClock();
+    const clock = new FakeClock(0);
     const limiter = new WindowLimiter(1, 1_000, clock);
     const order: number[] = [];
     const first = await limiter.acquire();
@@ -54,7 +54,7 @@ describe("WindowLimiter", () => {
   });
 
   it("counts requests in flight: the window frees up only after the answer plus the window", async () => {
-    const clock = createFakeClock();
+    const clock = new FakeClock(0);
     const limiter = new WindowLimiter(2, 10_000, clock);
     const a = await limiter.acquire();
     await limiter.acquire();
@@ -73,7 +73,7 @@ describe("WindowLimiter", () => {
   });
 
   it("drops a waiter whose request was canceled", async () => {
-    const clock = createFakeClock();
+    const clock = new FakeClock(0);
     const limiter = new WindowLimiter(1, 1_000, clock);
     const release = await limiter.acquire();
     const controller = new AbortController();
@@ -86,7 +86,7 @@ describe("WindowLimiter", () => {
   });
 
   it("ignores releases of requests sent before a reset", async () => {
-    const clock = createFakeClock();
+    const clock = new FakeClock(0);
     const limiter = new WindowLimiter(1, 1_000, clock);
     const old = await limiter.acquire();
     limiter.reset();
@@ -97,7 +97,7 @@ describe("WindowLimiter", () => {
 
 describe("TokenLimiters", () => {
   it("keeps one limiter per token, and search at 5 a second apart from the 10-second window", async () => {
-    const clock = createFakeClock();
+    const clock = new FakeClock(0);
     const limiters = new TokenLimiters({ perTenSeconds: 3, clock, marginMs: 0 });
     expect(limiters.limiter("a", "normal")).toBe(limiters.limiter("a", "normal"));
     expect(limiters.limiter("a", "normal")).not.toBe(limiters.limiter("b", "normal"));

@@ -1,7 +1,5 @@
-import { type Clock, systemClock } from "./clock.ts";
-
-export const TEN_SECONDS_MS = 10_000;
-export const SEARCH_PER_SECOND = 5;
+import { ROLLING_WINDOW_MS, SEARCH_PER_SECOND, SEARCH_WINDOW_MS } from "../hubspot/limits.ts";
+import { type Clock, systemClock } from "../platform/clock.ts";
 
 export class LimiterWaitAborted extends Error {
   override readonly name = "LimiterWaitAborted";
@@ -177,8 +175,13 @@ export class TokenLimiters {
     if (!pair) {
       const { clock = systemClock, marginMs = 100 } = this.options;
       pair = {
-        normal: new WindowLimiter(this.options.perTenSeconds, TEN_SECONDS_MS, clock, marginMs),
-        search: new WindowLimiter(this.options.searchPerSecond ?? SEARCH_PER_SECOND, 1_000, clock, marginMs),
+        normal: new WindowLimiter(this.options.perTenSeconds, ROLLING_WINDOW_MS, clock, marginMs),
+        search: new WindowLimiter(
+          this.options.searchPerSecond ?? SEARCH_PER_SECOND,
+          SEARCH_WINDOW_MS,
+          clock,
+          marginMs,
+        ),
       };
       this.byToken.set(token, pair);
     }

@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { ROLLING_WINDOW_MS, SEARCH_PER_SECOND, SEARCH_WINDOW_MS } from "../hubspot/limits.ts";
 import type { Queryable } from "./db/database.ts";
 import {
   enqueueWaiter,
   LimiterWaitAborted,
   type Release,
   type RequestKind,
-  SEARCH_PER_SECOND,
-  TEN_SECONDS_MS,
   type Waiter,
 } from "./rate-limiter.ts";
 
@@ -56,7 +55,8 @@ export class SharedTokenLimiters {
     const name = `${createHash("sha256").update(token).digest("hex").slice(0, 32)}:${kind}`;
     let bucket = this.buckets.get(name);
     if (!bucket) {
-      const { windowMs = { normal: TEN_SECONDS_MS, search: 1_000 }, marginMs = 100 } = this.options;
+      const { windowMs = { normal: ROLLING_WINDOW_MS, search: SEARCH_WINDOW_MS }, marginMs = 100 } =
+        this.options;
       bucket = new SharedBucket(this.db, name, {
         limit:
           kind === "search"

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { BatchCreateRequest, MAX_BATCH_INPUTS, type QuoteCreateInput } from "../hubspot/batch-create.ts";
+import { BatchCreateRequest, type QuoteCreateInput } from "../hubspot/batch-create.ts";
+import { MAX_BATCH_INPUTS } from "../hubspot/limits.ts";
 import { describeProblems, type InputProblem, standardError } from "./batch-errors.ts";
 import type { SimContext } from "./context.ts";
 import { type HandlerResult, validationError } from "./handler-result.ts";

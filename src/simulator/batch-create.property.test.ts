@@ -35,7 +35,7 @@ describe("batch create invariants over random batches", () => {
         fc.integer({ min: 1, max: 1000 }),
         async (choices, seed) => {
           const clock = fakeClock();
-          const sim = createSimulator({ seed, now: clock.now });
+          const sim = createSimulator({ seed, clock });
           const inputs = choices.map((choice, i) => {
             const spoil = SPOILERS[choice];
             const input = validQuoteInput(`t${i}`, {}, seed);

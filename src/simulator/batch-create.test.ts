@@ -16,7 +16,7 @@ const [deal, contact, company, lineItem] = [
 
 function sim(seed = 42) {
   const clock = fakeClock();
-  return createSimulator({ seed, now: clock.now, sleep: clock.sleep });
+  return createSimulator({ seed, clock });
 }
 
 async function create(inputs: unknown[], simulator = sim()) {

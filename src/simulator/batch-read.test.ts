@@ -8,7 +8,7 @@ const READ = "/crm/v3/objects/quotes/batch/read";
 
 async function withQuotes() {
   const clock = fakeClock();
-  const sim = createSimulator({ now: clock.now });
+  const sim = createSimulator({ clock });
   const created = await call(sim, "POST", "/crm/v3/objects/quotes/batch/create", {
     inputs: [
       validQuoteInput("a", { batch_row_key: "batch-1:a", hs_currency: "EUR" }),

@@ -4,13 +4,13 @@ import { call, fakeClock, seededCrm, validQuoteInput } from "./test-kit.ts";
 
 async function transcript(seed: number) {
   const clock = fakeClock();
-  const sim = createSimulator({ seed, now: clock.now, sleep: clock.sleep, faults: { lockedRate: 0.3 } });
+  const sim = createSimulator({ seed, clock, faults: { lockedRate: 0.3 } });
   const out: unknown[] = [];
   for (let i = 0; i < 6; i++) {
     const inputs = Array.from({ length: 10 }, (_, j) => validQuoteInput(`r${i}-${j}`, {}, seed));
     const res = await call(sim, "POST", "/crm/v3/objects/quotes/batch/create", { inputs });
     out.push(res.status, res.json, Object.fromEntries(res.headers));
-    clock.advance(100);
+    await clock.advance(100);
   }
   out.push((await call(sim, "POST", "/crm/v3/objects/deals/search", { query: "re" })).json);
   return out;
@@ -28,7 +28,7 @@ describe("determinism", () => {
 
   it("reset replays from the start", async () => {
     const clock = fakeClock();
-    const sim = createSimulator({ now: clock.now });
+    const sim = createSimulator({ clock });
     const body = { inputs: Array.from({ length: 10 }, (_, j) => validQuoteInput(`r${j}`)) };
     const first = await call(sim, "POST", "/crm/v3/objects/quotes/batch/create", body);
     sim.reset();

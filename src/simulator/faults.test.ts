@@ -12,10 +12,12 @@ function setup(faults: Partial<FaultSettings> = {}, seed = 42) {
   const slept: number[] = [];
   const sim = createSimulator({
     seed,
-    now: clock.now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      clock.advance(ms);
+    clock: {
+      ...clock,
+      sleep: async (ms) => {
+        slept.push(ms);
+        await clock.advance(ms);
+      },
     },
     faults,
   });

@@ -10,7 +10,7 @@ const jpCrm = seededCrm(42, "jp");
 
 function sim(options: SimulatorOptions = {}, start?: number) {
   const clock = fakeClock(start);
-  return createSimulator({ now: clock.now, sleep: clock.sleep, portal: "jp", ...options });
+  return createSimulator({ clock, portal: "jp", ...options });
 }
 
 async function properties(simulator: ReturnType<typeof sim>, type = "quotes") {
@@ -55,7 +55,7 @@ describe("the Japanese portal (portal: jp)", () => {
     const jp = await call(sim(), "POST", "/crm/v3/objects/quotes/batch/create", { inputs: [input] });
     expect(jp.status).toBe(201);
     const us = await call(
-      createSimulator({ now: fakeClock().now }),
+      createSimulator({ clock: fakeClock() }),
       "POST",
       "/crm/v3/objects/quotes/batch/create",
       {
@@ -117,7 +117,7 @@ describe("the Japanese portal (portal: jp)", () => {
     const jp = await publish(sim({}, justAfterMidnightJst), "jp");
     expect(jp.errors?.[0]?.errors?.[0]?.code).toBe("QUOTE_EXPIRED");
     expect(jp.errors?.[0]?.message).toContain("today is 2027-01-01");
-    const usSim = createSimulator({ now: fakeClock(justAfterMidnightJst).now });
+    const usSim = createSimulator({ clock: fakeClock(justAfterMidnightJst) });
     const us = await publish(usSim, "us");
     expect(us.errors ?? []).toEqual([]);
     expect(us.results[0]?.properties.hs_quote_number).toMatch(/^20261231-/);

@@ -12,7 +12,7 @@ const recurring = crm.products.find((p) => p.properties.hs_recurring_billing_per
 
 function sim() {
   const clock = fakeClock();
-  return createSimulator({ now: clock.now, sleep: clock.sleep });
+  return createSimulator({ clock });
 }
 
 async function createQuote(simulator = sim(), traceId = "q") {

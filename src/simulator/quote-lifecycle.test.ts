@@ -10,7 +10,7 @@ const PUBLISH = { hs_status: "APPROVAL_NOT_NEEDED" };
 
 function sim(options: SimulatorOptions = {}) {
   const clock = fakeClock();
-  return createSimulator({ now: clock.now, sleep: clock.sleep, ...options });
+  return createSimulator({ clock, ...options });
 }
 type Sim = ReturnType<typeof sim>;
 
@@ -107,7 +107,7 @@ describe("publishing (legacy): batch/update hs_status → APPROVAL_NOT_NEEDED", 
 
   it("refuses an expired quote, by the portal's date", async () => {
     const clock = fakeClock(Date.UTC(2027, 0, 1, 12));
-    const simulator = createSimulator({ now: clock.now });
+    const simulator = createSimulator({ clock });
     const id = await quote(simulator, { hs_expiration_date: "2026-12-31" });
     await addLines(simulator, id, [{}]);
     const res = await update(simulator, id, PUBLISH);

@@ -8,7 +8,7 @@ const SEARCH = "/crm/v3/objects/deals/search";
 
 function setup(options: SimulatorOptions = {}) {
   const clock = fakeClock();
-  return { clock, sim: createSimulator({ now: clock.now, sleep: clock.sleep, ...options }) };
+  return { clock, sim: createSimulator({ clock, ...options }) };
 }
 
 describe("rolling 10-second limit", () => {
@@ -29,7 +29,7 @@ describe("rolling 10-second limit", () => {
   it("answers 429 TEN_SECONDLY_ROLLING past the limit, without Retry-After, and recovers as the window rolls", async () => {
     const { sim, clock } = setup();
     for (let i = 0; i < 50; i++) expect((await call(sim, "GET", PROPS)).status).toBe(200);
-    clock.advance(5_000);
+    await clock.advance(5_000);
     for (let i = 0; i < 50; i++) expect((await call(sim, "GET", PROPS)).status).toBe(200);
     const limited = await call(sim, "POST", "/crm/v3/objects/quotes/batch/create", {
       inputs: [validQuoteInput("a")],
@@ -44,7 +44,7 @@ describe("rolling 10-second limit", () => {
     expect(limited.headers.get("retry-after")).toBeNull();
     expect(sim.createdQuotes()).toHaveLength(0);
     // The first 50 leave the window 10 s after they were sent; the second 50 are still in it.
-    clock.advance(5_000);
+    await clock.advance(5_000);
     const after = await call(sim, "GET", PROPS);
     expect(after.status).toBe(200);
     expect(after.headers.get("x-hubspot-ratelimit-remaining")).toBe("49");
@@ -55,7 +55,7 @@ describe("rolling 10-second limit", () => {
     await call(sim, "GET", PROPS);
     await call(sim, "GET", PROPS);
     for (let i = 0; i < 5; i++) expect((await call(sim, "GET", PROPS)).status).toBe(429);
-    clock.advance(10_000);
+    await clock.advance(10_000);
     expect((await call(sim, "GET", PROPS)).status).toBe(200);
   });
 
@@ -68,7 +68,7 @@ describe("rolling 10-second limit", () => {
   it("adds Retry-After when the option asks for it", async () => {
     const { sim, clock } = setup({ rateLimitPerTenSeconds: 1, retryAfterOnRateLimit: true });
     await call(sim, "GET", PROPS);
-    clock.advance(2_500);
+    await clock.advance(2_500);
     expect((await call(sim, "GET", PROPS)).headers.get("retry-after")).toBe("8");
   });
 
@@ -91,7 +91,7 @@ describe("search: 5 a second, no rate-limit headers", () => {
     expect(limited.status).toBe(429);
     expect(RateLimitErrorBody.parse(limited.json).policyName).toBe("SECONDLY");
     expect(limited.headers.get("x-hubspot-ratelimit-remaining")).toBeNull();
-    clock.advance(1_000);
+    await clock.advance(1_000);
     expect((await call(sim, "POST", SEARCH, { query: "renewal" })).status).toBe(200);
   });
 
@@ -106,14 +106,14 @@ describe("daily limit", () => {
   it("answers 429 DAILY once the day's requests are spent, until midnight UTC", async () => {
     const { sim, clock } = setup({ dailyLimit: 3 });
     for (let i = 0; i < 3; i++) expect((await call(sim, "GET", PROPS)).status).toBe(200);
-    clock.advance(60_000);
+    await clock.advance(60_000);
     const limited = await call(sim, "POST", SEARCH, {});
     expect(limited.status).toBe(429);
     expect(RateLimitErrorBody.parse(limited.json)).toMatchObject({
       policyName: "DAILY",
       message: "You have reached your daily limit.",
     });
-    clock.advance(24 * 3_600_000);
+    await clock.advance(24 * 3_600_000);
     expect((await call(sim, "GET", PROPS)).status).toBe(200);
   });
 

@@ -1,8 +1,6 @@
+import { ROLLING_WINDOW_MS, SEARCH_PER_SECOND, SEARCH_WINDOW_MS } from "../hubspot/limits.ts";
 import type { RateLimitPolicyName } from "./responses.ts";
 
-export const TEN_SECONDS_MS = 10_000;
-const ONE_SECOND_MS = 1_000;
-export const SEARCH_PER_SECOND = 5;
 const MS_PER_DAY = 86_400_000;
 
 export interface RateLimitSettings {
@@ -44,7 +42,7 @@ export function createRateLimiter(settings: RateLimitSettings) {
   const headers = (used: number, dailyUsed: number): Record<string, string> => ({
     "x-hubspot-ratelimit-max": String(settings.perTenSeconds),
     "x-hubspot-ratelimit-remaining": String(Math.max(0, settings.perTenSeconds - used)),
-    "x-hubspot-ratelimit-interval-milliseconds": String(TEN_SECONDS_MS),
+    "x-hubspot-ratelimit-interval-milliseconds": String(ROLLING_WINDOW_MS),
     "x-hubspot-ratelimit-daily": String(settings.daily),
     "x-hubspot-ratelimit-daily-remaining": String(Math.max(0, settings.daily - dailyUsed)),
   });
@@ -54,7 +52,7 @@ export function createRateLimiter(settings: RateLimitSettings) {
     take(token: string, now: number, kind: "normal" | "search", dailyLimitReached = false): RateDecision {
       const day = dailyCount(token, now);
       if (dailyLimitReached || day.count >= settings.daily) {
-        const used = recent(windows, token, now, TEN_SECONDS_MS).length;
+        const used = recent(windows, token, now, ROLLING_WINDOW_MS).length;
         return {
           allowed: false,
           policy: "DAILY",
@@ -62,13 +60,13 @@ export function createRateLimiter(settings: RateLimitSettings) {
         };
       }
       if (kind === "search") {
-        const inSecond = recent(searchWindows, token, now, ONE_SECOND_MS);
+        const inSecond = recent(searchWindows, token, now, SEARCH_WINDOW_MS);
         if (inSecond.length >= SEARCH_PER_SECOND) return { allowed: false, policy: "SECONDLY", headers: {} };
         inSecond.push(now);
         day.count++;
         return { allowed: true, headers: {} };
       }
-      const inWindow = recent(windows, token, now, TEN_SECONDS_MS);
+      const inWindow = recent(windows, token, now, ROLLING_WINDOW_MS);
       if (inWindow.length >= settings.perTenSeconds) {
         return {
           allowed: false,
@@ -82,8 +80,8 @@ export function createRateLimiter(settings: RateLimitSettings) {
     },
     /** When the oldest request in the 10-second window leaves it: for an optional Retry-After. */
     msUntilSlot(token: string, now: number): number {
-      const oldest = recent(windows, token, now, TEN_SECONDS_MS)[0];
-      return oldest === undefined ? 0 : oldest + TEN_SECONDS_MS - now;
+      const oldest = recent(windows, token, now, ROLLING_WINDOW_MS)[0];
+      return oldest === undefined ? 0 : oldest + ROLLING_WINDOW_MS - now;
     },
     reset(): void {
       windows.clear();

@@ -40,14 +40,14 @@ describe("routes", () => {
 
   it.each(SAMPLES)("%s %s is served", async (method, path, body) => {
     const clock = fakeClock();
-    const res = await call(createSimulator({ now: clock.now }), method, path, body);
+    const res = await call(createSimulator({ clock }), method, path, body);
     expect(res.status).not.toBe(404);
   });
 
   it("a known path with the wrong method is 404", async () => {
     const clock = fakeClock();
     expect(
-      (await call(createSimulator({ now: clock.now }), "GET", "/crm/v3/objects/quotes/batch/create")).status,
+      (await call(createSimulator({ clock }), "GET", "/crm/v3/objects/quotes/batch/create")).status,
     ).toBe(404);
   });
 });

@@ -10,7 +10,7 @@ const crm = seededCrm();
 /** A fresh simulator per search, so the 5-a-second limit never gets in the way of these rules. */
 async function search(type: string, body: unknown) {
   const clock = fakeClock();
-  const res = await call(createSimulator({ now: clock.now }), "POST", `/crm/v3/objects/${type}/search`, body);
+  const res = await call(createSimulator({ clock }), "POST", `/crm/v3/objects/${type}/search`, body);
   return {
     status: res.status,
     json: res.json,
@@ -145,7 +145,7 @@ describe("search", () => {
 describe("quote templates and account", () => {
   it("lists ~6 templates with hs_name, paging with after", async () => {
     const clock = fakeClock();
-    const sim = createSimulator({ now: clock.now });
+    const sim = createSimulator({ clock });
     const first = ObjectCollection.parse(
       (await call(sim, "GET", "/crm/v3/objects/quote_template?properties=hs_name&limit=4")).json,
     );
@@ -162,7 +162,7 @@ describe("quote templates and account", () => {
 
   it.each(["/account-info/v3/details", "/account-info/2026-03/details"])("serves %s", async (path) => {
     const clock = fakeClock();
-    const res = await call(createSimulator({ now: clock.now }), "GET", path);
+    const res = await call(createSimulator({ clock }), "GET", path);
     expect(res.json).toMatchObject({
       portalId: 24_681_357,
       accountType: "STANDARD",
@@ -177,7 +177,7 @@ describe("search: property names that are Object.prototype's", () => {
   it.each(["__proto__", "constructor", "toString"])(
     "a %s filter, sort or property matches nothing and crashes nothing",
     async (name) => {
-      const sim = createSimulator({ now: fakeClock().now });
+      const sim = createSimulator({ clock: fakeClock() });
       const res = await call(sim, "POST", "/crm/v3/objects/deals/search", {
         filterGroups: [{ filters: [{ propertyName: name, operator: "EQ", value: "x" }] }],
         sorts: [name],

@@ -10,7 +10,7 @@ const CREATE = "/crm/v3/objects/quotes/batch/create";
 
 function setup() {
   const clock = fakeClock();
-  return { clock, sim: createSimulator({ now: clock.now, sleep: clock.sleep }) };
+  return { clock, sim: createSimulator({ clock }) };
 }
 
 describe("simulator: auth", () => {
@@ -23,7 +23,7 @@ describe("simulator: auth", () => {
 
   it("answers 401 for a wrong token and accepts a configured one", async () => {
     const clock = fakeClock();
-    const sim = createSimulator({ now: clock.now, acceptedToken: "pat-na1-123" });
+    const sim = createSimulator({ clock, acceptedToken: "pat-na1-123" });
     expect((await call(sim, "GET", "/crm/v3/properties/quotes", undefined, "simulator-token")).status).toBe(
       401,
     );

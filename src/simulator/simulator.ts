@@ -1,4 +1,6 @@
+import { DAILY_LIMITS, DEFAULT_TIER, RATE_LIMIT_TIERS } from "../hubspot/limits.ts";
 import type { QuoteSystem } from "../hubspot/quote-system.ts";
+import { type Clock, systemClock } from "../platform/clock.ts";
 import { batchStatusBody } from "./batch-status-faults.ts";
 import type { SimContext } from "./context.ts";
 import { generateCrm, indexCrm } from "./crm-data.ts";
@@ -22,16 +24,14 @@ export type { FaultSettings } from "./faults.ts";
 export interface SimulatorOptions {
   /** Default 42; same seed → same CRM, same shuffles, same fault draws. */
   seed?: number;
-  /** Default 100 (190, 250 selectable). */
+  /** Default the Starter tier's (`src/hubspot/limits.ts`). */
   rateLimitPerTenSeconds?: number;
-  /** Default 250_000. */
+  /** Default the Starter tier's. */
   dailyLimit?: number;
   /** Default SIMULATOR_TOKEN; anything else → 401 like HubSpot. */
   acceptedToken?: string;
-  /** Injected clock, ms (default Date.now). */
-  now?: () => number;
-  /** Injected for latency (default setTimeout). */
-  sleep?: (ms: number) => Promise<void>;
+  /** Time for rate windows, timestamps and latency (default the system clock). */
+  clock?: Clock;
   faults?: Partial<FaultSettings>;
   /** Default `us`: the portal's account, currencies, labels and CRM. */
   portal?: PortalName;
@@ -53,12 +53,10 @@ export interface Simulator {
   createdLineItems(): readonly StoredLineItem[];
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const seed = options.seed ?? 42;
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? defaultSleep;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const acceptedToken = options.acceptedToken ?? SIMULATOR_TOKEN;
   const portal = createPortal(options.portal ?? "us", options.quoteSystem ?? "legacy");
   const crm = generateCrm(prngStream(seed, "crm"), portal.words);
@@ -69,8 +67,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     crm.deals.map((deal) => deal.id),
   );
   const limiter = createRateLimiter({
-    perTenSeconds: options.rateLimitPerTenSeconds ?? 100,
-    daily: options.dailyLimit ?? 250_000,
+    perTenSeconds: options.rateLimitPerTenSeconds ?? RATE_LIMIT_TIERS[DEFAULT_TIER],
+    daily: options.dailyLimit ?? DAILY_LIMITS[DEFAULT_TIER],
   });
   const initialFaults = (): FaultSettings => ({ ...DEFAULT_FAULTS, ...options.faults });
   let faults = initialFaults();
@@ -88,7 +86,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   };
 
   async function handle(request: Request): Promise<Response> {
-    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    if (faults.latencyMs > 0) await clock.sleep(faults.latencyMs);
     const url = new URL(request.url);
     const token = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
     if (token === undefined || token !== acceptedToken) {

@@ -1,4 +1,5 @@
 import type { QuoteCreateInput } from "../hubspot/batch-create.ts";
+import { FakeClock } from "../test/fake-clock.ts";
 import { type Crm, generateCrm } from "./crm-data.ts";
 import { JA_WORDS, US_WORDS } from "./crm-words.ts";
 import type { PortalName } from "./portal.ts";
@@ -7,24 +8,9 @@ import { SIMULATOR_TOKEN, type Simulator } from "./simulator.ts";
 
 /** Helpers for tests and benches that drive the simulator directly. Not used by the simulator itself. */
 
-export interface FakeClock {
-  now: () => number;
-  advance(ms: number): void;
-  sleep: (ms: number) => Promise<void>;
-}
-
-/** A clock that only moves when told to; `sleep` advances it instead of waiting. */
+/** A fake clock at a fixed start, for simulator tests. */
 export function fakeClock(start = Date.UTC(2026, 10, 2, 9, 0, 0)): FakeClock {
-  let time = start;
-  return {
-    now: () => time,
-    advance(ms) {
-      time += ms;
-    },
-    sleep: async (ms) => {
-      time += ms;
-    },
-  };
+  return new FakeClock(start);
 }
 
 export function simRequest(

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 const SRC = normalize(join(dirname(fileURLToPath(import.meta.url)), ".."));
 
 type Layer =
+  | "platform"
   | "hubspot"
   | "domain"
   | "simulator"
@@ -24,25 +25,40 @@ type Layer =
   | "main";
 
 /** Layers each layer may import (its own is always allowed). Features may not import another feature. */
+// `platform` (the one Clock, decision 032) is framework-free and every layer may import it.
 const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
-  hubspot: [],
-  domain: ["hubspot"],
-  simulator: ["hubspot"],
-  server: ["hubspot", "simulator"],
-  lib: ["domain", "hubspot", "i18n"],
-  i18n: ["domain", "hubspot"],
-  ui: ["i18n"],
-  features: ["domain", "hubspot", "lib", "i18n", "ui"],
-  app: ["domain", "hubspot", "lib", "i18n", "ui", "features"],
-  mocks: ["server", "simulator", "hubspot"],
-  test: ["hubspot", "domain", "simulator", "server", "lib", "i18n", "ui", "features", "app", "mocks"],
+  platform: [],
+  hubspot: ["platform"],
+  domain: ["platform", "hubspot"],
+  simulator: ["platform", "hubspot"],
+  server: ["platform", "hubspot", "simulator"],
+  lib: ["platform", "domain", "hubspot", "i18n"],
+  i18n: ["platform", "domain", "hubspot"],
+  ui: ["platform", "i18n"],
+  features: ["platform", "domain", "hubspot", "lib", "i18n", "ui"],
+  app: ["platform", "domain", "hubspot", "lib", "i18n", "ui", "features"],
+  mocks: ["platform", "server", "simulator", "hubspot"],
+  test: [
+    "platform",
+    "hubspot",
+    "domain",
+    "simulator",
+    "server",
+    "lib",
+    "i18n",
+    "ui",
+    "features",
+    "app",
+    "mocks",
+  ],
   // `test` only as the lazily loaded hooks chunk behind `?qbc-test-hooks` (src/main.tsx).
   // `lib` for process-wide setup (zod's jitless mode, which the CSP needs) before anything parses.
-  main: ["app", "lib", "mocks", "ui", "i18n", "test"],
+  main: ["platform", "app", "lib", "mocks", "ui", "i18n", "test"],
 };
 
 /** npm packages a pure layer may use: the domain and the contract must run anywhere, without React or DOM. */
 const PACKAGES: Partial<Record<Layer, readonly string[]>> = {
+  platform: [],
   hubspot: ["zod"],
   domain: ["zod"],
   simulator: ["zod"],
@@ -68,7 +84,8 @@ function productionFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === "openapi" ? [] : productionFiles(path);
-    if (!/\.(ts|tsx)$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) return [];
+    // A `test-kit.ts` beside a layer's tests is imported only by them (checked below), like a test.
+    if (!/\.(ts|tsx)$/.test(entry.name) || /\.test\.tsx?$|^test-kit\.ts$/.test(entry.name)) return [];
     return [path];
   });
 }
@@ -151,10 +168,15 @@ describe("architecture (docs/architecture.md)", () => {
     expect(violations(Object.keys(sources), (file) => sources[file] ?? "")).toEqual([
       "features/results/x.tsx: ../composer/composer-page.tsx (a feature never imports another feature)",
       "domain/batch/y.ts: react (domain uses only zod)",
-      "domain/batch/y.ts: ../../lib/c.ts (domain may import hubspot)",
-      "lib/z.ts: ../features/composer/e.ts (lib may import domain, hubspot, i18n)",
+      "domain/batch/y.ts: ../../lib/c.ts (domain may import platform, hubspot)",
+      "lib/z.ts: ../features/composer/e.ts (lib may import platform, domain, hubspot, i18n)",
       "lib/z.ts: react (a lib service is framework-free; put React in a use-*.ts binding)",
     ]);
+  });
+
+  it("imports a test kit only from tests", () => {
+    const importers = files.filter((file) => importsOf(read(file)).some((s) => /test-kit\.ts$/.test(s)));
+    expect(importers.map((file) => relative(SRC, file))).toEqual([]);
   });
 
   it("keeps test hooks and bench hooks out of the app's source (main.tsx only loads them on request)", () => {

@@ -9,6 +9,7 @@ import {
   useState,
 } from "react";
 import { createPortal } from "react-dom";
+import { useT } from "../i18n/use-t.ts";
 import { Alert, type AlertTone } from "./alert.tsx";
 import { keepFocusUncovered } from "./keep-focus-uncovered.ts";
 import "./notification-dock.css";
@@ -33,6 +34,7 @@ const DockContext = createContext<Dock | null>(null);
  * hid the progress panel's "Results" link.
  */
 export function NotificationDockProvider({ children }: { children: ReactNode }) {
+  const t = useT();
   const [toasts, setToasts] = useState<HTMLElement | null>(null);
   const [panels, setPanels] = useState<HTMLElement | null>(null);
   const stack = useRef<(() => void)[]>([]);
@@ -59,7 +61,7 @@ export function NotificationDockProvider({ children }: { children: ReactNode }) 
     <DockContext.Provider value={dock}>
       {children}
       <div className="ui-dock" ref={setRoot}>
-        <section className="ui-dock__toasts" aria-label="Notifications" ref={setToasts} />
+        <section className="ui-dock__toasts" aria-label={t("dock.label")} ref={setToasts} />
         <div className="ui-dock__panels" ref={setPanels} />
       </div>
     </DockContext.Provider>

@@ -1,8 +1,8 @@
 import type { AssociationTargetType } from "../../hubspot/association-catalogue.ts";
+import type { Clock } from "../../platform/clock.ts";
 import type { BatchChange, BatchStore } from "../batch/batch-store.ts";
 import { isAssociationColumnKey, parseAssociationColumnKey, splitRecordIds } from "../batch/columns.ts";
 import type { BatchRow } from "../batch/row.ts";
-import type { Clock } from "../submission/clock.ts";
 import type { IsMissingRecord } from "../validation/cell-checks.ts";
 import type { ValidationScheduler } from "../validation/validation-service.ts";
 

@@ -1,4 +1,4 @@
-import { MAX_BATCH_INPUTS } from "../../hubspot/batch-create.ts";
+import { MAX_BATCH_INPUTS } from "../../hubspot/limits.ts";
 
 /** Splits `items` into consecutive groups of at most `size` (HubSpot takes at most 100 inputs a request). */
 export function chunk<T>(items: readonly T[], size: number = MAX_BATCH_INPUTS): T[][] {

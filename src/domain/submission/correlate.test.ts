@@ -102,8 +102,8 @@ describe("correlate", () => {
   });
 });
 
-describe("resent rows that already exist", () => {
-  it("takes the existing id from HubSpot's conflict on the unique property", () => {
+describe("rows that already exist in HubSpot (unique-key conflict)", () => {
+  it("a resent row this submission may have created is ours: created, with the existing id", () => {
     const response: BatchResponse = {
       status: "COMPLETE",
       results: [obj("10", { hs_title: "A", k: "1" }), obj("30", { hs_title: "C", k: "3" })],
@@ -117,12 +117,45 @@ describe("resent rows that already exist", () => {
       startedAt: at,
       completedAt: at,
     };
-    expect(correlate(request, response, { uniqueProperty: "k" })[1]).toMatchObject({
+    expect(
+      correlate(request, response, { uniqueProperty: "k", maybeCreated: new Set(["b"]) })[1],
+    ).toMatchObject({
       outcome: "created",
       hubspotId: "77",
     });
     expect(correlate(request, response)[1]?.outcome).toBe("failed");
   });
+
+  it("a row sent for the first time that conflicts was created by an earlier submission: exists, never created", () => {
+    const response: BatchResponse = {
+      status: "COMPLETE",
+      results: [],
+      errors: ["a", "b", "c"].map((id, i) => ({
+        category: "CONFLICT",
+        message: `A quote with k="${i + 1}" already exists. Existing ID: ${70 + i}`,
+        context: { objectWriteTraceId: [id], propertyName: ["k"] },
+      })),
+      startedAt: at,
+      completedAt: at,
+    };
+    const updates = correlate(request, response, { uniqueProperty: "k" });
+    expect(updates.map((u) => [u.outcome, u.hubspotId])).toEqual([
+      ["exists", "70"],
+      ["exists", "71"],
+      ["exists", "72"],
+    ]);
+  });
+});
+
+describe("batch statuses other than COMPLETE", () => {
+  it.each(["PENDING", "PROCESSING", "CANCELED"] as const)(
+    "%s with no results leaves every row unknown, saying what the status means",
+    (status) => {
+      const updates = correlate(request, { status, results: [], startedAt: at, completedAt: at });
+      expect(updates.every((u) => u.outcome === "unknown")).toBe(true);
+      expect(updates[0]?.error?.message).toContain(status);
+    },
+  );
 });
 
 describe("rejectRows", () => {

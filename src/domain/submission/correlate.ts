@@ -2,12 +2,19 @@ import type { BatchResponse, QuoteCreateInput, SimplePublicObject } from "../../
 import { traceIdOfError } from "../../hubspot/batch-create.ts";
 import type { ApiErrorBody, StandardError } from "../../hubspot/errors.ts";
 import type { RowId } from "../batch/row.ts";
+import { unaccountedMessage } from "./batch-status.ts";
 import { propertyOfError, readableMessage } from "./error-property.ts";
 import type { QueueRequest, RowError, RowUpdate } from "./types.ts";
 
 export interface CorrelateOptions {
   /** A unique-value property stamped on every input: the surest match when trace ids are not echoed. */
   uniqueProperty?: string;
+  /**
+   * Rows an earlier attempt of THIS submission may have created (they were "unknown" and are sent again): a
+   * unique-key conflict on one of them is the quote we created. On any other row the conflict means an
+   * earlier submission created it: "exists", never "created".
+   */
+  maybeCreated?: ReadonlySet<RowId>;
 }
 
 /**
@@ -30,7 +37,11 @@ export function correlate(
       updates.set(
         traceId,
         existing
-          ? { rowId: traceId, outcome: "created", hubspotId: existing }
+          ? {
+              rowId: traceId,
+              outcome: options.maybeCreated?.has(traceId) ? "created" : "exists",
+              hubspotId: existing,
+            }
           : { rowId: traceId, outcome: "failed", error: rowErrorOf(error) },
       );
     } else looseErrors.push(error);
@@ -61,15 +72,15 @@ export function correlate(
         outcome: "unknown",
         error: {
           category: "UNKNOWN_OUTCOME",
-          message: `HubSpot's answer (status ${response.status}) does not say whether this quote was created. Reconcile it before sending it again.`,
+          message: unaccountedMessage(response.status),
         },
       },
   );
 }
 
 /**
- * A resent row whose stamped unique value already exists was created by the earlier attempt: HubSpot's
- * conflict names the existing record ("... already exists. Existing ID: 123"), so take that as its id.
+ * A row whose stamped unique value already exists is in HubSpot: HubSpot's conflict names the existing
+ * record ("... already exists. Existing ID: 123"), so that is its id.
  */
 function existingIdOf(error: StandardError, uniqueProperty: string | undefined): string | undefined {
   if (!uniqueProperty || error.category !== "CONFLICT") return undefined;

@@ -1,5 +1,5 @@
 import { OUTCOME_LABELS } from "./outcome-labels.ts";
-import type { SubmissionState } from "./state.ts";
+import type { SubmissionState } from "./types.ts";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -4,6 +4,7 @@ import type { RowOutcome } from "./types.ts";
 export const OUTCOME_LABELS: Record<RowOutcome, string> = {
   pending: "pending",
   created: "created",
+  exists: "already in HubSpot",
   failed: "failed",
   unknown: "unknown",
   canceled: "canceled",

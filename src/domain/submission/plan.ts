@@ -1,4 +1,4 @@
-import { MAX_BATCH_INPUTS } from "../../hubspot/batch-create.ts";
+import { DEFAULT_TIER, MAX_BATCH_INPUTS, RATE_LIMIT_TIERS, ROLLING_WINDOW_MS } from "../../hubspot/limits.ts";
 
 export interface RateLimit {
   /** Requests allowed per rolling interval (HubSpot: 100 on Free/Starter, 190 on Pro/Enterprise). */
@@ -6,7 +6,10 @@ export interface RateLimit {
   intervalMs: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimit = { max: 100, intervalMs: 10_000 };
+export const DEFAULT_RATE_LIMIT: RateLimit = {
+  max: RATE_LIMIT_TIERS[DEFAULT_TIER],
+  intervalMs: ROLLING_WINDOW_MS,
+};
 
 export interface PlanInput {
   quotes: number;

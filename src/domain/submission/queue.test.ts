@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { FakeClock } from "../../test/fake-clock.ts";
+import { type FakeHubspotOptions, fakeHubspot } from "../../test/fake-hubspot.ts";
 import { createRow } from "../batch/row.ts";
-import { FakeClock } from "./fake-clock.ts";
-import { type FakeHubspotOptions, fakeHubspot } from "./fake-hubspot.ts";
 import { runQueue } from "./queue.ts";
-import { applyQueueEvent, createSubmission, finishSubmission, type SubmissionState } from "./state.ts";
+import { applyQueueEvent, createSubmission, finishSubmission } from "./state.ts";
 import { summarise } from "./summary.ts";
-import type { QueueEvent } from "./types.ts";
+import type { QueueEvent, SubmissionState } from "./types.ts";
 
 function rows(n: number) {
   return Array.from({ length: n }, (_, i) => ({

@@ -1,11 +1,12 @@
+import type { Clock } from "../../platform/clock.ts";
 import type { RowId } from "../batch/row.ts";
 import { classify, type Verdict } from "./classify.ts";
-import { type Clock, Wake } from "./clock.ts";
-import { correlate, rejectRows } from "./correlate.ts";
+import { decide, type QueueEntry, type QueuePolicy } from "./decide.ts";
 import { DEFAULT_RATE_LIMIT, type RateLimit } from "./plan.ts";
 import { RatePacer } from "./rate-pacer.ts";
 import type { SendResult } from "./send-result.ts";
-import type { QueueEvent, QueueRequest, RowUpdate, StopReason } from "./types.ts";
+import type { QueueEvent, QueueRequest, StopReason } from "./types.ts";
+import { Wake } from "./wake.ts";
 
 export interface QueueOptions {
   requests: readonly QueueRequest[];
@@ -24,6 +25,8 @@ export interface QueueOptions {
   probe?: () => Promise<boolean>;
   maxOfflineMs?: number;
   uniqueProperty?: string;
+  /** Rows this submission may already have created (reconciled "unknown" rows sent again). */
+  maybeCreated?: ReadonlySet<RowId>;
   rowNumberOf?: (rowId: RowId) => number | undefined;
   marginMs?: number;
 }
@@ -34,10 +37,8 @@ export interface QueueHandle {
   cancel(): void;
 }
 
-interface Entry {
-  request: QueueRequest;
+interface Entry extends QueueEntry {
   attempts: number;
-  resends: number;
   notBefore: number;
 }
 
@@ -90,115 +91,36 @@ export function runQueue(options: QueueOptions): QueueHandle {
     );
   };
 
-  const settle = (entry: Entry, verdict: Verdict, now: number) => {
-    const id = entry.request.id;
-    const requeue = (
-      waitMs: number,
-      reason: "rate-limit" | "locked" | "not-applied" | "server-unreachable",
-      note: string,
-    ) => {
-      entry.notBefore = now + waitMs;
+  const policy: QueuePolicy = {
+    maxResends,
+    uniqueProperty: options.uniqueProperty,
+    maybeCreated: options.maybeCreated,
+    rowNumberOf: options.rowNumberOf,
+  };
+
+  const settle = (entry: Entry, verdict: Verdict, httpStatus: number | undefined, now: number) => {
+    const requestId = entry.request.id;
+    const decision = decide(entry, verdict, policy);
+    if (decision.kind === "requeue") {
+      if (decision.pauseAll) pacer.pause(now + decision.waitMs);
+      if (decision.countsAsResend) entry.resends += 1;
+      entry.notBefore = now + decision.waitMs;
       waiting.unshift(entry);
-      onEvent({ type: "waiting", requestId: id, reason, ms: waitMs, at: now, note });
-    };
-    switch (verdict.kind) {
-      case "batch": {
-        const { response } = verdict;
-        const rows = correlate(entry.request, response, { uniqueProperty: options.uniqueProperty });
-        onEvent({
-          type: "settled",
-          requestId: id,
-          at: now,
-          phase: "complete",
-          httpStatus: verdict.status,
-          batch: {
-            status: response.status,
-            requestedAt: response.requestedAt,
-            startedAt: response.startedAt,
-            completedAt: response.completedAt,
-            numErrors: response.numErrors ?? response.errors?.length ?? 0,
-          },
-          rows,
-        });
-        return;
-      }
-      case "rate-limited":
-        pacer.pause(now + verdict.waitMs);
-        return requeue(verdict.waitMs, "rate-limit", verdict.message);
-      case "locked":
-        return requeue(verdict.waitMs, "locked", verdict.message);
-      case "resend": {
-        if (entry.resends >= maxResends) {
-          const message = `Not sent: HubSpot could not be reached after ${entry.resends + 1} tries (${verdict.message}). Check the server and the network, then retry the rows not sent.`;
-          onEvent({
-            type: "settled",
-            requestId: id,
-            at: now,
-            phase: "failed",
-            rows: mark(entry, "not-sent", "UNREACHABLE", message),
-            note: message,
-          });
-          return stop({ kind: "server-unreachable", message });
-        }
-        entry.resends += 1;
-        return requeue(Math.min(1000 * 2 ** (entry.resends - 1), 16_000), verdict.reason, verdict.message);
-      }
-      case "unknown":
-        onEvent({
-          type: "settled",
-          requestId: id,
-          at: now,
-          phase: "unknown",
-          httpStatus: verdict.status,
-          rows: mark(
-            entry,
-            "unknown",
-            "UNKNOWN_OUTCOME",
-            `${verdict.message} HubSpot may have created this quote: reconcile before sending it again.`,
-          ),
-          note: verdict.message,
-        });
-        if (verdict.status === undefined && options.probe && offlineSince === undefined) offlineSince = now;
-        return;
-      case "rejected":
-        return onEvent({
-          type: "settled",
-          requestId: id,
-          at: now,
-          phase: "failed",
-          httpStatus: verdict.status,
-          rows: rejectRows(
-            entry.request,
-            verdict.body,
-            verdict.category,
-            verdict.message,
-            options.rowNumberOf,
-          ),
-          note: verdict.message,
-        });
-      case "stop-auth":
-        onEvent({
-          type: "settled",
-          requestId: id,
-          at: now,
-          phase: "failed",
-          httpStatus: verdict.status,
-          rows: mark(entry, "failed", verdict.category, verdict.message),
-          note: verdict.message,
-        });
-        return stop({ kind: "auth", status: verdict.status, message: verdict.message });
-      case "stop-daily":
-        onEvent({
-          type: "settled",
-          requestId: id,
-          at: now,
-          phase: "failed",
-          httpStatus: 429,
-          rows: mark(entry, "not-sent", "RATE_LIMITS", verdict.message),
-          note: verdict.message,
-        });
-        return stop({ kind: "daily-limit", message: verdict.message });
+      onEvent({
+        type: "waiting",
+        requestId,
+        reason: decision.reason,
+        ms: decision.waitMs,
+        at: now,
+        note: decision.note,
+        ...(httpStatus === undefined ? {} : { httpStatus }),
+      });
+      return;
     }
+    const { kind: _, stop: stopReason, offline, ...settled } = decision;
+    onEvent({ type: "settled", requestId, at: now, ...settled });
+    if (stopReason) stop(stopReason);
+    if (offline && options.probe && offlineSince === undefined) offlineSince = now;
   };
 
   const attempt = async (entry: Entry) => {
@@ -226,7 +148,8 @@ export function runQueue(options: QueueOptions): QueueHandle {
     } else result = answer;
     const now = clock.now();
     if (result.kind === "answered") pacer.observe(result.headers, now);
-    settle(entry, classify(result, now, pacer.rateLimit.intervalMs), now);
+    const status = result.kind === "answered" ? result.status : undefined;
+    settle(entry, classify(result, now, pacer.rateLimit.intervalMs), status, now);
   };
 
   const probeUntilBack = async () => {
@@ -308,8 +231,4 @@ export function runQueue(options: QueueOptions): QueueHandle {
       wake.notify();
     },
   };
-}
-
-function mark(entry: Entry, outcome: RowUpdate["outcome"], category: string, message: string): RowUpdate[] {
-  return entry.request.rowIds.map((rowId) => ({ rowId, outcome, error: { category, message } }));
 }

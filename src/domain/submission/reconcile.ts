@@ -2,8 +2,7 @@ import type { SimplePublicObject } from "../../hubspot/batch-create.ts";
 import type { BatchReadRequest } from "../../hubspot/batch-read.ts";
 import type { RowId } from "../batch/row.ts";
 import { chunk } from "./chunk.ts";
-import type { SubmissionState } from "./state.ts";
-import type { RowResult } from "./types.ts";
+import type { RowResult, SubmissionState } from "./types.ts";
 
 export function unknownRows(state: SubmissionState): RowResult[] {
   return state.rows.filter((row) => row.outcome === "unknown");

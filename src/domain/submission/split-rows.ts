@@ -2,7 +2,8 @@ import type { BatchRow } from "../batch/row.ts";
 import { isEmptyRow } from "../batch/row.ts";
 import type { CellIssue } from "../validation/issue.ts";
 import { rowTitle } from "./serialise.ts";
-import type { NumberedRow, SkippedRow } from "./state.ts";
+import type { NumberedRow } from "./state.ts";
+import type { SkippedRow } from "./types.ts";
 
 /**
  * Rows to send and rows skipped (with their first error, in the validator's words). Empty rows are neither.

@@ -2,40 +2,17 @@ import type { BatchRow, RowId } from "../batch/row.ts";
 import { chunk } from "./chunk.ts";
 import type { RateLimit } from "./plan.ts";
 import { rowTitle, type SerialiseOptions, serialiseRow } from "./serialise.ts";
-import type { QueueEvent, QueueRequest, RequestRecord, RowOutcome, RowResult, StopReason } from "./types.ts";
-
-export interface SubmissionEnvironment {
-  kind: "simulator" | "hubspot";
-  portalId?: number;
-  uiDomain?: string;
-  sandbox?: boolean;
-}
-
-export interface SkippedRow {
-  rowId: RowId;
-  rowNumber: number;
-  title: string;
-  reason: string;
-}
-
-export type SubmissionStatus = "running" | "done" | "stopped" | "canceled" | "interrupted";
-
-/** One submission, as the progress bar, the results table and the history read it. Plain data: persisted. */
-export interface SubmissionState {
-  id: string;
-  createdAt: number;
-  environment: SubmissionEnvironment;
-  rateLimit: RateLimit;
-  uniqueProperty?: string;
-  status: SubmissionStatus;
-  stopReason?: StopReason;
-  finishedAt?: number;
-  rows: readonly RowResult[];
-  requests: readonly RequestRecord[];
-  skipped: readonly SkippedRow[];
-  /** Set while sending holds back for the rate limit. */
-  rateLimitWaitUntil?: number;
-}
+import type {
+  QueueEvent,
+  QueueRequest,
+  RequestRecord,
+  RowOutcome,
+  RowResult,
+  SkippedRow,
+  StopReason,
+  SubmissionEnvironment,
+  SubmissionState,
+} from "./types.ts";
 
 export interface NumberedRow {
   row: BatchRow;
@@ -49,6 +26,8 @@ export interface CreateSubmissionInput {
   rateLimit: RateLimit;
   rows: readonly NumberedRow[];
   skipped?: readonly SkippedRow[];
+  /** Rows not sent because an earlier submission already made their quote: they start as "exists". */
+  existing?: readonly (NumberedRow & { hubspotId: string })[];
   serialise?: SerialiseOptions;
   maxPerRequest?: number;
 }
@@ -73,8 +52,10 @@ export function createSubmission(input: CreateSubmissionInput): {
     const id = `${input.id}-r${n + 1}`;
     requests.push({ id, rowIds: group.map((g) => g.rowId), inputs: group.map((g) => g.input) });
     for (const g of group) rows[g.index] = { ...rows[g.index]!, requestId: id };
-    return { id, rowIndexes: group.map((g) => g.index), phase: "queued", attempts: 0, waits: [] };
+    return { id, rowIndexes: group.map((g) => g.index), phase: "queued", attempts: 0, tries: [], waits: [] };
   });
+  for (const { row, rowNumber, hubspotId } of input.existing ?? [])
+    rows.push({ rowId: row.id, rowNumber, title: rowTitle(row), outcome: "exists", hubspotId });
   const state: SubmissionState = {
     id: input.id,
     createdAt: input.now,
@@ -83,7 +64,7 @@ export function createSubmission(input: CreateSubmissionInput): {
     status: "running",
     rows,
     requests: records,
-    skipped: input.skipped ?? [],
+    skipped: [...(input.skipped ?? [])],
   };
   const uniqueProperty = input.serialise?.stamp?.propertyName;
   return { state: uniqueProperty ? { ...state, uniqueProperty } : state, requests };
@@ -92,17 +73,21 @@ export function createSubmission(input: CreateSubmissionInput): {
 /** Folds one queue event into the state. Pure; cheap enough for 300 requests × 100 rows. */
 export function applyQueueEvent(state: SubmissionState, event: QueueEvent): SubmissionState {
   switch (event.type) {
-    case "sending":
-      return updateRequest(state, event.requestId, (r) => ({
+    case "sending": {
+      const next = updateRequest(state, event.requestId, (r) => ({
         ...r,
         phase: "sending",
         attempts: event.attempt,
+        tries: [...r.tries, { sentAt: event.at }],
         sentAt: r.sentAt ?? event.at,
       }));
+      return next.startedAt === undefined ? { ...next, startedAt: event.at } : next;
+    }
     case "waiting":
       return updateRequest(state, event.requestId, (r) => ({
         ...r,
         phase: "waiting",
+        tries: answered(r.tries, event.at, event.httpStatus),
         waits: [...r.waits, { reason: event.reason, ms: event.ms, at: event.at }],
         note: event.note,
       }));
@@ -113,6 +98,7 @@ export function applyQueueEvent(state: SubmissionState, event: QueueEvent): Subm
         ...r,
         phase: event.phase,
         settledAt: event.at,
+        tries: answered(r.tries, event.at, event.httpStatus),
         ...(event.httpStatus === undefined ? {} : { httpStatus: event.httpStatus }),
         ...(event.batch
           ? {
@@ -205,7 +191,7 @@ export function addRequests(state: SubmissionState, groups: readonly QueueReques
       const { hubspotId: _h, error: _e, ...rest } = rows[index]!;
       rows[index] = { ...rest, outcome: "pending", requestId: group.id };
     }
-    return { id: group.id, rowIndexes, phase: "queued", attempts: 0, waits: [] };
+    return { id: group.id, rowIndexes, phase: "queued", attempts: 0, tries: [], waits: [] };
   });
   const { finishedAt: _f, stopReason: _s, ...rest } = state;
   return { ...rest, status: "running", rows, requests: [...state.requests, ...records] };
@@ -253,4 +239,14 @@ function setRowsOf(
       rows[index] = error ? { ...row, outcome, error } : { ...row, outcome };
   }
   return { ...state, rows };
+}
+
+/** Closes the last attempt with the time (and status, if any) of its answer. */
+function answered(tries: RequestRecord["tries"], at: number, httpStatus?: number): RequestRecord["tries"] {
+  const last = tries.at(-1);
+  if (!last || last.answeredAt !== undefined) return tries;
+  return [
+    ...tries.slice(0, -1),
+    httpStatus === undefined ? { ...last, answeredAt: at } : { ...last, answeredAt: at, httpStatus },
+  ];
 }

@@ -1,7 +1,6 @@
 import type { RowId } from "../batch/row.ts";
 import type { CellIssue } from "../validation/issue.ts";
-import type { SubmissionState } from "./state.ts";
-import type { RowOutcome } from "./types.ts";
+import type { RowOutcome, SubmissionState } from "./types.ts";
 
 export interface SubmissionSummary {
   counts: Record<RowOutcome, number>;
@@ -16,6 +15,7 @@ export function summarise(state: SubmissionState): SubmissionSummary {
   const counts: Record<RowOutcome, number> = {
     pending: 0,
     created: 0,
+    exists: 0,
     failed: 0,
     unknown: 0,
     canceled: 0,

@@ -1,74 +1,160 @@
-import type { BatchStatus, QuoteCreateInput } from "../../hubspot/batch-create.ts";
+import { z } from "zod";
+import { BatchStatus, type QuoteCreateInput } from "../../hubspot/batch-create.ts";
 import type { RowId } from "../batch/row.ts";
 
-/** Where a row ended. `pending` only while a submission runs. */
-export type RowOutcome = "pending" | "created" | "failed" | "unknown" | "canceled" | "not-sent";
+/**
+ * The submission as it is shown and persisted: declared once, here, as zod schemas; storage parses what it
+ * reads back with them (`src/lib/storage/submissions.ts`).
+ */
 
-export const FINAL_OUTCOMES: readonly RowOutcome[] = ["created", "failed", "unknown", "canceled", "not-sent"];
+/**
+ * Where a row ended. `pending` only while a submission runs. `exists`: HubSpot refused it as a duplicate of a
+ * quote an earlier submission created (unique-key conflict) — it is in HubSpot, but this run created nothing.
+ */
+export const RowOutcome = z.enum([
+  "pending",
+  "created",
+  "exists",
+  "failed",
+  "unknown",
+  "canceled",
+  "not-sent",
+]);
+export type RowOutcome = z.infer<typeof RowOutcome>;
 
-export interface RowError {
-  category: string;
-  message: string;
+export const FINAL_OUTCOMES: readonly RowOutcome[] = [
+  "created",
+  "exists",
+  "failed",
+  "unknown",
+  "canceled",
+  "not-sent",
+];
+
+export const RowError = z.object({
+  category: z.string(),
+  message: z.string(),
   /** The property HubSpot complained about, when it said (context) or when the message names it. */
-  propertyName?: string;
-}
+  propertyName: z.string().optional(),
+});
+export type RowError = z.infer<typeof RowError>;
 
-export interface RowResult {
-  rowId: RowId;
+export const RowResult = z.object({
+  rowId: z.string(),
   /** 1-based position in the batch when it was submitted, for people. */
-  rowNumber: number;
-  title: string;
-  outcome: RowOutcome;
+  rowNumber: z.number(),
+  title: z.string(),
+  outcome: RowOutcome,
   /** The request that last carried this row. */
-  requestId?: string;
-  hubspotId?: string;
-  error?: RowError;
+  requestId: z.string().optional(),
+  /** The quote's id: the one created, or for `exists` the one HubSpot already had. */
+  hubspotId: z.string().optional(),
+  error: RowError.optional(),
   /** The generated value stamped into the unique-value property, when the submission stamped one. */
-  uniqueValue?: string;
-}
+  uniqueValue: z.string().optional(),
+});
+export type RowResult = z.infer<typeof RowResult>;
 
-export type RequestPhase =
-  | "queued"
-  | "sending"
-  | "waiting"
-  | "complete"
-  | "failed"
-  | "unknown"
-  | "canceled"
-  | "not-sent";
+export const RequestPhase = z.enum([
+  "queued",
+  "sending",
+  "waiting",
+  "complete",
+  "failed",
+  "unknown",
+  "canceled",
+  "not-sent",
+]);
+export type RequestPhase = z.infer<typeof RequestPhase>;
 
-export type WaitReason = "rate-limit" | "locked" | "not-applied" | "server-unreachable";
+export const WaitReason = z.enum(["rate-limit", "locked", "not-applied", "server-unreachable"]);
+export type WaitReason = z.infer<typeof WaitReason>;
 
-export interface WaitRecord {
-  reason: WaitReason;
-  ms: number;
-  at: number;
-}
+export const WaitRecord = z.object({ reason: WaitReason, ms: z.number(), at: z.number() });
+export type WaitRecord = z.infer<typeof WaitRecord>;
 
-export interface RequestRecord {
-  id: string;
+/** One attempt at a request: when it left, when its answer (or our give-up) came, and what it was. */
+export const Attempt = z.object({
+  sentAt: z.number(),
+  answeredAt: z.number().optional(),
+  /** Absent when no answer came (dropped connection, timeout). */
+  httpStatus: z.number().int().optional(),
+});
+export type Attempt = z.infer<typeof Attempt>;
+
+export const RequestRecord = z.object({
+  id: z.string(),
   /** Indexes into `SubmissionState.rows`. */
-  rowIndexes: readonly number[];
-  phase: RequestPhase;
-  attempts: number;
-  waits: readonly WaitRecord[];
-  httpStatus?: number;
-  batchStatus?: BatchStatus;
-  requestedAt?: string;
-  startedAt?: string;
-  completedAt?: string;
-  numErrors?: number;
+  rowIndexes: z.array(z.number().int()),
+  phase: RequestPhase,
+  attempts: z.number().int(),
+  /** Every attempt, oldest first (older saves have none). */
+  tries: z.array(Attempt).default([]),
+  waits: z.array(WaitRecord),
+  httpStatus: z.number().int().optional(),
+  batchStatus: BatchStatus.optional(),
+  requestedAt: z.string().optional(),
+  startedAt: z.string().optional(),
+  completedAt: z.string().optional(),
+  numErrors: z.number().int().optional(),
   /** When we first sent it and when its last answer (or give-up) came, epoch ms. */
-  sentAt?: number;
-  settledAt?: number;
+  sentAt: z.number().optional(),
+  settledAt: z.number().optional(),
   /** A short note for the per-request table: "Timed out after 120 s", "HubSpot answered 502". */
-  note?: string;
-}
+  note: z.string().optional(),
+});
+export type RequestRecord = z.infer<typeof RequestRecord>;
 
-export type StopReason =
-  | { kind: "daily-limit"; message: string }
-  | { kind: "auth"; status: 401 | 403; message: string }
-  | { kind: "server-unreachable"; message: string };
+export const StopReason = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("daily-limit"), message: z.string() }),
+  z.object({
+    kind: z.literal("auth"),
+    status: z.union([z.literal(401), z.literal(403)]),
+    message: z.string(),
+  }),
+  z.object({ kind: z.literal("server-unreachable"), message: z.string() }),
+]);
+export type StopReason = z.infer<typeof StopReason>;
+
+export const SubmissionEnvironment = z.object({
+  kind: z.enum(["simulator", "hubspot"]),
+  portalId: z.number().optional(),
+  uiDomain: z.string().optional(),
+  sandbox: z.boolean().optional(),
+});
+export type SubmissionEnvironment = z.infer<typeof SubmissionEnvironment>;
+
+export const SkippedRow = z.object({
+  rowId: z.string(),
+  rowNumber: z.number(),
+  title: z.string(),
+  reason: z.string(),
+});
+export type SkippedRow = z.infer<typeof SkippedRow>;
+
+export const SubmissionStatus = z.enum(["running", "done", "stopped", "canceled", "interrupted"]);
+export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
+
+/** One submission, as the progress bar, the results table and the history read it. Plain data: persisted. */
+export const SubmissionState = z.object({
+  id: z.string(),
+  /** When the person confirmed the dialog. */
+  createdAt: z.number(),
+  /** When the first request left: "Started" and the elapsed time count from here. */
+  startedAt: z.number().optional(),
+  environment: SubmissionEnvironment,
+  rateLimit: z.object({ max: z.number(), intervalMs: z.number() }),
+  uniqueProperty: z.string().optional(),
+  status: SubmissionStatus,
+  stopReason: StopReason.optional(),
+  finishedAt: z.number().optional(),
+  rows: z.array(RowResult),
+  requests: z.array(RequestRecord),
+  skipped: z.array(SkippedRow),
+  /** Set while sending holds back for the rate limit. */
+  rateLimitWaitUntil: z.number().optional(),
+});
+export type SubmissionState = z.infer<typeof SubmissionState>;
 
 /** What the queue works on: one batch/create request. `rowIds[i]` is `inputs[i].objectWriteTraceId`. */
 export interface QueueRequest {
@@ -95,7 +181,15 @@ export interface BatchInfo {
 /** Everything the queue reports; `applyQueueEvent` folds these into a `SubmissionState`. */
 export type QueueEvent =
   | { type: "sending"; requestId: string; attempt: number; at: number }
-  | { type: "waiting"; requestId: string; reason: WaitReason; ms: number; at: number; note: string }
+  | {
+      type: "waiting";
+      requestId: string;
+      reason: WaitReason;
+      ms: number;
+      at: number;
+      note: string;
+      httpStatus?: number;
+    }
   | {
       type: "settled";
       requestId: string;

@@ -4,7 +4,7 @@ import { useAnnouncer } from "../../lib/announcer/announcer-context.tsx";
 import { DockToast } from "../../ui/notification-dock.tsx";
 import type { ImportOutcome } from "./use-csv-import.ts";
 
-/** The toast after an import: how many rows, and plainly what was not read or not imported. */
+/** The notice (in the notification dock) after an import: how many rows, and plainly what was not read or not imported. */
 export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutcome; onDismiss(): void }) {
   const t = useT();
   const intl = useIntlOrEnglish();

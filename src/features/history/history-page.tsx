@@ -3,6 +3,7 @@ import { useSyncExternalStore } from "react";
 import { useFormat } from "../../i18n/language-provider.tsx";
 import type { MessageId } from "../../i18n/messages.ts";
 import { useT, useTRich } from "../../i18n/use-t.ts";
+import type { SubmissionMeta } from "../../lib/storage/submissions.ts";
 import { useSubmissionStore } from "../../lib/submission/submission-context.tsx";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -16,6 +17,18 @@ const STATUS: Record<string, MessageId> = {
   stopped: "history.status.stopped",
   interrupted: "history.status.interrupted",
 };
+
+/**
+ * A run that created nothing because every row was already in HubSpot is not a second success: say so.
+ */
+function historyStatus(item: SubmissionMeta, t: ReturnType<typeof useT>): string {
+  const created = item.counts.created ?? 0;
+  const exists = item.counts.exists ?? 0;
+  if (item.status === "done" && created === 0 && exists > 0) return t("history.status.nothingNew");
+  if (item.status === "done" && created === 0) return t("history.status.nothingCreated");
+  const status = STATUS[item.status];
+  return status ? t(status) : item.status;
+}
 
 /** Past submissions kept in this browser (IndexedDB); opening one shows its results in the Results tab. */
 export function HistoryPage() {
@@ -51,6 +64,7 @@ export function HistoryPage() {
               <th scope="col">{t("history.col.status")}</th>
               <th scope="col">{t("history.col.rows")}</th>
               <th scope="col">{t("history.col.created")}</th>
+              <th scope="col">{t("history.col.exists")}</th>
               <th scope="col">{t("history.col.failed")}</th>
               <th scope="col">{t("history.col.unknown")}</th>
               <th scope="col">{t("history.col.notSent")}</th>
@@ -62,15 +76,15 @@ export function HistoryPage() {
           <tbody>
             {items.map((item) => {
               const current = snapshot.current?.id === item.id;
-              const started = format.dateTime(item.createdAt);
-              const status = STATUS[item.status];
+              const started = format.dateTime(item.startedAt ?? item.createdAt);
               return (
                 <tr key={item.id} aria-current={current ? "true" : undefined}>
                   <td>{started}</td>
                   <td>{item.environment}</td>
-                  <td>{status ? t(status) : item.status}</td>
+                  <td>{historyStatus(item, t)}</td>
                   <td>{format.number(item.total)}</td>
                   <td>{format.number(item.counts.created ?? 0)}</td>
+                  <td>{format.number(item.counts.exists ?? 0)}</td>
                   <td>{format.number(item.counts.failed ?? 0)}</td>
                   <td>{format.number(item.counts.unknown ?? 0)}</td>
                   <td>{format.number((item.counts["not-sent"] ?? 0) + (item.counts.canceled ?? 0))}</td>

@@ -1,5 +1,5 @@
 import { resultsCsv } from "../../domain/submission/export-csv.ts";
-import type { SubmissionState } from "../../domain/submission/state.ts";
+import type { SubmissionState } from "../../domain/submission/types.ts";
 import { fileTimestamp } from "../../i18n/format.ts";
 
 /** Downloads the results as CSV (with a BOM so spreadsheet apps read UTF-8 titles right). */

@@ -1,7 +1,6 @@
 import type { RowId } from "../../domain/batch/row.ts";
 import type { ManualCheck } from "../../domain/submission/reconcile.ts";
-import type { SubmissionState } from "../../domain/submission/state.ts";
-import type { RowOutcome } from "../../domain/submission/types.ts";
+import type { RowOutcome, SubmissionState } from "../../domain/submission/types.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";

@@ -4,6 +4,7 @@ import { useT } from "../../i18n/use-t.ts";
 const ICONS: Record<RowOutcome, string> = {
   pending: "…",
   created: "✓",
+  exists: "=",
   failed: "✕",
   unknown: "?",
   canceled: "–",

@@ -1,5 +1,4 @@
-import type { SubmissionState } from "../../domain/submission/state.ts";
-import type { RequestRecord } from "../../domain/submission/types.ts";
+import type { Attempt, RequestRecord, SubmissionState } from "../../domain/submission/types.ts";
 import type { Formatter } from "../../i18n/format.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
 import { type Translate, useT } from "../../i18n/use-t.ts";
@@ -11,7 +10,28 @@ function waits(request: RequestRecord, t: Translate, format: Formatter): string 
   return t("requests.waits", { count: request.waits.length, reasons, duration: format.seconds(total) });
 }
 
-/** Per request: HTTP status, HubSpot's batch status and timestamps, errors, attempts and waits. */
+function attemptText(attempt: Attempt, t: Translate, format: Formatter): string {
+  const sent = format.time(attempt.sentAt);
+  if (attempt.answeredAt === undefined) return t("requests.attempt.waiting", { sent });
+  const answered = format.time(attempt.answeredAt);
+  if (attempt.httpStatus === undefined) return t("requests.attempt.noAnswer", { sent, answered });
+  return t("requests.attempt.answered", { sent, status: attempt.httpStatus, answered });
+}
+
+/** Older saves have no per-attempt record: their first send and last answer stand in. */
+function attemptsOf(request: RequestRecord): Attempt[] {
+  if (request.tries.length > 0) return request.tries;
+  if (request.sentAt === undefined) return [];
+  return [
+    {
+      sentAt: request.sentAt,
+      ...(request.settledAt === undefined ? {} : { answeredAt: request.settledAt }),
+      ...(request.httpStatus === undefined ? {} : { httpStatus: request.httpStatus }),
+    },
+  ];
+}
+
+/** Per request: each attempt's send and answer time, HubSpot's batch status and what it means for the rows. */
 export function RequestsTable({ state }: { state: SubmissionState }) {
   const t = useT();
   const format = useFormat();
@@ -23,13 +43,11 @@ export function RequestsTable({ state }: { state: SubmissionState }) {
           <tr>
             <th scope="col">{t("requests.col.request")}</th>
             <th scope="col">{t("requests.col.rows")}</th>
+            <th scope="col">{t("requests.col.attempts")}</th>
             <th scope="col">{t("requests.col.http")}</th>
             <th scope="col">{t("requests.col.batch")}</th>
-            <th scope="col">{t("requests.col.requested")}</th>
-            <th scope="col">{t("requests.col.started")}</th>
-            <th scope="col">{t("requests.col.completed")}</th>
+            <th scope="col">{t("requests.col.hubspotTimes")}</th>
             <th scope="col">{t("requests.col.errors")}</th>
-            <th scope="col">{t("requests.col.attempts")}</th>
             <th scope="col">{t("requests.col.waits")}</th>
             <th scope="col">{t("requests.col.note")}</th>
           </tr>
@@ -39,13 +57,39 @@ export function RequestsTable({ state }: { state: SubmissionState }) {
             <tr key={request.id}>
               <td>{index + 1}</td>
               <td>{format.number(request.rowIndexes.length)}</td>
+              <td>
+                <ol
+                  className="results-attempts"
+                  aria-label={t("requests.attempts.label", { request: index + 1 })}
+                >
+                  {attemptsOf(request).map((attempt) => (
+                    <li key={attempt.sentAt}>{attemptText(attempt, t, format)}</li>
+                  ))}
+                </ol>
+                {request.tries.length === 0 && request.sentAt === undefined ? request.phase : null}
+              </td>
               <td>{request.httpStatus ?? request.phase}</td>
-              <td>{request.batchStatus ?? ""}</td>
-              <td>{time(request.requestedAt)}</td>
-              <td>{time(request.startedAt)}</td>
-              <td>{time(request.completedAt)}</td>
+              <td>
+                {request.batchStatus ? (
+                  <>
+                    <strong>{request.batchStatus}</strong>
+                    <span className="results-table__meaning">
+                      {t(`requests.batchStatus.${request.batchStatus}`)}
+                    </span>
+                  </>
+                ) : (
+                  ""
+                )}
+              </td>
+              <td>
+                {request.startedAt
+                  ? t("requests.hubspotTimes", {
+                      started: time(request.startedAt),
+                      completed: time(request.completedAt),
+                    })
+                  : ""}
+              </td>
               <td>{request.numErrors ?? ""}</td>
-              <td>{request.attempts}</td>
               <td>{waits(request, t, format)}</td>
               <td className="results-table__message">{request.note ?? ""}</td>
             </tr>

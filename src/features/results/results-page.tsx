@@ -84,12 +84,13 @@ export function ResultsPage() {
           <h2 className="results-head__title">{t("results.title")}</h2>
           <p className="results-head__summary">
             {[
-              format.dateTime(state.createdAt),
+              format.dateTime(state.startedAt ?? state.createdAt),
               state.environment.kind === "simulator"
                 ? t("env.simulator")
                 : t("env.portal", { portalId: String(state.environment.portalId ?? "") }),
               t("results.summary.counts", {
                 created: counts.created,
+                exists: counts.exists,
                 failed: counts.failed,
                 unknown: counts.unknown,
                 notSent: counts.canceled + counts["not-sent"],

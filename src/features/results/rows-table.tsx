@@ -1,8 +1,7 @@
-import { useId, useMemo, useState } from "react";
-import type { SubmissionState } from "../../domain/submission/state.ts";
-import type { RowOutcome, RowResult } from "../../domain/submission/types.ts";
+import { type ReactNode, useId, useMemo, useState } from "react";
+import type { RowOutcome, RowResult, SubmissionState } from "../../domain/submission/types.ts";
 import { quoteRecordUrl } from "../../hubspot/account.ts";
-import { type Translate, useT } from "../../i18n/use-t.ts";
+import { type RichValues, type Translate, useT, useTRich } from "../../i18n/use-t.ts";
 import { Button } from "../../ui/button.tsx";
 import { OutcomeBadge } from "./outcome-badge.tsx";
 
@@ -13,6 +12,7 @@ const OUTCOME_ORDER: readonly RowOutcome[] = [
   "not-sent",
   "canceled",
   "pending",
+  "exists",
   "created",
 ];
 type SortKey = "row" | "outcome";
@@ -26,6 +26,15 @@ function idCell(state: SubmissionState, row: RowResult) {
       {row.hubspotId}
     </a>
   );
+}
+
+function messageCell(
+  state: SubmissionState,
+  row: RowResult,
+  tRich: (id: "rows.existsMessage", values: RichValues) => ReactNode,
+) {
+  if (row.outcome === "exists") return tRich("rows.existsMessage", { id: idCell(state, row) });
+  return row.error?.message ?? "";
 }
 
 /**
@@ -53,6 +62,7 @@ export function RowsTable({ state }: { state: SubmissionState }) {
   const [page, setPage] = useState(0);
   const filterId = useId();
   const t = useT();
+  const tRich = useTRich();
 
   const allRows = useMemo(() => withSkipped(state, t), [state, t]);
   const counts = useMemo(() => {
@@ -141,7 +151,7 @@ export function RowsTable({ state }: { state: SubmissionState }) {
                 </td>
                 <td>{idCell(state, row)}</td>
                 <td>{row.error?.category ?? ""}</td>
-                <td className="results-table__message">{row.error?.message ?? ""}</td>
+                <td className="results-table__message">{messageCell(state, row, tRich)}</td>
                 <td>{row.error?.propertyName ?? ""}</td>
               </tr>
             ))}

@@ -1,5 +1,5 @@
-import type { SubmissionState } from "../../domain/submission/state.ts";
 import type { SubmissionSummary } from "../../domain/submission/summary.ts";
+import type { SubmissionState } from "../../domain/submission/types.ts";
 import type { MessageId } from "../../i18n/messages.ts";
 import type { MessageValues } from "../../i18n/use-t.ts";
 

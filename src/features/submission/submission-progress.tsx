@@ -1,7 +1,7 @@
 import { type Ref, useEffect, useState } from "react";
-import { planSubmission } from "../../domain/submission/plan.ts";
-import type { SubmissionState } from "../../domain/submission/state.ts";
+import { remainingMs } from "../../domain/submission/eta.ts";
 import type { SubmissionSummary } from "../../domain/submission/summary.ts";
+import type { SubmissionState } from "../../domain/submission/types.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
 import type { MessageId } from "../../i18n/messages.ts";
 import { useT, useTRich } from "../../i18n/use-t.ts";
@@ -29,23 +29,6 @@ function useNow(active: boolean): number {
   return now;
 }
 
-/** What is left, at the rate limit and the round trips seen so far. */
-function etaMs(state: SubmissionState, summary: SubmissionSummary, now: number): number {
-  const left = summary.requestsTotal - summary.requestsDone;
-  if (left <= 0) return 0;
-  const trips = state.requests.filter((r) => r.sentAt !== undefined && r.settledAt !== undefined);
-  const latency = trips.length
-    ? trips.reduce((sum, r) => sum + (r.settledAt! - r.sentAt!), 0) / trips.length
-    : 300;
-  const estimate = planSubmission({
-    quotes: left * 100,
-    rateLimit: state.rateLimit,
-    latencyMs: latency,
-    concurrency: 6,
-  }).estimatedMs;
-  return Math.max(estimate, (state.rateLimitWaitUntil ?? 0) - now);
-}
-
 export function SubmissionProgress({
   ref,
   state,
@@ -53,9 +36,11 @@ export function SubmissionProgress({
   running,
   onCancel,
   onDismiss,
+  concurrency,
 }: {
   /** Focus lands here when a run starts (the submit button that started it is disabled meanwhile). */
   ref?: Ref<HTMLElement>;
+  concurrency: number;
   state: SubmissionState;
   summary: SubmissionSummary;
   running: boolean;
@@ -65,7 +50,7 @@ export function SubmissionProgress({
   const now = useNow(running);
   const { counts } = summary;
   const done = summary.total - counts.pending;
-  const elapsed = (state.finishedAt ?? now) - state.createdAt;
+  const elapsed = state.startedAt === undefined ? 0 : (state.finishedAt ?? now) - state.startedAt;
   const waiting = running && state.rateLimitWaitUntil !== undefined && state.rateLimitWaitUntil > now;
   const t = useT();
   const tRich = useTRich();
@@ -98,6 +83,7 @@ export function SubmissionProgress({
       />
       <ul className="submission-progress__counts">
         <li>{tRich("progress.created", { count: counts.created, b: bold })}</li>
+        {counts.exists > 0 ? <li>{tRich("progress.exists", { count: counts.exists, b: bold })}</li> : null}
         <li>{tRich("progress.failed", { count: counts.failed, b: bold })}</li>
         {counts.unknown > 0 ? <li>{tRich("progress.unknown", { count: counts.unknown, b: bold })}</li> : null}
         <li>{tRich("progress.pending", { count: counts.pending, b: bold })}</li>
@@ -107,8 +93,17 @@ export function SubmissionProgress({
         <li>
           {tRich("progress.requests", { done: summary.requestsDone, total: summary.requestsTotal, b: bold })}
         </li>
-        <li>{t("progress.elapsed", { duration: duration(elapsed) })}</li>
-        {running ? <li>{t("progress.left", { duration: about(etaMs(state, summary, now)) })}</li> : null}
+        {state.startedAt === undefined ? null : (
+          <li>
+            {t("progress.startedElapsed", {
+              started: format.time(state.startedAt),
+              duration: duration(elapsed),
+            })}
+          </li>
+        )}
+        {running ? (
+          <li>{t("progress.left", { duration: about(remainingMs(state, now, concurrency)) })}</li>
+        ) : null}
       </ul>
       {/* Not a live region: the app's announcer says when sending waits (submission-announcements.ts). */}
       <p className="submission-progress__wait">{waiting ? t("progress.waiting") : ""}</p>

@@ -78,6 +78,7 @@ export function SubmitBatch() {
               // The panel and its Close button go away: the user's next step starts at Submit again.
               submitRef.current?.focus();
             }}
+            concurrency={store.concurrency}
           />
         </DockPanel>
       ) : null}

@@ -3,7 +3,12 @@ import { useId, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { aboutDuration } from "../../domain/submission/plan.ts";
+import type { PriorQuote } from "../../domain/submission/prior-quotes.ts";
+import type { NumberedRow } from "../../domain/submission/state.ts";
 import { isWritable } from "../../hubspot/properties.ts";
+import type { Formatter } from "../../i18n/format.ts";
+import { useFormat } from "../../i18n/language-provider.tsx";
+import { type Translate, useT } from "../../i18n/use-t.ts";
 import type { StartSubmission } from "../../lib/submission/use-submission.ts";
 import { useGridSelection } from "../../lib/use-grid-selection.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -14,12 +19,34 @@ import type { SubmitPlan } from "./use-submit-plan.ts";
 
 const SubmitForm = z.object({
   scope: z.enum(["valid", "selection"]),
+  /** Rows an earlier submission already created: skip them, or knowingly create another quote each. */
+  repeat: z.enum(["skip", "create"]),
   stamp: z.boolean(),
   confirmLive: z.boolean(),
 });
 type SubmitForm = z.infer<typeof SubmitForm>;
 
 const number = new Intl.NumberFormat("en-US");
+
+function repeatSummary(
+  rows: readonly NumberedRow[],
+  prior: ReadonlyMap<string, PriorQuote>,
+  t: Translate,
+  format: Formatter,
+): string {
+  return format.list(
+    rows.map((n) => {
+      const quote = prior.get(n.row.id);
+      return quote
+        ? t("submit.repeat.row", {
+            row: n.rowNumber,
+            quoteId: quote.hubspotId,
+            sent: format.dateTime(quote.at),
+          })
+        : t("submit.repeat.rowOnly", { row: n.rowNumber });
+    }),
+  );
+}
 
 export function SubmitDialog({
   open,
@@ -32,6 +59,8 @@ export function SubmitDialog({
   plan: SubmitPlan;
   onConfirm: (input: StartSubmission) => void;
 }) {
+  const t = useT();
+  const format = useFormat();
   const form = useForm<SubmitForm>({
     resolver: zodResolver(
       SubmitForm.refine((v) => !plan.isLive || v.confirmLive, {
@@ -39,13 +68,15 @@ export function SubmitDialog({
         message: "Tick this box to create the quotes in your live HubSpot account.",
       }),
     ),
-    defaultValues: { scope: "valid", stamp: true, confirmLive: false },
+    defaultValues: { scope: "valid", repeat: "skip", stamp: true, confirmLive: false },
   });
   const ids = {
     scope: useId(),
     selection: useId(),
     stamp: useId(),
     live: useId(),
+    skipRepeat: useId(),
+    createRepeat: useId(),
     liveError: useId(),
   };
   // "Selected rows" is offered when the grid selects more than one row; ids are resolved only when chosen.
@@ -59,14 +90,31 @@ export function SubmitDialog({
       skipped: plan.skipped.filter((row) => selected.has(row.rowId)),
     };
   }, [bySelection, selection, plan.valid, plan.skipped]);
-  const { valid, skipped } = chosen;
-  const planned = bySelection ? plan.planFor(valid.length) : plan.plan;
+  const { skipped } = chosen;
+  const repeats = useMemo(
+    () => chosen.valid.filter((numbered) => plan.priorQuotes.has(numbered.row.id)),
+    [chosen.valid, plan.priorQuotes],
+  );
+  const skipRepeats = form.watch("repeat") === "skip";
+  const valid = useMemo(
+    () => (skipRepeats ? chosen.valid.filter((n) => !plan.priorQuotes.has(n.row.id)) : chosen.valid),
+    [skipRepeats, chosen.valid, plan.priorQuotes],
+  );
+  const planned = plan.planFor(valid.length);
 
   const submit = form.handleSubmit((values) => {
     if (!plan.environment) return;
     const defs = new Map(plan.properties.map((p) => [p.name, p]));
     const unique = values.stamp ? plan.uniqueProperty : undefined;
+    const again = new Set(values.repeat === "create" ? repeats.map((n) => n.row.id) : []);
+    // A row created again needs a fresh key, or HubSpot refuses it as the earlier quote's duplicate.
+    const nonce = Date.now().toString(36);
+    const existing =
+      values.repeat === "skip"
+        ? repeats.map((n) => ({ ...n, hubspotId: plan.priorQuotes.get(n.row.id)?.hubspotId ?? "" }))
+        : [];
     onConfirm({
+      existing,
       environment: plan.environment,
       rateLimit: plan.rateLimit,
       rows: valid,
@@ -76,7 +124,14 @@ export function SubmitDialog({
           const def = defs.get(name);
           return def ? isWritable(def) : true;
         },
-        ...(unique ? { stamp: { propertyName: unique.name, valueFor: (row) => row.id } } : {}),
+        ...(unique
+          ? {
+              stamp: {
+                propertyName: unique.name,
+                valueFor: (row) => (again.has(row.id) ? `${row.id}~${nonce}` : row.id),
+              },
+            }
+          : {}),
       },
     });
   });
@@ -119,6 +174,28 @@ export function SubmitDialog({
               </label>
             ) : null}
           </fieldset>
+
+          {repeats.length > 0 ? (
+            <fieldset className="submission-form__group submission-form__repeat">
+              <legend>{t("submit.repeat.legend", { count: repeats.length })}</legend>
+              <p className="submission-form__note">
+                {repeats.length > 3
+                  ? t("submit.repeat.summaryMore", {
+                      rows: repeatSummary(repeats.slice(0, 3), plan.priorQuotes, t, format),
+                      more: repeats.length - 3,
+                    })
+                  : t("submit.repeat.summary", { rows: repeatSummary(repeats, plan.priorQuotes, t, format) })}
+              </p>
+              <label htmlFor={ids.skipRepeat} className="submission-form__choice">
+                <input id={ids.skipRepeat} type="radio" value="skip" {...form.register("repeat")} />
+                {t("submit.repeat.skip")}
+              </label>
+              <label htmlFor={ids.createRepeat} className="submission-form__choice">
+                <input id={ids.createRepeat} type="radio" value="create" {...form.register("repeat")} />
+                {t("submit.repeat.create")}
+              </label>
+            </fieldset>
+          ) : null}
 
           <dl className="submission-form__facts">
             <dt>Environment</dt>

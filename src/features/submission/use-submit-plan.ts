@@ -1,21 +1,27 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo } from "react";
-import type { BatchRow } from "../../domain/batch/row.ts";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
+import type { BatchRow, RowId } from "../../domain/batch/row.ts";
 import {
   DEFAULT_RATE_LIMIT,
   planSubmission,
   type RateLimit,
   type SubmissionPlan,
 } from "../../domain/submission/plan.ts";
+import type { PriorQuote } from "../../domain/submission/prior-quotes.ts";
 import { splitRows } from "../../domain/submission/split-rows.ts";
-import type { NumberedRow, SkippedRow, SubmissionEnvironment } from "../../domain/submission/state.ts";
+import type { NumberedRow } from "../../domain/submission/state.ts";
+import type { SkippedRow, SubmissionEnvironment } from "../../domain/submission/types.ts";
 import { isSandbox } from "../../hubspot/account.ts";
+import { ROLLING_WINDOW_MS } from "../../hubspot/limits.ts";
 import type { Property } from "../../hubspot/properties.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { accountQuery } from "../../lib/api/get-account.ts";
 import { healthQuery } from "../../lib/api/get-health.ts";
 import { quotePropertiesQuery } from "../../lib/api/get-quote-properties.ts";
 import { useValidation } from "../../lib/services/use-validation.ts";
+import { useSubmissionStore } from "../../lib/submission/submission-context.tsx";
+
+const NO_PRIOR_QUOTES: ReadonlyMap<RowId, PriorQuote> = new Map();
 
 /** A round trip to expect per request when estimating; the queue learns the real one as it goes. */
 const TYPICAL_LATENCY_MS = 300;
@@ -35,12 +41,21 @@ export interface SubmitPlan {
   isLive: boolean;
   uniqueProperty: Property | undefined;
   properties: readonly Property[];
+  /** Rows of this batch that past submissions already made a quote for. */
+  priorQuotes: ReadonlyMap<RowId, PriorQuote>;
 }
 
 export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, enabled: boolean): SubmitPlan {
   const health = useQuery({ ...healthQuery(), enabled });
   const account = useQuery({ ...accountQuery(), enabled: enabled && health.isSuccess });
   const properties = useQuery({ ...quotePropertiesQuery(), enabled });
+  const store = useSubmissionStore();
+  const { historyVersion } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const prior = useQuery({
+    queryKey: ["submission", "prior-quotes", historyVersion],
+    queryFn: () => store.priorQuotes(),
+    enabled,
+  });
   const defs = properties.data ?? [];
   // The grid's own validation result, once complete (every row checked, every referenced id resolved):
   // a row the grid marks as an error is skipped here.
@@ -62,7 +77,7 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
         ? t("submit.waiting.references", { count: validation.pendingReferences })
         : t("submit.waiting.batch");
   const rateLimit: RateLimit = health.data?.rateLimit
-    ? { max: health.data.rateLimit.perTenSeconds, intervalMs: 10_000 }
+    ? { max: health.data.rateLimit.perTenSeconds, intervalMs: ROLLING_WINDOW_MS }
     : DEFAULT_RATE_LIMIT;
   const planFor = (quotes: number) =>
     planSubmission({ quotes, rateLimit, latencyMs: TYPICAL_LATENCY_MS, concurrency });
@@ -83,7 +98,7 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
       ? `HubSpot portal ${details.portalId}${isSandbox(details) ? " (sandbox)" : " (production)"}`
       : "HubSpot";
   return {
-    ready: health.isSuccess && properties.isSuccess && complete,
+    ready: health.isSuccess && properties.isSuccess && complete && prior.isSuccess,
     waitingFor,
     ...split,
     plan,
@@ -94,5 +109,6 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
     isLive: !simulator && !(details && isSandbox(details)),
     uniqueProperty: defs.find((p) => p.hasUniqueValue === true && p.type === "string"),
     properties: defs,
+    priorQuotes: prior.data ?? NO_PRIOR_QUOTES,
   };
 }

@@ -1,79 +1,16 @@
 import { createStore, del, get, set, type UseStore } from "idb-keyval";
 import { z } from "zod";
-import type { SubmissionState } from "../../domain/submission/state.ts";
+import { SubmissionState } from "../../domain/submission/types.ts";
 
 /**
  * Past and current submissions in IndexedDB, in their own store. The index (small) lists them; each
- * submission's full state (rows and requests) lives under its own key and is parsed on the way in.
+ * submission's full state (rows and requests) lives under its own key and is parsed on the way in with the
+ * domain's schema, the one declaration of its shape.
  */
-const Outcome = z.enum(["pending", "created", "failed", "unknown", "canceled", "not-sent"]);
-const RowError = z.object({ category: z.string(), message: z.string(), propertyName: z.string().optional() });
-const RowResult = z.object({
-  rowId: z.string(),
-  rowNumber: z.number(),
-  title: z.string(),
-  outcome: Outcome,
-  requestId: z.string().optional(),
-  hubspotId: z.string().optional(),
-  error: RowError.optional(),
-  uniqueValue: z.string().optional(),
-});
-const RequestRecord = z.object({
-  id: z.string(),
-  rowIndexes: z.array(z.number().int()),
-  phase: z.enum(["queued", "sending", "waiting", "complete", "failed", "unknown", "canceled", "not-sent"]),
-  attempts: z.number().int(),
-  waits: z.array(
-    z.object({
-      reason: z.enum(["rate-limit", "locked", "not-applied", "server-unreachable"]),
-      ms: z.number(),
-      at: z.number(),
-    }),
-  ),
-  httpStatus: z.number().int().optional(),
-  batchStatus: z.enum(["PENDING", "PROCESSING", "CANCELED", "COMPLETE"]).optional(),
-  requestedAt: z.string().optional(),
-  startedAt: z.string().optional(),
-  completedAt: z.string().optional(),
-  numErrors: z.number().int().optional(),
-  sentAt: z.number().optional(),
-  settledAt: z.number().optional(),
-  note: z.string().optional(),
-});
-const StopReason = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("daily-limit"), message: z.string() }),
-  z.object({
-    kind: z.literal("auth"),
-    status: z.union([z.literal(401), z.literal(403)]),
-    message: z.string(),
-  }),
-  z.object({ kind: z.literal("server-unreachable"), message: z.string() }),
-]);
-export const StoredSubmission = z.object({
-  id: z.string(),
-  createdAt: z.number(),
-  environment: z.object({
-    kind: z.enum(["simulator", "hubspot"]),
-    portalId: z.number().optional(),
-    uiDomain: z.string().optional(),
-    sandbox: z.boolean().optional(),
-  }),
-  rateLimit: z.object({ max: z.number(), intervalMs: z.number() }),
-  uniqueProperty: z.string().optional(),
-  status: z.enum(["running", "done", "stopped", "canceled", "interrupted"]),
-  stopReason: StopReason.optional(),
-  finishedAt: z.number().optional(),
-  rows: z.array(RowResult),
-  requests: z.array(RequestRecord),
-  skipped: z.array(
-    z.object({ rowId: z.string(), rowNumber: z.number(), title: z.string(), reason: z.string() }),
-  ),
-  rateLimitWaitUntil: z.number().optional(),
-});
-
 export const SubmissionMeta = z.object({
   id: z.string(),
   createdAt: z.number(),
+  startedAt: z.number().optional(),
   finishedAt: z.number().optional(),
   status: z.string(),
   environment: z.string(),
@@ -108,7 +45,7 @@ export class SubmissionStorage {
   }
 
   async load(id: string): Promise<SubmissionState | undefined> {
-    const parsed = StoredSubmission.safeParse(await get(stateKey(id), this.store));
+    const parsed = SubmissionState.safeParse(await get(stateKey(id), this.store));
     return parsed.success ? parsed.data : undefined;
   }
 

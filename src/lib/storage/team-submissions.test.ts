@@ -4,7 +4,7 @@ import { createStore } from "idb-keyval";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { SubmissionState } from "../../domain/submission/state.ts";
+import type { SubmissionState } from "../../domain/submission/types.ts";
 import { setupMockApi } from "../../mocks/node.ts";
 import { TeamSubmissionStorage } from "./team-submissions.ts";
 

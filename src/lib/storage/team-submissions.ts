@@ -1,8 +1,8 @@
 import type { UseStore } from "idb-keyval";
 import { z } from "zod";
-import type { SubmissionState } from "../../domain/submission/state.ts";
+import { SubmissionState } from "../../domain/submission/types.ts";
 import { requestJson } from "../api/client.ts";
-import { StoredSubmission, type SubmissionMeta, SubmissionStorage } from "./submissions.ts";
+import { type SubmissionMeta, SubmissionStorage } from "./submissions.ts";
 
 /** One submission as the server's History lists it (`GET /api/submissions`). */
 export const TeamSubmission = z.object({
@@ -21,7 +21,7 @@ export const TeamSubmission = z.object({
 });
 export type TeamSubmission = z.infer<typeof TeamSubmission>;
 const TeamList = z.object({ submissions: z.array(TeamSubmission) });
-const TeamState = z.object({ state: StoredSubmission });
+const TeamState = z.object({ state: SubmissionState });
 
 export interface HistoryFilter {
   /** An admin's choice of person (their id, an e-mail address). */

@@ -2,9 +2,9 @@ import "fake-indexeddb/auto";
 import { createStore } from "idb-keyval";
 import { describe, expect, it } from "vitest";
 import { createRow } from "../../domain/batch/row.ts";
-import { FakeClock } from "../../domain/submission/fake-clock.ts";
-import { fakeHubspot } from "../../domain/submission/fake-hubspot.ts";
 import { applyQueueEvent, createSubmission } from "../../domain/submission/state.ts";
+import { FakeClock } from "../../test/fake-clock.ts";
+import { fakeHubspot } from "../../test/fake-hubspot.ts";
 import { SubmissionStorage } from "../storage/submissions.ts";
 import { SubmissionStore } from "./submission-store.ts";
 

@@ -1,6 +1,6 @@
 import type { BatchRow, RowId } from "../../domain/batch/row.ts";
 import { chunk } from "../../domain/submission/chunk.ts";
-import { type Clock, systemClock } from "../../domain/submission/clock.ts";
+import { type PriorQuote, priorQuotes } from "../../domain/submission/prior-quotes.ts";
 import { type QueueHandle, runQueue } from "../../domain/submission/queue.ts";
 import {
   type ManualCheck,
@@ -19,12 +19,12 @@ import {
   finishSubmission,
   interruptSubmission,
   markRows,
-  type SubmissionState,
 } from "../../domain/submission/state.ts";
 import { summarise } from "../../domain/submission/summary.ts";
-import type { QueueRequest, RowOutcome } from "../../domain/submission/types.ts";
+import type { QueueRequest, RowOutcome, SubmissionState } from "../../domain/submission/types.ts";
 import type { BatchResponse } from "../../hubspot/batch-create.ts";
 import type { BatchReadRequest } from "../../hubspot/batch-read.ts";
+import { type Clock, systemClock } from "../../platform/clock.ts";
 import type { SubmissionStorage } from "../storage/submissions.ts";
 
 /** The I/O a run needs: one batch/create attempt, a health probe, time. */
@@ -174,6 +174,8 @@ export class SubmissionStore {
     if (!state) return Promise.reject(new Error("There is no submission to resend rows of."));
     if (this.snapshot.running) return Promise.reject(new Error("A submission is already running."));
     const stored = new Map(state.rows.map((row) => [row.rowId, row]));
+    // Rows whose earlier attempt may have been applied: a unique-key conflict on them is our own quote.
+    const maybeCreated = new Set(rowIds.filter((id) => stored.get(id)?.outcome === "unknown"));
     const gone: RowId[] = [];
     const items: { rowId: RowId; input: QueueRequest["inputs"][number] }[] = [];
     for (const rowId of rowIds) {
@@ -204,7 +206,7 @@ export class SubmissionStore {
       return Promise.resolve(next);
     }
     this.setState(addRequests(next, requests));
-    return this.run(requests, runner);
+    return this.run(requests, runner, maybeCreated);
   }
 
   /**
@@ -236,13 +238,36 @@ export class SubmissionStore {
     return { found: findings.found.size, resent: findings.missing.length };
   }
 
+  /** Rows past submissions (this browser's history and the one on screen) already made a quote for. */
+  async priorQuotes(): Promise<Map<RowId, PriorQuote>> {
+    const states: SubmissionState[] = [];
+    const storage = this.options.storage;
+    if (storage) {
+      try {
+        for (const meta of await storage.list()) {
+          const state = await storage.load(meta.id);
+          if (state) states.push(state);
+        }
+      } catch {
+        // No IndexedDB: only the submission in memory is known.
+      }
+    }
+    const current = this.snapshot.current;
+    if (current && !states.some((s) => s.id === current.id)) states.push(current);
+    return priorQuotes(states.map((s) => (s.id === current?.id ? current : s)));
+  }
+
   /** A person checked HubSpot: these rows were (or were not) created. */
   mark(updates: ReadonlyMap<RowId, { outcome: RowOutcome; hubspotId?: string }>): void {
     const state = this.snapshot.current;
     if (state) this.setState(markRows(state, updates));
   }
 
-  private run(requests: QueueRequest[], runner: SubmissionRunner): Promise<SubmissionState> {
+  private run(
+    requests: QueueRequest[],
+    runner: SubmissionRunner,
+    maybeCreated: ReadonlySet<RowId> = new Set(),
+  ): Promise<SubmissionState> {
     const state = this.snapshot.current!;
     const numbers = new Map(state.rows.map((row) => [row.rowId, row.rowNumber]));
     const submissionId = state.id;
@@ -254,6 +279,7 @@ export class SubmissionStore {
       concurrency: this.concurrency,
       rateLimit: state.rateLimit,
       uniqueProperty: state.uniqueProperty,
+      maybeCreated,
       rowNumberOf: (rowId) => numbers.get(rowId),
       onEvent: (event) => {
         const current = this.snapshot.current;
@@ -291,6 +317,7 @@ export class SubmissionStore {
       await storage.save(state, {
         id: state.id,
         createdAt: state.createdAt,
+        ...(state.startedAt === undefined ? {} : { startedAt: state.startedAt }),
         ...(state.finishedAt === undefined ? {} : { finishedAt: state.finishedAt }),
         status: state.status,
         environment,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NOT_FORWARDED_HEADER } from "../../hubspot/endpoints.ts";
+import { FakeClock } from "../../test/fake-clock.ts";
 import type { Database } from "../db/database.ts";
 import { databasesUnderTest } from "../db/test-databases.ts";
-import { createFakeClock } from "../fake-clock.ts";
 import type { SignedInUser } from "../identity.ts";
 import { createProxy, type Upstream } from "../proxy.ts";
 import { Journal } from "./journal.ts";
@@ -26,7 +26,7 @@ afterAll(() => db.close());
 function setup(upstream: Upstream, extra: { timeoutMs?: number; journal?: Journal } = {}) {
   const journal = extra.journal ?? new Journal(db, "test");
   let calls = 0;
-  const clock = createFakeClock();
+  const clock = new FakeClock(0);
   const proxy = createProxy({
     upstream: (request) => {
       calls++;

@@ -1,7 +1,7 @@
-import type { BatchResponse, QuoteCreateInput } from "../../hubspot/batch-create.ts";
-import type { Clock } from "./clock.ts";
-import { headersOf, type SendResult } from "./send-result.ts";
-import type { QueueRequest } from "./types.ts";
+import { headersOf, type SendResult } from "../domain/submission/send-result.ts";
+import type { QueueRequest } from "../domain/submission/types.ts";
+import type { BatchResponse, QuoteCreateInput } from "../hubspot/batch-create.ts";
+import type { Clock } from "../platform/clock.ts";
 
 /** What the fake does with one attempt; `apply` stores the quotes first (the answer can still be lost). */
 export type FakeReply =

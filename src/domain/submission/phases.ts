@@ -1,0 +1,219 @@
+import { MAX_BATCH_INPUTS } from "../../hubspot/limits.ts";
+import type { LineId, RowId } from "../batch/row.ts";
+import { chunk } from "./chunk.ts";
+
+/**
+ * A submission of complete quotes as phases per quote row (docs/decisions/033): 1. create the quote (DRAFT,
+ * with its deal, template, contacts, company); 2. create its line items, each with a 68 association to that
+ * quote, so a line item never exists without its parent; 3. optionally publish (legacy quotes:
+ * `hs_status=APPROVAL_NOT_NEEDED`), only once every line is there; 4. read back amount and links.
+ * Pure: `nextRequests` says what to send now, `applyResult` folds an answer in. Every input carries a
+ * stable key (the row id for the quote, the line id for a line item), so an unknown outcome is reconciled
+ * by reading, never resent blindly.
+ */
+
+export interface PlannedLine {
+  lineId: LineId;
+  /** Line-item properties as wire strings (hs_product_id, quantity, price, hs_position_on_quote…). */
+  properties: Readonly<Record<string, string>>;
+}
+
+export interface PlannedQuote {
+  rowId: RowId;
+  publish: boolean;
+  lines: readonly PlannedLine[];
+}
+
+export type StepState = "todo" | "done" | "failed" | "unknown";
+
+export interface StepError {
+  category: string;
+  message: string;
+}
+
+export interface LineProgress {
+  state: StepState;
+  id?: string;
+  error?: StepError;
+}
+
+export interface QuoteProgress {
+  rowId: RowId;
+  quote: { state: StepState | "exists"; id?: string; error?: StepError };
+  lines: Readonly<Record<LineId, LineProgress>>;
+  publish: { state: StepState | "skipped"; error?: StepError };
+  readBack: {
+    state: StepState;
+    amount?: string;
+    quoteLink?: string;
+    pdfLink?: string;
+  };
+}
+
+export type PhaseRequest =
+  | { kind: "create-quotes"; rowIds: RowId[] }
+  | { kind: "create-lines"; lines: { rowId: RowId; quoteId: string; line: PlannedLine }[] }
+  | { kind: "publish"; quotes: { rowId: RowId; quoteId: string }[] }
+  | { kind: "read-back"; quotes: { rowId: RowId; quoteId: string }[] }
+  /** Unknown line items: read the quote's line items back (associations) and match them by their key. */
+  | { kind: "reconcile-lines"; quotes: { rowId: RowId; quoteId: string }[] };
+
+export function startProgress(plan: readonly PlannedQuote[]): QuoteProgress[] {
+  return plan.map((quote) => ({
+    rowId: quote.rowId,
+    quote: { state: "todo" },
+    lines: Object.fromEntries(quote.lines.map((line) => [line.lineId, { state: "todo" }])),
+    publish: { state: quote.publish ? "todo" : "skipped" },
+    readBack: { state: "todo" },
+  }));
+}
+
+const quoteReady = (p: QuoteProgress) =>
+  (p.quote.state === "done" || p.quote.state === "exists") && p.quote.id;
+const lineStates = (p: QuoteProgress) => Object.values(p.lines).map((line) => line.state);
+
+/**
+ * What can be sent now, earliest phase first, in batches of at most 100 inputs. A row waits at a phase
+ * while anything in it is unknown (reconcile first); a failed phase stops the row there.
+ */
+export function nextRequests(
+  plan: readonly PlannedQuote[],
+  progress: readonly QuoteProgress[],
+  size = MAX_BATCH_INPUTS,
+): PhaseRequest[] {
+  const byRow = new Map(progress.map((p) => [p.rowId, p]));
+  const quotes: RowId[] = [];
+  const lines: { rowId: RowId; quoteId: string; line: PlannedLine }[] = [];
+  const reconcile: { rowId: RowId; quoteId: string }[] = [];
+  const publish: { rowId: RowId; quoteId: string }[] = [];
+  const read: { rowId: RowId; quoteId: string }[] = [];
+  for (const planned of plan) {
+    const p = byRow.get(planned.rowId);
+    if (!p) continue;
+    if (p.quote.state === "todo") {
+      quotes.push(planned.rowId);
+      continue;
+    }
+    const quoteId = quoteReady(p);
+    if (!quoteId) continue;
+    const states = lineStates(p);
+    if (states.includes("unknown")) {
+      reconcile.push({ rowId: p.rowId, quoteId });
+      continue;
+    }
+    const todo = planned.lines.filter((line) => p.lines[line.lineId]?.state === "todo");
+    if (todo.length > 0) {
+      for (const line of todo) lines.push({ rowId: p.rowId, quoteId, line });
+      continue;
+    }
+    if (states.includes("failed")) continue;
+    if (p.publish.state === "todo") {
+      publish.push({ rowId: p.rowId, quoteId });
+      continue;
+    }
+    if (p.publish.state === "unknown" || p.publish.state === "failed") continue;
+    if (p.readBack.state === "todo") read.push({ rowId: p.rowId, quoteId });
+  }
+  return [
+    ...chunk(quotes, size).map((rowIds): PhaseRequest => ({ kind: "create-quotes", rowIds })),
+    ...chunk(reconcile, size).map((q): PhaseRequest => ({ kind: "reconcile-lines", quotes: q })),
+    ...chunk(lines, size).map((l): PhaseRequest => ({ kind: "create-lines", lines: l })),
+    ...chunk(publish, size).map((q): PhaseRequest => ({ kind: "publish", quotes: q })),
+    ...chunk(read, size).map((q): PhaseRequest => ({ kind: "read-back", quotes: q })),
+  ];
+}
+
+/** One answer, already correlated to keys by the caller (trace ids, elimination, or a read). */
+export type PhaseResult =
+  | { kind: "quotes"; outcomes: ReadonlyMap<RowId, QuoteProgress["quote"]> }
+  | { kind: "lines"; outcomes: ReadonlyMap<LineId, LineProgress> }
+  | { kind: "publish"; outcomes: ReadonlyMap<RowId, QuoteProgress["publish"]> }
+  | { kind: "read-back"; outcomes: ReadonlyMap<RowId, QuoteProgress["readBack"]> }
+  /** The line items a quote has in HubSpot, by line key: found ones are done, missing unknown ones are todo. */
+  | { kind: "reconciled-lines"; found: ReadonlyMap<RowId, ReadonlyMap<LineId, string>> };
+
+export function applyResult(progress: readonly QuoteProgress[], result: PhaseResult): QuoteProgress[] {
+  return progress.map((p) => applyOne(p, result));
+}
+
+function applyOne(p: QuoteProgress, result: PhaseResult): QuoteProgress {
+  switch (result.kind) {
+    case "quotes": {
+      const outcome = result.outcomes.get(p.rowId);
+      return outcome ? { ...p, quote: outcome } : p;
+    }
+    case "lines": {
+      let changed = false;
+      const lines: Record<LineId, LineProgress> = { ...p.lines };
+      for (const lineId of Object.keys(p.lines)) {
+        const outcome = result.outcomes.get(lineId);
+        if (outcome) {
+          lines[lineId] = outcome;
+          changed = true;
+        }
+      }
+      return changed ? { ...p, lines } : p;
+    }
+    case "publish": {
+      const outcome = result.outcomes.get(p.rowId);
+      return outcome ? { ...p, publish: outcome } : p;
+    }
+    case "read-back": {
+      const outcome = result.outcomes.get(p.rowId);
+      return outcome ? { ...p, readBack: outcome } : p;
+    }
+    case "reconciled-lines": {
+      const found = result.found.get(p.rowId);
+      if (!found) return p;
+      const lines: Record<LineId, LineProgress> = {};
+      for (const [lineId, line] of Object.entries(p.lines)) {
+        const id = found.get(lineId);
+        // Found: it exists once, attached to its quote. Missing: it was never created, so it is safe to send.
+        lines[lineId] = line.state !== "unknown" ? line : id ? { state: "done", id } : { state: "todo" };
+      }
+      return { ...p, lines };
+    }
+  }
+}
+
+export type QuoteOutcome = "pending" | "created" | "exists" | "failed" | "unknown";
+
+/** What the Results table says per quote: its outcome, "line items 3/3", and the phase that failed. */
+export function quoteSummary(p: QuoteProgress): {
+  outcome: QuoteOutcome;
+  linesDone: number;
+  linesTotal: number;
+  failedPhase?: "quote" | "line items" | "publish" | "read back";
+  error?: StepError;
+} {
+  const lines = Object.values(p.lines);
+  const linesDone = lines.filter((line) => line.state === "done").length;
+  const base = { linesDone, linesTotal: lines.length };
+  if (p.quote.state === "failed")
+    return { ...base, outcome: "failed", failedPhase: "quote", error: p.quote.error };
+  if (p.quote.state === "exists") return { ...base, outcome: "exists" };
+  if (
+    p.quote.state === "unknown" ||
+    lines.some((l) => l.state === "unknown") ||
+    p.publish.state === "unknown"
+  )
+    return { ...base, outcome: "unknown" };
+  const failedLine = lines.find((line) => line.state === "failed");
+  if (failedLine) return { ...base, outcome: "failed", failedPhase: "line items", error: failedLine.error };
+  if (p.publish.state === "failed")
+    return { ...base, outcome: "failed", failedPhase: "publish", error: p.publish.error };
+  const finished =
+    p.quote.state === "done" &&
+    linesDone === lines.length &&
+    p.publish.state !== "todo" &&
+    p.readBack.state !== "todo";
+  return { ...base, outcome: finished ? "created" : "pending" };
+}
+
+/** Every HubSpot request the plan needs when nothing fails: for the floor the bench prints. */
+export function requestsNeeded(plan: readonly PlannedQuote[], size = MAX_BATCH_INPUTS): number {
+  const lines = plan.reduce((sum, q) => sum + q.lines.length, 0);
+  const published = plan.filter((q) => q.publish).length;
+  const perBatch = (n: number) => Math.ceil(n / size);
+  return perBatch(plan.length) + perBatch(lines) + perBatch(published) + perBatch(plan.length);
+}
