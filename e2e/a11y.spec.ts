@@ -50,6 +50,8 @@ test.describe("at 1280×720", () => {
   test("axe finds nothing in any state of the flow, and focus never falls to <body>", async ({
     page,
   }, testInfo) => {
+    // A dozen axe runs over the whole page: about 50 s alone, more on a loaded machine.
+    test.slow();
     const grid = await openComposer(page);
     const spoken = await recordAnnouncements(page);
     await expectNoAxeViolations(page, "empty composer");
