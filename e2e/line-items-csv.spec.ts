@@ -31,3 +31,33 @@ test("a flat CSV with one record per line item becomes quotes with their lines, 
   await expect(quotes.getByRole("rowheader", { name: /3 lines · 279.50/ })).toBeVisible();
   await expect(quotes.getByRole("rowheader", { name: /1 line · 50.00/ })).toBeVisible();
 });
+
+test("product names and SKUs in a file become the library's products; a name matching none is marked", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const quotes = page.getByRole("grid", { name: "Quotes" });
+  await expect(quotes).toBeVisible();
+  const csv = [
+    "Quote name,Expiration date,Product,Quantity",
+    "Acme renewal,2031-01-31,Sales CRM seat Starter (monthly),2",
+    "Acme renewal,2031-01-31,sub-crm-pro-1,1",
+    "Acme renewal,2031-01-31,A product nobody sells,1",
+  ].join("\n");
+  await page
+    .getByLabel("Import CSV")
+    .setInputFiles({ name: "erp-export.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Next: map columns" }).click();
+  await dialog.getByLabel('Import "Product" as').selectOption("line:hs_product_id");
+  await dialog.getByRole("button", { name: "Import 3 rows" }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(page.getByText(/1 product name in the file matched no single product/)).toBeVisible();
+  // 2 × 50.00 + 1 × 120.00; the unmatched line has no price yet.
+  await expect(quotes.getByRole("rowheader", { name: /3 lines · 220.00/ })).toBeVisible();
+  const lines = page.getByRole("grid", { name: /Line items/ });
+  await expect(lines.getByText("Sales CRM seat Starter (monthly)")).toBeVisible();
+  await expect(lines.getByText("Sales CRM seat Professional (monthly)")).toBeVisible();
+  await expect(lines.getByText("A product nobody sells")).toBeVisible();
+});

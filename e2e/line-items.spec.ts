@@ -70,3 +70,31 @@ test("a quote with 3 line items by keyboard, lines pasted from TSV, undo, and al
   await expect(cell(lines, 2, 2)).toHaveText("10");
   await expect(quotes.getByRole("rowheader", { name: /3 lines · 279.50/ })).toBeVisible();
 });
+
+test("pasting product names and SKUs from a spreadsheet adds lines of those products, in one undo step", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const quotes = page.getByRole("grid", { name: "Quotes" });
+  const lines = page.getByRole("grid", { name: "Line items" });
+  await page.getByRole("button", { name: "Add row" }).click();
+  await page.keyboard.type("Globex upgrade");
+  await page.keyboard.press("Enter");
+  await quotes.focus();
+  await page.keyboard.press("F6");
+  await expect(lines).toBeFocused();
+  await pasteText(
+    page,
+    lines,
+    "SUB-CRM-STA-1\t2\r\nＳａｌｅｓ ＣＲＭ ｓｅａｔ Ｐｒｏｆｅｓｓｉｏｎａｌ (monthly)\t1\r\nNo such thing\t1\r\n",
+  );
+  await expect(page.getByText(/1 product name matches no single product/)).toBeVisible();
+  await expect(lines).toHaveAttribute("aria-rowcount", "5");
+  await expect(cell(lines, 0, 0)).toContainText("Sales CRM seat Starter (monthly)");
+  await expect(cell(lines, 1, 0)).toContainText("Sales CRM seat Professional (monthly)");
+  await expect(cell(lines, 2, 0)).toContainText("No such thing");
+  await expect(quotes.getByRole("rowheader", { name: /3 lines · 220.00/ })).toBeVisible();
+  await lines.focus();
+  await page.keyboard.press("ControlOrMeta+Z");
+  await expect(lines).toHaveAttribute("aria-rowcount", "2");
+});

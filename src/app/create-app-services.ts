@@ -3,6 +3,7 @@ import type { BatchRow } from "../domain/batch/row.ts";
 import { ReferenceChecker, type ReferenceCheckerOptions } from "../domain/references/reference-checker.ts";
 import { localToday } from "../domain/validation/today.ts";
 import { type ValidationScheduler, ValidationService } from "../domain/validation/validation-service.ts";
+import type { AssociationTargetType } from "../hubspot/association-catalogue.ts";
 import { Announcer } from "../lib/announcer/announcer.ts";
 import { resolveRecords } from "../lib/api/search-records.ts";
 import { createGridSelectionStore } from "../lib/grid-selection.ts";
@@ -48,8 +49,12 @@ export function createAppServices(input: AppServicesInput = {}): AppServices {
   const scheduler = input.scheduler ?? defaultScheduler;
   const batch = input.batch ?? new BatchStore(input.rows);
   const validation = new ValidationService(batch, { scheduler, today: localToday(now()) });
+  const products = input.products ?? new ProductDirectory();
+  const lookUpRecords = (type: AssociationTargetType, ids: readonly string[]) =>
+    input.resolveRecords ? input.resolveRecords(type, ids) : resolveRecords(type, ids);
   const references = new ReferenceChecker(batch, {
-    resolve: input.resolveRecords ?? ((type, ids) => resolveRecords(type, ids)),
+    // Products (line items) are checked with the records: one pace under HubSpot's shared search limit.
+    resolve: (type, ids) => (type === "products" ? products.resolve(ids) : lookUpRecords(type, ids)),
     clock: input.clock ?? systemClock,
     scheduler,
   });
@@ -68,7 +73,7 @@ export function createAppServices(input: AppServicesInput = {}): AppServices {
     batch,
     validation,
     references,
-    products: input.products ?? new ProductDirectory(),
+    products,
     drafts: new DraftSession(batch, input.drafts ?? new DraftStorage()),
     layout: new ColumnLayoutStore(input.layoutStorage),
     selection: createGridSelectionStore(),

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { AssociationTargetType } from "../../hubspot/association-catalogue.ts";
 import { FakeClock } from "../../test/fake-clock.ts";
 import { BatchStore } from "../batch/batch-store.ts";
-import { createRow } from "../batch/row.ts";
+import { createLine, createRow } from "../batch/row.ts";
 import { availableColumns } from "../columns/build-columns.ts";
 import { applyLayout } from "../columns/layout.ts";
 import { QUOTE_PROPERTIES } from "../columns/property-fixtures.ts";
+import { LineRules } from "../validation/line-rules.ts";
 import { type ValidationScheduler, ValidationService } from "../validation/validation-service.ts";
 import { ReferenceChecker, type ResolvedIds } from "./reference-checker.ts";
+import type { ReferenceType } from "./reference-type.ts";
 
 const DEAL = "assoc:deals:HUBSPOT_DEFINED:64";
 const CONTACT = "assoc:contacts:HUBSPOT_DEFINED:69";
@@ -21,8 +22,8 @@ const later: ValidationScheduler = {
 
 /** HubSpot as a map: ids ending in 7 do not exist. Records each request's time, type and size. */
 function fakeHubSpot(clock: FakeClock) {
-  const requests: { at: number; type: AssociationTargetType; ids: number }[] = [];
-  const resolve = async (type: AssociationTargetType, ids: readonly string[]): Promise<ResolvedIds> => {
+  const requests: { at: number; type: ReferenceType; ids: number }[] = [];
+  const resolve = async (type: ReferenceType, ids: readonly string[]): Promise<ResolvedIds> => {
     requests.push({ at: clock.now(), type, ids: ids.length });
     await clock.sleep(150);
     const exists = (id: string) => !id.endsWith("7");
@@ -49,6 +50,33 @@ function setup(rowCount: number) {
 }
 
 describe("ReferenceChecker", () => {
+  it("checks the products of every line with the records, and a missing one is an error of its quote", async () => {
+    const clock = new FakeClock();
+    const hubspot = fakeHubSpot(clock);
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      createRow({ hs_title: `Q${i}`, hs_expiration_date: "2099-01-01" }, `r${i}`, [
+        createLine({ hs_product_id: String(5000 + i), quantity: "1" }, `l${i}`),
+      ]),
+    );
+    const store = new BatchStore(rows);
+    const validation = new ValidationService(store, { scheduler: later, today: "2026-12-01" });
+    validation.setRules({ properties: QUOTE_PROPERTIES, columns, lines: new LineRules({ properties: [] }) });
+    const checker = new ReferenceChecker(store, { resolve: hubspot.resolve, clock, scheduler: later });
+    checker.subscribe(() => validation.setMissing(checker.isMissing));
+    await clock.run(checker.settled());
+    await clock.run(new Promise((resolve) => setTimeout(resolve, 0)));
+    // 300 product ids: three requests of ≤ 100, all of type products.
+    expect(hubspot.requests.map((request) => [request.type, request.ids])).toEqual([
+      ["products", 100],
+      ["products", 100],
+      ["products", 100],
+    ]);
+    expect(validation.validator.counts().errors).toBe(30);
+    expect(validation.validator.issueForLine("r7", "l7", "hs_product_id")?.message).toBe(
+      "Line 1: Product 5007 is not in the product library. Pick another product.",
+    );
+  });
+
   it("checks every id of the batch, nothing rendered, so the error count is complete and final", async () => {
     const { clock, validation, checker } = setup(3_000);
     expect(checker.complete).toBe(false);

@@ -1,10 +1,11 @@
-import type { AssociationTargetType } from "../../hubspot/association-catalogue.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { BatchChange, BatchStore } from "../batch/batch-store.ts";
 import { isAssociationColumnKey, parseAssociationColumnKey, splitRecordIds } from "../batch/columns.ts";
 import type { BatchRow } from "../batch/row.ts";
+import { LINE_KEYS } from "../lines/line-columns.ts";
 import type { IsMissingRecord } from "../validation/cell-checks.ts";
 import type { ValidationScheduler } from "../validation/validation-service.ts";
+import type { ReferenceType } from "./reference-type.ts";
 
 /** A record as a cell shows it: "Acme renewal (123)". */
 export interface RecordName {
@@ -21,7 +22,7 @@ export interface ResolvedIds {
 
 export interface ReferenceCheckerOptions {
   /** One request for at most `batchSize` ids of one type (HubSpot's search `IN` filter takes 100). */
-  resolve(type: AssociationTargetType, ids: readonly string[]): Promise<ResolvedIds>;
+  resolve(type: ReferenceType, ids: readonly string[]): Promise<ResolvedIds>;
   clock: Clock;
   scheduler: ValidationScheduler;
   /**
@@ -39,17 +40,18 @@ const RECORD_ID = /^\d+$/;
 const GATHER_MS = 15;
 const MAX_BACKOFF_MS = 30_000;
 
-type Key = `${AssociationTargetType}:${string}`;
-const keyOf = (type: AssociationTargetType, id: string): Key => `${type}:${id}`;
+type Key = `${ReferenceType}:${string}`;
+const keyOf = (type: ReferenceType, id: string): Key => `${type}:${id}`;
 
 /**
- * Every record id referenced anywhere in the batch, checked against HubSpot: independent of what the grid
+ * Every record id referenced anywhere in the batch (association cells and the products of line items),
+ * checked against HubSpot: independent of what the grid
  * renders, so counts never depend on scrolling. Ids are read in batches (one request per ≤100 ids of a
  * type), paced under the search limit, and cached for the session; `pending` says how many are unchecked.
  */
 export class ReferenceChecker {
   private readonly known = new Map<Key, RecordName | null>();
-  private readonly queue = new Map<AssociationTargetType, Set<string>>();
+  private readonly queue = new Map<ReferenceType, Set<string>>();
   private queued = 0;
   private readonly listeners = new Set<() => void>();
   private scanRows: readonly BatchRow[] | undefined;
@@ -107,7 +109,7 @@ export class ReferenceChecker {
   };
 
   /** The record, `null` if HubSpot does not know it, `undefined` while unchecked. */
-  record(type: AssociationTargetType, id: string): RecordName | null | undefined {
+  record(type: ReferenceType, id: string): RecordName | null | undefined {
     return this.known.get(keyOf(type, id));
   }
 
@@ -167,15 +169,18 @@ export class ReferenceChecker {
       if (!value || !isAssociationColumnKey(key)) continue;
       const type = parseAssociationColumnKey(key)?.toObjectType;
       if (!type) continue;
-      for (const id of splitRecordIds(value)) {
-        if (!RECORD_ID.test(id) || this.known.has(keyOf(type, id))) continue;
-        const ids = this.queue.get(type) ?? new Set<string>();
-        if (ids.has(id)) continue;
-        ids.add(id);
-        this.queue.set(type, ids);
-        this.queued += 1;
-      }
+      for (const id of splitRecordIds(value)) this.enqueue(type, id);
     }
+    for (const line of row.lines) this.enqueue("products", (line.cells[LINE_KEYS.product] ?? "").trim());
+  }
+
+  private enqueue(type: ReferenceType, id: string): void {
+    if (!RECORD_ID.test(id) || this.known.has(keyOf(type, id))) return;
+    const ids = this.queue.get(type) ?? new Set<string>();
+    if (ids.has(id)) return;
+    ids.add(id);
+    this.queue.set(type, ids);
+    this.queued += 1;
   }
 
   private startPump(): void {
@@ -222,7 +227,7 @@ export class ReferenceChecker {
     for (const resolve of idle) resolve();
   }
 
-  private nextBatch(): [AssociationTargetType, string[]] | undefined {
+  private nextBatch(): [ReferenceType, string[]] | undefined {
     for (const [type, ids] of this.queue) {
       if (ids.size === 0) continue;
       const batch: string[] = [];
@@ -237,7 +242,7 @@ export class ReferenceChecker {
     return undefined;
   }
 
-  private learn(type: AssociationTargetType, ids: readonly string[], result: ResolvedIds): void {
+  private learn(type: ReferenceType, ids: readonly string[], result: ResolvedIds): void {
     let newlyMissing = false;
     for (const id of ids) {
       const found = result.found.get(id);

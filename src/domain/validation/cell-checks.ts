@@ -3,6 +3,7 @@ import { isIsoDate, splitMultiValue, toIsoDate, wireValueProblem } from "../../h
 import type { Property } from "../../hubspot/properties.ts";
 import { isMultiSelect } from "../../hubspot/properties.ts";
 import { type AssociationColumn, splitRecordIds } from "../batch/columns.ts";
+import type { ReferenceType } from "../references/reference-type.ts";
 import type { IssueSeverity } from "./issue.ts";
 
 export interface Problem {
@@ -14,7 +15,8 @@ export interface Problem {
 export type CellCheck = (value: string) => Problem | undefined;
 
 /** Ids HubSpot told us do not exist (from record lookups); `undefined` means not known either way. */
-export type IsMissingRecord = (toObjectType: AssociationColumn["toObjectType"], id: string) => boolean;
+/** Whether HubSpot said an id of this type does not exist (records in association cells, products in lines). */
+export type IsMissingRecord = (type: ReferenceType, id: string) => boolean;
 
 const error = (message: string): Problem => ({ severity: "error", message });
 /** The check of properties that take any text; the batch loop skips it. */

@@ -4,7 +4,7 @@ import { property, QUOTE_PROPERTIES } from "../columns/property-fixtures.ts";
 import { LineRules } from "./line-rules.ts";
 import { RowRules } from "./row-rules.ts";
 
-const products: Record<string, "found" | "missing"> = { "101": "found", "999": "missing" };
+const isMissing = (type: string, id: string) => type === "products" && id === "999";
 const lines = new LineRules({
   properties: [
     property({ name: "quantity", type: "number", fieldType: "number" }),
@@ -15,12 +15,11 @@ const lines = new LineRules({
       options: [{ label: "Monthly", value: "monthly", hidden: false }],
     }),
   ],
-  product: (id) => products[id] ?? "unknown",
 });
 
 const messages = (row: ReturnType<typeof createRow>, currency?: string) =>
   row.lines
-    .flatMap((line, i) => lines.check(row, line, i, currency))
+    .flatMap((line, i) => lines.check(row, line, i, currency, isMissing))
     .map((issue) => `${issue.columnKey}: ${issue.message}`);
 
 describe("line rules", () => {

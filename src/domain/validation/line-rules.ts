@@ -1,16 +1,12 @@
 import type { Property } from "../../hubspot/properties.ts";
 import type { BatchRow, LineRow } from "../batch/row.ts";
 import { LINE_KEYS } from "../lines/line-columns.ts";
-import { type CellCheck, NO_PROBLEM, propertyCheck } from "./cell-checks.ts";
+import { type CellCheck, type IsMissingRecord, NO_PROBLEM, propertyCheck } from "./cell-checks.ts";
 import type { CellIssue } from "./issue.ts";
-
-/** What the product library says about an id: found, known not to exist, or not looked up (yet). */
-export type ProductLookup = (productId: string) => "found" | "missing" | "unknown";
 
 export interface LineRulesInput {
   /** The portal's line-item property definitions (types and options of the line cells). */
   properties: readonly Property[];
-  product: ProductLookup;
 }
 
 const PRODUCT_ID = /^\d+$/;
@@ -31,14 +27,21 @@ type LineProblem = { key: string; severity: "error" | "warning"; message: string
 export class LineRules {
   private readonly checks = new Map<string, CellCheck>();
 
-  constructor(private readonly input: LineRulesInput) {
+  constructor(input: LineRulesInput) {
     for (const property of input.properties) {
       const check = propertyCheck(property);
       if (check !== NO_PROBLEM) this.checks.set(property.name, check);
     }
   }
 
-  check(row: BatchRow, line: LineRow, position: number, quoteCurrency: string | undefined): CellIssue[] {
+  /** `isMissing`: the ids the reference checker found missing (products are checked with the records). */
+  check(
+    row: BatchRow,
+    line: LineRow,
+    position: number,
+    quoteCurrency: string | undefined,
+    isMissing?: IsMissingRecord,
+  ): CellIssue[] {
     const problems: LineProblem[] = [];
     const cells = line.cells;
     const product = (cells[LINE_KEYS.product] ?? "").trim();
@@ -55,7 +58,7 @@ export class LineRules {
         severity: "error",
         message: `“${product}” is not a product of the product library. Type its name or SKU and pick it from the list.`,
       });
-    } else if (product !== "" && this.input.product(product) === "missing") {
+    } else if (product !== "" && isMissing?.("products", product)) {
       problems.push({
         key: LINE_KEYS.product,
         severity: "error",

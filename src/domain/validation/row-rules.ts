@@ -131,7 +131,9 @@ export class RowRules {
     if (this.input.lines) {
       const currency = cells.hs_currency || undefined;
       row.lines.forEach((line, position) => {
-        for (const issue of this.input.lines?.check(row, line, position, currency) ?? []) issues.push(issue);
+        for (const issue of this.input.lines?.check(row, line, position, currency, this.input.isMissing) ??
+          [])
+          issues.push(issue);
       });
     }
     if (issues.length === 0) return EMPTY;

@@ -37,7 +37,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   const snapshot = useBatchSnapshot();
   const { columns, available, chooser, openChooser, status, error } = useComposerColumns();
   const lineColumns = useLineColumns();
-  const lineRules = useLineRules(directory, lineColumns.properties);
+  const lineRules = useLineRules(lineColumns.properties);
   const quoteSystem = useQuery(quoteSystemQuery()).data;
   const validation = useBatchValidation(columns, { lines: lineRules, quoteSystem });
   const [selection, setSelection] = useState<Selection>(() => collapsed(cell(0, 0)));
@@ -132,7 +132,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     </EmptyState>
   );
 
-  return lines.provide(
+  return (
     <section aria-label="Composer" className="composer composer--with-lines" ref={pageRef}>
       <ComposerToolbar
         rowCount={rows.length}
@@ -208,6 +208,6 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         />
       ) : null}
       {chooser}
-    </section>,
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo, useState } from "react";
 import { columnNames } from "../../domain/csv/header.ts";
 import type { DateOrder } from "../../domain/values/dates.ts";
+import { useT } from "../../i18n/use-t.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
@@ -21,6 +22,7 @@ const SAMPLE_ROWS = 3;
 
 /** The import dialog: paste box, progress, file preview (step 1) and column mapping (step 2). */
 export function ImportDialog({ controller }: { controller: CsvImportController }) {
+  const t = useT();
   const { state, alert } = controller;
   const formId = useId();
   const [ready, setReady] = useState({ rows: 0, busy: true, blocked: false });
@@ -137,7 +139,13 @@ export function ImportDialog({ controller }: { controller: CsvImportController }
       ) : null}
       {state.kind === "importing" ? (
         <div className="csv-import-progress">
-          <Spinner label="Adding rows to the batch…" />
+          <Spinner
+            label={
+              state.matchingProducts
+                ? t("csvImport.matchingProducts", { count: state.matchingProducts })
+                : "Adding rows to the batch…"
+            }
+          />
         </div>
       ) : null}
       {preview && preview.step === "file" ? (

@@ -35,8 +35,16 @@ export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutc
       );
     if (grouped.conflicts > 0) lines.push(t("csvImport.toast.groupConflicts", { count: grouped.conflicts }));
   }
+  const products = outcome.products;
+  if (products && products.unmatched > 0)
+    lines.push(
+      products.unreachable
+        ? t("csvImport.toast.productsUnreachable")
+        : t("csvImport.toast.productsUnmatched", { count: products.unmatched }),
+    );
   // "Every value was read" only when it is true: nothing unread and no column left out.
-  if (attention === 0 && ignored.length === 0) lines.unshift(t("csvImport.toast.allRead"));
+  if (attention === 0 && ignored.length === 0 && !products?.unmatched)
+    lines.unshift(t("csvImport.toast.allRead"));
   lines.push(t("csvImport.toast.undo"));
   const title =
     replaced > 0
@@ -51,7 +59,7 @@ export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutc
   return (
     <DockToast
       tone={
-        attention > 0 || (outcome.grouped?.ungrouped.length ?? 0) > 0
+        attention > 0 || (outcome.grouped?.ungrouped.length ?? 0) > 0 || (products?.unmatched ?? 0) > 0
           ? "warning"
           : ignored.length > 0
             ? "info"

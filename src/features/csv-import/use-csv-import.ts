@@ -5,6 +5,7 @@ import type { CsvDelimiter } from "../../domain/csv/delimiter.ts";
 import type { CsvEncoding } from "../../domain/csv/encoding.ts";
 import { fileProblem } from "../../domain/csv/file-check.ts";
 import { groupLineRecords, isLineTargetKey } from "../../domain/csv/group-lines.ts";
+import { productTermsInRows, rowsWithProductIds } from "../../domain/lines/product-terms.ts";
 import { useAppServices } from "../../lib/services/app-services-context.tsx";
 import { recordParseTimings } from "./bench-hook.ts";
 import { rowsFromColumns } from "./build-rows.ts";
@@ -25,7 +26,7 @@ export type ImportState =
       skipSummary: boolean;
       step: "file" | "map";
     }
-  | { kind: "importing"; name: string; rows: number; total: number };
+  | { kind: "importing"; name: string; rows: number; total: number; matchingProducts?: number };
 
 /** What the mapping step knows about an import: values it could not read, columns left out. */
 export interface ImportReport {
@@ -43,6 +44,8 @@ export interface ImportOutcome extends ImportReport {
   summarySkipped: number;
   /** How records were grouped into quotes (files with line-item columns). */
   grouped?: { quotes: number; lines: number; ungrouped: number[]; conflicts: number } | undefined;
+  /** Product names or SKUs in line-item cells that matched no single product (or all, when unreachable). */
+  products?: { unmatched: number; unreachable: boolean } | undefined;
 }
 
 const CHUNK_ROWS = 5000;
@@ -51,7 +54,7 @@ const PASTED_NAME = "Pasted text";
 const WARM_DELAY_MS = 1000;
 
 export function useCsvImport() {
-  const { batch: store, layout } = useAppServices();
+  const { batch: store, layout, products: directory } = useAppServices();
   const [client] = useState(() => new CsvWorkerClient());
   const [state, setState] = useState<ImportState>({ kind: "closed" });
   const [alert, setAlert] = useState<string | null>(null);
@@ -222,6 +225,27 @@ export function useCsvImport() {
             conflicts: result.conflicts.length,
           };
         }
+        // Files name their products ("Widget", "W-100"); HubSpot needs ids. Matched before the rows land,
+        // so the import stays one undo step; what matched no single product is kept and marked.
+        let products: ImportOutcome["products"];
+        const terms = productTermsInRows(rows);
+        if (terms.length > 0) {
+          setState({
+            kind: "importing",
+            name,
+            rows: rows.length,
+            total: rows.length,
+            matchingProducts: terms.length,
+          });
+          try {
+            const matches = await directory.matchTerms(terms);
+            rows = rowsWithProductIds(rows, matches);
+            const unmatched = terms.filter((term) => matches.get(term)?.kind !== "found").length;
+            products = { unmatched, unreachable: false };
+          } catch {
+            products = { unmatched: terms.length, unreachable: true };
+          }
+        }
         performance.mark("csv-import:apply");
         const replaced = mode === "replace" ? store.rows.length : 0;
         const base = store.rows.length;
@@ -246,14 +270,14 @@ export function useCsvImport() {
           current.skipSummary && dataEnd(current.summary, current.headerRow, true) !== null && summary
             ? summary.records.filter((record) => record.fields.some((field) => field.trim() !== "")).length
             : 0;
-        setOutcome({ rows: rows.length, replaced, summarySkipped, ...report, grouped });
+        setOutcome({ rows: rows.length, replaced, summarySkipped, ...report, grouped, products });
         setState({ kind: "closed" });
       } catch (error) {
         fail(error, name);
         setState(current);
       }
     },
-    [client, store, layout, fail],
+    [client, store, layout, directory, fail],
   );
 
   return {

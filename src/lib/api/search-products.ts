@@ -111,3 +111,38 @@ export function resolveProductsQuery(ids: readonly string[]) {
     staleTime: 5 * 60_000,
   });
 }
+
+/** Terms per request: each is sent twice (as a SKU and as a name), within HubSpot's 100 values per IN. */
+const TERMS_PER_REQUEST = 100;
+/** HubSpot's search returns at most 200 results a page. */
+const TERM_RESULTS = 200;
+
+/**
+ * Products whose SKU or name is exactly one of `terms` (case-insensitive, as HubSpot's IN compares), for
+ * product names and SKUs pasted or imported into line items: one search per 100 terms (SKU IN … OR name
+ * IN …). Terms are sent NFKC-normalised (full-width "ＷＩＤＧＥＴ" is searched as "WIDGET").
+ */
+export async function findProductsByNameOrSku(
+  terms: readonly string[],
+  signal?: AbortSignal,
+): Promise<ProductSummary[]> {
+  const values = [...new Set(terms.map((term) => term.normalize("NFKC").trim()).filter(Boolean))];
+  const found = new Map<string, ProductSummary>();
+  for (let from = 0; from < values.length; from += TERMS_PER_REQUEST) {
+    const slice = values.slice(from, from + TERMS_PER_REQUEST);
+    const collection = await requestHubspot(hubspotPaths.search("products"), ObjectCollection, {
+      method: "POST",
+      body: {
+        filterGroups: [
+          { filters: [{ propertyName: "hs_sku", operator: "IN", values: slice }] },
+          { filters: [{ propertyName: "name", operator: "IN", values: slice }] },
+        ],
+        properties: PROPERTIES,
+        limit: TERM_RESULTS,
+      } satisfies SearchRequestInput,
+      signal,
+    });
+    for (const object of collection.results) found.set(object.id, summarizeProduct(object));
+  }
+  return [...found.values()];
+}

@@ -5,47 +5,68 @@ import { ProductDirectory } from "./product-directory.ts";
 const product = (id: string, price: number): ProductSummary => ({
   id,
   name: `P${id}`,
-  sku: undefined,
+  sku: id === "1" ? "SKU-1" : undefined,
   price,
   prices: {},
   billingPeriod: undefined,
 });
 
 describe("ProductDirectory", () => {
-  it("coalesces ids into one lookup and remembers found and missing ones", async () => {
-    const calls: string[][] = [];
-    const directory = new ProductDirectory(async (ids): Promise<ResolvedProducts> => {
-      calls.push([...ids]);
-      return {
+  it("resolves ids for the reference checker and remembers names, prices and missing ids", async () => {
+    const directory = new ProductDirectory(
+      async (ids): Promise<ResolvedProducts> => ({
         found: new Map(ids.filter((id) => id !== "9").map((id) => [id, product(id, 10)])),
-        missing: ["9"],
-      };
-    });
-    directory.request(["1", "2", " 1 ", "abc"]);
-    directory.request(["9"]);
+        missing: ids.filter((id) => id === "9"),
+      }),
+    );
+    const answer = directory.resolve(["1", "2", "9"]);
     expect(directory.status("1")).toBe("loading");
-    await directory.settled();
-    expect(calls).toEqual([["1", "2", "9"]]);
-    expect(directory.price("2")).toBe(10);
+    const result = await answer;
+    expect(result.found.get("1")).toEqual({ id: "1", name: "P1", detail: "SKU-1" });
+    expect(result.missing).toEqual(["9"]);
+    expect(directory.price(" 2 ")).toBe(10);
     expect(directory.status("9")).toBe("missing");
     expect(directory.status("abc")).toBe("unknown");
-    directory.request(["1", "9"]);
-    await directory.settled();
-    expect(calls).toHaveLength(1);
   });
 
-  it("marks ids whose lookup failed and asks again on retry", async () => {
+  it("marks ids whose lookup failed and rethrows, so the checker asks again later", async () => {
     let fail = true;
     const directory = new ProductDirectory(async (ids) => {
       if (fail) throw new Error("offline");
       return { found: new Map(ids.map((id) => [id, product(id, 5)])), missing: [] };
     });
-    directory.request(["3"]);
-    await directory.settled();
+    await expect(directory.resolve(["3"])).rejects.toThrow("offline");
     expect(directory.status("3")).toBe("error");
     fail = false;
-    directory.retry();
-    await directory.settled();
+    await directory.resolve(["3"]);
     expect(directory.status("3")).toBe("found");
+  });
+
+  it("knows a product picked in a lookup at once", () => {
+    const directory = new ProductDirectory(async () => ({ found: new Map(), missing: [] }));
+    directory.remember(product("7", 70));
+    expect(directory.status("7")).toBe("found");
+    expect(directory.price("7")).toBe(70);
+  });
+});
+
+describe("ProductDirectory.matchTerms", () => {
+  it("turns names and SKUs into product ids and remembers the products found", async () => {
+    const searched: string[][] = [];
+    const directory = new ProductDirectory(
+      async () => ({ found: new Map(), missing: [] }),
+      async (terms) => {
+        searched.push([...terms]);
+        return [product("1", 10), { ...product("2", 20), name: "Gadget" }];
+      },
+    );
+    const matches = await directory.matchTerms(["sku-1", "gadget", "nope"]);
+    expect(searched).toEqual([["sku-1", "gadget", "nope"]]);
+    expect(Object.fromEntries(matches)).toEqual({
+      "sku-1": { kind: "found", id: "1" },
+      gadget: { kind: "found", id: "2" },
+      nope: { kind: "none" },
+    });
+    expect(directory.status("2")).toBe("found");
   });
 });

@@ -1,4 +1,5 @@
 import type { BatchStore } from "../../../domain/batch/batch-store.ts";
+import type { BatchOperation } from "../../../domain/batch/operations.ts";
 import { createRow } from "../../../domain/batch/row.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { normalizeInput } from "../../../domain/grid/editor-input.ts";
@@ -7,6 +8,11 @@ import { planClear, planFillDown, planFillRight } from "../../../domain/grid/ran
 import { type Selection, selectionRange, selectRange } from "../../../domain/grid/selection.ts";
 import { parseTsv } from "../../../domain/grid/tsv.ts";
 import { type LineSheet, toLineOperation } from "../../../domain/lines/line-sheet.ts";
+import {
+  type ProductMatch,
+  productTermsInOperation,
+  withProductIds,
+} from "../../../domain/lines/product-terms.ts";
 import { browserNormalizeContext } from "../grid/cell-format.ts";
 import { extraMessage } from "../grid/grid-actions.ts";
 
@@ -22,13 +28,21 @@ function normalizer(columns: readonly ColumnDef[]) {
   };
 }
 
-export function pasteLines(
-  store: BatchStore,
+/** A paste into the line grid, planned but not applied: product names or SKUs in it are looked up first. */
+export interface PlannedLinePaste {
+  operation: BatchOperation;
+  selection: Selection;
+  message: string;
+  /** Names or SKUs typed in product cells (not ids), to turn into product ids before applying. */
+  productTerms: string[];
+}
+
+export function planLinePaste(
   sheet: LineSheet,
   columns: readonly ColumnDef[],
   selection: Selection,
   text: string,
-): { selection: Selection; message: string } | undefined {
+): PlannedLinePaste | { message: string } | undefined {
   const plan = planPaste({
     rows: sheet.gridRows,
     columns: keys(columns),
@@ -38,8 +52,7 @@ export function pasteLines(
     createRow: (cells) => createRow(cells),
   });
   const operation = plan.operation && toLineOperation(sheet, plan.operation);
-  if (!operation) return plan.extra ? { selection, message: extraMessage(plan.extra) } : undefined;
-  store.apply(operation, "paste line items");
+  if (!operation) return plan.extra ? { message: extraMessage(plan.extra) } : undefined;
   const cells = (plan.target.bottom - plan.target.top + 1) * (plan.target.right - plan.target.left + 1);
   const added = plan.addedRows;
   let message =
@@ -47,7 +60,24 @@ export function pasteLines(
       ? `Pasted ${cells.toLocaleString()} ${cells === 1 ? "cell" : "cells"} and added ${added.toLocaleString()} ${added === 1 ? "line item" : "line items"}.`
       : `Pasted ${cells.toLocaleString()} ${cells === 1 ? "cell" : "cells"}.`;
   if (plan.extra) message += ` ${extraMessage(plan.extra)}`;
-  return { selection: selectRange(plan.target), message };
+  return {
+    operation,
+    selection: selectRange(plan.target),
+    message,
+    productTerms: productTermsInOperation(operation),
+  };
+}
+
+/** Applies a planned paste as one undo step, with matched product names or SKUs replaced by their ids. */
+export function applyLinePaste(
+  store: BatchStore,
+  planned: PlannedLinePaste,
+  matches: ReadonlyMap<string, ProductMatch> = new Map(),
+): void {
+  store.apply(
+    matches.size > 0 ? withProductIds(planned.operation, matches) : planned.operation,
+    "paste line items",
+  );
 }
 
 export function clearLines(

@@ -34,7 +34,9 @@ import {
   planNewLine,
   planRemoveLines,
 } from "../../../domain/lines/line-sheet.ts";
+import type { ProductMatch } from "../../../domain/lines/product-terms.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { useT } from "../../../i18n/use-t.ts";
 import type { ProductDirectory } from "../../../lib/products/product-directory.ts";
 import { CellEditor } from "../grid/cell-editor.tsx";
 import { browserNormalizeContext, formatCell } from "../grid/cell-format.ts";
@@ -43,7 +45,7 @@ import { GridHeader } from "../grid/grid-header.tsx";
 import { handleGridKey } from "../grid/grid-keys.ts";
 import { buildLayout, cellId, type GridColumn, HEADER_HEIGHT, ROW_HEIGHT } from "../grid/grid-layout.ts";
 import { useViewport } from "../grid/use-viewport.ts";
-import { clearLines, fillLines, pasteLines } from "./line-actions.ts";
+import { applyLinePaste, clearLines, fillLines, planLinePaste } from "./line-actions.ts";
 import { LineGridRow, type LineRowContext, LineRowContextValue } from "./line-grid-row.tsx";
 import { ProductEditor } from "./product-editor.tsx";
 
@@ -84,6 +86,7 @@ interface Editing {
 export function LineGrid(props: LineGridProps) {
   const { store, sheet, columns, directory, onSelectionChange, onNotice, gridRef } = props;
   const gridId = useId().replace(/:/g, "");
+  const t = useT();
   const layout = useMemo(() => buildLayout(columns), [columns]);
   const lineCount = sheet.entries.length;
   const size = { rows: lineCount + (sheet.target ? 1 : 0), cols: columns.length };
@@ -274,10 +277,39 @@ export function LineGrid(props: LineGridProps) {
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
     if (editing) return;
     event.preventDefault();
-    const result = pasteLines(store, sheet, columns, selection, event.clipboardData.getData("text/plain"));
-    if (!result) return;
-    onSelectionChange(result.selection);
-    onNotice(result.message);
+    const planned = planLinePaste(sheet, columns, selection, event.clipboardData.getData("text/plain"));
+    if (!planned) return;
+    if (!("operation" in planned)) {
+      onNotice(planned.message);
+      return;
+    }
+    const apply = (matches?: ReadonlyMap<string, ProductMatch>) => {
+      applyLinePaste(store, planned, matches);
+      onSelectionChange(planned.selection);
+    };
+    const terms = planned.productTerms;
+    if (terms.length === 0) {
+      apply();
+      onNotice(planned.message);
+      return;
+    }
+    // Names and SKUs (what a spreadsheet holds) become product ids before the paste lands: one undo step.
+    onNotice(t("lines.paste.matching", { count: terms.length }));
+    directory.matchTerms(terms).then(
+      (matches) => {
+        apply(matches);
+        const unmatched = terms.filter((term) => matches.get(term)?.kind !== "found").length;
+        onNotice(
+          unmatched === 0
+            ? `${planned.message} ${t("lines.paste.matched", { count: terms.length })}`
+            : `${planned.message} ${t("lines.paste.unmatched", { count: unmatched })}`,
+        );
+      },
+      () => {
+        apply();
+        onNotice(`${planned.message} ${t("lines.paste.unreachable")}`);
+      },
+    );
   };
 
   const cellAt = (target: EventTarget | null) => {

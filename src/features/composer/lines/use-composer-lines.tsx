@@ -13,11 +13,9 @@ import { DefaultsPanel } from "./defaults-panel.tsx";
 import { LinesPanel } from "./lines-panel.tsx";
 import { quoteSummary } from "./quote-summary.ts";
 import type { LineColumns } from "./use-line-columns.ts";
-import { ProductDirectoryContext, useProductsVersion, useRequestProducts } from "./use-products.ts";
+import { useProductsVersion } from "./use-products.ts";
 
 export interface ComposerLines {
-  /** Wraps the composer so the line panel and the validation can reach the product directory. */
-  provide(children: ReactNode): ReactNode;
   /** For the quote grid: the line count and total beside each row number. */
   rowSummary: { header: string; width: number; text(row: BatchRow): string };
   /** For the quote grid: batch defaults in grey in empty cells. */
@@ -33,7 +31,7 @@ export interface ComposerLines {
 
 /**
  * Everything the composer page needs for line items and batch defaults, in one hook so the page stays a
- * layout: the product directory, the quote grid's summary column and placeholders, and the two panels.
+ * layout: the quote grid's summary column and placeholders, and the two panels.
  */
 export function useComposerLines(options: {
   store: BatchStore;
@@ -51,7 +49,6 @@ export function useComposerLines(options: {
   const intl = useIntlOrEnglish();
   const t = useMemo<Translate>(() => (id, values) => intl.formatMessage({ id }, values), [intl]);
   const productsVersion = useProductsVersion(directory);
-  useRequestProducts(directory, snapshot.rows);
   const lineGridRef = useRef<HTMLDivElement>(null);
   const [defaultsOpen, setDefaultsOpen] = useState(false);
   const defaults = snapshot.defaults;
@@ -108,9 +105,6 @@ export function useComposerLines(options: {
   };
 
   return {
-    provide: (children) => (
-      <ProductDirectoryContext.Provider value={directory}>{children}</ProductDirectoryContext.Provider>
-    ),
     rowSummary,
     placeholderFor,
     defaultsButton,
