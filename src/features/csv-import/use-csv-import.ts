@@ -255,7 +255,7 @@ export function useCsvImport() {
           mode === "replace" || base === 0
             ? { type: "replace-rows", rows }
             : { type: "insert-rows", inserts: rows.map((row, index) => ({ index: base + index, row })) };
-        store.apply(operation, "Import CSV");
+        store.apply(operation, "import");
         // A column mapped to a property the grid does not show is shown now: its values and errors are seen.
         // Line-item columns belong to the line grid, which shows the portal's line-item columns.
         layout.reveal([...filled].filter((key) => !isLineTargetKey(key)));

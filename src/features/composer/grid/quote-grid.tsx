@@ -29,6 +29,7 @@ import {
   selectionRange,
 } from "../../../domain/grid/selection.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { useT } from "../../../i18n/use-t.ts";
 import type { LookupComponent } from "./association-editor.tsx";
 import { CellEditor } from "./cell-editor.tsx";
 import { browserNormalizeContext, formatCell } from "./cell-format.ts";
@@ -109,6 +110,7 @@ export function QuoteGrid(props: QuoteGridProps) {
   const size = { rows: rows.length, cols: columns.length };
   const selection = clampSelection(props.selection, size);
   const range = selectionRange(selection);
+  const t = useT();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [fill, setFill] = useState<FillDrag | null>(null);
   const dragging = useRef<"select" | "fill" | null>(null);
@@ -140,7 +142,7 @@ export function QuoteGrid(props: QuoteGridProps) {
         if (value !== (row.cells[column.key] ?? "")) {
           store.apply(
             { type: "set-cells", edits: [{ rowId: row.id, key: column.key, value }] },
-            `edit ${column.label}`,
+            { action: "edit-cell", column: column.label },
           );
         }
       }
@@ -240,7 +242,7 @@ export function QuoteGrid(props: QuoteGridProps) {
 
   const format = (key: string, value: string) => {
     const column = columns.find((c) => c.key === key);
-    return column ? formatCell(column, value) : value;
+    return column ? formatCell(column, value, t) : value;
   };
 
   const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
@@ -257,12 +259,12 @@ export function QuoteGrid(props: QuoteGridProps) {
 
   const pasteFrom = useCallback(
     (text: string) => {
-      const result = pasteText(store, latest.current.columns, latest.current.selection, text);
+      const result = pasteText(store, latest.current.columns, latest.current.selection, text, t);
       if (!result) return;
       select(result.selection);
       onNotice(result.message);
     },
-    [store, select, onNotice],
+    [store, select, onNotice, t],
   );
 
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
@@ -374,7 +376,7 @@ export function QuoteGrid(props: QuoteGridProps) {
         <div
           ref={scrollRef}
           role="grid"
-          aria-label="Quotes"
+          aria-label={t("grid.quotes")}
           aria-rowcount={rows.length + 1}
           aria-colcount={columns.length + 1}
           aria-multiselectable="true"
