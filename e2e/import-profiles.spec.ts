@@ -20,7 +20,7 @@ async function openMapping(page: Page) {
 test("save a mapping as a profile, get it offered for the next file like it, export it and load it elsewhere", async ({
   page,
   browser,
-}) => {
+}, testInfo) => {
   await page.goto("/");
   let dialog = await openMapping(page);
   await expect(dialog.getByText(/No saved profiles yet/)).toBeVisible();
@@ -41,6 +41,7 @@ test("save a mapping as a profile, get it offered for the next file like it, exp
   // The same kind of file again: the profile is offered and sets the mapping.
   dialog = await openMapping(page);
   await expect(dialog.getByText("The profile “EU renewals” fits these columns")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("profile-offered.png") });
   await expect(dialog.getByLabel('Import "Kundenhinweis" as')).not.toHaveValue("hs_comments");
   await dialog.getByRole("button", { name: "Apply “EU renewals”" }).click();
   await expect(dialog.getByLabel('Import "Kundenhinweis" as')).toHaveValue("hs_comments");
