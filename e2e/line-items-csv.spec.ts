@@ -28,8 +28,8 @@ test("a flat CSV with one record per line item becomes quotes with their lines, 
   await expect(page.getByText("2 quotes with 4 line items.")).toBeVisible();
   await expect(page.getByText(/1 record had no value in the column quotes are grouped by/)).toBeVisible();
   await expect(quotes).toHaveAttribute("aria-rowcount", "3");
-  await expect(quotes.getByRole("rowheader", { name: /3 lines · 279.50/ })).toBeVisible();
-  await expect(quotes.getByRole("rowheader", { name: /1 line · 50.00/ })).toBeVisible();
+  await expect(quotes.getByRole("rowheader", { name: /3 lines · \$279\.50/ })).toBeVisible();
+  await expect(quotes.getByRole("rowheader", { name: /1 line · \$50\.00/ })).toBeVisible();
 });
 
 test("product names and SKUs in a file become the library's products; a name matching none is marked", async ({
@@ -55,7 +55,7 @@ test("product names and SKUs in a file become the library's products; a name mat
 
   await expect(page.getByText(/1 product name in the file matched no single product/)).toBeVisible();
   // 2 × 50.00 + 1 × 120.00; the unmatched line has no price yet.
-  await expect(quotes.getByRole("rowheader", { name: /3 lines · 220.00/ })).toBeVisible();
+  await expect(quotes.getByRole("rowheader", { name: /3 lines · \$220\.00/ })).toBeVisible();
   const lines = page.getByRole("grid", { name: /Line items/ });
   await expect(lines.getByText("Sales CRM seat Starter (monthly)")).toBeVisible();
   await expect(lines.getByText("Sales CRM seat Professional (monthly)")).toBeVisible();

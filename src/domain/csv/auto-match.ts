@@ -60,23 +60,6 @@ export function autoMatch(headers: readonly string[], targets: readonly MappingT
   return result;
 }
 
-export function confidenceText(confidence: MatchConfidence): string {
-  switch (confidence.kind) {
-    case "exact":
-      return "Exact match";
-    case "alias":
-      return "Common name";
-    case "fuzzy":
-      return `Similar name ${confidence.score}%`;
-    case "remembered":
-      return "Remembered";
-    case "manual":
-      return "Chosen";
-    case "none":
-      return "Not matched";
-  }
-}
-
 export interface MappingCheck {
   missingRequired: MappingTarget[];
   /** Target keys chosen by more than one column, with the columns. */

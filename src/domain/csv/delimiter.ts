@@ -3,13 +3,6 @@ import { sampleRecords } from "./sample-records.ts";
 export const CSV_DELIMITERS = [",", ";", "\t", "|"] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
-export const DELIMITER_LABELS: Record<CsvDelimiter, string> = {
-  ",": "Comma (,)",
-  ";": "Semicolon (;)",
-  "\t": "Tab",
-  "|": "Pipe (|)",
-};
-
 const SAMPLE_CHARS = 64 * 1024;
 
 /**

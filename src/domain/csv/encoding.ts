@@ -7,31 +7,31 @@ import { decodeWindows1252 } from "./windows-1252.ts";
 export const CSV_ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "shift_jis", "windows-1252"] as const;
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
 
-export const ENCODING_LABELS: Record<CsvEncoding, string> = {
-  "utf-8": "UTF-8",
-  "utf-16le": "UTF-16 LE (Excel Unicode text)",
-  "utf-16be": "UTF-16 BE",
-  shift_jis: "Shift_JIS / CP932 (Japanese Excel)",
-  "windows-1252": "Windows-1252 (Western Excel)",
-};
+export type EncodingReason =
+  | "bom"
+  | "utf16-zeros"
+  | "valid-utf8"
+  | "japanese-pairs"
+  | "western-letters"
+  | "pasted"
+  | "workbook";
 
 export interface EncodingGuess {
   encoding: CsvEncoding;
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
   /** Why we think so, shown next to the encoding picker. */
-  reason: string;
+  /** Why this encoding was picked; the UI says it in the user's language (`csvImport.encodingReason.*`). */
+  reason: EncodingReason;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
 
 export function sniffBom(bytes: Uint8Array): EncodingGuess | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { encoding: "utf-8", bomLength: 3, reason: "Found a byte-order mark" };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { encoding: "utf-16le", bomLength: 2, reason: "Found a byte-order mark" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { encoding: "utf-16be", bomLength: 2, reason: "Found a byte-order mark" };
+    return { encoding: "utf-8", bomLength: 3, reason: "bom" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", bomLength: 2, reason: "bom" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", bomLength: 2, reason: "bom" };
   return undefined;
 }
 
@@ -147,17 +147,14 @@ export function detectAndDecode(bytes: Uint8Array): { guess: EncodingGuess; text
   if (bom) return { guess: bom, text: decodeBytes(bytes, bom.encoding) };
   const utf16 = sniffUtf16(bytes);
   if (utf16) {
-    const guess = { encoding: utf16, bomLength: 0, reason: "Every other byte is zero, as in UTF-16 text" };
+    const guess: EncodingGuess = { encoding: utf16, bomLength: 0, reason: "utf16-zeros" };
     return { guess, text: decodeBytes(bytes, utf16) };
   }
   const utf8 = tryUtf8(bytes);
   if (utf8 !== undefined)
-    return { guess: { encoding: "utf-8", bomLength: 0, reason: "The bytes are valid UTF-8" }, text: utf8 };
+    return { guess: { encoding: "utf-8", bomLength: 0, reason: "valid-utf8" }, text: utf8 };
   const legacy = guessLegacyEncoding(bytes);
-  const reason =
-    legacy === "shift_jis"
-      ? "Not UTF-8; the bytes pair up as Japanese characters"
-      : "Not UTF-8; looks like Western accented letters";
+  const reason: EncodingReason = legacy === "shift_jis" ? "japanese-pairs" : "western-letters";
   return { guess: { encoding: legacy, bomLength: 0, reason }, text: decodeBytes(bytes, legacy) };
 }
 

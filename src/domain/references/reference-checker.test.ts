@@ -72,9 +72,11 @@ describe("ReferenceChecker", () => {
       ["products", 100],
     ]);
     expect(validation.validator.counts().errors).toBe(30);
-    expect(validation.validator.issueForLine("r7", "l7", "hs_product_id")?.message).toBe(
-      "Line 1: Product 5007 is not in the product library. Pick another product.",
-    );
+    expect(validation.validator.issueForLine("r7", "l7", "hs_product_id")?.message).toEqual({
+      code: "line.productMissing",
+      values: { id: "5007" },
+      line: 1,
+    });
   });
 
   it("checks every id of the batch, nothing rendered, so the error count is complete and final", async () => {
@@ -85,9 +87,10 @@ describe("ReferenceChecker", () => {
     while (validation.checking) await new Promise((resolve) => setTimeout(resolve, 0));
     // Ids 1000…3999 ending in 7: one in ten.
     expect(validation.validator.counts().errors).toBe(300);
-    expect(validation.validator.issueFor("r7", DEAL)?.message).toBe(
-      "Deal 1007 was not found. Pick an existing deal or remove the id.",
-    );
+    expect(validation.validator.issueFor("r7", DEAL)?.message).toEqual({
+      code: "association.missing",
+      values: { count: 1, ids: ["1007"], object: "deals" },
+    });
     expect(checker.pending).toBe(0);
     expect(checker.complete).toBe(true);
     expect(checker.record("deals", "1000")).toEqual({ id: "1000", name: "Deal 1000" });

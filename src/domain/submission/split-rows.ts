@@ -1,6 +1,6 @@
 import type { BatchRow } from "../batch/row.ts";
 import { isEmptyRow } from "../batch/row.ts";
-import type { CellIssue } from "../validation/issue.ts";
+import type { CellIssue, IssueMessage } from "../validation/issue.ts";
 import { rowTitle } from "./serialise.ts";
 import type { NumberedRow } from "./state.ts";
 import type { SkippedRow } from "./types.ts";
@@ -13,6 +13,8 @@ import type { SkippedRow } from "./types.ts";
 export function splitRows(
   rows: readonly BatchRow[],
   issuesOf: (row: BatchRow) => readonly CellIssue[],
+  /** The reason's words, kept with the submission: the UI's translator, in the user's language. */
+  describeIssue: (message: IssueMessage) => string,
 ): { valid: NumberedRow[]; skipped: SkippedRow[] } {
   const valid: NumberedRow[] = [];
   const skipped: SkippedRow[] = [];
@@ -20,7 +22,8 @@ export function splitRows(
     if (isEmptyRow(row)) return;
     const rowNumber = index + 1;
     const error = issuesOf(row).find((issue) => issue.severity === "error");
-    if (error) skipped.push({ rowId: row.id, rowNumber, title: rowTitle(row), reason: error.message });
+    if (error)
+      skipped.push({ rowId: row.id, rowNumber, title: rowTitle(row), reason: describeIssue(error.message) });
     else valid.push({ row, rowNumber });
   });
   return { valid, skipped };

@@ -1,5 +1,5 @@
 import type { RowId } from "../batch/row.ts";
-import type { CellIssue } from "../validation/issue.ts";
+import { type CellIssue, issue } from "../validation/issue.ts";
 import type { RowOutcome, SubmissionState } from "./types.ts";
 
 export interface SubmissionSummary {
@@ -32,10 +32,11 @@ export function rowOutcomeIssues(state: SubmissionState | undefined): Map<RowId,
   if (!state) return issues;
   for (const row of state.rows) {
     if (row.outcome !== "failed" && row.outcome !== "unknown") continue;
+    // HubSpot's own words (its language, not ours) travel as a value of the message.
     const message =
       row.outcome === "unknown"
-        ? "HubSpot may or may not have created this quote. Reconcile it in Results before sending it again."
-        : `HubSpot did not create this quote: ${row.error?.message ?? "no reason given"}`;
+        ? issue("hubspot.unknown")
+        : issue("hubspot.rejected", { reason: row.error?.message ?? "" });
     issues.set(row.rowId, [
       {
         rowId: row.rowId,

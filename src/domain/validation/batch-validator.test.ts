@@ -40,7 +40,10 @@ describe("row rules", () => {
 
   it("rejects an expiration date before the injected today, accepts today", () => {
     const past = rules().checkRow(createRow({ ...good, hs_expiration_date: "2026-11-28" }));
-    expect(past[0]?.message).toBe("2026-11-28 is in the past. Enter today (2026-11-29) or a later date.");
+    expect(past[0]?.message).toEqual({
+      code: "date.past",
+      values: { date: "2026-11-28", today: "2026-11-29" },
+    });
     expect(rules().checkRow(createRow({ ...good, hs_expiration_date: "2026-11-29" }))).toEqual([]);
   });
 
@@ -48,8 +51,8 @@ describe("row rules", () => {
     const row = createRow({ ...good, hs_discount: "lots", [DEAL]: "404" });
     const issues = rules((type, id) => type === "deals" && id === "404").checkRow(row);
     expect(issues.map((i) => i.message)).toEqual([
-      "Deal 404 was not found. Pick an existing deal or remove the id.",
-      '"lots" is not a number (use digits and a "." for decimals).',
+      { code: "association.missing", values: { count: 1, ids: ["404"], object: "deals" } },
+      { code: "value.number", values: { value: "lots" } },
     ]);
     expect(row.cells.hs_discount).toBe("lots");
   });

@@ -1,14 +1,13 @@
-import { ASSOCIATION_TARGETS } from "../../hubspot/association-catalogue.ts";
 import { isIsoDate, splitMultiValue, toIsoDate, wireValueProblem } from "../../hubspot/codecs.ts";
 import type { Property } from "../../hubspot/properties.ts";
 import { isMultiSelect } from "../../hubspot/properties.ts";
 import { type AssociationColumn, splitRecordIds } from "../batch/columns.ts";
 import type { ReferenceType } from "../references/reference-type.ts";
-import type { IssueSeverity } from "./issue.ts";
+import { type IssueCode, type IssueMessage, type IssueSeverity, type IssueValues, issue } from "./issue.ts";
 
 export interface Problem {
   severity: IssueSeverity;
-  message: string;
+  message: IssueMessage;
 }
 
 /** Checks one non-empty cell value. Compiled once per column so the batch loop does no set-up work. */
@@ -18,22 +17,23 @@ export type CellCheck = (value: string) => Problem | undefined;
 /** Whether HubSpot said an id of this type does not exist (records in association cells, products in lines). */
 export type IsMissingRecord = (type: ReferenceType, id: string) => boolean;
 
-const error = (message: string): Problem => ({ severity: "error", message });
+const error = (code: IssueCode, values?: IssueValues): Problem => ({
+  severity: "error",
+  message: issue(code, values),
+});
 /** The check of properties that take any text; the batch loop skips it. */
 export const NO_PROBLEM: CellCheck = () => undefined;
 const RECORD_ID = /^\d+$/;
 const WELL_FORMED_IDS = /^\d+(;\d+)*$/;
-
-function quoteList(values: readonly string[]): string {
-  return values.map((value) => `"${value}"`).join(", ");
-}
 
 function enumerationCheck(property: Property): CellCheck {
   if (property.externalOptions) return NO_PROBLEM;
   const allowed = new Set(property.options.map((option) => option.value));
   const valueByLabel = new Map(property.options.map((option) => [option.label.toLowerCase(), option.value]));
   const visible = property.options.filter((option) => !option.hidden).map((option) => option.label);
-  const choices = visible.length > 6 ? `${visible.slice(0, 6).join(", ")}, …` : visible.join(", ");
+  // The first six choices; `more` says how many the list leaves out.
+  const choices = visible.slice(0, 6);
+  const more = Math.max(0, visible.length - choices.length);
   const multi = isMultiSelect(property);
   return (value) => {
     // Fast path for the common case: one known value.
@@ -44,16 +44,24 @@ function enumerationCheck(property: Property): CellCheck {
     if (unknown.length === 0) return undefined;
     const suggested = unknown.map((v) => valueByLabel.get(v.toLowerCase()));
     if (suggested.every((v) => v !== undefined)) {
-      return error(
-        `${quoteList(unknown)} ${unknown.length === 1 ? "is a label" : "are labels"}, not ${unknown.length === 1 ? "a value" : "values"}: pick ${quoteList(suggested)} from the list.`,
-      );
+      return error("option.labels", { count: unknown.length, labels: unknown, values: suggested });
     }
-    const what = unknown.length === 1 ? "is not an option" : "are not options";
-    return error(
-      `${quoteList(unknown)} ${what} of ${property.label}. Pick one of: ${choices || "(no options)"}.`,
-    );
+    return error("option.unknown", {
+      count: unknown.length,
+      values: unknown,
+      property: property.label,
+      choices,
+      more,
+    });
   };
 }
+
+const VALUE_CODES = {
+  number: "value.number",
+  date: "value.date",
+  datetime: "value.datetime",
+  bool: "value.bool",
+} as const satisfies Record<string, IssueCode>;
 
 /** The format check for one property, from its type, field type and options (codecs.ts has the rules). */
 export function propertyCheck(property: Property): CellCheck {
@@ -63,11 +71,12 @@ export function propertyCheck(property: Property): CellCheck {
     case "number":
     case "date":
     case "datetime":
-    case "bool":
-      return (value) => {
-        const problem = wireValueProblem(property, value);
-        return problem === undefined ? undefined : error(`${problem}.`);
-      };
+    case "bool": {
+      const code = VALUE_CODES[property.type];
+      // codecs.ts decides what HubSpot accepts; the message is the UI's, in the user's language.
+      return (value) =>
+        wireValueProblem(property, value) === undefined ? undefined : error(code, { value });
+    }
     default:
       // string, phone_number and types HubSpot adds later: any text is accepted.
       return NO_PROBLEM;
@@ -81,41 +90,32 @@ export function notInThePast(base: CellCheck, today: string): CellCheck {
     if (problem) return problem;
     const date = toIsoDate(value);
     if (date !== undefined && isIsoDate(today) && date < today) {
-      return error(`${date} is in the past. Enter today (${today}) or a later date.`);
+      return error("date.past", { date, today });
     }
     return undefined;
   };
 }
 
 /** HubSpot refuses it for each such input: a line item has one parent (FACTS.md). Caught before sending. */
-const EXISTING_LINE_ITEMS = error(
-  "Existing line items cannot be added to a new quote: in HubSpot a line item belongs to one deal or quote. Clear this cell and add the quote's line items from the product library in the line grid.",
-);
+const EXISTING_LINE_ITEMS = error("association.lineItems");
 
 /** Association cells hold numeric record ids; ids a lookup could not find are errors too. */
 export function associationCheck(column: AssociationColumn, isMissing?: IsMissingRecord): CellCheck {
   // A draft (or an old layout) from before line items were composed may still hold line-item ids.
   if (column.toObjectType === "line_items") return () => EXISTING_LINE_ITEMS;
-  const target = ASSOCIATION_TARGETS[column.toObjectType];
-  const noun = target.singular.toLowerCase();
+  const object = column.toObjectType;
   return (value) => {
     // Fast path: well-formed ids and nothing known to be missing.
     if (!isMissing && WELL_FORMED_IDS.test(value)) return undefined;
     const ids = splitRecordIds(value);
     const bad = ids.filter((id) => !RECORD_ID.test(id));
     if (bad.length > 0) {
-      return error(
-        `${quoteList(bad)} ${bad.length === 1 ? "is not a record id" : "are not record ids"}. Enter the ${noun}'s numeric id, or search for it by name.`,
-      );
+      return error("association.notIds", { count: bad.length, values: bad, object });
     }
     if (!isMissing) return undefined;
     const missing = ids.filter((id) => isMissing(column.toObjectType, id));
     if (missing.length === 0) return undefined;
-    const subject =
-      missing.length === 1
-        ? `${target.singular} ${missing[0]} was`
-        : `${target.plural} ${missing.join(", ")} were`;
-    return error(`${subject} not found. Pick an existing ${noun} or remove the id.`);
+    return error("association.missing", { count: missing.length, ids: missing, object });
   };
 }
 
@@ -132,11 +132,5 @@ export function hasOuterSpace(value: string): boolean {
 export function outerSpaceCheck(base: CellCheck): CellCheck {
   return (value) =>
     base(value) ??
-    (hasOuterSpace(value)
-      ? {
-          severity: "warning",
-          message:
-            "This value starts or ends with a space, which HubSpot keeps as written. Remove the space unless you mean it.",
-        }
-      : undefined);
+    (hasOuterSpace(value) ? { severity: "warning", message: issue("text.outerSpace") } : undefined);
 }

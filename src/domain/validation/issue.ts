@@ -4,6 +4,55 @@ import type { LineId, RowId } from "../batch/row.ts";
 export type IssueSeverity = "error" | "warning";
 
 /**
+ * What is wrong, as data: the UI shows message `issue.<code>` with these values in the user's language
+ * (decision 070). Every code says what is wrong, where, and what to do, in both catalogues.
+ */
+export type IssueCode =
+  | "required.title"
+  | "required.expiration"
+  | "value.number"
+  | "value.date"
+  | "value.datetime"
+  | "value.bool"
+  | "option.labels"
+  | "option.unknown"
+  | "date.past"
+  | "association.notIds"
+  | "association.missing"
+  | "association.lineItems"
+  | "text.outerSpace"
+  | "publish.noDeal"
+  | "publish.noTemplate"
+  | "publish.noContact"
+  | "publish.noLines"
+  | "line.noProduct"
+  | "line.productText"
+  | "line.productMissing"
+  | "line.noQuantity"
+  | "line.quantity"
+  | "line.price"
+  | "line.priceNeeded"
+  | "line.discount"
+  | "line.currency"
+  | "hubspot.rejected"
+  | "hubspot.unknown";
+
+/** Plain data: numbers, strings, and lists of strings (the UI joins a list the way the language does). */
+export type IssueValues = Readonly<Record<string, string | number | readonly string[]>>;
+
+export interface IssueMessage {
+  readonly code: IssueCode;
+  readonly values?: IssueValues;
+  /** A line item's position (1-based): the UI says "Line 3: …" before the message. */
+  readonly line?: number;
+}
+
+/** `issue(code, values)`: an IssueMessage without the object noise at every call. */
+export function issue(code: IssueCode, values?: IssueValues): IssueMessage {
+  return values ? { code, values } : { code };
+}
+
+/**
  * One problem with one cell (or with the row as a whole when `columnKey` is undefined). With `lineId`, the
  * cell is that line item's, and `columnKey` is a line-item property name.
  */
@@ -12,6 +61,6 @@ export interface CellIssue {
   lineId?: LineId;
   columnKey: ColumnKey | undefined;
   severity: IssueSeverity;
-  /** Plain words that say what is wrong and what to do: "Enter a date on or after today". */
-  message: string;
+  /** What is wrong and what to do, as a code with values ("date.past", { date, today }). */
+  message: IssueMessage;
 }

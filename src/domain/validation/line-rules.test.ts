@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createFormatter } from "../../i18n/format.ts";
+import { issueText } from "../../i18n/issue-text.ts";
+import { translateEnglish } from "../../i18n/use-t.ts";
 import { createLine, createRow } from "../batch/row.ts";
 import { property, QUOTE_PROPERTIES } from "../columns/property-fixtures.ts";
 import { LineRules } from "./line-rules.ts";
@@ -17,10 +20,12 @@ const lines = new LineRules({
   ],
 });
 
+// The rules return codes with values; read here as an English user reads them, so the words stay checked.
+const english = issueText(translateEnglish, createFormatter({ locale: "en" }));
 const messages = (row: ReturnType<typeof createRow>, currency?: string) =>
   row.lines
     .flatMap((line, i) => lines.check(row, line, i, currency, isMissing))
-    .map((issue) => `${issue.columnKey}: ${issue.message}`);
+    .map((issue) => `${issue.columnKey}: ${english(issue.message)}`);
 
 describe("line rules", () => {
   it("accepts a line with a known product and a quantity; the price may come from the product", () => {
@@ -62,7 +67,7 @@ describe("line rules", () => {
     expect(found[0]).toBe(
       "hs_line_item_currency_code: Line 1: This line is in USD but its quote is in EUR. Use the quote's currency, or clear the line's.",
     );
-    expect(found[1]).toMatch(/^recurringbillingfrequency: Line 1: "weekly" is not an option/);
+    expect(found[1]).toMatch(/^recurringbillingfrequency: Line 1: “weekly” is not an option/);
     expect(messages(row, "usd")).toHaveLength(1);
   });
 });
@@ -76,20 +81,20 @@ describe("quote rules with lines and defaults", () => {
   const contact = { "assoc:contacts:HUBSPOT_DEFINED:69": "3" };
   const line = () => [createLine({ hs_product_id: "101", quantity: "1" })];
   const severities = (rules: RowRules, row: ReturnType<typeof createRow>) =>
-    rules.checkRow(row).map((issue) => `${issue.severity}: ${issue.message.split(":")[0]}`);
+    rules.checkRow(row).map((issue) => `${issue.severity}: ${issue.message.code}`);
 
   it("warns about a quote without lines, and makes deal, template and lines errors when the batch publishes", () => {
     const row = createRow(valid, "q");
     expect(severities(new RowRules(base), row)).toEqual([
-      "warning: No deal",
-      "warning: No quote template",
-      "warning: No line items",
+      "warning: publish.noDeal",
+      "warning: publish.noTemplate",
+      "warning: publish.noLines",
     ]);
     const publishing = new RowRules({ ...base, defaults: { cells: {}, publish: true } });
     expect(severities(publishing, row)).toEqual([
-      "error: No deal",
-      "error: No quote template",
-      "error: No line items",
+      "error: publish.noDeal",
+      "error: publish.noTemplate",
+      "error: publish.noLines",
     ]);
     expect(severities(publishing, createRow({ ...valid, ...deal, ...template }, "q", line()))).toEqual([]);
   });
@@ -105,10 +110,10 @@ describe("quote rules with lines and defaults", () => {
   it("needs a contact, a deal, a template and lines in a CPQ portal", () => {
     const rules = new RowRules({ ...base, quoteSystem: "cpq" });
     expect(severities(rules, createRow(valid, "q"))).toEqual([
-      "error: No deal",
-      "error: No quote template",
-      "error: No contact",
-      "error: No line items",
+      "error: publish.noDeal",
+      "error: publish.noTemplate",
+      "error: publish.noContact",
+      "error: publish.noLines",
     ]);
     expect(severities(rules, createRow({ ...valid, ...deal, ...template, ...contact }, "q", line()))).toEqual(
       [],

@@ -2,7 +2,7 @@ import type { Property } from "../../hubspot/properties.ts";
 import type { BatchRow, LineRow } from "../batch/row.ts";
 import { LINE_KEYS } from "../lines/line-columns.ts";
 import { type CellCheck, type IsMissingRecord, NO_PROBLEM, propertyCheck } from "./cell-checks.ts";
-import type { CellIssue } from "./issue.ts";
+import { type CellIssue, type IssueMessage, issue } from "./issue.ts";
 
 export interface LineRulesInput {
   /** The portal's line-item property definitions (types and options of the line cells). */
@@ -17,7 +17,7 @@ function number(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-type LineProblem = { key: string; severity: "error" | "warning"; message: string };
+type LineProblem = { key: string; severity: "error" | "warning"; message: IssueMessage };
 
 /**
  * HubSpot's rules for one line item, checked before anything is sent: the product exists, quantity > 0,
@@ -50,19 +50,19 @@ export class LineRules {
       problems.push({
         key: LINE_KEYS.product,
         severity: "error",
-        message: "Pick a product: type its name or SKU.",
+        message: issue("line.noProduct"),
       });
     } else if (product !== "" && !PRODUCT_ID.test(product)) {
       problems.push({
         key: LINE_KEYS.product,
         severity: "error",
-        message: `“${product}” is not a product of the product library. Type its name or SKU and pick it from the list.`,
+        message: issue("line.productText", { text: product }),
       });
     } else if (product !== "" && isMissing?.("products", product)) {
       problems.push({
         key: LINE_KEYS.product,
         severity: "error",
-        message: `Product ${product} is not in the product library. Pick another product.`,
+        message: issue("line.productMissing", { id: product }),
       });
     }
 
@@ -72,13 +72,13 @@ export class LineRules {
       problems.push({
         key: LINE_KEYS.quantity,
         severity: "error",
-        message: "Enter a quantity greater than 0.",
+        message: issue("line.noQuantity"),
       });
     } else if (quantity === undefined || quantity <= 0) {
       problems.push({
         key: LINE_KEYS.quantity,
         severity: "error",
-        message: `${quantityText} is not a valid quantity. Enter a number greater than 0.`,
+        message: issue("line.quantity", { value: quantityText }),
       });
     }
 
@@ -88,13 +88,13 @@ export class LineRules {
       problems.push({
         key: LINE_KEYS.price,
         severity: "error",
-        message: `${priceText} is not a valid unit price. Enter 0 or more, or leave it empty for the product's price.`,
+        message: issue("line.price", { value: priceText }),
       });
     } else if (priceText.trim() === "" && product === "" && name !== "") {
       problems.push({
         key: LINE_KEYS.price,
         severity: "error",
-        message: "Enter a unit price: a line without a product has no price of its own.",
+        message: issue("line.priceNeeded"),
       });
     }
 
@@ -106,7 +106,7 @@ export class LineRules {
         problems.push({
           key,
           severity: "error",
-          message: `${text} is not a valid discount. Enter a percentage from 0 to 100.`,
+          message: issue("line.discount", { value: text }),
         });
       }
     }
@@ -116,7 +116,7 @@ export class LineRules {
       problems.push({
         key: LINE_KEYS.currency,
         severity: "error",
-        message: `This line is in ${currency} but its quote is in ${quoteCurrency.toUpperCase()}. Use the quote's currency, or clear the line's.`,
+        message: issue("line.currency", { currency, quoteCurrency: quoteCurrency.toUpperCase() }),
       });
     }
 
@@ -133,7 +133,7 @@ export class LineRules {
       lineId: line.id,
       columnKey: problem.key,
       severity: problem.severity,
-      message: `Line ${position + 1}: ${problem.message}`,
+      message: { ...problem.message, line: position + 1 },
     }));
   }
 }

@@ -14,7 +14,7 @@ import {
   outerSpaceCheck,
   propertyCheck,
 } from "./cell-checks.ts";
-import type { CellIssue } from "./issue.ts";
+import { type CellIssue, type IssueMessage, issue } from "./issue.ts";
 import type { LineRules } from "./line-rules.ts";
 
 export interface RowRulesInput {
@@ -34,9 +34,9 @@ export interface RowRulesInput {
 }
 
 /** Required by HubSpot to create a quote (FACTS.md), with the words that tell the user what to do. */
-export const REQUIRED_PROPERTIES: readonly { key: ColumnKey; message: string }[] = [
-  { key: "hs_title", message: "Enter a quote name: every quote needs one." },
-  { key: "hs_expiration_date", message: "Enter an expiration date (YYYY-MM-DD): every quote needs one." },
+export const REQUIRED_PROPERTIES: readonly { key: ColumnKey; message: IssueMessage }[] = [
+  { key: "hs_title", message: issue("required.title") },
+  { key: "hs_expiration_date", message: issue("required.expiration") },
 ];
 
 interface AssociationRule {
@@ -153,17 +153,14 @@ export class RowRules {
     const cpq = this.input.quoteSystem === "cpq";
     const strict = cpq || this.input.defaults?.publish === true;
     const severity = strict ? "error" : "warning";
-    const why = cpq
-      ? "HubSpot needs one to create a quote in this portal (CPQ quotes)"
-      : strict
-        ? "HubSpot needs one to publish this quote, and this batch publishes"
-        : "HubSpot needs one to publish this quote";
+    // Why HubSpot needs it here: to create (CPQ), to publish as this batch does, or to publish at all.
+    const why = cpq ? "cpq" : strict ? "publishing" : "publish";
     if (!has.hasDeal) {
       issues.push({
         rowId: row.id,
         columnKey: this.dealKey,
         severity,
-        message: `No deal: ${why}. Add the deal's id or search for it.`,
+        message: issue("publish.noDeal", { why }),
       });
     }
     if (!has.hasTemplate) {
@@ -171,7 +168,7 @@ export class RowRules {
         rowId: row.id,
         columnKey: this.templateKey,
         severity,
-        message: `No quote template: ${why}. Pick a template, or set one in Batch defaults.`,
+        message: issue("publish.noTemplate", { why }),
       });
     }
     if (cpq && !has.hasContact) {
@@ -179,7 +176,7 @@ export class RowRules {
         rowId: row.id,
         columnKey: this.contactKey,
         severity: "error",
-        message: "No contact: CPQ quotes need a contact. Add the buyer's contact.",
+        message: issue("publish.noContact"),
       });
     }
     if (this.input.lines && row.lines.length === 0) {
@@ -187,9 +184,7 @@ export class RowRules {
         rowId: row.id,
         columnKey: undefined,
         severity,
-        message: strict
-          ? "No line items: HubSpot cannot publish a quote without them. Add its products in Line items."
-          : "No line items: this quote will have no amount. Add its products in Line items.",
+        message: issue("publish.noLines", { strict: strict ? "yes" : "no" }),
       });
     }
   }

@@ -45,9 +45,10 @@ describe("ValidationService", () => {
     const checked = hub.validator.rowsChecked;
     hub.setMissing((type, id) => type === "deals" && (id === "3" || id === "7"));
     expect(hub.validator.rowsChecked - checked).toBe(2);
-    expect(hub.validator.issueFor("r7", DEAL)?.message).toBe(
-      "Deal 7 was not found. Pick an existing deal or remove the id.",
-    );
+    expect(hub.validator.issueFor("r7", DEAL)?.message).toEqual({
+      code: "association.missing",
+      values: { count: 1, ids: ["7"], object: "deals" },
+    });
   });
 });
 
@@ -213,7 +214,7 @@ describe("ValidationService with big changes", () => {
     timing.runOne();
     store.apply({ type: "remove-rows", rowIds: ["s1"] });
     store.undo();
-    expect(hub.validator.issueFor("s1", "hs_expiration_date")?.message).toContain("in the past");
+    expect(hub.validator.issueFor("s1", "hs_expiration_date")?.message.code).toBe("date.past");
     run();
     const expected = new BatchValidator(new RowRules({ ...INPUT, today: "2027-06-01" }));
     expected.revalidate(store.rows, { touched: "all", removed: [] });
@@ -229,15 +230,15 @@ describe("ValidationService with big changes", () => {
         type === "deals" && ids.includes(id);
     hub.setMissing(missing("3", "20"));
     timing.runOne();
-    expect(hub.validator.issueFor("s20", DEAL)?.message).toContain("was not found");
+    expect(hub.validator.issueFor("s20", DEAL)?.message.code).toBe("association.missing");
     // Mid-scan, "20" turns out to exist after all and "420" not to: the scan restarts, covering all three.
     hub.setMissing(missing("3", "420"));
     expect(run()).toBe(5);
     expect(checkedPerTask.every((n) => n <= 100)).toBe(true);
     expect(hub.pendingRows).toBe(0);
-    expect(hub.validator.issueFor("s3", DEAL)?.message).toContain("was not found");
+    expect(hub.validator.issueFor("s3", DEAL)?.message.code).toBe("association.missing");
     expect(hub.validator.issueFor("s20", DEAL)).toBeUndefined();
-    expect(hub.validator.issueFor("s420", DEAL)?.message).toContain("was not found");
+    expect(hub.validator.issueFor("s420", DEAL)?.message.code).toBe("association.missing");
     expect(hub.validator.rowsChecked - checked).toBe(2 + 3);
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { createPortal } from "react-dom";
+import { useT } from "../../i18n/use-t.ts";
 import { Button } from "../../ui/button.tsx";
 import { DockToast } from "../../ui/notification-dock.tsx";
 import { installCsvBenchHook } from "./bench-hook.ts";
@@ -18,6 +19,7 @@ const ACCEPT =
  */
 export function CsvImport() {
   const controller = useCsvImport();
+  const t = useT();
   const { state, alert, outcome } = controller;
   const dragging = useWindowFileDrop((files) => {
     const [first] = files;
@@ -40,7 +42,7 @@ export function CsvImport() {
               strokeLinejoin="round"
             />
           </svg>
-          Import CSV
+          {t("csvImport.button")}
           <input
             type="file"
             accept={ACCEPT}
@@ -54,11 +56,11 @@ export function CsvImport() {
           />
         </label>
         <Button variant="ghost" onClick={controller.openPaste}>
-          Paste CSV
+          {t("csvImport.pasteButton")}
         </Button>
       </span>
       {alert && state.kind === "closed" ? (
-        <DockToast tone="danger" title="Nothing was imported" onDismiss={controller.dismissAlert}>
+        <DockToast tone="danger" title={t("csvImport.nothingImported")} onDismiss={controller.dismissAlert}>
           {alert}
         </DockToast>
       ) : null}

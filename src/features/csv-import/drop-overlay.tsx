@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { useT } from "../../i18n/use-t.ts";
 
 function hasFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes("Files") ?? false;
@@ -55,6 +56,7 @@ export function useWindowFileDrop(onFiles: (files: File[]) => void): boolean {
 }
 
 export function DropOverlay() {
+  const t = useT();
   return (
     <div className="csv-import-overlay" role="presentation">
       <div className="csv-import-overlay__panel" role="status" aria-live="polite">
@@ -76,8 +78,8 @@ export function DropOverlay() {
             strokeLinejoin="round"
           />
         </svg>
-        <p className="csv-import-overlay__title">Drop a CSV file to import quotes</p>
-        <p className="csv-import-overlay__hint">.csv, .tsv or Excel "Unicode text" (.txt) · up to 50 MB</p>
+        <p className="csv-import-overlay__title">{t("csvImport.drop.title")}</p>
+        <p className="csv-import-overlay__hint">{t("csvImport.drop.hint")}</p>
       </div>
     </div>
   );

@@ -1,7 +1,9 @@
 import { useCallback, useId, useMemo, useState } from "react";
 import { columnNames } from "../../domain/csv/header.ts";
 import type { DateOrder } from "../../domain/values/dates.ts";
+import type { MessageId } from "../../i18n/messages.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { describeApiError } from "../../lib/api/api-error.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
@@ -13,10 +15,10 @@ import { PreviewStep } from "./preview-step.tsx";
 import type { CsvImportController } from "./use-csv-import.ts";
 import { useMappingTargets } from "./use-mapping-targets.ts";
 
-const PHASES: Record<string, string> = {
-  reading: "Reading the file…",
-  parsing: "Reading rows…",
-  converting: "Converting values…",
+const PHASES: Record<string, MessageId> = {
+  reading: "csvImport.phase.reading",
+  parsing: "csvImport.phase.parsing",
+  converting: "csvImport.phase.converting",
 };
 const SAMPLE_ROWS = 3;
 
@@ -48,17 +50,17 @@ export function ImportDialog({ controller }: { controller: CsvImportController }
   const open = state.kind !== "closed";
   const title =
     state.kind === "paste"
-      ? "Paste CSV text"
+      ? t("csvImport.title.paste")
       : state.kind === "preview" && state.step === "map"
-        ? `Map the columns of “${state.name}”`
+        ? t("csvImport.title.map", { name: state.name })
         : "name" in state
-          ? `Import “${state.name}”`
-          : "Import CSV";
+          ? t("csvImport.title.file", { name: state.name })
+          : t("csvImport.title.import");
   const description =
     state.kind === "preview"
       ? state.step === "file"
-        ? "Step 1 of 2 · Check that the file reads correctly"
-        : "Step 2 of 2 · Choose where each column goes"
+        ? t("csvImport.step.file")
+        : t("csvImport.step.map")
       : undefined;
   const blocking = preview ? fileProblems(preview.summary, preview.headerRow).some((p) => p.blocking) : false;
   const defaultDateOrder: DateOrder = preview?.summary.delimiter === ";" ? "DMY" : "MDY";
@@ -68,27 +70,27 @@ export function ImportDialog({ controller }: { controller: CsvImportController }
       case "paste":
         return (
           <>
-            <Button onClick={controller.cancel}>Cancel</Button>
+            <Button onClick={controller.cancel}>{t("common.cancel")}</Button>
             <Button variant="primary" type="submit" form={`${formId}-paste`}>
-              Preview
+              {t("csvImport.preview")}
             </Button>
           </>
         );
       case "loading":
       case "importing":
-        return <Button onClick={controller.cancel}>Cancel</Button>;
+        return <Button onClick={controller.cancel}>{t("common.cancel")}</Button>;
       case "preview":
         return state.step === "file" ? (
           <>
-            <Button onClick={controller.cancel}>Cancel</Button>
+            <Button onClick={controller.cancel}>{t("common.cancel")}</Button>
             <Button variant="primary" disabled={blocking} onClick={() => controller.setStep("map")}>
-              Next: map columns
+              {t("csvImport.next")}
             </Button>
           </>
         ) : (
           <>
-            <Button onClick={() => controller.setStep("file")}>Back</Button>
-            <Button onClick={controller.cancel}>Cancel</Button>
+            <Button onClick={() => controller.setStep("file")}>{t("common.back")}</Button>
+            <Button onClick={controller.cancel}>{t("common.cancel")}</Button>
             <Button
               variant="primary"
               type="submit"
@@ -96,9 +98,7 @@ export function ImportDialog({ controller }: { controller: CsvImportController }
               busy={ready.busy}
               disabled={ready.blocked || !targets}
             >
-              {ready.busy
-                ? "Converting…"
-                : `Import ${ready.rows.toLocaleString()} ${ready.rows === 1 ? "row" : "rows"}`}
+              {ready.busy ? t("csvImport.converting") : t("csvImport.importRows", { count: ready.rows })}
             </Button>
           </>
         );
@@ -130,7 +130,7 @@ export function ImportDialog({ controller }: { controller: CsvImportController }
       {state.kind === "loading" ? (
         <div className="csv-import-progress">
           <ProgressBar
-            label={PHASES[state.phase] ?? "Reading…"}
+            label={t(PHASES[state.phase] ?? "csvImport.phase.reading")}
             value={Math.round(state.fraction * 100)}
             max={100}
             showLabel
@@ -143,7 +143,7 @@ export function ImportDialog({ controller }: { controller: CsvImportController }
             label={
               state.matchingProducts
                 ? t("csvImport.matchingProducts", { count: state.matchingProducts })
-                : "Adding rows to the batch…"
+                : t("csvImport.adding")
             }
           />
         </div>
@@ -180,17 +180,17 @@ export function ImportDialog({ controller }: { controller: CsvImportController }
         ) : targetsError ? (
           <Alert
             tone="danger"
-            title="Quote fields could not be loaded"
+            title={t("csvImport.targetsFailed")}
             action={
               <Button size="sm" onClick={retry}>
-                Try again
+                {t("auth.retry")}
               </Button>
             }
           >
-            {targetsError.message}
+            {describeApiError(targetsError, t)}
           </Alert>
         ) : (
-          <Spinner label="Loading quote fields…" />
+          <Spinner label={t("csvImport.loadingTargets")} />
         )
       ) : null}
     </Dialog>

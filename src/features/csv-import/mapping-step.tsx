@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { MatchConfidence } from "../../domain/csv/auto-match.ts";
-import { checkMapping, confidenceText } from "../../domain/csv/auto-match.ts";
+import { checkMapping } from "../../domain/csv/auto-match.ts";
 import { hasLineTargets, isLineTargetKey } from "../../domain/csv/group-lines.ts";
 import type { ImportProfile } from "../../domain/csv/import-profile.ts";
 import { profileTargets } from "../../domain/csv/import-profile.ts";
@@ -12,12 +12,12 @@ import type { MappingTarget } from "../../domain/csv/targets.ts";
 import { unmappedColumns } from "../../domain/csv/unmapped.ts";
 import type { DateOrder } from "../../domain/values/dates.ts";
 import type { Property } from "../../hubspot/properties.ts";
+import { useFormat } from "../../i18n/language-provider.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { forgetMapping, loadMapping, saveMapping } from "../../lib/storage/csv-mappings.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Badge, type Tone } from "../../ui/badge.tsx";
 import { Button } from "../../ui/button.tsx";
-import { countOf } from "../../ui/count.ts";
 import type { MappingValues } from "./mapping-form.ts";
 import { importColumns, initialMatches, mappingSchema, toRemembered } from "./mapping-form.ts";
 import { ProfileBar } from "./profile-bar.tsx";
@@ -56,6 +56,7 @@ const TONES: Record<MatchConfidence["kind"], Tone> = {
 export function MappingStep(props: MappingStepProps) {
   const { headers, targets, client, headerRow, dataEnd, onReady } = props;
   const t = useT();
+  const format = useFormat();
   const signature = useMemo(() => headerSignature(headers), [headers]);
   const [initial] = useState(() => initialMatches(headers, targets, loadMapping(signature)));
   const [confidence, setConfidence] = useState(() => initial.map((match) => match.confidence));
@@ -168,12 +169,9 @@ export function MappingStep(props: MappingStepProps) {
   return (
     <form id={props.formId} className="csv-import-mapping" onSubmit={submit} noValidate>
       <div className="csv-import-mapping__bar">
-        <p className="csv-import-mapping__lead">
-          Choose where each column goes. Values are converted to what HubSpot expects; anything that cannot be
-          converted is imported as it is and marked in the grid.
-        </p>
+        <p className="csv-import-mapping__lead">{t("csvImport.map.lead")}</p>
         <Button size="sm" variant="ghost" onClick={reset}>
-          Reset mapping
+          {t("csvImport.map.reset")}
         </Button>
       </div>
 
@@ -186,23 +184,26 @@ export function MappingStep(props: MappingStepProps) {
         onApply={applyProfile}
       />
       {check.missingRequired.length > 0 ? (
-        <Alert tone="warning" title="Required fields not mapped">
-          {check.missingRequired.map((target) => target.label).join(" and ")}{" "}
-          {check.missingRequired.length === 1 ? "is" : "are"} required to create a quote. Map a column to{" "}
-          {check.missingRequired.length === 1 ? "it" : "them"}, or fill{" "}
-          {check.missingRequired.length === 1 ? "it" : "them"} in the grid after the import.
+        <Alert tone="warning" title={t("csvImport.map.requiredTitle")}>
+          {t("csvImport.map.required", {
+            count: check.missingRequired.length,
+            fields: format.list(check.missingRequired.map((target) => target.label)),
+          })}
         </Alert>
       ) : null}
       <UnmappedNotice columns={unmapped} />
       {check.duplicates.length > 0 ? (
-        <Alert tone="danger" title="Two columns go to the same field">
-          {check.duplicates
-            .map(
-              ({ targetKey, columns: cols }) =>
-                `${cols.map((c) => `"${headers[c]}"`).join(" and ")} → ${targets.find((t) => t.key === targetKey)?.label ?? targetKey}`,
-            )
-            .join("; ")}
-          . Pick a different field or Ignore for all but one.
+        <Alert tone="danger" title={t("csvImport.map.duplicatesTitle")}>
+          {t("csvImport.map.duplicates", {
+            pairs: check.duplicates
+              .map(({ targetKey, columns: cols }) =>
+                t("csvImport.map.duplicatePair", {
+                  columns: format.list(cols.map((c) => t("paste.quoted", { name: headers[c] ?? "" }))),
+                  field: targets.find((target) => target.key === targetKey)?.label ?? targetKey,
+                }),
+              )
+              .join(t("csvImport.map.pairSeparator")),
+          })}
         </Alert>
       ) : null}
       {showDateOrder ? (
@@ -210,34 +211,34 @@ export function MappingStep(props: MappingStepProps) {
           className={`csv-import-dateorder${dateInfo.conflicting ? " csv-import-dateorder--conflict" : ""}`}
         >
           <label className="csv-import-field csv-import-field--inline">
-            <span className="csv-import-field__label">Dates like 03/04/2024 are</span>
+            <span className="csv-import-field__label">{t("csvImport.map.dateOrder")}</span>
             <select
               value={dateOrder ?? current?.dateOrder ?? "MDY"}
               onChange={(event) => setDateOrder(event.target.value === "DMY" ? "DMY" : "MDY")}
             >
-              <option value="MDY">Month first (MM/DD/YYYY, US)</option>
-              <option value="DMY">Day first (DD/MM/YYYY)</option>
+              <option value="MDY">{t("csvImport.map.mdy")}</option>
+              <option value="DMY">{t("csvImport.map.dmy")}</option>
             </select>
           </label>
           <span className="csv-import-field__hint">
             {dateInfo.conflicting
-              ? `Mixed: ${countOf(dateInfo.dmyOnly, "date")} only make sense day first, ${countOf(dateInfo.mdyOnly, "date")} only month first.`
+              ? t("csvImport.map.dateMixed", { dmy: dateInfo.dmyOnly, mdy: dateInfo.mdyOnly })
               : dateInfo.ambiguous
-                ? "Every date in the file reads both ways. Check which one your spreadsheet used."
-                : "Chosen by you."}
+                ? t("csvImport.map.dateAmbiguous")
+                : t("csvImport.map.dateChosen")}
           </span>
         </div>
       ) : null}
 
       <div className="csv-import-table-wrap csv-import-table-wrap--mapping">
-        <table className="csv-import-table csv-import-maptable" aria-label="Column mapping">
+        <table className="csv-import-table csv-import-maptable" aria-label={t("csvImport.map.table")}>
           <thead>
             <tr>
-              <th scope="col">Column in file</th>
-              <th scope="col">Import as</th>
-              <th scope="col">Match</th>
-              <th scope="col">Preview after conversion</th>
-              <th scope="col">Values</th>
+              <th scope="col">{t("csvImport.map.colFile")}</th>
+              <th scope="col">{t("csvImport.map.colTarget")}</th>
+              <th scope="col">{t("csvImport.map.colMatch")}</th>
+              <th scope="col">{t("csvImport.map.colPreview")}</th>
+              <th scope="col">{t("csvImport.map.colValues")}</th>
             </tr>
           </thead>
           <tbody>
@@ -261,27 +262,28 @@ export function MappingStep(props: MappingStepProps) {
                       {props.samples[index]
                         ?.filter((v) => v !== "")
                         .slice(0, 3)
-                        .join(" · ") || "(empty)"}
+                        .join(" · ") || t("common.empty")}
                     </span>
                   </th>
                   <td>
                     <select
                       {...field}
-                      aria-label={`Import "${header}" as`}
+                      aria-label={t("csvImport.map.importAs", { header })}
                       data-autofocus={index === 0 ? "" : undefined}
                       aria-invalid={error ? true : undefined}
                       className="csv-import-maptable__select"
                     >
-                      <option value="">Ignore this column</option>
-                      <optgroup label="Quote properties">
+                      <option value="">{t("csvImport.map.ignore")}</option>
+                      <optgroup label={t("csvImport.map.quoteProperties")}>
                         {propertyTargets.map((target) => (
                           <option key={target.key} value={target.key}>
-                            {target.label}
-                            {target.kind === "property" && target.required ? " (required)" : ""}
+                            {target.kind === "property" && target.required
+                              ? t("csvImport.map.requiredOption", { label: target.label })
+                              : target.label}
                           </option>
                         ))}
                       </optgroup>
-                      <optgroup label="Associations (record IDs, several separated by ;)">
+                      <optgroup label={t("csvImport.map.associations")}>
                         {associationTargets.map((target) => (
                           <option key={target.key} value={target.key}>
                             {target.label}
@@ -298,13 +300,19 @@ export function MappingStep(props: MappingStepProps) {
                         </optgroup>
                       ) : null}
                     </select>
-                    {error ? <span className="csv-import-maptable__error">{error}</span> : null}
+                    {error ? (
+                      <span className="csv-import-maptable__error">{t("csvImport.map.duplicateColumn")}</span>
+                    ) : null}
                   </td>
                   <td>
                     {selected === "" && match.kind !== "remembered" && match.kind !== "manual" ? (
-                      <Badge>Not matched</Badge>
+                      <Badge>{t("csvImport.match.none")}</Badge>
                     ) : (
-                      <Badge tone={TONES[match.kind]}>{confidenceText(match)}</Badge>
+                      <Badge tone={TONES[match.kind]}>
+                        {t(`csvImport.match.${match.kind}`, {
+                          score: match.kind === "fuzzy" ? match.score : 0,
+                        })}
+                      </Badge>
                     )}
                   </td>
                   <td className="csv-import-maptable__preview">
@@ -314,7 +322,7 @@ export function MappingStep(props: MappingStepProps) {
                         ? info.sample
                             .filter((v) => v !== "")
                             .slice(0, 3)
-                            .join(" · ") || "(empty)"
+                            .join(" · ") || t("common.empty")
                         : "…"}
                   </td>
                   <td className="csv-import-maptable__stats">
@@ -323,19 +331,19 @@ export function MappingStep(props: MappingStepProps) {
                     ) : (
                       <>
                         {info.stats.coerced > 0 ? (
-                          <span>{countOf(info.stats.coerced, "converted", "converted")}</span>
+                          <span>{t("csvImport.stats.converted", { count: info.stats.coerced })}</span>
                         ) : null}
                         {info.stats.unchanged > 0 ? (
-                          <span>{countOf(info.stats.unchanged, "as is", "as is")}</span>
+                          <span>{t("csvImport.stats.asIs", { count: info.stats.unchanged })}</span>
                         ) : null}
                         {info.stats.invalid > 0 ? (
                           <span className="csv-import-maptable__invalid">
-                            {countOf(info.stats.invalid, "kept unconverted", "kept unconverted")}
+                            {t("csvImport.stats.unconverted", { count: info.stats.invalid })}
                           </span>
                         ) : null}
                         {info.stats.empty > 0 ? (
                           <span className="csv-import-muted">
-                            {countOf(info.stats.empty, "empty", "empty")}
+                            {t("csvImport.stats.empty", { count: info.stats.empty })}
                           </span>
                         ) : null}
                       </>
@@ -353,7 +361,9 @@ export function MappingStep(props: MappingStepProps) {
           <label className="csv-import-field csv-import-field--inline">
             <span className="csv-import-field__label">{t("csvImport.map.groupBy")}</span>
             <select value={groupKey} onChange={(event) => setGroupBy(event.target.value)}>
-              {groupCandidates.length === 0 ? <option value="hs_title">Quote name</option> : null}
+              {groupCandidates.length === 0 ? (
+                <option value="hs_title">{t("csvImport.map.quoteName")}</option>
+              ) : null}
               {groupCandidates.map((target) => (
                 <option key={target.key} value={target.key}>
                   {target.label}
@@ -365,39 +375,35 @@ export function MappingStep(props: MappingStepProps) {
         </div>
       ) : null}
       <fieldset className="csv-import-mode">
-        <legend className="csv-import-field__label">Into the batch</legend>
+        <legend className="csv-import-field__label">{t("csvImport.map.into")}</legend>
         <label>
-          <input type="radio" value="append" {...form.register("mode")} /> Add after the{" "}
-          {countOf(props.batchRows, "row")} already in the batch
+          <input type="radio" value="append" {...form.register("mode")} />{" "}
+          {t("csvImport.map.append", { rows: props.batchRows })}
         </label>
         <label>
-          <input type="radio" value="replace" {...form.register("mode")} /> Replace the batch
+          <input type="radio" value="replace" {...form.register("mode")} /> {t("csvImport.map.replace")}
         </label>
       </fieldset>
       {confirmReplace ? (
         <Alert
           tone="warning"
-          title={`Replace ${countOf(props.batchRows, "row")}?`}
+          title={t("csvImport.map.replaceTitle", { rows: props.batchRows })}
           action={
             <>
               <Button size="sm" variant="danger" type="submit">
-                Replace {countOf(props.batchRows, "row")}
+                {t("csvImport.map.replaceRows", { rows: props.batchRows })}
               </Button>
               <Button size="sm" onClick={() => setConfirmReplace(false)}>
-                Keep them
+                {t("csvImport.map.keep")}
               </Button>
             </>
           }
         >
-          The {countOf(props.batchRows, "row")} in the batch will be replaced by {countOf(rows, "row")} from
-          the file. You can undo this with Undo Import CSV.
+          {t("csvImport.map.replaceBody", { rows: props.batchRows, fileRows: rows })}
         </Alert>
       ) : null}
       {attention > 0 && current ? (
-        <p className="csv-import-footnote">
-          {countOf(attention, "value")} cannot be converted and will be imported as written; the grid marks
-          those cells.
-        </p>
+        <p className="csv-import-footnote">{t("csvImport.map.attention", { count: attention })}</p>
       ) : null}
     </form>
   );

@@ -1,9 +1,11 @@
 import { useId, useState } from "react";
+import { useT } from "../../i18n/use-t.ts";
 
 /** Pasting CSV text is its own box, so Ctrl+V in the grid keeps pasting cells. */
 export function PasteStep({ formId, onText }: { formId: string; onText(text: string): void }) {
   const [text, setText] = useState("");
   const hintId = useId();
+  const t = useT();
   return (
     <form
       id={formId}
@@ -14,7 +16,7 @@ export function PasteStep({ formId, onText }: { formId: string; onText(text: str
       }}
     >
       <label className="csv-import-field">
-        <span className="csv-import-field__label">Paste CSV text</span>
+        <span className="csv-import-field__label">{t("csvImport.title.paste")}</span>
         <textarea
           value={text}
           onChange={(event) => setText(event.target.value)}
@@ -22,11 +24,11 @@ export function PasteStep({ formId, onText }: { formId: string; onText(text: str
           spellCheck={false}
           aria-describedby={hintId}
           className="csv-import-paste__text"
-          placeholder={"Title,Expiration date,Deal ID\nSpring renewal,2025-06-30,1234"}
+          placeholder={t("csvImport.paste.placeholder")}
         />
       </label>
       <p id={hintId} className="csv-import-field__hint">
-        Comma, semicolon, tab or pipe separated, with or without a header row.
+        {t("csvImport.paste.hint")}
       </p>
     </form>
   );

@@ -1,10 +1,10 @@
 import { useId } from "react";
-import type { CsvDelimiter } from "../../domain/csv/delimiter.ts";
-import { CSV_DELIMITERS, DELIMITER_LABELS } from "../../domain/csv/delimiter.ts";
-import type { CsvEncoding } from "../../domain/csv/encoding.ts";
-import { CSV_ENCODINGS, ENCODING_LABELS } from "../../domain/csv/encoding.ts";
+import { CSV_DELIMITERS, type CsvDelimiter } from "../../domain/csv/delimiter.ts";
+import { CSV_ENCODINGS, type CsvEncoding } from "../../domain/csv/encoding.ts";
 import { formatBytes } from "../../domain/csv/file-check.ts";
 import { columnNames } from "../../domain/csv/header.ts";
+import { useFormat } from "../../i18n/language-provider.tsx";
+import type { MessageId } from "../../i18n/messages.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { dataEnd, dataRowCount, fileProblems, PREVIEW_ROWS, tableWidth } from "./preview-model.ts";
@@ -14,6 +14,21 @@ import type { ParseSummary } from "./worker/protocol.ts";
 
 const HEADER_CHOICES = 30;
 const NO_HEADER = "none";
+
+const ENCODING_MESSAGES: Record<CsvEncoding, MessageId> = {
+  "utf-8": "csvImport.encoding.utf8",
+  "utf-16le": "csvImport.encoding.utf16le",
+  "utf-16be": "csvImport.encoding.utf16be",
+  shift_jis: "csvImport.encoding.shiftJis",
+  "windows-1252": "csvImport.encoding.windows1252",
+};
+
+const DELIMITER_MESSAGES: Record<CsvDelimiter, MessageId> = {
+  ",": "csvImport.delimiter.comma",
+  ";": "csvImport.delimiter.semicolon",
+  "\t": "csvImport.delimiter.tab",
+  "|": "csvImport.delimiter.pipe",
+};
 
 export interface PreviewStepProps {
   summary: ParseSummary;
@@ -42,6 +57,7 @@ function extraClass(col: number, width: number, record: readonly string[]): stri
 export function PreviewStep(props: PreviewStepProps) {
   const { summary, headerRow, onEncoding, onDelimiter, onHeaderRow } = props;
   const t = useT();
+  const format = useFormat();
   const id = useId();
   const width = tableWidth(summary, headerRow);
   const names = columnNames(headerRow === null ? null : (summary.preview[headerRow] ?? null), width);
@@ -63,7 +79,7 @@ export function PreviewStep(props: PreviewStepProps) {
           <>
             <div className="csv-import-field">
               <label className="csv-import-field__label" htmlFor={`${id}-encoding`}>
-                Encoding
+                {t("csvImport.encoding")}
               </label>
               <select
                 id={`${id}-encoding`}
@@ -73,18 +89,19 @@ export function PreviewStep(props: PreviewStepProps) {
               >
                 {CSV_ENCODINGS.map((encoding) => (
                   <option key={encoding} value={encoding}>
-                    {ENCODING_LABELS[encoding]}
-                    {encoding === summary.detectedEncoding.encoding ? " — detected" : ""}
+                    {encoding === summary.detectedEncoding.encoding
+                      ? t("csvImport.detected", { option: t(ENCODING_MESSAGES[encoding]) })
+                      : t(ENCODING_MESSAGES[encoding])}
                   </option>
                 ))}
               </select>
               <span className="csv-import-field__hint" id={`${id}-encoding-hint`}>
-                {summary.detectedEncoding.reason}
+                {t(`csvImport.encodingReason.${summary.detectedEncoding.reason}`)}
               </span>
             </div>
             <div className="csv-import-field">
               <label className="csv-import-field__label" htmlFor={`${id}-delimiter`}>
-                Delimiter
+                {t("csvImport.delimiter")}
               </label>
               <select
                 id={`${id}-delimiter`}
@@ -94,20 +111,21 @@ export function PreviewStep(props: PreviewStepProps) {
               >
                 {CSV_DELIMITERS.map((delimiter) => (
                   <option key={delimiter} value={delimiter}>
-                    {DELIMITER_LABELS[delimiter]}
-                    {delimiter === summary.detectedDelimiter ? " — detected" : ""}
+                    {delimiter === summary.detectedDelimiter
+                      ? t("csvImport.detected", { option: t(DELIMITER_MESSAGES[delimiter]) })
+                      : t(DELIMITER_MESSAGES[delimiter])}
                   </option>
                 ))}
               </select>
               <span className="csv-import-field__hint" id={`${id}-delimiter-hint`}>
-                Separates the fields of a row
+                {t("csvImport.delimiterHint")}
               </span>
             </div>
           </>
         )}
         <div className="csv-import-field">
           <label className="csv-import-field__label" htmlFor={`${id}-header`}>
-            Header row
+            {t("csvImport.headerRow")}
           </label>
           <select
             id={`${id}-header`}
@@ -120,27 +138,28 @@ export function PreviewStep(props: PreviewStepProps) {
             {Array.from({ length: headerChoices }, (_, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: row numbers are the options themselves.
               <option key={index} value={String(index)}>
-                Row {index + 1}
-                {index === summary.detectedHeaderRow ? " — detected" : ""}
+                {index === summary.detectedHeaderRow
+                  ? t("csvImport.detected", { option: t("csvImport.rowN", { row: index + 1 }) })
+                  : t("csvImport.rowN", { row: index + 1 })}
               </option>
             ))}
-            <option value={NO_HEADER}>No header row (Column 1, Column 2…)</option>
+            <option value={NO_HEADER}>{t("csvImport.noHeader")}</option>
           </select>
           <span className="csv-import-field__hint" id={`${id}-header-hint`}>
-            Or click a row number below
+            {t("csvImport.headerHint")}
           </span>
         </div>
         <dl className="csv-import-facts">
           <div>
-            <dt>Rows to import</dt>
-            <dd>{rows.toLocaleString()}</dd>
+            <dt>{t("csvImport.facts.rows")}</dt>
+            <dd>{format.number(rows)}</dd>
           </div>
           <div>
-            <dt>Columns</dt>
-            <dd>{width}</dd>
+            <dt>{t("csvImport.facts.columns")}</dt>
+            <dd>{format.number(width)}</dd>
           </div>
           <div>
-            <dt>Size</dt>
+            <dt>{t("csvImport.facts.size")}</dt>
             <dd>{formatBytes(summary.timings.bytes)}</dd>
           </div>
         </dl>
@@ -149,16 +168,14 @@ export function PreviewStep(props: PreviewStepProps) {
       {problems
         .filter((p) => p.blocking)
         .map((problem) => (
-          <Alert key={problem.message} tone="danger" title="This file cannot be imported as it is">
+          <Alert key={problem.message} tone="danger" title={t("csvImport.blocked")}>
             {problem.message}
           </Alert>
         ))}
       {problems.some((p) => !p.blocking) ? (
-        <section className="csv-import-problems" aria-label="Problems found">
+        <section className="csv-import-problems" aria-label={t("csvImport.problems")}>
           <h3 className="csv-import-problems__title">
-            {problems.filter((p) => !p.blocking).length === 1
-              ? "1 thing to check"
-              : `${problems.filter((p) => !p.blocking).length} things to check`}
+            {t("csvImport.toCheck", { count: problems.filter((p) => !p.blocking).length })}
           </h3>
           <ul>
             {problems
@@ -180,14 +197,14 @@ export function PreviewStep(props: PreviewStepProps) {
       ) : null}
 
       <div className="csv-import-table-wrap">
-        <table className="csv-import-table" aria-label="File preview">
+        <table className="csv-import-table" aria-label={t("csvImport.filePreview")}>
           <caption className="visually-hidden">
-            First {Math.min(PREVIEW_ROWS, rows)} of {rows} rows as read from the file
+            {t("csvImport.previewCaption", { shown: Math.min(PREVIEW_ROWS, rows), rows })}
           </caption>
           <thead>
             <tr>
               <th scope="col" className="csv-import-table__rownum">
-                Row
+                {t("grid.rowHeader")}
               </th>
               {names.map((name, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: column names may repeat; position identifies them.
@@ -198,7 +215,7 @@ export function PreviewStep(props: PreviewStepProps) {
               {Array.from({ length: widest - width }, (_, extra) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: positional.
                 <th scope="col" key={`extra-${extra}`} className="csv-import-table__extra">
-                  Extra field
+                  {t("csvImport.extraField")}
                 </th>
               ))}
             </tr>
@@ -218,20 +235,24 @@ export function PreviewStep(props: PreviewStepProps) {
                     <button
                       type="button"
                       className="csv-import-rowbutton"
-                      aria-label={`Use row ${index + 1} as the header row`}
+                      aria-label={t("csvImport.useAsHeaderNamed", { row: index + 1 })}
                       aria-pressed={index === headerRow}
-                      title={role === "header" ? "Header row" : "Use as the header row"}
+                      title={role === "header" ? t("csvImport.headerRow") : t("csvImport.useAsHeader")}
                       onClick={() => onHeaderRow(index)}
                     >
                       {index + 1}
                     </button>
-                    {role === "header" ? <span className="csv-import-tag">Header</span> : null}
+                    {role === "header" ? (
+                      <span className="csv-import-tag">{t("csvImport.tag.header")}</span>
+                    ) : null}
                     {role === "skipped" && index >= summaryFrom ? (
                       <span className="csv-import-tag csv-import-tag--muted">
                         {t("csvImport.summaryRows.tag")}
                       </span>
                     ) : role === "skipped" ? (
-                      <span className="csv-import-tag csv-import-tag--muted">Skipped</span>
+                      <span className="csv-import-tag csv-import-tag--muted">
+                        {t("csvImport.tag.skipped")}
+                      </span>
                     ) : null}
                   </th>
                   {Array.from({ length: widest }, (_, col) => (
@@ -247,9 +268,11 @@ export function PreviewStep(props: PreviewStepProps) {
         </table>
       </div>
       <p className="csv-import-footnote">
-        Showing {Math.min(PREVIEW_ROWS, Math.max(0, shown.length - firstData)).toLocaleString()} of{" "}
-        {rows.toLocaleString()} rows. Read in {Math.round(summary.timings.decodeMs + summary.timings.parseMs)}{" "}
-        ms.
+        {t("csvImport.footnote", {
+          shown: Math.min(PREVIEW_ROWS, Math.max(0, shown.length - firstData)),
+          rows,
+          time: format.milliseconds(Math.round(summary.timings.decodeMs + summary.timings.parseMs)),
+        })}
       </p>
     </div>
   );

@@ -7,6 +7,7 @@ import type { CsvEncoding } from "../../domain/csv/encoding.ts";
 import { fileProblem } from "../../domain/csv/file-check.ts";
 import { groupLineRecords, isLineTargetKey } from "../../domain/csv/group-lines.ts";
 import { productTermsInRows, rowsWithProductIds } from "../../domain/lines/product-terms.ts";
+import { useT } from "../../i18n/use-t.ts";
 import { useAppServices } from "../../lib/services/app-services-context.tsx";
 import { recordParseTimings } from "./bench-hook.ts";
 import { rowsFromColumns } from "./build-rows.ts";
@@ -52,13 +53,13 @@ export interface ImportOutcome extends ImportReport {
 }
 
 const CHUNK_ROWS = 5000;
-const PASTED_NAME = "Pasted text";
 /** Workers start this long after page load or an import, when the page is idle again. */
 const WARM_DELAY_MS = 1000;
 
 export function useCsvImport() {
   const { batch: store, layout, products: directory } = useAppServices();
   const [client] = useState(() => new CsvWorkerClient());
+  const t = useT();
   const [state, setState] = useState<ImportState>({ kind: "closed" });
   const [alert, setAlert] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
@@ -75,12 +76,15 @@ export function useCsvImport() {
     };
   }, [client]);
 
-  const fail = useCallback((error: unknown, name: string) => {
-    if (error instanceof ImportCancelled) return;
-    const message = error instanceof Error ? error.message : String(error);
-    setAlert(`Can't import "${name}". ${message}`);
-    setState((current) => (current.kind === "loading" ? { kind: "closed" } : current));
-  }, []);
+  const fail = useCallback(
+    (error: unknown, name: string) => {
+      if (error instanceof ImportCancelled) return;
+      const message = error instanceof Error ? error.message : String(error);
+      setAlert(t("csvImport.alert.failed", { name, message }));
+      setState((current) => (current.kind === "loading" ? { kind: "closed" } : current));
+    },
+    [t],
+  );
 
   const parse = useCallback(
     async (name: string, data: Blob | string, options: ParseOptions, keepStep?: ImportState) => {
@@ -122,7 +126,9 @@ export function useCsvImport() {
       const current = stateRef.current;
       if (current.kind !== "closed" && current.kind !== "paste") {
         setAlert(
-          `"${file.name}" was not opened: finish or cancel the import of "${"name" in current ? current.name : "the current file"}" first.`,
+          "name" in current
+            ? t("csvImport.alert.busyNamed", { file: file.name, current: current.name })
+            : t("csvImport.alert.busy", { file: file.name }),
         );
         return;
       }
@@ -135,7 +141,7 @@ export function useCsvImport() {
       setAlert(null);
       void parse(file.name, file, {});
     },
-    [parse],
+    [parse, t],
   );
 
   const openPaste = useCallback(() => {
@@ -147,13 +153,13 @@ export function useCsvImport() {
   const parseText = useCallback(
     (text: string) => {
       if (text.trim() === "") {
-        setAlert("There is no text to import. Paste rows copied from a CSV file or a spreadsheet.");
+        setAlert(t("csvImport.alert.noText"));
         return;
       }
       setAlert(null);
-      void parse(PASTED_NAME, text, {});
+      void parse(t("csvImport.pastedName"), text, {});
     },
-    [parse],
+    [parse, t],
   );
 
   const reparse = useCallback(

@@ -60,10 +60,10 @@ describe("SubmitBatch", () => {
     ]);
     await user.click(screen.getByRole("button", { name: "Submit batch" }));
     const dialog = await screen.findByRole("dialog", { name: "Submit batch" });
-    expect(await within(dialog).findByText("1 quotes → 1 request of at most 100")).toBeInTheDocument();
+    expect(await within(dialog).findByText("1 quote → 1 request of at most 100")).toBeInTheDocument();
     expect(within(dialog).getByText(/1 invalid row is skipped/)).toBeInTheDocument();
     expect(within(dialog).getByText(/Row 2 “Ghost”: Deal 999999999 was not found\./)).toBeInTheDocument();
-    await user.click(within(dialog).getByRole("button", { name: "Create 1 quotes" }));
+    await user.click(within(dialog).getByRole("button", { name: "Create 1 quote" }));
     const progress = await screen.findByRole("region", { name: "Submission progress" });
     await within(progress).findByText("Submission finished");
     expect(api.simulator.createdQuotes().map((q) => q.objectWriteTraceId)).toEqual(["row-a"]);

@@ -2,7 +2,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { aboutDuration } from "../../domain/submission/plan.ts";
 import type { PriorQuote } from "../../domain/submission/prior-quotes.ts";
 import type { NumberedRow } from "../../domain/submission/state.ts";
 import { isWritable } from "../../hubspot/properties.ts";
@@ -25,8 +24,6 @@ const SubmitForm = z.object({
   confirmLive: z.boolean(),
 });
 type SubmitForm = z.infer<typeof SubmitForm>;
-
-const number = new Intl.NumberFormat("en-US");
 
 function repeatSummary(
   rows: readonly NumberedRow[],
@@ -65,7 +62,7 @@ export function SubmitDialog({
     resolver: zodResolver(
       SubmitForm.refine((v) => !plan.isLive || v.confirmLive, {
         path: ["confirmLive"],
-        message: "Tick this box to create the quotes in your live HubSpot account.",
+        message: "confirm-live",
       }),
     ),
     defaultValues: { scope: "valid", repeat: "skip", stamp: true, confirmLive: false },
@@ -140,19 +137,19 @@ export function SubmitDialog({
     <Dialog
       open={open}
       onClose={onClose}
-      title="Submit batch"
-      description="Create one HubSpot quote per valid row."
+      title={t("submit.title")}
+      description={t("submit.description")}
       size="lg"
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t("common.cancel")}</Button>
           <Button
             variant="primary"
             type="submit"
             form="submission-form"
             disabled={!plan.ready || valid.length === 0}
           >
-            {valid.length === 0 ? "Nothing to send" : `Create ${number.format(valid.length)} quotes`}
+            {valid.length === 0 ? t("submit.nothing") : t("submit.create", { count: valid.length })}
           </Button>
         </>
       }
@@ -162,15 +159,15 @@ export function SubmitDialog({
       ) : (
         <form id="submission-form" className="submission-form" onSubmit={submit} noValidate>
           <fieldset className="submission-form__group">
-            <legend>Rows</legend>
+            <legend>{t("submit.rows")}</legend>
             <label htmlFor={ids.scope} className="submission-form__choice">
               <input id={ids.scope} type="radio" value="valid" {...form.register("scope")} defaultChecked />
-              All valid rows ({number.format(plan.valid.length)})
+              {t("submit.allValid", { count: plan.valid.length })}
             </label>
             {selection.count > 1 ? (
               <label htmlFor={ids.selection} className="submission-form__choice">
                 <input id={ids.selection} type="radio" value="selection" {...form.register("scope")} />
-                Selected rows ({number.format(selection.count)})
+                {t("submit.selected", { count: selection.count })}
               </label>
             ) : null}
           </fieldset>
@@ -198,53 +195,56 @@ export function SubmitDialog({
           ) : null}
 
           <dl className="submission-form__facts">
-            <dt>Environment</dt>
+            <dt>{t("submit.environment")}</dt>
             <dd data-testid="submission-environment">{plan.environmentLabel}</dd>
-            <dt>Plan</dt>
+            <dt>{t("submit.plan")}</dt>
+            <dd>{t("submit.planValue", { quotes: planned.quotes, requests: planned.requests })}</dd>
+            <dt>{t("submit.estimate")}</dt>
             <dd>
-              {number.format(planned.quotes)} quotes → {number.format(planned.requests)}{" "}
-              {planned.requests === 1 ? "request" : "requests"} of at most 100
-            </dd>
-            <dt>Estimated time</dt>
-            <dd>
-              {aboutDuration(planned.estimatedMs)} at HubSpot's limit of {plan.rateLimit.max} requests per{" "}
-              {plan.rateLimit.intervalMs / 1000} s
+              {t("submit.estimateValue", {
+                duration:
+                  planned.estimatedMs < 1000
+                    ? t("duration.underSecond")
+                    : t("duration.about", { duration: format.duration(planned.estimatedMs) }),
+                max: plan.rateLimit.max,
+                seconds: plan.rateLimit.intervalMs / 1000,
+              })}
             </dd>
           </dl>
 
           {skipped.length > 0 ? (
             <details className="submission-form__skipped">
-              <summary>
-                {number.format(skipped.length)} invalid {skipped.length === 1 ? "row is" : "rows are"} skipped
-                (fix them in the grid and submit again)
-              </summary>
+              <summary>{t("submit.skipped", { count: skipped.length })}</summary>
               <ul>
                 {skipped.slice(0, 50).map((row) => (
                   <li key={row.rowId}>
-                    Row {row.rowNumber}
-                    {row.title ? ` “${row.title}”` : ""}: {row.reason}
+                    {row.title
+                      ? t("submit.skippedRowTitled", {
+                          row: row.rowNumber,
+                          title: row.title,
+                          reason: row.reason,
+                        })
+                      : t("submit.skippedRow", { row: row.rowNumber, reason: row.reason })}
                   </li>
                 ))}
-                {skipped.length > 50 ? <li>…and {number.format(skipped.length - 50)} more</li> : null}
+                {skipped.length > 50 ? (
+                  <li>{t("submit.skippedMore", { count: skipped.length - 50 })}</li>
+                ) : null}
               </ul>
             </details>
           ) : (
-            <p className="submission-form__note">Every row with content is valid; none is skipped.</p>
+            <p className="submission-form__note">{t("submit.noneSkipped")}</p>
           )}
 
           {plan.uniqueProperty ? (
             <label htmlFor={ids.stamp} className="submission-form__choice">
               <input id={ids.stamp} type="checkbox" {...form.register("stamp")} />
               <span>
-                Stamp each row with a unique key in “{plan.uniqueProperty.label}” ({plan.uniqueProperty.name}
-                ), so rows whose outcome is unknown can be checked in HubSpot and never created twice
+                {t("submit.stamp", { label: plan.uniqueProperty.label, name: plan.uniqueProperty.name })}
               </span>
             </label>
           ) : (
-            <p className="submission-form__note">
-              HubSpot has no unique-value quote property here: if a request's outcome is unknown, you will be
-              told what to check in HubSpot.
-            </p>
+            <p className="submission-form__note">{t("submit.noUnique")}</p>
           )}
 
           {plan.isLive ? (
@@ -256,16 +256,16 @@ export function SubmitDialog({
                   aria-describedby={form.formState.errors.confirmLive ? ids.liveError : undefined}
                   {...form.register("confirmLive")}
                 />
-                Create these quotes in the live HubSpot account
+                {t("submit.confirmLive")}
               </label>
               {form.formState.errors.confirmLive ? (
                 <p id={ids.liveError} className="submission-form__error">
-                  {form.formState.errors.confirmLive.message}
+                  {t("submit.confirmLiveRequired")}
                 </p>
               ) : null}
             </div>
           ) : null}
-          {!plan.environment ? <Alert tone="danger">The app's server cannot be reached.</Alert> : null}
+          {!plan.environment ? <Alert tone="danger">{t("submit.serverUnreachable")}</Alert> : null}
         </form>
       )}
     </Dialog>

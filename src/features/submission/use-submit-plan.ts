@@ -14,6 +14,7 @@ import type { SkippedRow, SubmissionEnvironment } from "../../domain/submission/
 import { isSandbox } from "../../hubspot/account.ts";
 import { ROLLING_WINDOW_MS } from "../../hubspot/limits.ts";
 import type { Property } from "../../hubspot/properties.ts";
+import { useIssueText } from "../../i18n/issue-text.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { accountQuery } from "../../lib/api/get-account.ts";
 import { healthQuery } from "../../lib/api/get-health.ts";
@@ -65,10 +66,13 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
   useEffect(() => {
     if (properties.data) service.setProperties(properties.data);
   }, [service, properties.data]);
+  const describeIssue = useIssueText();
   const split = useMemo(() => {
     void version;
-    return enabled && complete ? splitRows(rows, (row) => service.issuesOf(row)) : { valid: [], skipped: [] };
-  }, [enabled, complete, rows, service, version]);
+    return enabled && complete
+      ? splitRows(rows, (row) => service.issuesOf(row), describeIssue)
+      : { valid: [], skipped: [] };
+  }, [enabled, complete, rows, service, version, describeIssue]);
   const t = useT();
   const waitingFor =
     validation.pendingRows > 0
@@ -93,10 +97,10 @@ export function useSubmitPlan(rows: readonly BatchRow[], concurrency: number, en
       }
     : undefined;
   const environmentLabel = simulator
-    ? "Simulator (built-in, no HubSpot account is touched)"
+    ? t("submit.env.simulator")
     : details
-      ? `HubSpot portal ${details.portalId}${isSandbox(details) ? " (sandbox)" : " (production)"}`
-      : "HubSpot";
+      ? t(isSandbox(details) ? "submit.env.sandbox" : "submit.env.production", { portalId: details.portalId })
+      : t("submit.env.hubspot");
   return {
     ready: health.isSuccess && properties.isSuccess && complete && prior.isSuccess,
     waitingFor,

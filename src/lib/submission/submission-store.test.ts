@@ -65,6 +65,34 @@ describe("SubmissionStore", () => {
     expect((await storage.load("sub-2"))?.status).toBe("interrupted");
   });
 
+  it("saves a person's verdict at once, not at the next periodic save (a reload right after keeps it)", async () => {
+    const storage = freshStorage();
+    const { state } = createSubmission({
+      id: "sub-4",
+      now: 0,
+      environment: { kind: "simulator" },
+      rateLimit: { max: 100, intervalMs: 10_000 },
+      rows: rows(2),
+    });
+    await storage.save(state, {
+      id: "sub-4",
+      createdAt: 0,
+      status: "done",
+      environment: "Simulator",
+      counts: {},
+      total: 2,
+    });
+    // The periodic save is a minute away: only an immediate save can have written the verdict.
+    const store = new SubmissionStore({ storage, persistEveryMs: 60_000 });
+    await store.restore();
+    store.mark(new Map([["r1", { outcome: "created", hubspotId: "901" }]]));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await storage.load("sub-4"))?.rows.find((row) => row.rowId === "r1")).toMatchObject({
+      outcome: "created",
+      hubspotId: "901",
+    });
+  });
+
   it("retries only failed rows, as edited, keeping their stamped unique value", async () => {
     const clock = new FakeClock();
     const hubspot = fakeHubspot({

@@ -234,6 +234,9 @@ export class SubmissionStore {
     const marks = new Map<RowId, { outcome: RowOutcome; hubspotId?: string }>();
     for (const [rowId, hubspotId] of findings.found) marks.set(rowId, { outcome: "created", hubspotId });
     this.setState(markRows(this.snapshot.current ?? state, marks));
+    // What reconcile learned is saved before it is reported: a reload right after must not show the rows
+    // unknown again (the periodic save is up to a second away).
+    await this.persistNow();
     if (findings.missing.length > 0) await this.resend(findings.missing, rowsById, serialise, runner);
     return { found: findings.found.size, resent: findings.missing.length };
   }
@@ -260,7 +263,10 @@ export class SubmissionStore {
   /** A person checked HubSpot: these rows were (or were not) created. */
   mark(updates: ReadonlyMap<RowId, { outcome: RowOutcome; hubspotId?: string }>): void {
     const state = this.snapshot.current;
-    if (state) this.setState(markRows(state, updates));
+    if (!state) return;
+    this.setState(markRows(state, updates));
+    // A person's verdict is saved at once, like reconcile's.
+    void this.persistNow();
   }
 
   private run(

@@ -42,6 +42,9 @@ describe("useRowOutcomeIssues", () => {
     const { result } = renderHook(() => useRowOutcomeIssues(), { wrapper });
     expect([...result.current.keys()]).toEqual(["r2"]);
     expect(result.current.get("r2")?.[0]).toMatchObject({ columnKey: "hs_status", severity: "error" });
-    expect(result.current.get("r2")?.[0]?.message).toContain("bad");
+    expect(result.current.get("r2")?.[0]?.message).toEqual({
+      code: "hubspot.rejected",
+      values: { reason: "bad" },
+    });
   });
 });

@@ -8,6 +8,7 @@ import type { CreateSubmissionInput } from "../../domain/submission/state.ts";
 import { type SubmissionSummary, summarise } from "../../domain/submission/summary.ts";
 import type { RowOutcome, SkippedRow, SubmissionState } from "../../domain/submission/types.ts";
 import { isWritable } from "../../hubspot/properties.ts";
+import { useIssueText } from "../../i18n/issue-text.ts";
 import { quotePropertiesQuery } from "../api/get-quote-properties.ts";
 import { useBatchSnapshot } from "../batch-store-context.tsx";
 import { useAppServices } from "../services/app-services-context.tsx";
@@ -49,6 +50,7 @@ export function useSubmission(): UseSubmission {
   const batch = useBatchSnapshot();
   const properties = useQuery(quotePropertiesQuery());
   const runner = useMemo(() => browserRunner(queryClient), [queryClient]);
+  const describeIssue = useIssueText();
 
   const serialise = useMemo((): SerialiseOptions => {
     const defs = new Map((properties.data ?? []).map((p) => [p.name, p]));
@@ -90,7 +92,11 @@ export function useSubmission(): UseSubmission {
       // given here too: Results may be the only page that has been on screen).
       services.validation.setProperties(await queryClient.ensureQueryData(quotePropertiesQuery()));
       await services.references.settled();
-      const { valid, skipped } = splitRows(candidates, (row) => services.validation.issuesOf(row));
+      const { valid, skipped } = splitRows(
+        candidates,
+        (row) => services.validation.issuesOf(row),
+        describeIssue,
+      );
       const numbers = new Map((state?.rows ?? []).map((row) => [row.rowId, row.rowNumber]));
       const ids = [...retry].filter((id) => !skipped.some((s) => s.rowId === id));
       if (valid.length > 0 || ids.length > 0)

@@ -5,6 +5,7 @@ import { splitRecordIds } from "../../../domain/batch/columns.ts";
 import type { BatchRow } from "../../../domain/batch/row.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
 import type { AssociationTargetType } from "../../../hubspot/association-catalogue.ts";
+import { useIssueText } from "../../../i18n/issue-text.ts";
 import { type Translate, useT } from "../../../i18n/use-t.ts";
 import { isOutcomeIssue } from "../grid-issues.ts";
 import { formatCell } from "./cell-format.ts";
@@ -90,6 +91,7 @@ export interface GridRowProps {
 export const GridRow = memo(function GridRow(props: GridRowProps) {
   const ctx = useContext(GridRowContext);
   const t = useT();
+  const describeIssue = useIssueText();
   if (!ctx) return null;
   const { row, index, activeCol, selLeft, selRight, handleCol, fillLeft, fillRight, editingCol } = props;
   const { gridId, layout } = ctx;
@@ -114,8 +116,10 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
     // HubSpot's outcome messages already say who said it ("HubSpot did not create this quote: …").
     const message = issue
       ? isOutcomeIssue(issue)
-        ? issue.message
-        : `${issue.severity === "error" ? "Error" : "Warning"}: ${issue.message}`
+        ? describeIssue(issue.message)
+        : t(issue.severity === "error" ? "grid.cellError" : "grid.cellWarning", {
+            message: describeIssue(issue.message),
+          })
       : undefined;
     if (issue && c === activeCol) {
       activeTip = (

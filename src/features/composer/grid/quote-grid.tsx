@@ -467,6 +467,6 @@ function scrollTo(element: HTMLElement, viewport: ViewportCache, axis: "top" | "
 function issueKey(issues: readonly CellIssue[]): string {
   if (issues.length === 0) return "";
   return issues
-    .map((issue) => `${issue.columnKey ?? ""}\u0001${issue.severity}\u0001${issue.message}`)
+    .map((issue) => `${issue.columnKey ?? ""}\u0001${issue.severity}\u0001${JSON.stringify(issue.message)}`)
     .join("\u0002");
 }

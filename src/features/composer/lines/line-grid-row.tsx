@@ -4,6 +4,7 @@ import { createContext, memo, type ReactNode, useContext } from "react";
 import type { LineRow } from "../../../domain/batch/row.ts";
 import { LINE_KEYS } from "../../../domain/lines/line-columns.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { useIssueText } from "../../../i18n/issue-text.ts";
 import { type Translate, useT } from "../../../i18n/use-t.ts";
 import type { ProductDirectory } from "../../../lib/products/product-directory.ts";
 import { formatCell } from "../grid/cell-format.ts";
@@ -74,6 +75,7 @@ function placeholder(
 export const LineGridRow = memo(function LineGridRow(props: LineGridRowProps) {
   const ctx = useContext(LineRowContextValue);
   const t = useT();
+  const describeIssue = useIssueText();
   if (!ctx) return null;
   const { line, index, activeCol, selLeft, selRight, editingCol } = props;
   const { gridId, layout } = ctx;
@@ -97,7 +99,9 @@ export const LineGridRow = memo(function LineGridRow(props: LineGridRowProps) {
     if (c === editingCol) className += " is-editing";
     if (issue) className += issue.severity === "error" ? " is-invalid" : " is-warning";
     const message = issue
-      ? `${issue.severity === "error" ? "Error" : "Warning"}: ${issue.message}`
+      ? t(issue.severity === "error" ? "grid.cellError" : "grid.cellWarning", {
+          message: describeIssue(issue.message),
+        })
       : undefined;
     if (issue && c === activeCol) {
       activeTip = (

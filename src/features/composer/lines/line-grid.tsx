@@ -458,7 +458,7 @@ function issueKey(
   let key = "";
   for (const column of columns) {
     const issue = issueFor(lineId, column.key);
-    if (issue) key += `${column.key}\u0001${issue.severity}\u0001${issue.message}\u0002`;
+    if (issue) key += `${column.key}\u0001${issue.severity}\u0001${JSON.stringify(issue.message)}\u0002`;
   }
   return key;
 }

@@ -11,6 +11,7 @@ import { Button } from "../../../ui/button.tsx";
 import { LineGrid } from "./line-grid.tsx";
 import { quoteSummary } from "./quote-summary.ts";
 import type { LineColumns } from "./use-line-columns.ts";
+import { useMoneyContext } from "./use-money-context.ts";
 import { useProductDirectory, useProductsVersion } from "./use-products.ts";
 import "./lines.css";
 
@@ -34,6 +35,7 @@ export function LinesPanel(props: LinesPanelProps) {
   const { store, rows, top, bottom } = props;
   const t = useT();
   const directory = useProductDirectory();
+  const money = useMoneyContext();
   const productsVersion = useProductsVersion(directory);
   const { columns, status, error } = props.lineColumns;
   const sheet = useMemo(() => buildSheet(rows, top, bottom), [rows, top, bottom]);
@@ -63,7 +65,7 @@ export function LinesPanel(props: LinesPanelProps) {
       ? t("lines.heading.named", { number: top + 1, title: single.cells.hs_title })
       : t("lines.heading.one", { number: top + 1 })
     : t("lines.heading.range", { from: top + 1, to: Math.min(bottom, rows.length - 1) + 1 });
-  const summary = single ? quoteSummary(single, props.defaults, directory.price, t) : undefined;
+  const summary = single ? quoteSummary(single, props.defaults, directory.price, t, money) : undefined;
   const range = selectionRange(selection);
 
   const addLine = () => {

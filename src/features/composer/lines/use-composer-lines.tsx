@@ -13,6 +13,7 @@ import { DefaultsPanel } from "./defaults-panel.tsx";
 import { LinesPanel } from "./lines-panel.tsx";
 import { quoteSummary } from "./quote-summary.ts";
 import type { LineColumns } from "./use-line-columns.ts";
+import { useMoneyContext } from "./use-money-context.ts";
 import { useProductsVersion } from "./use-products.ts";
 
 export interface ComposerLines {
@@ -49,6 +50,7 @@ export function useComposerLines(options: {
   const intl = useIntlOrEnglish();
   const t = useMemo<Translate>(() => (id, values) => intl.formatMessage({ id }, values), [intl]);
   const productsVersion = useProductsVersion(directory);
+  const money = useMoneyContext();
   const lineGridRef = useRef<HTMLDivElement>(null);
   const [defaultsOpen, setDefaultsOpen] = useState(false);
   const defaults = snapshot.defaults;
@@ -58,9 +60,9 @@ export function useComposerLines(options: {
     () => ({
       header: t("lines.summaryHeader"),
       width: 132,
-      text: (row: BatchRow) => quoteSummary(row, defaults, directory.price, t),
+      text: (row: BatchRow) => quoteSummary(row, defaults, directory.price, t, money),
     }),
-    [defaults, directory, productsVersion, t],
+    [defaults, directory, productsVersion, t, money],
   );
   const placeholderFor = useMemo(() => {
     const today = localToday();

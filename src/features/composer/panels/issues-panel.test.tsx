@@ -10,6 +10,7 @@ import { availableColumns } from "../../../domain/columns/build-columns.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { applyLayout } from "../../../domain/columns/layout.ts";
 import { QUOTE_PROPERTIES } from "../../../domain/columns/property-fixtures.ts";
+import { useIssueText } from "../../../i18n/issue-text.ts";
 import { quotePropertiesKeys } from "../../../lib/api/get-quote-properties.ts";
 import { AppServicesProvider } from "../../../lib/services/app-services-context.tsx";
 import { testServices } from "../../../test/app-services.tsx";
@@ -26,9 +27,11 @@ const good = { hs_title: "A", hs_expiration_date: "2099-01-01", [DEAL]: "1", [TE
 function Counts({ columns: cols }: { columns: readonly ColumnDef[] }) {
   const validation = useBatchValidation(cols);
   const issue = validation.issueFor("r2", "hs_discount");
+  const describeIssue = useIssueText();
   return (
     <p>
-      counts {validation.counts.errors}/{validation.counts.warnings}; discount: {issue?.message ?? "ok"}
+      counts {validation.counts.errors}/{validation.counts.warnings}; discount:{" "}
+      {issue ? describeIssue(issue.message) : "ok"}
     </p>
   );
 }
@@ -61,12 +64,12 @@ describe("useBatchValidation and IssuesPanel", () => {
   it("lists every problem by row number and column, errors first, and jumps to it", async () => {
     const user = userEvent.setup();
     const { onJump } = setup();
-    expect(screen.getByText(/counts 2\/2; discount: "ten" is not a number/)).toBeInTheDocument();
+    expect(screen.getByText(/counts 2\/2; discount: “ten” is not a number/)).toBeInTheDocument();
     expect(screen.getByText("2 errors, 2 warnings")).toBeInTheDocument();
     const items = within(screen.getByRole("region", { name: "Problems" })).getAllByRole("listitem");
     expect(items.map((item) => item.textContent?.split("Go to cell")[0])).toEqual([
       expect.stringMatching(/^ErrorRow 2 · Expiration dateEnter an expiration date/),
-      expect.stringMatching(/^ErrorRow 2 · Discount"ten" is not a number/),
+      expect.stringMatching(/^ErrorRow 2 · Discount“ten” is not a number/),
       expect.stringMatching(/^WarningRow 2 · DealNo deal/),
       expect.stringMatching(/^WarningRow 2 · Quote templateNo quote template/),
     ]);
@@ -100,7 +103,7 @@ describe("useBatchValidation and IssuesPanel", () => {
   it("names a column the grid does not show by its label, never its internal name", () => {
     setup([createRow({ ...good, hs_esign_enabled: "maybe" }, "r1")]);
     const items = within(screen.getByRole("region", { name: "Problems" })).getAllByRole("listitem");
-    expect(items[0]).toHaveTextContent(/Row 1 · E-sign"maybe" is not true or false/);
+    expect(items[0]).toHaveTextContent(/Row 1 · E-sign“maybe” is not true or false/);
     expect(screen.queryByText(/hs_esign_enabled/)).toBeNull();
   });
 

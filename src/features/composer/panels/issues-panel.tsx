@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import type { RowId } from "../../../domain/batch/row.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { useIssueText } from "../../../i18n/issue-text.ts";
 import { useT } from "../../../i18n/use-t.ts";
 import { useBatchStore } from "../../../lib/batch-store-context.tsx";
 import { useValidation } from "../../../lib/services/use-validation.ts";
@@ -104,7 +105,7 @@ export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
         <ul className="composer-issues__list">
           {issues.slice(0, limit).map((issue) => (
             <IssueItem
-              key={`${issue.rowId}\u0000${issue.columnKey}\u0000${issue.message}`}
+              key={`${issue.rowId}\u0000${issue.columnKey}\u0000${JSON.stringify(issue.message)}`}
               badge={issue.severity === "error" ? t("issues.badge.error") : t("issues.badge.warning")}
               issue={issue}
               row={rowNumber(issue.rowId)}
@@ -136,13 +137,14 @@ function IssueItem(props: {
 }) {
   const { badge, issue, row, column, onJump } = props;
   const t = useT();
+  const describeIssue = useIssueText();
   return (
     <li className="composer-issues__item">
       <Badge tone={issue.severity === "error" ? "danger" : "warning"}>{badge}</Badge>
       <span className="composer-issues__where">
         {row > 0 ? t("issues.where", { row, column }) : t("issues.rowGone")}
       </span>
-      <span className="composer-issues__message">{issue.message}</span>
+      <span className="composer-issues__message">{describeIssue(issue.message)}</span>
       {row > 0 ? (
         // The name starts with the visible text, so "click Go to cell" works by voice (WCAG 2.5.3).
         <Button

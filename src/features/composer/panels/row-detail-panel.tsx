@@ -25,6 +25,7 @@ import {
   ASSOCIATION_TARGETS,
   type AssociationTargetType,
 } from "../../../hubspot/association-catalogue.ts";
+import { useIssueText } from "../../../i18n/issue-text.ts";
 import { useT } from "../../../i18n/use-t.ts";
 import { associationLabelsQuery } from "../../../lib/api/get-association-labels.ts";
 import { useBatchSnapshot, useBatchStore } from "../../../lib/batch-store-context.tsx";
@@ -140,7 +141,11 @@ function RowDetailForm({
   const assocKeys = useMemo(() => associationKeysOf(row.cells, columnKeys), [row, columnKeys]);
   const labelOptions = useLabelOptions(row, columnKeys);
   const propertyColumns = columns.flatMap((column) => (column.kind === "property" ? [column] : []));
-  const schema = useMemo(() => rowDetailSchema(columns, localToday(), browserNormalizeContext), [columns]);
+  const describeIssue = useIssueText();
+  const schema = useMemo(
+    () => rowDetailSchema(columns, localToday(), browserNormalizeContext, describeIssue),
+    [columns, describeIssue],
+  );
   const form = useForm<RowDetailValues>({
     resolver: zodResolver(schema),
     defaultValues: {

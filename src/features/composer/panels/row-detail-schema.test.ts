@@ -13,7 +13,7 @@ const columns: ColumnDef[] = TEST_PROPERTIES.map((property) => ({
   width: 120,
 }));
 const context = { localToIso: (local: string) => `${local}.000Z`, dateOrder: "MDY" as const };
-const schema = rowDetailSchema(columns, "1980-01-01", context);
+const schema = rowDetailSchema(columns, "1980-01-01", context, (message) => message.code);
 const propertyCases = VALUE_CASES.filter(([key]) => !key.startsWith("assoc:"));
 
 describe("row details read values like every other entry path", () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { type NormalizeContext, normalizeInput } from "../../../domain/grid/editor-input.ts";
-import { propertiesSchema } from "../../../domain/validation/schemas.ts";
+import { type DescribeIssue, propertiesSchema } from "../../../domain/validation/schemas.ts";
 import { ASSOCIATION_TARGET_TYPES } from "../../../hubspot/association-catalogue.ts";
 
 export const AssociationRowSchema = z.object({
@@ -15,7 +15,12 @@ export const AssociationRowSchema = z.object({
  * The row detail form: property cells (format checked; "required" is left to the batch's own issues so
  * a half-filled row can still get its associations) and the row's association rows.
  */
-export function rowDetailSchema(columns: readonly ColumnDef[], today: string, context: NormalizeContext) {
+export function rowDetailSchema(
+  columns: readonly ColumnDef[],
+  today: string,
+  context: NormalizeContext,
+  describeIssue: DescribeIssue,
+) {
   const propertyColumns = columns.flatMap((column) => (column.kind === "property" ? [column] : []));
   const properties = propertyColumns.map((column) => column.property);
   // Typed values are read as in the grid ("31.12.2026" → 2026-12-31) before they are checked and saved.
@@ -31,7 +36,7 @@ export function rowDetailSchema(columns: readonly ColumnDef[], today: string, co
     properties: z
       .record(z.string(), z.string())
       .transform(read)
-      .pipe(propertiesSchema(properties, today, { required: false })),
+      .pipe(propertiesSchema(properties, today, describeIssue, { required: false })),
     associations: z.array(AssociationRowSchema),
   });
 }

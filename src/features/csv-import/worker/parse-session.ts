@@ -61,7 +61,7 @@ export class ParseSession {
     let detectedEncoding: ParseSummary["detectedEncoding"] = {
       encoding: "utf-8",
       bomLength: 0,
-      reason: "Pasted text",
+      reason: "pasted",
     };
     if (this.bytes) {
       refuseNonText(this.bytes);
@@ -113,7 +113,7 @@ export class ParseSession {
     const records = this.workbook.readSheet(sheet);
     const parseMs = performance.now() - parseStarted;
     return this.summarise(records, {
-      detectedEncoding: { encoding: "utf-8", bomLength: 0, reason: "Excel workbook" },
+      detectedEncoding: { encoding: "utf-8", bomLength: 0, reason: "workbook" },
       encoding: "utf-8",
       detectedDelimiter: ",",
       delimiter: ",",
