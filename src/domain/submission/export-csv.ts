@@ -1,4 +1,5 @@
 import { OUTCOME_LABELS } from "./outcome-labels.ts";
+import { quoteSummaryOf, syncQuotes } from "./quote-phases.ts";
 import type { SubmissionState } from "./types.ts";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -14,12 +15,42 @@ function csvCell(value: string): string {
 }
 
 const HEADER = ["Row", "Title", "HubSpot id", "Outcome", "Error category", "Error message", "Property"];
+/** With line items (decision 033): per quote, its lines, HubSpot's amount, publishing and links. */
+const PHASE_HEADER = [
+  "Line items",
+  "Line items created",
+  "Amount",
+  "Currency",
+  "Published",
+  "Quote link",
+  "PDF link",
+  "Incomplete at",
+];
 
 /** The results as CSV (RFC 4180, CRLF line ends), one line per row in batch order. */
 export function resultsCsv(state: SubmissionState): string {
-  const lines = [HEADER.join(",")];
+  const withPhases = state.phases !== undefined;
+  const lines = [(withPhases ? [...HEADER, ...PHASE_HEADER] : HEADER).join(",")];
   const rows = [...state.rows].sort((a, b) => a.rowNumber - b.rowNumber);
+  const progress = new Map(
+    state.phases ? syncQuotes(state.phases, state.rows).progress.map((p) => [p.rowId, p]) : [],
+  );
   for (const row of rows) {
+    const p = progress.get(row.rowId);
+    const phaseCells = (): string[] => {
+      if (!p) return PHASE_HEADER.map(() => "");
+      const summary = quoteSummaryOf(p);
+      return [
+        String(summary.linesTotal),
+        String(summary.linesDone),
+        p.readBack.amount ?? "",
+        p.readBack.currency ?? "",
+        summary.published ? "yes" : "no",
+        p.readBack.quoteLink ?? "",
+        p.readBack.pdfLink ?? "",
+        summary.complete ? "" : (summary.failedPhase ?? (summary.outcome === "unknown" ? "unknown" : "")),
+      ];
+    };
     lines.push(
       [
         String(row.rowNumber),
@@ -29,6 +60,7 @@ export function resultsCsv(state: SubmissionState): string {
         row.error?.category ?? "",
         row.error?.message ?? "",
         row.error?.propertyName ?? "",
+        ...(withPhases ? phaseCells() : []),
       ]
         .map(csvCell)
         .join(","),

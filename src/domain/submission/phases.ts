@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { MAX_BATCH_INPUTS } from "../../hubspot/limits.ts";
+import { QuoteSystem } from "../../hubspot/quote-system.ts";
 import type { LineId, RowId } from "../batch/row.ts";
 import { chunk } from "./chunk.ts";
 
@@ -12,43 +14,63 @@ import { chunk } from "./chunk.ts";
  * by reading, never resent blindly.
  */
 
-export interface PlannedLine {
-  lineId: LineId;
+export const PlannedLine = z.object({
+  lineId: z.string(),
   /** Line-item properties as wire strings (hs_product_id, quantity, price, hs_position_on_quote…). */
-  properties: Readonly<Record<string, string>>;
-}
+  properties: z.record(z.string(), z.string()),
+});
+export type PlannedLine = z.infer<typeof PlannedLine>;
 
-export interface PlannedQuote {
-  rowId: RowId;
-  publish: boolean;
-  lines: readonly PlannedLine[];
-}
+export const PlannedQuote = z.object({
+  rowId: z.string(),
+  publish: z.boolean(),
+  lines: z.array(PlannedLine),
+});
+export type PlannedQuote = z.infer<typeof PlannedQuote>;
 
-export type StepState = "todo" | "done" | "failed" | "unknown";
+export const StepState = z.enum(["todo", "done", "failed", "unknown"]);
+export type StepState = z.infer<typeof StepState>;
 
-export interface StepError {
-  category: string;
-  message: string;
-}
+export const StepError = z.object({ category: z.string(), message: z.string() });
+export type StepError = z.infer<typeof StepError>;
 
-export interface LineProgress {
-  state: StepState;
-  id?: string;
-  error?: StepError;
-}
+export const LineProgress = z.object({
+  state: StepState,
+  id: z.string().optional(),
+  error: StepError.optional(),
+});
+export type LineProgress = z.infer<typeof LineProgress>;
 
-export interface QuoteProgress {
-  rowId: RowId;
-  quote: { state: StepState | "exists"; id?: string; error?: StepError };
-  lines: Readonly<Record<LineId, LineProgress>>;
-  publish: { state: StepState | "skipped"; error?: StepError };
-  readBack: {
-    state: StepState;
-    amount?: string;
-    quoteLink?: string;
-    pdfLink?: string;
-  };
-}
+export const QuoteProgress = z.object({
+  rowId: z.string(),
+  quote: z.object({
+    state: z.union([StepState, z.literal("exists")]),
+    id: z.string().optional(),
+    error: StepError.optional(),
+  }),
+  lines: z.record(z.string(), LineProgress),
+  publish: z.object({ state: z.union([StepState, z.literal("skipped")]), error: StepError.optional() }),
+  readBack: z.object({
+    state: StepState,
+    amount: z.string().optional(),
+    currency: z.string().optional(),
+    quoteLink: z.string().optional(),
+    pdfLink: z.string().optional(),
+    quoteNumber: z.string().optional(),
+    status: z.string().optional(),
+  }),
+});
+export type QuoteProgress = z.infer<typeof QuoteProgress>;
+
+/** What a submission keeps of its phases: the plan (resumable after a reload) and where each quote is. */
+export const PhaseState = z.object({
+  system: QuoteSystem,
+  /** The unique-value line-item property stamped with each line's id, when the portal has it. */
+  lineKey: z.string().optional(),
+  plan: z.array(PlannedQuote),
+  progress: z.array(QuoteProgress),
+});
+export type PhaseState = z.infer<typeof PhaseState>;
 
 export type PhaseRequest =
   | { kind: "create-quotes"; rowIds: RowId[] }

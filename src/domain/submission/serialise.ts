@@ -16,6 +16,8 @@ export interface SerialiseOptions {
    */
   isWritable?: (propertyName: string) => boolean;
   stamp?: UniqueStamp;
+  /** The row's values as sent (its own cells, else the batch defaults); default its own cells. */
+  cellsOf?: (row: BatchRow) => Readonly<Record<string, string>>;
 }
 
 export interface SerialisedRow {
@@ -32,7 +34,7 @@ export interface SerialisedRow {
 export function serialiseRow(row: BatchRow, options: SerialiseOptions = {}): SerialisedRow {
   const properties: Record<string, string> = {};
   const byTarget = new Map<string, AssociationInput>();
-  for (const [key, value] of Object.entries(row.cells)) {
+  for (const [key, value] of Object.entries(options.cellsOf?.(row) ?? row.cells)) {
     if (isAssociationColumnKey(key)) {
       addAssociations(byTarget, key, value);
       continue;

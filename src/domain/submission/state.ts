@@ -1,10 +1,12 @@
 import type { BatchRow, RowId } from "../batch/row.ts";
 import { chunk } from "./chunk.ts";
+import type { PhaseState } from "./phases.ts";
 import type { RateLimit } from "./plan.ts";
 import { rowTitle, type SerialiseOptions, serialiseRow } from "./serialise.ts";
 import type {
   QueueEvent,
   QueueRequest,
+  RequestKind,
   RequestRecord,
   RowOutcome,
   RowResult,
@@ -30,6 +32,8 @@ export interface CreateSubmissionInput {
   existing?: readonly (NumberedRow & { hubspotId: string })[];
   serialise?: SerialiseOptions;
   maxPerRequest?: number;
+  /** Line items, publishing and read-back to run after each quote (decision 033). */
+  phases?: PhaseState;
 }
 
 export function createSubmission(input: CreateSubmissionInput): {
@@ -67,7 +71,8 @@ export function createSubmission(input: CreateSubmissionInput): {
     skipped: [...(input.skipped ?? [])],
   };
   const uniqueProperty = input.serialise?.stamp?.propertyName;
-  return { state: uniqueProperty ? { ...state, uniqueProperty } : state, requests };
+  const withPhases = input.phases ? { ...state, phases: input.phases } : state;
+  return { state: uniqueProperty ? { ...withPhases, uniqueProperty } : withPhases, requests };
 }
 
 /** Folds one queue event into the state. Pure; cheap enough for 300 requests × 100 rows. */
@@ -178,7 +183,43 @@ export function interruptSubmission(state: SubmissionState, now: number): Submis
     }
   }
   const { rateLimitWaitUntil: _, ...rest } = next;
-  return { ...rest, status: "interrupted", finishedAt: now };
+  const phases = rest.phases ? interruptPhases(rest.phases) : undefined;
+  return { ...rest, ...(phases ? { phases } : {}), status: "interrupted", finishedAt: now };
+}
+
+/** Records requests of a later phase (line items, publish, read-back, undo): rows keep their outcome. */
+export function addPhaseRequests(
+  state: SubmissionState,
+  records: readonly { id: string; kind: RequestKind; rowIndexes: number[] }[],
+): SubmissionState {
+  const added: RequestRecord[] = records.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    rowIndexes: r.rowIndexes,
+    phase: "queued",
+    attempts: 0,
+    tries: [],
+    waits: [],
+  }));
+  return { ...state, requests: [...state.requests, ...added] };
+}
+
+/**
+ * A line-item request may have been on the wire when the page closed: every line still to send of a quote
+ * that is in HubSpot is read back before it is sent (never a second copy).
+ */
+function interruptPhases(phases: PhaseState): PhaseState {
+  const progress = phases.progress.map((p) => {
+    if (p.quote.state !== "done" && p.quote.state !== "exists") return p;
+    const lines = Object.fromEntries(
+      Object.entries(p.lines).map(([id, line]) => [
+        id,
+        line.state === "todo" ? { state: "unknown" as const } : line,
+      ]),
+    );
+    return { ...p, lines };
+  });
+  return { ...phases, progress };
 }
 
 /** Adds requests that resend some rows (retry after edits, or rows reconcile found missing). */

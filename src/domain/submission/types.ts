@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BatchStatus, type QuoteCreateInput } from "../../hubspot/batch-create.ts";
 import type { RowId } from "../batch/row.ts";
+import { PhaseState } from "./phases.ts";
 
 /**
  * The submission as it is shown and persisted: declared once, here, as zod schemas; storage parses what it
@@ -52,6 +53,8 @@ export const RowResult = z.object({
   error: RowError.optional(),
   /** The generated value stamped into the unique-value property, when the submission stamped one. */
   uniqueValue: z.string().optional(),
+  /** Archived by this submission's undo (with its line items). */
+  archived: z.boolean().optional(),
 });
 export type RowResult = z.infer<typeof RowResult>;
 
@@ -82,8 +85,14 @@ export const Attempt = z.object({
 });
 export type Attempt = z.infer<typeof Attempt>;
 
+/** What a request did: the quote phase (batch/create of quotes) or a later one (decision 033), or undo. */
+export const RequestKind = z.enum(["quotes", "lines", "reconcile-lines", "publish", "read-back", "archive"]);
+export type RequestKind = z.infer<typeof RequestKind>;
+
 export const RequestRecord = z.object({
   id: z.string(),
+  /** Absent in older saves: the quote phase. */
+  kind: RequestKind.optional(),
   /** Indexes into `SubmissionState.rows`. */
   rowIndexes: z.array(z.number().int()),
   phase: RequestPhase,
@@ -153,12 +162,29 @@ export const SubmissionState = z.object({
   skipped: z.array(SkippedRow),
   /** Set while sending holds back for the rate limit. */
   rateLimitWaitUntil: z.number().optional(),
+  /** Line items, publishing and read-back per quote (absent: quotes only, as older saves). */
+  phases: PhaseState.optional(),
+  /** The undo of this submission: its quotes archived (who, when, how many). */
+  undo: z
+    .object({
+      by: z.string().optional(),
+      startedAt: z.number(),
+      finishedAt: z.number().optional(),
+      quotes: z.number(),
+      lineItems: z.number(),
+      archived: z.number(),
+      failed: z.number(),
+      message: z.string().optional(),
+    })
+    .optional(),
 });
 export type SubmissionState = z.infer<typeof SubmissionState>;
 
 /** What the queue works on: one batch/create request. `rowIds[i]` is `inputs[i].objectWriteTraceId`. */
 export interface QueueRequest {
   id: string;
+  /** What is created: quotes (default) or line items (rowIds are then line ids). */
+  target?: "quotes" | "line_items";
   rowIds: readonly RowId[];
   inputs: readonly QuoteCreateInput[];
 }

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { incompleteQuotes } from "../../domain/submission/quote-phases.ts";
 import type { ManualCheck } from "../../domain/submission/reconcile.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
 import { useT } from "../../i18n/use-t.ts";
@@ -11,6 +12,7 @@ import { downloadResultsCsv } from "./export-results.ts";
 import { ManualCheckPanel } from "./manual-check.tsx";
 import { RequestsTable } from "./requests-table.tsx";
 import { RowsTable } from "./rows-table.tsx";
+import { UndoOutcome, UndoSubmission } from "./undo-submission.tsx";
 import "./results.css";
 
 /** The "Results" tab: every row's outcome and every request's batch status, with retry, reconcile, export. */
@@ -27,6 +29,7 @@ export function ResultsPage() {
   }
   const { counts } = summary;
   const retryable = counts.failed + counts["not-sent"] + counts.canceled;
+  const incomplete = incompleteQuotes(state).length;
 
   const retry = async () => {
     setCheck(undefined);
@@ -113,6 +116,12 @@ export function ResultsPage() {
           >
             {t("results.reconcile", { count: counts.unknown })}
           </Button>
+          {incomplete > 0 ? (
+            <Button onClick={() => submission.finishIncomplete()} disabled={running}>
+              {t("results.finish", { count: incomplete })}
+            </Button>
+          ) : null}
+          <UndoSubmission state={state} submission={submission} />
           <Button onClick={() => downloadResultsCsv(state)}>{t("results.export")}</Button>
         </div>
       </header>
@@ -135,6 +144,17 @@ export function ResultsPage() {
         </Alert>
       ) : null}
       {counts.failed > 0 ? <p className="results-hint">{t("results.failedHint")}</p> : null}
+      {incomplete > 0 && !running ? (
+        <Alert tone="warning" title={t("results.incomplete.title", { count: incomplete })}>
+          {t("results.incomplete.body")}
+        </Alert>
+      ) : null}
+      <UndoOutcome state={state} />
+      {state.phases?.system === "cpq" ? (
+        <Alert tone="info" title={t("results.cpq.title")}>
+          {t("results.cpq.body")}
+        </Alert>
+      ) : null}
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       {submission.error ? <Alert tone="danger">{submission.error.message}</Alert> : null}
       {check ? <ManualCheckPanel check={check} state={state} onMark={submission.mark} /> : null}

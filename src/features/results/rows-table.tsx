@@ -1,6 +1,10 @@
 import { type ReactNode, useId, useMemo, useState } from "react";
+import type { QuoteProgress } from "../../domain/submission/phases.ts";
+import { quoteSummaryOf, syncQuotes } from "../../domain/submission/quote-phases.ts";
 import type { RowOutcome, RowResult, SubmissionState } from "../../domain/submission/types.ts";
 import { quoteRecordUrl } from "../../hubspot/account.ts";
+import type { QuoteSystem } from "../../hubspot/quote-system.ts";
+import { useFormat } from "../../i18n/language-provider.tsx";
 import { type RichValues, type Translate, useT, useTRich } from "../../i18n/use-t.ts";
 import { Button } from "../../ui/button.tsx";
 import { OutcomeBadge } from "./outcome-badge.tsx";
@@ -55,6 +59,75 @@ function withSkipped(state: SubmissionState, t: Translate): readonly RowResult[]
   return [...state.rows, ...skipped];
 }
 
+/** Line items n/m, HubSpot's amount, and the published link (legacy) or what to do in HubSpot (CPQ). */
+function QuoteCells({ progress, system }: { progress: QuoteProgress | undefined; system: QuoteSystem }) {
+  const t = useT();
+  const format = useFormat();
+  if (!progress) return <td colSpan={3} />;
+  const summary = quoteSummaryOf(progress);
+  const { amount, currency, quoteLink, pdfLink } = progress.readBack;
+  const money =
+    amount === undefined || amount === "" || !Number.isFinite(Number(amount))
+      ? ""
+      : currency
+        ? format.money(Number(amount), currency)
+        : format.number(Number(amount));
+  return (
+    <>
+      <td>
+        {summary.linesTotal === 0
+          ? t("rows.lines.none")
+          : t(summary.linesDone === summary.linesTotal ? "rows.lines.all" : "rows.lines.some", {
+              done: summary.linesDone,
+              total: summary.linesTotal,
+            })}
+      </td>
+      <td className="results-table__amount">{money}</td>
+      <td>
+        {summary.published && quoteLink ? (
+          <span className="results-links">
+            <a href={quoteLink} target="_blank" rel="noreferrer">
+              {t("rows.link.quote")}
+            </a>
+            {pdfLink ? (
+              <a href={pdfLink} target="_blank" rel="noreferrer">
+                {t("rows.link.pdf")}
+              </a>
+            ) : null}
+          </span>
+        ) : progress.quote.state === "done" || progress.quote.state === "exists" ? (
+          t(system === "cpq" ? "rows.link.cpqDraft" : "rows.link.draft")
+        ) : (
+          ""
+        )}
+      </td>
+    </>
+  );
+}
+
+const PHASE_MESSAGE = {
+  "line items": "rows.phase.lines",
+  publish: "rows.phase.publish",
+  "read back": "rows.phase.readBack",
+  quote: "rows.phase.quote",
+} as const;
+
+/** What went wrong after the quote was created, at which phase, and what to do. */
+function PhaseProblem({ progress }: { progress: QuoteProgress | undefined }) {
+  const t = useT();
+  if (!progress || progress.quote.state === "failed" || progress.quote.state === "todo") return null;
+  const summary = quoteSummaryOf(progress);
+  if (summary.complete) return null;
+  if (summary.outcome === "unknown")
+    return <span className="results-table__phase">{t("rows.phase.unknown")}</span>;
+  if (!summary.failedPhase) return null;
+  return (
+    <span className="results-table__phase">
+      {t(PHASE_MESSAGE[summary.failedPhase], { reason: summary.error?.message ?? "" })}
+    </span>
+  );
+}
+
 /** One line per row: outcome, HubSpot id (linked), error category, message and property. */
 export function RowsTable({ state }: { state: SubmissionState }) {
   const [filter, setFilter] = useState<RowOutcome | "all">("all");
@@ -65,6 +138,11 @@ export function RowsTable({ state }: { state: SubmissionState }) {
   const tRich = useTRich();
 
   const allRows = useMemo(() => withSkipped(state, t), [state, t]);
+  const phases = state.phases;
+  const progressOf = useMemo(() => {
+    const synced = phases ? syncQuotes(phases, state.rows).progress : [];
+    return new Map(synced.map((p) => [p.rowId, p]));
+  }, [phases, state.rows]);
   const counts = useMemo(() => {
     const map = new Map<RowOutcome, number>();
     for (const row of allRows) map.set(row.outcome, (map.get(row.outcome) ?? 0) + 1);
@@ -136,6 +214,13 @@ export function RowsTable({ state }: { state: SubmissionState }) {
                 </button>
               </th>
               <th scope="col">{t("rows.col.id")}</th>
+              {phases ? (
+                <>
+                  <th scope="col">{t("rows.col.lines")}</th>
+                  <th scope="col">{t("rows.col.amount")}</th>
+                  <th scope="col">{t("rows.col.link")}</th>
+                </>
+              ) : null}
               <th scope="col">{t("rows.col.category")}</th>
               <th scope="col">{t("rows.col.message")}</th>
               <th scope="col">{t("rows.col.property")}</th>
@@ -150,8 +235,12 @@ export function RowsTable({ state }: { state: SubmissionState }) {
                   <OutcomeBadge outcome={row.outcome} />
                 </td>
                 <td>{idCell(state, row)}</td>
+                {phases ? <QuoteCells progress={progressOf.get(row.rowId)} system={phases.system} /> : null}
                 <td>{row.error?.category ?? ""}</td>
-                <td className="results-table__message">{messageCell(state, row, tRich)}</td>
+                <td className="results-table__message">
+                  {messageCell(state, row, tRich)}
+                  <PhaseProblem progress={progressOf.get(row.rowId)} />
+                </td>
                 <td>{row.error?.propertyName ?? ""}</td>
               </tr>
             ))}

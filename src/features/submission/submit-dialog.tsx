@@ -116,7 +116,9 @@ export function SubmitDialog({
       rateLimit: plan.rateLimit,
       rows: valid,
       skipped,
+      phases: plan.phasesFor(valid.map((n) => n.row)),
       serialise: {
+        cellsOf: plan.cellsOf,
         isWritable: (name) => {
           const def = defs.get(name);
           return def ? isWritable(def) : true;

@@ -13,6 +13,8 @@ export const batchCreateKeys = {
 
 export interface BatchCreateVariables {
   inputs: readonly QuoteCreateInput[];
+  /** Quotes (default) or their line items: the same input shape and the same create rules. */
+  target?: "quotes" | "line_items";
   signal?: AbortSignal;
   /** Journalled by the server with the request (who sent which submission's which request). */
   correlation?: { submissionId: string; requestId: string };
@@ -23,15 +25,30 @@ export interface BatchCreateVariables {
  * body for the submission queue to judge, and no answer at all is "maybe sent" — in a browser a refused
  * connection and a dropped one look the same, and a create must not be repeated on a guess.
  */
-export async function sendBatchCreate({
+export function sendBatchCreate({
   inputs,
+  target,
   signal,
   correlation,
 }: BatchCreateVariables): Promise<SendResult> {
+  const path = target === "line_items" ? hubspotPaths.lineItemsBatchCreate : hubspotPaths.quotesBatchCreate;
+  return sendHubspot(path, { inputs }, signal, correlation);
+}
+
+/**
+ * Any HubSpot POST of a submission (create, update, read, archive) as an answer or "no answer, maybe sent";
+ * never throws.
+ */
+export async function sendHubspot(
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+  correlation?: { submissionId: string; requestId: string },
+): Promise<SendResult> {
   try {
-    const raw = await sendRaw(`${PROXY_PREFIX}${hubspotPaths.quotesBatchCreate}`, {
+    const raw = await sendRaw(`${PROXY_PREFIX}${path}`, {
       method: "POST",
-      body: { inputs },
+      body,
       signal,
       ...(correlation ? { correlation } : {}),
     });

@@ -1,5 +1,5 @@
 import { MutationObserver, type QueryClient } from "@tanstack/react-query";
-import { batchCreateMutation } from "../api/batch-create-quotes.ts";
+import { batchCreateMutation, sendHubspot } from "../api/batch-create-quotes.ts";
 import { batchReadQuotes } from "../api/batch-read-quotes.ts";
 import type { SubmissionRunner } from "./submission-store.ts";
 
@@ -16,9 +16,12 @@ export function browserRunner(queryClient: QueryClient): SubmissionRunner {
         gcTime: 60_000,
       }).mutate({
         inputs: request.inputs,
+        ...(request.target ? { target: request.target } : {}),
         signal,
         correlation: { submissionId, requestId: request.id },
       }),
+    call: (submissionId, requestId, path, body, signal) =>
+      sendHubspot(path, body, signal, { submissionId, requestId }),
     probe: async () => {
       try {
         return (await fetch("/api/health", { cache: "no-store" })).ok;

@@ -2,6 +2,7 @@ import type { BatchRow, RowId } from "../../domain/batch/row.ts";
 import { chunk } from "../../domain/submission/chunk.ts";
 import { type PriorQuote, priorQuotes } from "../../domain/submission/prior-quotes.ts";
 import { type QueueHandle, runQueue } from "../../domain/submission/queue.ts";
+import { hasLaterPhases, retryIncomplete } from "../../domain/submission/quote-phases.ts";
 import {
   type ManualCheck,
   manualCheck,
@@ -21,15 +22,24 @@ import {
   markRows,
 } from "../../domain/submission/state.ts";
 import { summarise } from "../../domain/submission/summary.ts";
-import type { QueueRequest, RowOutcome, SubmissionState } from "../../domain/submission/types.ts";
+import type { QueueRequest, RowOutcome, StopReason, SubmissionState } from "../../domain/submission/types.ts";
 import type { BatchResponse } from "../../hubspot/batch-create.ts";
 import type { BatchReadRequest } from "../../hubspot/batch-read.ts";
 import { type Clock, systemClock } from "../../platform/clock.ts";
 import type { SubmissionStorage } from "../storage/submissions.ts";
+import { runPhases, runUndo } from "./phase-runner.ts";
 
-/** The I/O a run needs: one batch/create attempt, a health probe, time. */
+/** The I/O a run needs: one batch/create attempt (quotes or line items), any other HubSpot POST, a health probe. */
 export interface SubmissionRunner {
   send: (submissionId: string, request: QueueRequest, signal: AbortSignal) => Promise<SendResult>;
+  /** Publish, read back, reconcile line items, archive: without it only the quote phase runs. */
+  call?: (
+    submissionId: string,
+    requestId: string,
+    path: string,
+    body: unknown,
+    signal: AbortSignal,
+  ) => Promise<SendResult>;
   probe?: () => Promise<boolean>;
   read?: (request: BatchReadRequest) => Promise<BatchResponse>;
 }
@@ -64,6 +74,7 @@ export class SubmissionStore {
   private snapshot: SubmissionSnapshot = { current: undefined, running: false, historyVersion: 0 };
   private readonly listeners = new Set<Listener>();
   private handle: QueueHandle | undefined;
+  private phasesAbort: AbortController | undefined;
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   private restoring: Promise<void> | undefined;
   readonly clock: Clock;
@@ -161,6 +172,52 @@ export class SubmissionStore {
 
   cancel(): void {
     this.handle?.cancel();
+    this.phasesAbort?.abort();
+  }
+
+  /** Undo: archives the quotes the submission on screen created (their line items go with them). */
+  async undo(runner: SubmissionRunner, by?: string): Promise<SubmissionState> {
+    const state = this.snapshot.current;
+    const call = runner.call;
+    if (!state || !call) throw new Error("There is no submission to undo.");
+    if (this.snapshot.running) throw new Error("A submission is already running.");
+    const submissionId = state.id;
+    this.set({ running: true });
+    try {
+      return await runUndo(
+        {
+          get: () => this.snapshot.current!,
+          set: (next) => {
+            if (this.snapshot.current?.id === submissionId) this.setState(next, false);
+          },
+          io: {
+            send: (request, signal) => runner.send(submissionId, request, signal),
+            call: (requestId, path, body, signal) => call(submissionId, requestId, path, body, signal),
+          },
+          clock: this.clock,
+          concurrency: this.concurrency,
+          signal: new AbortController().signal,
+        },
+        by,
+      );
+    } finally {
+      this.set({ running: false });
+      await this.persistNow();
+    }
+  }
+
+  /**
+   * Finishes the quotes of the submission on screen whose line items, publishing or read-back failed or
+   * are unknown: only the missing part is sent (unknown lines are read back first).
+   */
+  finishIncomplete(runner: SubmissionRunner): Promise<SubmissionState> {
+    const state = this.snapshot.current;
+    if (!state?.phases) return Promise.reject(new Error("This submission has no line items to finish."));
+    if (this.snapshot.running) return Promise.reject(new Error("A submission is already running."));
+    const { finishedAt: _f, stopReason: _s, ...rest } = state;
+    this.setState({ ...rest, status: "running", phases: retryIncomplete(state.phases) });
+    this.set({ running: true });
+    return this.afterQuotes({ canceled: false }, runner);
   }
 
   /** Sends some rows again as new requests of the current submission (retry after edits, reconcile). */
@@ -202,6 +259,13 @@ export class SubmissionStore {
       inputs: group.map((g) => g.input),
     }));
     if (requests.length === 0) {
+      if (hasLaterPhases(next.phases) && runner.call) {
+        // Every quote is accounted for (reconcile found them): their line items may still be missing.
+        const { finishedAt: _f, stopReason: _s, ...rest } = next;
+        this.setState({ ...rest, status: "running" });
+        this.set({ running: true });
+        return this.afterQuotes({ canceled: false }, runner);
+      }
       this.setState(next);
       return Promise.resolve(next);
     }
@@ -293,13 +357,42 @@ export class SubmissionStore {
       },
     });
     this.set({ running: true });
-    return this.handle.done.then(async (result) => {
+    return this.handle.done.then((result) => {
       this.handle = undefined;
-      const finished = finishSubmission(this.snapshot.current!, result, this.clock.now());
-      this.set({ current: finished, running: false });
-      await this.persistNow();
-      return finished;
+      return this.afterQuotes(result, runner);
     });
+  }
+
+  /** The phases after the quotes (line items, publish, read back), then the submission is finished. */
+  private async afterQuotes(
+    result: { canceled: boolean; stopped?: StopReason },
+    runner: SubmissionRunner,
+  ): Promise<SubmissionState> {
+    let outcome = result;
+    const state = this.snapshot.current!;
+    const call = runner.call;
+    if (!result.canceled && !result.stopped && call && hasLaterPhases(state.phases)) {
+      const submissionId = state.id;
+      this.phasesAbort = new AbortController();
+      outcome = await runPhases({
+        get: () => this.snapshot.current!,
+        set: (next) => {
+          if (this.snapshot.current?.id === submissionId) this.setState(next, false);
+        },
+        io: {
+          send: (request, signal) => runner.send(submissionId, request, signal),
+          call: (requestId, path, body, signal) => call(submissionId, requestId, path, body, signal),
+        },
+        clock: this.clock,
+        concurrency: this.concurrency,
+        signal: this.phasesAbort.signal,
+      });
+      this.phasesAbort = undefined;
+    }
+    const finished = finishSubmission(this.snapshot.current!, outcome, this.clock.now());
+    this.set({ current: finished, running: false });
+    await this.persistNow();
+    return finished;
   }
 
   private schedulePersist(): void {

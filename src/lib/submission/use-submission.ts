@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useSyncExternalStore } from "react";
+import { effectiveCells } from "../../domain/batch/defaults.ts";
 import type { BatchRow, RowId } from "../../domain/batch/row.ts";
 import type { ManualCheck } from "../../domain/submission/reconcile.ts";
 import type { SerialiseOptions } from "../../domain/submission/serialise.ts";
@@ -7,8 +8,10 @@ import { splitRows } from "../../domain/submission/split-rows.ts";
 import type { CreateSubmissionInput } from "../../domain/submission/state.ts";
 import { type SubmissionSummary, summarise } from "../../domain/submission/summary.ts";
 import type { RowOutcome, SkippedRow, SubmissionState } from "../../domain/submission/types.ts";
+import { localToday } from "../../domain/validation/today.ts";
 import { isWritable } from "../../hubspot/properties.ts";
 import { useIssueText } from "../../i18n/issue-text.ts";
+import { useMe } from "../api/get-me.ts";
 import { quotePropertiesQuery } from "../api/get-quote-properties.ts";
 import { useBatchSnapshot } from "../batch-store-context.tsx";
 import { useAppServices } from "../services/app-services-context.tsx";
@@ -31,6 +34,11 @@ export interface UseSubmission {
    */
   retryFailed: () => Promise<SkippedRow[]>;
   reconcile: () => Promise<ManualCheck | { found: number; resent: number }>;
+  /** Archives the quotes this submission created (their line items go with them); resolves when done. */
+  undo: () => Promise<SubmissionState>;
+  undoing: boolean;
+  /** Quotes in HubSpot whose line items, publishing or read-back did not all finish: send only what is missing. */
+  finishIncomplete: () => void;
   reconciling: boolean;
   mark: (updates: ReadonlyMap<RowId, { outcome: RowOutcome; hubspotId?: string }>) => void;
   error: Error | null;
@@ -48,6 +56,7 @@ export function useSubmission(): UseSubmission {
   const queryClient = useQueryClient();
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const batch = useBatchSnapshot();
+  const { defaults } = batch;
   const properties = useQuery(quotePropertiesQuery());
   const runner = useMemo(() => browserRunner(queryClient), [queryClient]);
   const describeIssue = useIssueText();
@@ -55,18 +64,24 @@ export function useSubmission(): UseSubmission {
   const serialise = useMemo((): SerialiseOptions => {
     const defs = new Map((properties.data ?? []).map((p) => [p.name, p]));
     return {
+      cellsOf: (row) => effectiveCells(row, defaults, localToday()),
       isWritable: (name) => {
         const def = defs.get(name);
         return def ? isWritable(def) : true;
       },
     };
-  }, [properties.data]);
+  }, [properties.data, defaults]);
 
   const rowsById = () => new Map<RowId, BatchRow>(batch.rows.map((row) => [row.id, row]));
 
   const run = useMutation({
     mutationKey: ["submission", "run"],
     mutationFn: (action: () => Promise<unknown>) => action(),
+  });
+  const me = useMe();
+  const undo = useMutation({
+    mutationKey: ["submission", "undo"],
+    mutationFn: () => store.undo(runner, me.data?.user.id),
   });
   const reconcile = useMutation({
     mutationKey: ["submission", "reconcile"],
@@ -104,8 +119,11 @@ export function useSubmission(): UseSubmission {
       return skipped.map((s) => ({ ...s, rowNumber: numbers.get(s.rowId) ?? s.rowNumber }));
     },
     reconcile: () => reconcile.mutateAsync(),
+    finishIncomplete: () => run.mutate(() => store.finishIncomplete(runner)),
+    undo: () => undo.mutateAsync(),
+    undoing: undo.isPending,
     reconciling: reconcile.isPending,
     mark: (updates) => store.mark(updates),
-    error: run.error ?? reconcile.error,
+    error: run.error ?? reconcile.error ?? undo.error,
   };
 }

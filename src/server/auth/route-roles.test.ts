@@ -10,6 +10,7 @@ describe("route roles", () => {
     ["POST", "/api/hubspot/crm/v3/objects/quotes/batch/create", "submitter"],
     ["POST", "/api/hubspot/crm/v3/objects/line_items/batch/create", "submitter"],
     ["POST", "/api/hubspot/crm/v3/objects/quotes/batch/update", "admin"],
+    ["POST", "/api/hubspot/crm/v4/associations/quotes/line_items/batch/read", "viewer"],
     ["POST", "/api/hubspot/crm/v3/objects/quotes/batch/archive", "admin"],
     ["POST", "/api/hubspot/crm/v3/objects/line_items/batch/archive", "admin"],
     ["GET", "/api/simulator/faults", "admin"],

@@ -6,6 +6,8 @@ const READ_METHODS = new Set(["GET", "HEAD"]);
 /** Creating quotes and their line items is submitting; changing or archiving what exists is publishing/undo. */
 const SUBMIT = /^\/crm\/v3\/objects\/(quotes|line_items)\/batch\/create$/;
 const HUBSPOT_READ = /^\/crm\/v3\/objects\/[a-z_]+\/(batch\/read|search)$/;
+/** Which line items a quote has (reconciling a submission's line items): a read, though it is a POST. */
+const ASSOCIATION_READ = /^\/crm\/v4\/associations\/[a-z_]+\/[a-z_]+\/batch\/read$/;
 
 /**
  * The role each `/api/*` route needs. Anything not named here fails closed: reads need a viewer, writes an
@@ -15,7 +17,7 @@ export function requiredRole(method: string, path: string): Role {
   const read = READ_METHODS.has(method);
   if (path.startsWith(`${PROXY_PREFIX}/`)) {
     const hubspotPath = path.slice(PROXY_PREFIX.length);
-    if (read || HUBSPOT_READ.test(hubspotPath)) return "viewer";
+    if (read || HUBSPOT_READ.test(hubspotPath) || ASSOCIATION_READ.test(hubspotPath)) return "viewer";
     if (SUBMIT.test(hubspotPath)) return "submitter";
     return "admin";
   }

@@ -1,0 +1,96 @@
+import { useState } from "react";
+import { undoPlan } from "../../domain/submission/quote-phases.ts";
+import type { SubmissionState } from "../../domain/submission/types.ts";
+import { useFormat } from "../../i18n/language-provider.tsx";
+import { useT } from "../../i18n/use-t.ts";
+import { useMe } from "../../lib/api/get-me.ts";
+import type { UseSubmission } from "../../lib/submission/use-submission.ts";
+import { hasRole } from "../../server/identity.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button } from "../../ui/button.tsx";
+import { Dialog } from "../../ui/dialog.tsx";
+
+/**
+ * "Undo": archive the quotes this submission created, after a confirmation that says exactly what goes
+ * (how many quotes, how many line items, where), with progress and the result recorded on the submission.
+ */
+export function UndoSubmission({ state, submission }: { state: SubmissionState; submission: UseSubmission }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const me = useMe();
+  const { quotes, lineItems } = undoPlan(state);
+  if (quotes.length === 0) return null;
+  // The server lets only admins archive (docs/decisions/034): say so instead of a refusal after the click.
+  const allowed = !me.data || hasRole(me.data.user.role, "admin");
+  if (!allowed) return <p className="results-hint">{t("undo.adminOnly", { count: quotes.length })}</p>;
+  const where =
+    state.environment.kind === "simulator"
+      ? t("env.simulator")
+      : t("env.portal", { portalId: String(state.environment.portalId ?? "") });
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} disabled={submission.running}>
+        {t("undo.button", { count: quotes.length })}
+      </Button>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t("undo.title", { count: quotes.length })}
+        size="sm"
+        hideCloseButton={submission.undoing}
+        footer={
+          <>
+            <Button onClick={() => setOpen(false)} disabled={submission.undoing}>
+              {t("undo.cancel")}
+            </Button>
+            <Button
+              variant="danger"
+              busy={submission.undoing}
+              onClick={() => {
+                void submission
+                  .undo()
+                  .then(() => setOpen(false))
+                  .catch(() => setOpen(false));
+              }}
+            >
+              {t("undo.confirm", { count: quotes.length })}
+            </Button>
+          </>
+        }
+      >
+        <p>{t("undo.body", { quotes: quotes.length, lineItems, where })}</p>
+        <p>{t("undo.kept")}</p>
+      </Dialog>
+    </>
+  );
+}
+
+/** What an undo did, once it ran (or while it runs). */
+export function UndoOutcome({ state }: { state: SubmissionState }) {
+  const t = useT();
+  const format = useFormat();
+  const undo = state.undo;
+  if (!undo) return null;
+  if (undo.finishedAt === undefined)
+    return (
+      <Alert tone="info" title={t("undo.running.title")}>
+        {t("undo.running.body", { archived: undo.archived, total: undo.quotes })}
+      </Alert>
+    );
+  const values = {
+    archived: undo.archived,
+    total: undo.quotes,
+    lineItems: undo.lineItems,
+    when: format.dateTime(undo.finishedAt),
+    who: undo.by ?? t("undo.someone"),
+  };
+  return undo.failed > 0 ? (
+    <Alert tone="warning" title={t("undo.partial.title", { failed: undo.failed })}>
+      {t("undo.partial.body", { ...values, failed: undo.failed, reason: undo.message ?? "" })}
+    </Alert>
+  ) : (
+    <Alert tone="success" title={t("undo.done.title", { count: undo.archived })}>
+      {t("undo.done.body", values)}
+    </Alert>
+  );
+}
