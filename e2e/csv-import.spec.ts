@@ -118,8 +118,12 @@ test("a CP932 Japanese export: overlay, preview without mojibake, mapping, impor
   await expect(mapping).toBeHidden();
   expect(await rowCount(page)).toBe(2);
   // JPY is not one of the account's currencies: imported as written, and counted as needing attention.
-  await expect(page.getByText("Imported 2 rows")).toBeVisible();
-  await expect(page.getByText("1 cell needs attention")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Notifications" }).getByText("Imported 2 rows"),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Notifications" }).getByText("1 cell needs attention"),
+  ).toBeVisible();
   await expect(page.getByRole("grid", { name: "Quotes" })).toContainText("春の更新見積");
 });
 
@@ -177,7 +181,9 @@ test("the Import CSV input, append, then replace after asking", async ({ page })
   await dialog.getByRole("button", { name: "Next: map columns" }).click();
   await expect(dialog.getByRole("table", { name: "Column mapping" })).toContainText("1 kept unconverted");
   await dialog.getByRole("button", { name: "Import 2 rows" }).click();
-  await expect(page.getByText("1 cell needs attention")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Notifications" }).getByText("1 cell needs attention"),
+  ).toBeVisible();
   expect(await rowCount(page)).toBe(2);
 
   await page

@@ -71,7 +71,9 @@ test("a German export with a totals line and columns that cannot be imported", a
   await mapping.getByRole("button", { name: "Import 2 rows" }).click();
   await expect(mapping).toBeHidden();
 
-  await expect(page.getByText("Imported 2 rows")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Notifications" }).getByText("Imported 2 rows"),
+  ).toBeVisible();
   await expect(page.getByText(/2 columns were not imported: “Betrag” and “Sonstiges”\./)).toBeVisible();
   await expect(page.getByText(/1 summary row at the end of the file was skipped\./)).toBeVisible();
   await expect(page.getByText("Every value was read.")).toHaveCount(0);
@@ -133,7 +135,9 @@ test("an Excel workbook with two sheets: pick the second, map it and import", as
   await expect(mapping.getByLabel('Import "通貨" as')).toHaveValue("hs_currency");
   await mapping.getByRole("button", { name: "Import 2 rows" }).click();
   await expect(mapping).toBeHidden();
-  await expect(page.getByText("Imported 2 rows")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Notifications" }).getByText("Imported 2 rows"),
+  ).toBeVisible();
   await expect(cell(grid, 0, 0)).toHaveText("株式会社アクメ 更新");
   await expect(cell(grid, 0, 1)).toHaveText("2027-03-31");
   await expect(cell(grid, 1, 1)).toHaveText("2027-04-30");

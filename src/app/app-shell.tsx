@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import { ComposerPage } from "../features/composer/composer-page.tsx";
 import { CsvImport } from "../features/csv-import/csv-import.tsx";
 import { HistoryPage } from "../features/history/history-page.tsx";
@@ -24,13 +24,28 @@ function tabFromHash(): AppTab {
   return APP_TABS.find((tab) => tab === hash) ?? "compose";
 }
 
-function useHashTab(): [AppTab, (tab: AppTab) => void] {
+/**
+ * A link to a section (the progress panel's "See every row's outcome in Results") hides the panel the link
+ * was in: focus goes to the new section's heading, where a screen reader user continues, not to <body>.
+ */
+function focusSectionHeading(main: HTMLElement | null) {
+  const heading = main?.querySelector<HTMLElement>('[role="tabpanel"]:not([hidden]) :is(h1, h2)');
+  if (!heading) return;
+  if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+  heading.focus();
+}
+
+function useHashTab(main: RefObject<HTMLElement | null>): [AppTab, (tab: AppTab) => void] {
   const [tab, setTab] = useState<AppTab>(tabFromHash);
   useEffect(() => {
-    const onHashChange = () => setTab(tabFromHash());
+    const onHashChange = () => {
+      setTab(tabFromHash());
+      // After React has shown the panel (a hashchange is not batched with a render).
+      requestAnimationFrame(() => focusSectionHeading(main.current));
+    };
     window.addEventListener("hashchange", onHashChange);
     return () => window.removeEventListener("hashchange", onHashChange);
-  }, []);
+  }, [main]);
   const select = (next: AppTab) => {
     setTab(next);
     // replaceState: switching tabs should not fill the Back button's history. The query string (History's
@@ -48,7 +63,8 @@ export function AppShell({
   authError: ApiError | undefined;
   onDismissAuthError: () => void;
 }) {
-  const [tab, setTab] = useHashTab();
+  const mainRef = useRef<HTMLElement>(null);
+  const [tab, setTab] = useHashTab(mainRef);
   // A viewer reads results and history; the Submit control is not theirs (the server refuses it too).
   const canSubmit = useCan("submitter");
   const t = useT();
@@ -66,7 +82,7 @@ export function AppShell({
         </div>
       </header>
       <AuthBanner error={authError} onDismiss={onDismissAuthError} />
-      <main className="app-main">
+      <main className="app-main" ref={mainRef}>
         <h1 className="visually-hidden">{t("app.name")}</h1>
         <Tabs
           label={t("app.sections")}

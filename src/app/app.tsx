@@ -3,6 +3,7 @@ import { useState } from "react";
 import { languageFromBrowser } from "../i18n/language.ts";
 import { LanguageProvider } from "../i18n/language-provider.tsx";
 import { loadLanguage, saveLanguage } from "../i18n/language-storage.ts";
+import { AnnouncerProvider } from "../lib/announcer/announcer-context.tsx";
 import type { ApiError } from "../lib/api/api-error.ts";
 import type { AppServices } from "../lib/services/app-services.ts";
 import { AppServicesProvider } from "../lib/services/app-services-context.tsx";
@@ -25,11 +26,13 @@ export function App({ services }: { services: AppServices }) {
     >
       <QueryClientProvider client={queryClient}>
         <AppServicesProvider services={services}>
-          <NotificationDockProvider>
-            <AuthGate>
-              <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
-            </AuthGate>
-          </NotificationDockProvider>
+          <AnnouncerProvider announcer={services.announcer}>
+            <NotificationDockProvider>
+              <AuthGate>
+                <AppShell authError={authError} onDismissAuthError={() => setAuthError(undefined)} />
+              </AuthGate>
+            </NotificationDockProvider>
+          </AnnouncerProvider>
         </AppServicesProvider>
       </QueryClientProvider>
     </LanguageProvider>

@@ -4,6 +4,7 @@ import { ReferenceChecker, type ReferenceCheckerOptions } from "../domain/refere
 import { localToday } from "../domain/validation/today.ts";
 import { type ValidationScheduler, ValidationService } from "../domain/validation/validation-service.ts";
 import type { AssociationTargetType } from "../hubspot/association-catalogue.ts";
+import { Announcer } from "../lib/announcer/announcer.ts";
 import { resolveRecords } from "../lib/api/search-records.ts";
 import { createGridSelectionStore } from "../lib/grid-selection.ts";
 import { ProductDirectory } from "../lib/products/product-directory.ts";
@@ -79,6 +80,7 @@ export function createAppServices(input: AppServicesInput = {}): AppServices {
     importProfiles: new ImportProfileStore(input.layoutStorage),
     selection: createGridSelectionStore(),
     submission,
+    announcer: new Announcer(),
     dispose: stopToday,
   };
 }

@@ -128,7 +128,9 @@ export function PropertiesView() {
 function PropertiesTable({ properties }: { properties: readonly Property[] }) {
   const t = useT();
   return (
-    <div className="props__table-wrap">
+    // A keyboard user scrolls the table with the arrow keys once the region has focus (axe scrollable-region-focusable).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container must be focusable to scroll by keyboard
+    <section className="props__table-wrap" aria-label={t("props.tableRegion")} tabIndex={0}>
       <table className="props__table">
         <caption className="visually-hidden">{t("props.title")}</caption>
         <thead>
@@ -169,7 +171,7 @@ function PropertiesTable({ properties }: { properties: readonly Property[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

@@ -1,8 +1,10 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { type AppServicesInput, createAppServices } from "../app/create-app-services.ts";
+import { AnnouncerProvider } from "../lib/announcer/announcer-context.tsx";
 import type { AppServices } from "../lib/services/app-services.ts";
 import { AppServicesProvider } from "../lib/services/app-services-context.tsx";
+import { NotificationDockProvider } from "../ui/notification-dock.tsx";
 
 const made: AppServices[] = [];
 
@@ -24,7 +26,7 @@ export function testQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
 }
 
-/** The providers the app puts above every feature: a query client and the services. */
+/** The providers the app puts above every feature: a query client, the services, the announcer and the dock. */
 export function TestProviders({
   services,
   client,
@@ -37,7 +39,11 @@ export function TestProviders({
   const [own] = useState(() => client ?? testQueryClient());
   return (
     <QueryClientProvider client={own}>
-      <AppServicesProvider services={services}>{children}</AppServicesProvider>
+      <AppServicesProvider services={services}>
+        <AnnouncerProvider announcer={services.announcer}>
+          <NotificationDockProvider>{children}</NotificationDockProvider>
+        </AnnouncerProvider>
+      </AppServicesProvider>
     </QueryClientProvider>
   );
 }

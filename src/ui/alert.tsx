@@ -16,18 +16,31 @@ export interface AlertProps {
   action?: ReactNode;
   /** When given, shows a "Dismiss" button. */
   onDismiss?: () => void;
+  /**
+   * Default true: the alert is a live region. False when the app's announcer already says it in one short
+   * sentence (an import's outcome), so a screen reader does not read the whole toast on top.
+   */
+  live?: boolean;
   className?: string;
 }
 
 const ICONS: Record<AlertTone, string> = { danger: "!", warning: "!", success: "✓", info: "i" };
 
 /** A banner message. Errors use role="alert"; information uses role="status". */
-export function Alert({ tone = "info", title, children, action, onDismiss, className }: AlertProps) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  action,
+  onDismiss,
+  live = true,
+  className,
+}: AlertProps) {
   const t = useT();
   const urgent = tone === "danger" || tone === "warning";
   return (
     <div
-      role={urgent ? "alert" : "status"}
+      role={live ? (urgent ? "alert" : "status") : undefined}
       className={["ui-alert", `ui-alert--${tone}`, className].filter(Boolean).join(" ")}
     >
       <span className="ui-alert__icon" aria-hidden="true">

@@ -17,6 +17,11 @@ export interface DialogProps {
   size?: "sm" | "md" | "lg" | "xl";
   /** What gets focus when it opens; default the first focusable control inside the body, else the dialog. */
   initialFocusRef?: RefObject<HTMLElement | null>;
+  /**
+   * A multi-step dialog's step: when it changes while open, focus moves to the first field of the new
+   * body (else its first control) (not left on a footer button that now means something else, e.g. Cancel where Next was).
+   */
+  focusKey?: string;
   /** Close on a click outside the panel. Default false: a stray click must not lose a half-filled form. */
   closeOnBackdrop?: boolean;
   /** Hide the × button (e.g. while something runs and cannot be interrupted). */
@@ -26,6 +31,9 @@ export interface DialogProps {
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** A step's first field: where a user starts a step, not its "Reset" or help buttons. */
+const FIELDS = 'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled])';
 
 /**
  * A modal dialog on the native `<dialog>` element: `showModal()` makes the page behind it inert. Escape closes
@@ -45,6 +53,7 @@ function OpenDialog({
   footer,
   size = "md",
   initialFocusRef,
+  focusKey,
   closeOnBackdrop = false,
   hideCloseButton = false,
   className,
@@ -72,6 +81,20 @@ function OpenDialog({
       if (previous?.isConnected) previous.focus();
     };
   }, [initialFocusRef]);
+
+  const firstKey = useRef(focusKey);
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (!dialog || focusKey === firstKey.current) return;
+    firstKey.current = focusKey;
+    const body = dialog.querySelector(".ui-dialog__body");
+    // A step marks where its work starts (`data-autofocus`, e.g. the first column's mapping, not a profile bar).
+    const field =
+      body?.querySelector<HTMLElement>("[data-autofocus]") ??
+      body?.querySelector<HTMLElement>(FIELDS) ??
+      body?.querySelector<HTMLElement>(FOCUSABLE);
+    (field ?? dialog).focus();
+  }, [focusKey]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.key === "Escape") {

@@ -11,6 +11,7 @@ import {
 import { createPortal } from "react-dom";
 import { useT } from "../i18n/use-t.ts";
 import { Alert, type AlertTone } from "./alert.tsx";
+import { keepFocusUncovered } from "./keep-focus-uncovered.ts";
 import "./notification-dock.css";
 
 /** Success and info notices go away by themselves after this long (unless hovered or focused). */
@@ -53,11 +54,13 @@ export function NotificationDockProvider({ children }: { children: ReactNode }) 
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, [toasts]);
+  const [root, setRoot] = useState<HTMLElement | null>(null);
+  useEffect(() => (root ? keepFocusUncovered(root) : undefined), [root]);
   const dock = useMemo(() => ({ toasts, panels, register }), [toasts, panels, register]);
   return (
     <DockContext.Provider value={dock}>
       {children}
-      <div className="ui-dock">
+      <div className="ui-dock" ref={setRoot}>
         <section className="ui-dock__toasts" aria-label={t("dock.label")} ref={setToasts} />
         <div className="ui-dock__panels" ref={setPanels} />
       </div>
@@ -89,21 +92,31 @@ export interface DockToastProps {
   onDismiss: () => void;
   /** Default: success and info dismiss themselves after AUTO_DISMISS_MS; warnings and errors stay. */
   autoDismissMs?: number | null;
+  /** False when the app's announcer already says it in one short sentence (see Alert's `live`). */
+  live?: boolean;
 }
 
 /** A notice in the dock: shown while mounted; the owner removes it in `onDismiss`. */
-export function DockToast({ tone, title, children, onDismiss, autoDismissMs }: DockToastProps) {
+export function DockToast({ tone, title, children, onDismiss, autoDismissMs, live }: DockToastProps) {
   const { toasts, register } = useDock();
   const dismiss = useRef(onDismiss);
   dismiss.current = onDismiss;
   const [held, setHeld] = useState(false);
+  // Closing a notice that has focus (its × or Escape) returns focus where it came from, never to <body>.
+  const box = useRef<HTMLDivElement>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  const close = useCallback(() => {
+    const hadFocus = box.current?.contains(document.activeElement) ?? false;
+    dismiss.current();
+    if (hadFocus && returnTo.current?.isConnected) returnTo.current.focus();
+  }, []);
   const after =
     autoDismissMs === undefined
       ? tone === "success" || tone === "info"
         ? AUTO_DISMISS_MS
         : null
       : autoDismissMs;
-  useEffect(() => register(() => dismiss.current()), [register]);
+  useEffect(() => register(close), [register, close]);
   useEffect(() => {
     if (after === null || held) return;
     const timer = setTimeout(() => dismiss.current(), after);
@@ -113,13 +126,18 @@ export function DockToast({ tone, title, children, onDismiss, autoDismissMs }: D
   return createPortal(
     // biome-ignore lint/a11y/noStaticElementInteractions: hover and focus only pause the auto-dismiss timer.
     <div
+      ref={box}
       className="ui-dock__toast"
       onMouseEnter={() => setHeld(true)}
       onMouseLeave={() => setHeld(false)}
-      onFocus={() => setHeld(true)}
+      onFocus={(event) => {
+        setHeld(true);
+        const from = event.relatedTarget;
+        if (from instanceof HTMLElement && !event.currentTarget.contains(from)) returnTo.current = from;
+      }}
       onBlur={() => setHeld(false)}
     >
-      <Alert tone={tone} title={title} onDismiss={() => dismiss.current()}>
+      <Alert tone={tone} title={title} onDismiss={close} live={live}>
         {children}
       </Alert>
     </div>,

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { columnsForRow } from "../../domain/columns/layout.ts";
 import { cell, collapsed, type Selection, selectionRange } from "../../domain/grid/selection.ts";
 import { useT, useTRich } from "../../i18n/use-t.ts";
@@ -44,6 +44,12 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   const [selection, setSelection] = useState<Selection>(() => collapsed(cell(0, 0)));
   const [notice, setNotice] = useState("");
   const [issuesOpen, setIssuesOpen] = useState(false);
+  const issuesId = useId();
+  const pageRef = useRef<HTMLElement>(null);
+  const closeIssues = () => {
+    setIssuesOpen(false);
+    pageRef.current?.querySelector<HTMLElement>("[data-issues-toggle]:not(:disabled)")?.focus();
+  };
   const [detailRowId, setDetailRowId] = useState<string | undefined>();
   useDraftAutosave();
   const gridRef = useRef<HTMLDivElement>(null);
@@ -129,7 +135,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   );
 
   return (
-    <section aria-label={t("composer.label")} className="composer composer--with-lines">
+    <section aria-label={t("composer.label")} className="composer composer--with-lines" ref={pageRef}>
       <ComposerToolbar
         rowCount={rows.length}
         selectedRows={rows.length === 0 ? 0 : Math.min(range.bottom, rows.length - 1) - range.top + 1}
@@ -150,6 +156,8 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         onUndo={() => store.undo()}
         onRedo={() => store.redo()}
         onShowIssues={() => setIssuesOpen((open) => !open)}
+        issuesOpen={issuesOpen}
+        issuesId={issuesId}
         onColumns={openChooser}
         onRowDetails={openDetails}
         drafts={draftsMenu}
@@ -188,7 +196,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
           rowSummary={lines.rowSummary}
           placeholderFor={lines.placeholderFor}
         />
-        {issuesOpen ? <IssuesPanel onJump={jump} /> : null}
+        {issuesOpen ? <IssuesPanel id={issuesId} onJump={jump} onClose={closeIssues} /> : null}
       </div>
       {lines.linesPanel}
       {detailRowId ? (

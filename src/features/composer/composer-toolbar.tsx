@@ -19,6 +19,10 @@ export interface ComposerToolbarProps {
   onUndo(): void;
   onRedo(): void;
   onShowIssues(): void;
+  /** Whether the problems list is open (the count buttons say so with aria-expanded). */
+  issuesOpen?: boolean;
+  /** The problems list's id, for aria-controls. */
+  issuesId?: string;
   onColumns(): void;
   onRowDetails(): void;
   drafts?: ReactNode;
@@ -52,7 +56,10 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
           ? t("composer.checking.unreachable", { count: pendingReferences })
           : "";
   return (
-    <div role="toolbar" aria-label={t("toolbar.label")} className="composer-toolbar">
+    // Deliberately a labelled group, not role="toolbar" (docs/decisions/090): it holds a file input, a status and
+    // the drafts disclosure with a text field, and one Tab stop with arrow keys would hide those from Tab.
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would draw a form group; this is a command bar
+    <div role="group" aria-label={t("toolbar.label")} className="composer-toolbar">
       <div className="composer-toolbar__group">
         <Button variant="primary" onClick={props.onAddRow}>
           {t("toolbar.addRow")}
@@ -107,12 +114,16 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
               count={props.errors}
               onClick={props.onShowIssues}
               disabled={!hasRows}
+              expanded={props.issuesOpen ?? false}
+              controls={props.issuesId}
             />
             <IssueCount
               severity="warning"
               count={props.warnings}
               onClick={props.onShowIssues}
               disabled={!hasRows}
+              expanded={props.issuesOpen ?? false}
+              controls={props.issuesId}
             />
           </>
         )}
@@ -132,6 +143,8 @@ function IssueCount(props: {
   count: number;
   onClick(): void;
   disabled: boolean;
+  expanded: boolean;
+  controls: string | undefined;
 }) {
   const { severity, count } = props;
   const t = useT();
@@ -141,6 +154,9 @@ function IssueCount(props: {
       className={count > 0 ? `composer-count composer-count--${severity}` : "composer-count"}
       onClick={props.onClick}
       disabled={props.disabled}
+      aria-expanded={props.expanded}
+      aria-controls={props.expanded ? props.controls : undefined}
+      data-issues-toggle=""
     >
       <span className={`composer-count__icon composer-count__icon--${severity}`} aria-hidden="true" />{" "}
       {t(severity === "error" ? "toolbar.errors" : "toolbar.warnings", { count })}

@@ -114,6 +114,10 @@ export function ImportDialog({ controller }: { controller: CsvImportController }
       title={title}
       description={description}
       footer={footer}
+      // Step 2 starts on its first field (Enter must not hit Cancel where Next was); Back returns to step 1's.
+      focusKey={
+        preview ? `${preview.step}:${preview.step === "map" && !targets ? "loading" : "ready"}` : state.kind
+      }
       size={state.kind === "paste" || state.kind === "loading" ? "md" : "xl"}
       className="csv-import-dialog"
     >

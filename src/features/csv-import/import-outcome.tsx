@@ -1,4 +1,6 @@
+import { useEffect } from "react";
 import { useIntlOrEnglish, useT } from "../../i18n/use-t.ts";
+import { useAnnouncer } from "../../lib/announcer/announcer-context.tsx";
 import { DockToast } from "../../ui/notification-dock.tsx";
 import type { ImportOutcome } from "./use-csv-import.ts";
 
@@ -6,6 +8,7 @@ import type { ImportOutcome } from "./use-csv-import.ts";
 export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutcome; onDismiss(): void }) {
   const t = useT();
   const intl = useIntlOrEnglish();
+  const announcer = useAnnouncer();
   const { rows, replaced, attention, ignored, summarySkipped } = outcome;
   const lines: string[] = [];
   if (attention > 0) lines.push(t("csvImport.toast.attention", { count: attention }));
@@ -50,6 +53,16 @@ export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutc
   if (attention === 0 && ignored.length === 0 && !products?.unmatched)
     lines.unshift(t("csvImport.toast.allRead"));
   lines.push(t("csvImport.toast.undo"));
+  const title =
+    replaced > 0
+      ? t("csvImport.toast.titleReplacing", { rows, replaced })
+      : t("csvImport.toast.title", { rows });
+  // Said once per import, shortly: how many rows, and what needs attention if anything does.
+  const headline = [title, attention > 0 ? t("csvImport.toast.attention", { count: attention }) : ""].join(
+    " ",
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one announcement per outcome, not per language switch
+  useEffect(() => announcer.announce(headline), [outcome, announcer]);
   return (
     <DockToast
       tone={
@@ -59,12 +72,9 @@ export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutc
             ? "info"
             : "success"
       }
-      title={
-        replaced > 0
-          ? t("csvImport.toast.titleReplacing", { rows, replaced })
-          : t("csvImport.toast.title", { rows })
-      }
+      title={title}
       onDismiss={onDismiss}
+      live={false}
     >
       {lines.join(" ")}
     </DockToast>

@@ -269,6 +269,7 @@ export function MappingStep(props: MappingStepProps) {
                     <select
                       {...field}
                       aria-label={t("csvImport.map.importAs", { header })}
+                      data-autofocus={index === 0 ? "" : undefined}
                       aria-invalid={error ? true : undefined}
                       className="csv-import-maptable__select"
                     >

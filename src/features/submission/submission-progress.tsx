@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { type Ref, useEffect, useState } from "react";
 import { remainingMs } from "../../domain/submission/eta.ts";
 import type { SubmissionSummary } from "../../domain/submission/summary.ts";
 import type { SubmissionState } from "../../domain/submission/types.ts";
@@ -30,6 +30,7 @@ function useNow(active: boolean): number {
 }
 
 export function SubmissionProgress({
+  ref,
   state,
   summary,
   running,
@@ -37,6 +38,8 @@ export function SubmissionProgress({
   onDismiss,
   concurrency,
 }: {
+  /** Focus lands here when a run starts (the submit button that started it is disabled meanwhile). */
+  ref?: Ref<HTMLElement>;
   concurrency: number;
   state: SubmissionState;
   summary: SubmissionSummary;
@@ -56,7 +59,7 @@ export function SubmissionProgress({
   const about = (ms: number) =>
     ms < 1000 ? t("duration.underSecond") : t("duration.about", { duration: format.duration(ms) });
   return (
-    <section className="submission-progress" aria-label={t("progress.label")}>
+    <section ref={ref} className="submission-progress" aria-label={t("progress.label")} tabIndex={-1}>
       <div className="submission-progress__head">
         <h2 className="submission-progress__title">
           {t(running ? "progress.title.running" : TITLES[state.status])}
@@ -102,9 +105,8 @@ export function SubmissionProgress({
           <li>{t("progress.left", { duration: about(remainingMs(state, now, concurrency)) })}</li>
         ) : null}
       </ul>
-      <p className="submission-progress__wait" role="status" aria-live="polite">
-        {waiting ? t("progress.waiting") : ""}
-      </p>
+      {/* Not a live region: the app's announcer says when sending waits (submission-announcements.ts). */}
+      <p className="submission-progress__wait">{waiting ? t("progress.waiting") : ""}</p>
       {state.stopReason ? (
         <Alert tone="danger" title={t("results.stop.title")}>
           {state.stopReason.message}

@@ -7,6 +7,7 @@ import { HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
+import { AnnouncerProvider } from "../../lib/announcer/announcer-context.tsx";
 import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
 import { setupMockApi } from "../../mocks/node.ts";
@@ -33,16 +34,19 @@ function renderSubmit(
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
+  const services = testServices({ batch: batch, submissionStore: store });
   render(
     <QueryClientProvider client={queryClient}>
-      <AppServicesProvider services={testServices({ batch: batch, submissionStore: store })}>
-        <NotificationDockProvider>
-          <SubmitBatch />
-        </NotificationDockProvider>
+      <AppServicesProvider services={services}>
+        <AnnouncerProvider announcer={services.announcer}>
+          <NotificationDockProvider>
+            <SubmitBatch />
+          </NotificationDockProvider>
+        </AnnouncerProvider>
       </AppServicesProvider>
     </QueryClientProvider>,
   );
-  return { store };
+  return { store, announcer: services.announcer };
 }
 
 describe("SubmitBatch", () => {
@@ -67,7 +71,7 @@ describe("SubmitBatch", () => {
 
   it("plans the valid rows, skips the invalid one, creates the quotes with row ids as trace ids", async () => {
     const user = userEvent.setup();
-    renderSubmit();
+    const { announcer } = renderSubmit();
     await user.click(screen.getByRole("button", { name: "Submit batch" }));
     const dialog = await screen.findByRole("dialog", { name: "Submit batch" });
     expect(await within(dialog).findByText("2 quotes → 1 request of at most 100")).toBeInTheDocument();
@@ -76,8 +80,17 @@ describe("SubmitBatch", () => {
     await user.click(within(dialog).getByRole("button", { name: "Create 2 quotes" }));
 
     const progress = await screen.findByRole("region", { name: "Submission progress" });
+    // The Submit button went disabled: focus is on the panel where the run is followed, not on <body>.
+    await waitFor(() => expect(progress).toHaveFocus());
     await within(progress).findByText("Submission finished");
     expect(within(progress).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "2");
+    await waitFor(() =>
+      expect(announcer.history).toEqual([
+        "Submission started: 2 quotes to send.",
+        "Submission finished: 2 created, 0 failed, 0 unknown, 0 not sent.",
+      ]),
+    );
+    expect(document.querySelector("[data-announcer]")).toHaveTextContent("Submission finished: 2 created");
     const created = api.simulator.createdQuotes();
     expect(created.map((q) => q.objectWriteTraceId).sort()).toEqual(["row-a", "row-b"]);
     expect(created[0]?.properties.batch_row_key).toMatch(/^row-/);

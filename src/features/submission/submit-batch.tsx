@@ -1,10 +1,12 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useT } from "../../i18n/use-t.ts";
+import { useAnnouncer } from "../../lib/announcer/announcer-context.tsx";
 import { useBatchSnapshot } from "../../lib/batch-store-context.tsx";
 import { useSubmissionStore } from "../../lib/submission/submission-context.tsx";
 import { useSubmission } from "../../lib/submission/use-submission.ts";
 import { Button } from "../../ui/button.tsx";
 import { DockPanel } from "../../ui/notification-dock.tsx";
+import { type ProgressPoint, progressPoint, submissionAnnouncement } from "./submission-announcements.ts";
 import { SubmissionProgress } from "./submission-progress.tsx";
 import { SubmitDialog } from "./submit-dialog.tsx";
 import { useConfirmLeave } from "./use-confirm-leave.ts";
@@ -19,6 +21,10 @@ export function SubmitBatch() {
   const [open, setOpen] = useState(false);
   const [startedHere, setStartedHere] = useState(false);
   const [dismissedId, setDismissedId] = useState<string | undefined>(undefined);
+  // The submit button is disabled while the run goes: focus moves to the progress panel, not to <body>.
+  const [focusProgress, setFocusProgress] = useState(false);
+  const progressRef = useRef<HTMLElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
   const t = useT();
   const plan = useSubmitPlan(batch.rows, store.concurrency, open);
   useConfirmLeave(submission.running);
@@ -29,10 +35,18 @@ export function SubmitBatch() {
   const showProgress =
     state !== undefined &&
     (submission.running || (state.id !== dismissedId && (startedHere || state.status === "interrupted")));
+  useSubmissionAnnouncements(state, summary, submission.running);
+
+  useEffect(() => {
+    if (!focusProgress || !showProgress) return;
+    progressRef.current?.focus();
+    setFocusProgress(false);
+  }, [focusProgress, showProgress]);
 
   return (
     <div className="submission">
       <Button
+        ref={submitRef}
         variant="primary"
         onClick={() => setOpen(true)}
         disabled={submission.running}
@@ -48,20 +62,44 @@ export function SubmitBatch() {
           setOpen(false);
           submission.start(input);
           setStartedHere(true);
+          setFocusProgress(true);
         }}
       />
       {showProgress && state && summary ? (
         <DockPanel>
           <SubmissionProgress
+            ref={progressRef}
             state={state}
             summary={summary}
             running={submission.running}
             onCancel={submission.cancel}
-            onDismiss={() => setDismissedId(state.id)}
+            onDismiss={() => {
+              setDismissedId(state.id);
+              // The panel and its Close button go away: the user's next step starts at Submit again.
+              submitRef.current?.focus();
+            }}
             concurrency={store.concurrency}
           />
         </DockPanel>
       ) : null}
     </div>
   );
+}
+
+/** Tells the app's announcer when a run starts, passes each quarter, waits, finishes, stops or is canceled. */
+function useSubmissionAnnouncements(
+  state: ReturnType<typeof useSubmission>["state"],
+  summary: ReturnType<typeof useSubmission>["summary"],
+  running: boolean,
+) {
+  const announcer = useAnnouncer();
+  const t = useT();
+  const previous = useRef<ProgressPoint | undefined>(undefined);
+  useEffect(() => {
+    if (!state || !summary) return;
+    const next = progressPoint(state, summary, running, Date.now());
+    const spoken = submissionAnnouncement(previous.current, next);
+    previous.current = next;
+    if (spoken) announcer.announce(t(spoken.id, spoken.values));
+  }, [state, summary, running, announcer, t]);
 }

@@ -6,6 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
+import { AnnouncerProvider } from "../../lib/announcer/announcer-context.tsx";
 import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
 import { setupMockApi } from "../../mocks/node.ts";
@@ -30,9 +31,11 @@ function renderSubmit() {
   render(
     <QueryClientProvider client={queryClient}>
       <AppServicesProvider services={services}>
-        <NotificationDockProvider>
-          <SubmitBatch />
-        </NotificationDockProvider>
+        <AnnouncerProvider announcer={services.announcer}>
+          <NotificationDockProvider>
+            <SubmitBatch />
+          </NotificationDockProvider>
+        </AnnouncerProvider>
       </AppServicesProvider>
     </QueryClientProvider>,
   );

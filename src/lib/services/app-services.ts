@@ -1,6 +1,7 @@
 import type { BatchStore } from "../../domain/batch/batch-store.ts";
 import type { ReferenceChecker } from "../../domain/references/reference-checker.ts";
 import type { ValidationService } from "../../domain/validation/validation-service.ts";
+import type { Announcer } from "../announcer/announcer.ts";
 import type { GridSelectionStore } from "../grid-selection.ts";
 import type { ProductDirectory } from "../products/product-directory.ts";
 import type { ColumnLayoutStore } from "../storage/column-layout-store.ts";
@@ -30,6 +31,8 @@ export interface AppServices {
   selection: GridSelectionStore;
   /** Runs, history and per-row outcomes (its own wiring belongs to the submission code). */
   submission: SubmissionStore;
+  /** The one polite voice for screen readers (the live region `AnnouncerProvider` renders). */
+  announcer: Announcer;
   /** Stops timers the services started (the midnight tick); tests call it when done. */
   dispose(): void;
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useMemo } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import type { ColumnKey } from "../../../domain/batch/columns.ts";
@@ -9,6 +9,7 @@ import { defaultLayout, isPinnedKey, moveColumn, toggleColumn } from "../../../d
 import { useT } from "../../../i18n/use-t.ts";
 import { Button } from "../../../ui/button.tsx";
 import { Dialog } from "../../../ui/dialog.tsx";
+import { type ChooserAction, type ChooserTarget, focusAfter } from "./chooser-focus.ts";
 import "./panels.css";
 
 const ChooserForm = z.object({
@@ -58,6 +59,28 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
   const labelOf = (key: ColumnKey) => byKey.get(key)?.label ?? key;
   const restoreDefaults = () => setColumns(defaultLayout().filter((key) => byKey.has(key)));
 
+  // A used button may end up disabled or gone: focus moves to where the user goes on (chooser-focus.ts).
+  const controls = useRef(new Map<string, HTMLElement>());
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [focusTarget, setFocusTarget] = useState<ChooserTarget | undefined>(undefined);
+  useEffect(() => {
+    if (focusTarget === undefined) return;
+    const target =
+      focusTarget === "heading" ? headingRef.current : controls.current.get(controlId(focusTarget));
+    target?.focus();
+    setFocusTarget(undefined);
+  }, [focusTarget]);
+  const use = (key: ColumnKey, action: ChooserAction, next: ColumnKey[]) => {
+    setColumns(next);
+    setFocusTarget(focusAfter(columns, next, { key, action }, (k) => !isPinnedKey(k)));
+  };
+  const control = (key: ColumnKey, action: ChooserAction) => ({
+    ref: (element: HTMLButtonElement | null) => {
+      if (element) controls.current.set(controlId({ key, action }), element);
+      else controls.current.delete(controlId({ key, action }));
+    },
+  });
+
   return (
     <form
       id={formId}
@@ -103,7 +126,9 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
         </div>
       </div>
       <div className="composer-chooser__order">
-        <h3 id={`${formId}-shown`}>{t("chooser.shown")}</h3>
+        <h3 id={`${formId}-shown`} ref={headingRef} tabIndex={-1}>
+          {t("chooser.shown")}
+        </h3>
         <ol aria-labelledby={`${formId}-shown`}>
           {columns.map((key, index) => (
             <li key={key}>
@@ -113,28 +138,31 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
               ) : (
                 <span className="composer-chooser__moves">
                   <Button
+                    {...control(key, "up")}
                     size="sm"
                     variant="ghost"
                     aria-label={t("chooser.moveUp", { column: labelOf(key) })}
                     disabled={index <= 2}
-                    onClick={() => setColumns(moveColumn(columns, key, -1))}
+                    onClick={() => use(key, "up", moveColumn(columns, key, -1))}
                   >
                     ↑
                   </Button>
                   <Button
+                    {...control(key, "down")}
                     size="sm"
                     variant="ghost"
                     aria-label={t("chooser.moveDown", { column: labelOf(key) })}
                     disabled={index === columns.length - 1}
-                    onClick={() => setColumns(moveColumn(columns, key, 1))}
+                    onClick={() => use(key, "down", moveColumn(columns, key, 1))}
                   >
                     ↓
                   </Button>
                   <Button
+                    {...control(key, "remove")}
                     size="sm"
                     variant="ghost"
                     aria-label={t("chooser.remove", { column: labelOf(key) })}
-                    onClick={() => setColumns(toggleColumn(columns, key, false))}
+                    onClick={() => use(key, "remove", toggleColumn(columns, key, false))}
                   >
                     ×
                   </Button>
@@ -157,3 +185,6 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
     </form>
   );
 }
+
+const controlId = (target: { key: ColumnKey; action: ChooserAction }) =>
+  `${target.action}\u0000${target.key}`;

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { isEmptyRow } from "../../../domain/batch/row.ts";
 import type { Formatter } from "../../../i18n/format.ts";
 import { useFormat } from "../../../i18n/language-provider.tsx";
@@ -35,6 +35,7 @@ export function DraftsMenu() {
   const [doomed, setDoomed] = useState<DraftMeta | undefined>();
   const [name, setName] = useState("");
   const panelId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
   const t = useT();
   const format = useFormat();
   const current = state.current;
@@ -58,6 +59,7 @@ export function DraftsMenu() {
   return (
     <div className="composer-drafts">
       <Button
+        ref={toggleRef}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => {
@@ -67,11 +69,22 @@ export function DraftsMenu() {
       >
         {t("drafts.button", { name: current?.name ?? "…" })}
       </Button>
-      <span className="composer-muted" role="status">
-        {savedText(state, t, format)}
-      </span>
+      {/* Not a live region: "Saving…" after every edit would talk over the user. A failed save is an alert. */}
+      <span className="composer-muted">{savedText(state, t, format)}</span>
       {state.error ? <Alert tone="warning">{t("drafts.saveFailed")}</Alert> : null}
-      <section id={panelId} hidden={!open} aria-label={t("drafts.label")} className="composer-drafts__panel">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape bubbling from the panel's fields closes it */}
+      <section
+        id={panelId}
+        hidden={!open}
+        aria-label={t("drafts.label")}
+        className="composer-drafts__panel"
+        onKeyDown={(event) => {
+          if (event.key !== "Escape" || event.defaultPrevented) return;
+          event.preventDefault();
+          setOpen(false);
+          toggleRef.current?.focus();
+        }}
+      >
         <form onSubmit={rename} className="composer-drafts__rename">
           <label className="composer-field">
             <span>{t("drafts.name")}</span>

@@ -73,7 +73,7 @@ describe("useBatchValidation and IssuesPanel", () => {
       expect.stringMatching(/^WarningRow 2 · DealNo deal/),
       expect.stringMatching(/^WarningRow 2 · Quote templateNo quote template/),
     ]);
-    await user.click(screen.getByRole("button", { name: "Go to row 2, Discount" }));
+    await user.click(screen.getByRole("button", { name: "Go to cell: row 2, Discount" }));
     expect(onJump).toHaveBeenCalledWith("r2", "hs_discount");
   });
 
@@ -118,7 +118,7 @@ describe("useBatchValidation and IssuesPanel", () => {
     await user.click(within(region).getByRole("button", { name: "Show 100 more" }));
     expect(within(region).getAllByRole("listitem")).toHaveLength(400);
     expect(
-      within(region).getByRole("button", { name: "Go to row 400, Expiration date" }),
+      within(region).getByRole("button", { name: "Go to cell: row 400, Expiration date" }),
     ).toBeInTheDocument();
   });
 });

@@ -18,10 +18,14 @@ const PAGE = 300;
 export interface IssuesPanelProps {
   /** Moves the grid's focus to the cell (the row's first column for row-level issues). */
   onJump(rowId: RowId, columnKey: ColumnKey | undefined): void;
+  /** Escape inside the list closes it (focus goes back to the count button that opened it). */
+  onClose?(): void;
+  /** The element id, for the count buttons' aria-controls. */
+  id?: string;
 }
 
 /** Every problem in the batch by row number and column, errors first, each with a button that jumps to it. */
-export function IssuesPanel({ onJump }: IssuesPanelProps) {
+export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
   const { service: hub, version } = useValidation();
   const store = useBatchStore();
   const [limit, setLimit] = useState(PAGE);
@@ -56,7 +60,17 @@ export function IssuesPanel({ onJump }: IssuesPanelProps) {
       : t("issues.summary", { errors: counts.errors, warnings: counts.warnings });
 
   return (
-    <section className="composer-issues" aria-labelledby="composer-issues-title">
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape bubbling from the list's buttons closes it
+    <section
+      id={id}
+      className="composer-issues"
+      aria-labelledby="composer-issues-title"
+      onKeyDown={(event) => {
+        if (event.key !== "Escape" || event.defaultPrevented || !onClose) return;
+        event.preventDefault();
+        onClose();
+      }}
+    >
       <header className="composer-issues__header">
         <h2 id="composer-issues-title">{t("issues.title")}</h2>
         <p className="composer-muted" aria-live="polite">
@@ -132,6 +146,7 @@ function IssueItem(props: {
       </span>
       <span className="composer-issues__message">{describeIssue(issue.message)}</span>
       {row > 0 ? (
+        // The name starts with the visible text, so "click Go to cell" works by voice (WCAG 2.5.3).
         <Button
           size="sm"
           variant="ghost"
