@@ -61,7 +61,11 @@ test("quotes with their line items: submitted, published, amounts and links in R
 
   await page.getByRole("tab", { name: "Results" }).click();
   const reconcile = page.getByRole("button", { name: /^Reconcile/ });
-  if (await reconcile.isEnabled()) await reconcile.click();
+  if (await reconcile.isEnabled()) {
+    await reconcile.click();
+    // Wait for reconcile's verdict: only then is it known which quotes still miss their line items.
+    await expect(page.getByText(/found in HubSpot/)).toBeVisible({ timeout: 30_000 });
+  }
   const finish = page.getByRole("button", { name: /^Finish \d+ incomplete/ });
   for (let i = 0; i < 3 && (await finish.isVisible()); i++) {
     await finish.click();
