@@ -86,7 +86,7 @@ export function ProductEditor(props: EditorProps & { directory: ProductDirectory
         ref={input}
         data-editor-value
         role="combobox"
-        aria-label="Product"
+        aria-label={props.name ?? "Product"}
         aria-expanded={options.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"

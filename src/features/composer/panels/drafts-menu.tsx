@@ -68,7 +68,6 @@ export function DraftsMenu() {
       {/* Not a live region: "Saving…" after every edit would talk over the user. A failed save is an alert. */}
       <span className="composer-muted">{savedText(state)}</span>
       {state.error ? <Alert tone="warning">{state.error}</Alert> : null}
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape bubbling from the panel's fields closes it */}
       <section
         id={panelId}
         hidden={!open}

@@ -58,7 +58,6 @@ export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
     (pending > 0 ? ` so far; checking ${countOf(pending, "more row", "more rows")}…` : "");
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape bubbling from the list's buttons closes it
     <section
       id={id}
       className="composer-issues"
