@@ -12,6 +12,7 @@ import type { AppServices } from "../lib/services/app-services.ts";
 import { ColumnLayoutStore } from "../lib/storage/column-layout-store.ts";
 import { DraftSession } from "../lib/storage/draft-session.ts";
 import { DraftStorage } from "../lib/storage/drafts.ts";
+import { ImportProfileStore } from "../lib/storage/import-profiles.ts";
 import type { KeyValueStorage } from "../lib/storage/layout.ts";
 import { TeamSubmissionStorage } from "../lib/storage/team-submissions.ts";
 import { type StoreOptions, SubmissionStore } from "../lib/submission/submission-store.ts";
@@ -76,6 +77,7 @@ export function createAppServices(input: AppServicesInput = {}): AppServices {
     products,
     drafts: new DraftSession(batch, input.drafts ?? new DraftStorage()),
     layout: new ColumnLayoutStore(input.layoutStorage),
+    importProfiles: new ImportProfileStore(input.layoutStorage),
     selection: createGridSelectionStore(),
     submission,
     announcer: new Announcer(),

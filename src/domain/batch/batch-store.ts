@@ -24,6 +24,43 @@ export interface BatchChange {
 
 type Listener = (change: BatchChange) => void;
 
+/** The kinds of undoable step; the UI names each in the user's language (message `undo.<action>`). */
+export type EditAction =
+  | "edit"
+  | "edit-cell"
+  | "paste"
+  | "clear-cells"
+  | "fill"
+  | "fill-down"
+  | "fill-right"
+  | "insert-row"
+  | "insert-rows"
+  | "duplicate-row"
+  | "duplicate-rows"
+  | "delete-row"
+  | "delete-rows"
+  | "edit-row-details"
+  | "import"
+  | "set-default"
+  | "publish-on"
+  | "publish-off"
+  | "paste-lines"
+  | "clear-lines"
+  | "add-line"
+  | "insert-line"
+  | "delete-lines"
+  | "move-line";
+
+/** What an undo step takes back ("Undo paste", "Undo edit Quote name"): data, not English. */
+export interface EditLabel {
+  readonly action: EditAction;
+  /** The edited column's label, for `edit-cell` and `set-default`. */
+  readonly column?: string;
+}
+
+const labelOf = (label: EditAction | EditLabel): EditLabel =>
+  typeof label === "string" ? { action: label } : label;
+
 const HISTORY_LIMIT = 500;
 
 /**
@@ -32,8 +69,8 @@ const HISTORY_LIMIT = 500;
  */
 export class BatchStore {
   private snapshot: BatchSnapshot;
-  private undoStack: { inverse: BatchOperation; label: string }[] = [];
-  private redoStack: { inverse: BatchOperation; label: string }[] = [];
+  private undoStack: { inverse: BatchOperation; label: EditLabel }[] = [];
+  private redoStack: { inverse: BatchOperation; label: EditLabel }[] = [];
   private readonly listeners = new Set<Listener>();
 
   constructor(rows: readonly BatchRow[] = [], defaults: BatchDefaults = NO_DEFAULTS) {
@@ -58,9 +95,9 @@ export class BatchStore {
   }
 
   /** Applies a change as one undoable step. `label` names it in the UI ("Undo paste"). */
-  apply(operation: BatchOperation, label = "edit"): void {
+  apply(operation: BatchOperation, label: EditAction | EditLabel = "edit"): void {
     const applied = applyOperation(this.snapshot, operation);
-    this.undoStack.push({ inverse: applied.inverse, label });
+    this.undoStack.push({ inverse: applied.inverse, label: labelOf(label) });
     if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
     this.redoStack = [];
     this.commit(applied, "apply");
@@ -84,11 +121,11 @@ export class BatchStore {
     return true;
   }
 
-  get undoLabel(): string | undefined {
+  get undoLabel(): EditLabel | undefined {
     return this.undoStack.at(-1)?.label;
   }
 
-  get redoLabel(): string | undefined {
+  get redoLabel(): EditLabel | undefined {
     return this.redoStack.at(-1)?.label;
   }
 

@@ -32,7 +32,7 @@ describe("available columns", () => {
 describe("layout", () => {
   const available = availableColumns(QUOTE_PROPERTIES, labels);
 
-  it("defaults to the pinned two, status, currency, language and the five usual associations", () => {
+  it("defaults to the pinned two, status, currency, language and the four usual associations", () => {
     const keys = applyLayout(available, undefined).map((column) => column.key);
     expect(keys).toEqual([
       "hs_title",
@@ -44,9 +44,12 @@ describe("layout", () => {
       "assoc:quote_template:HUBSPOT_DEFINED:286",
       "assoc:contacts:HUBSPOT_DEFINED:69",
       "assoc:companies:HUBSPOT_DEFINED:71",
-      "assoc:line_items:HUBSPOT_DEFINED:67",
     ]);
     expect(defaultLayout()).toContain("hs_locale");
+  });
+
+  it("offers no column of existing line items: a quote's lines are created, never borrowed from a deal", () => {
+    expect(available.some((column) => column.key.startsWith("assoc:line_items:"))).toBe(false);
   });
 
   it("keeps pinned columns first and drops unknown, read-only and duplicate saved keys", () => {
@@ -80,6 +83,13 @@ describe("chooser", () => {
     ]);
     const all = groups.flatMap((group) => group.columns.map((column) => column.key));
     expect(all).not.toContain("hs_secret_flag");
+    // The UI names HubSpot's own groups and the associations in the user's language.
+    expect(groups.map((group) => group.known)).toEqual([
+      undefined,
+      undefined,
+      "quoteinformation",
+      "associations",
+    ]);
     const withHidden = chooserGroups(available, { search: "", showHidden: true });
     expect(withHidden.map((group) => group.title)).toContain("Internal");
   });
@@ -91,7 +101,11 @@ describe("chooser", () => {
     expect(byName.flatMap((group) => group.columns.map((column) => column.label))).toEqual(["E-sign"]);
     const assoc = chooserGroups(available, { search: "decision", showHidden: false });
     expect(assoc).toEqual([
-      { title: "Associations", columns: [expect.objectContaining({ label: "Contact: Decision maker" })] },
+      {
+        title: "Associations",
+        known: "associations",
+        columns: [expect.objectContaining({ label: "Contact: Decision maker" })],
+      },
     ]);
   });
 });

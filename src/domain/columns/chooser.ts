@@ -1,8 +1,13 @@
 import type { ColumnDef } from "./column-def.ts";
 
+/** Groups whose names the UI translates (message `chooser.group.<known>`); others keep HubSpot's name. */
+export type KnownGroup = "quoteinformation" | "quote_custom" | "dealinformation" | "associations" | "other";
+
 export interface ChooserGroup {
   /** HubSpot's `groupName` as people read it ("quoteinformation" → "Quote information"). */
   title: string;
+  /** Set for HubSpot's own groups, the associations and "Other": the UI names them in the user's language. */
+  known?: KnownGroup;
   columns: ColumnDef[];
 }
 
@@ -22,6 +27,9 @@ const HUBSPOT_GROUP_TITLES: Readonly<Record<string, string>> = {
   quote_custom: "Custom properties",
   dealinformation: "Deal information",
 };
+
+const isHubSpotGroup = (name: string): name is "quoteinformation" | "quote_custom" | "dealinformation" =>
+  name === "quoteinformation" || name === "quote_custom" || name === "dealinformation";
 
 export function groupTitle(groupName: string): string {
   const known = HUBSPOT_GROUP_TITLES[groupName];
@@ -45,6 +53,7 @@ function matches(column: ColumnDef, search: string): boolean {
 export function chooserGroups(available: readonly ColumnDef[], filter: ChooserFilter): ChooserGroup[] {
   const search = filter.search.trim();
   const groups = new Map<string, ColumnDef[]>();
+  const knownGroups = new Map<string, KnownGroup>();
   const associations: ColumnDef[] = [];
   for (const column of available) {
     if (!matches(column, search)) continue;
@@ -53,16 +62,26 @@ export function chooserGroups(available: readonly ColumnDef[], filter: ChooserFi
       continue;
     }
     if (column.property.hidden === true && !filter.showHidden) continue;
-    const title = groupTitle(column.property.groupName);
+    const name = column.property.groupName;
+    const title = groupTitle(name);
+    if (isHubSpotGroup(name)) knownGroups.set(title, name);
+    else if (title === "Other") knownGroups.set(title, "other");
     const list = groups.get(title) ?? [];
     list.push(column);
     groups.set(title, list);
   }
   const byLabel = (a: ColumnDef, b: ColumnDef) => a.label.localeCompare(b.label);
-  const result = [...groups.entries()]
+  const result: ChooserGroup[] = [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([title, columns]) => ({ title, columns: columns.sort(byLabel) }));
+    .map(([title, columns]) => {
+      const known = knownGroups.get(title);
+      return { title, ...(known ? { known } : {}), columns: columns.sort(byLabel) };
+    });
   if (associations.length > 0)
-    result.push({ title: ASSOCIATIONS_GROUP_TITLE, columns: associations.sort(byLabel) });
+    result.push({
+      title: ASSOCIATIONS_GROUP_TITLE,
+      known: "associations",
+      columns: associations.sort(byLabel),
+    });
   return result;
 }

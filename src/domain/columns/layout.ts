@@ -15,7 +15,6 @@ export const DEFAULT_ASSOCIATION_KEYS: readonly ColumnKey[] = [
   associationColumnKey({ toObjectType: "quote_template", category: "HUBSPOT_DEFINED", typeId: 286 }),
   associationColumnKey({ toObjectType: "contacts", category: "HUBSPOT_DEFINED", typeId: 69 }),
   associationColumnKey({ toObjectType: "companies", category: "HUBSPOT_DEFINED", typeId: 71 }),
-  associationColumnKey({ toObjectType: "line_items", category: "HUBSPOT_DEFINED", typeId: 67 }),
 ];
 
 export function defaultLayout(): ColumnKey[] {

@@ -4,7 +4,6 @@ const deal = "assoc:deals:HUBSPOT_DEFINED:64";
 const template = "assoc:quote_template:HUBSPOT_DEFINED:286";
 const contact = "assoc:contacts:HUBSPOT_DEFINED:69";
 const company = "assoc:companies:HUBSPOT_DEFINED:71";
-const lineItem = "assoc:line_items:HUBSPOT_DEFINED:67";
 
 /**
  * Names people give these columns in their own spreadsheets (compared after `normalizeName`): English,
@@ -115,7 +114,6 @@ export const ALIASES: Readonly<Record<ColumnKey, readonly string[]>> = {
     ...["firma", "unternehmen", "firmen-id", "entreprise", "société", "empresa", "azienda"],
     ...["会社id", "会社", "企業", "取引先"],
   ],
-  [lineItem]: ["line item id", "line item ids", "line items", "positionen", "商品項目id", "商品項目"],
 };
 
 /**

@@ -18,7 +18,7 @@ const cells = (s: BatchStore) => s.rows.map((row) => columns.map((key) => row.ce
 describe("range edits", () => {
   it("clears a range and undoes it in one step", () => {
     const s = store();
-    s.apply(planClear(s.rows, columns, { top: 0, left: 0, bottom: 1, right: 1 })!, "clear");
+    s.apply(planClear(s.rows, columns, { top: 0, left: 0, bottom: 1, right: 1 })!, "clear-cells");
     expect(cells(s).slice(0, 2)).toEqual([
       ["", "", "p"],
       ["", "", ""],

@@ -31,11 +31,25 @@ const WIDTHS: Record<string, number> = {
   [LINE_KEYS.name]: 200,
 };
 
-const LABELS: Record<string, string> = {
-  [LINE_KEYS.product]: "Product",
-  [LINE_KEYS.price]: "Unit price",
-  [LINE_KEYS.discount]: "Discount (%)",
+/** The headers this product names itself (HubSpot's "Product ID" is not what the cell holds); the UI passes them translated. */
+export interface LineColumnNames {
+  product: string;
+  price: string;
+  discount: string;
+}
+
+export const ENGLISH_LINE_COLUMN_NAMES: LineColumnNames = {
+  product: "Product",
+  price: "Unit price",
+  discount: "Discount (%)",
 };
+
+function ownLabel(name: string, names: LineColumnNames): string | undefined {
+  if (name === LINE_KEYS.product) return names.product;
+  if (name === LINE_KEYS.price) return names.price;
+  if (name === LINE_KEYS.discount) return names.discount;
+  return undefined;
+}
 
 function width(property: Property): number {
   const known = WIDTHS[property.name];
@@ -45,11 +59,11 @@ function width(property: Property): number {
   return 160;
 }
 
-function lineColumn(property: Property): ColumnDef {
+function lineColumn(property: Property, names: LineColumnNames): ColumnDef {
   return {
     kind: "property",
     key: property.name,
-    label: LABELS[property.name] ?? property.label,
+    label: ownLabel(property.name, names) ?? property.label,
     property,
     pinned: false,
     width: width(property),
@@ -62,7 +76,10 @@ function lineColumn(property: Property): ColumnDef {
  * `hs_discount_percentage` gets that as its discount column; one with both shows `discount` alone (two
  * discount columns would invite entering both).
  */
-export function lineColumns(properties: readonly Property[]): ColumnDef[] {
+export function lineColumns(
+  properties: readonly Property[],
+  names: LineColumnNames = ENGLISH_LINE_COLUMN_NAMES,
+): ColumnDef[] {
   const writable = properties.filter((property) => isWritable(property) && !property.hidden);
   const byName = new Map(writable.map((property) => [property.name, property]));
   if (byName.has(LINE_KEYS.discount)) byName.delete(LINE_KEYS.discountPercentage);
@@ -76,7 +93,7 @@ export function lineColumns(properties: readonly Property[]): ColumnDef[] {
   const rest = [...byName.values()]
     .filter((property) => !taken.has(property.name) && !NOT_COLUMNS.has(property.name))
     .sort((a, b) => (a.displayOrder ?? 0) - (b.displayOrder ?? 0));
-  return [...leading, ...rest].map(lineColumn);
+  return [...leading, ...rest].map((property) => lineColumn(property, names));
 }
 
 /** The key the discount is kept under in this portal's columns. */

@@ -116,3 +116,11 @@ describe("outer spaces", () => {
     expect(hasOuterSpace("日本")).toBe(false);
   });
 });
+
+describe("existing line items", () => {
+  it("are an error with what to do instead: a line item has one parent", () => {
+    const check = associationCheck({ toObjectType: "line_items", category: "HUBSPOT_DEFINED", typeId: 67 });
+    expect(check("12345")?.severity).toBe("error");
+    expect(check("12345")?.message).toMatch(/line grid/);
+  });
+});

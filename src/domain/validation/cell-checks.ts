@@ -87,8 +87,15 @@ export function notInThePast(base: CellCheck, today: string): CellCheck {
   };
 }
 
+/** HubSpot refuses it for each such input: a line item has one parent (FACTS.md). Caught before sending. */
+const EXISTING_LINE_ITEMS = error(
+  "Existing line items cannot be added to a new quote: in HubSpot a line item belongs to one deal or quote. Clear this cell and add the quote's line items from the product library in the line grid.",
+);
+
 /** Association cells hold numeric record ids; ids a lookup could not find are errors too. */
 export function associationCheck(column: AssociationColumn, isMissing?: IsMissingRecord): CellCheck {
+  // A draft (or an old layout) from before line items were composed may still hold line-item ids.
+  if (column.toObjectType === "line_items") return () => EXISTING_LINE_ITEMS;
   const target = ASSOCIATION_TARGETS[column.toObjectType];
   const noun = target.singular.toLowerCase();
   return (value) => {

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { columnsForRow } from "../../domain/columns/layout.ts";
 import { cell, collapsed, type Selection, selectionRange } from "../../domain/grid/selection.ts";
-import { useT } from "../../i18n/use-t.ts";
+import { useT, useTRich } from "../../i18n/use-t.ts";
 import { useAnnouncer } from "../../lib/announcer/announcer-context.tsx";
 import { describeApiError } from "../../lib/api/api-error.ts";
 import { quoteSystemQuery } from "../../lib/api/get-quote-system.ts";
@@ -140,25 +140,25 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     validationVersion: validation.version,
   });
 
+  const tRich = useTRich();
   const empty = (
     <EmptyState
-      title="Drop a CSV or paste from a spreadsheet"
+      title={t("composer.empty.title")}
       action={
         <Button variant="primary" onClick={addRow}>
-          Add a row
+          {t("composer.empty.addRow")}
         </Button>
       }
     >
       <p className="composer-empty-hint">
-        Copy rows in Excel or Google Sheets, click the grid and press <kbd>Ctrl</kbd>+<kbd>V</kbd>. Rows are
-        added as needed; the first pasted column goes into “Quote name”.
+        {tRich("composer.empty.hint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}
       </p>
     </EmptyState>
   );
 
   return (
     <section
-      aria-label="Composer"
+      aria-label={t("composer.label")}
       className="composer composer--with-lines"
       ref={pageRef}
       onKeyDown={(event) => {
@@ -170,8 +170,8 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
       <ComposerToolbar
         rowCount={rows.length}
         selectedRows={rows.length === 0 ? 0 : Math.min(range.bottom, rows.length - 1) - range.top + 1}
-        undoLabel={snapshot.canUndo ? (store.undoLabel ?? "edit") : undefined}
-        redoLabel={snapshot.canRedo ? (store.redoLabel ?? "edit") : undefined}
+        undoLabel={snapshot.canUndo ? (store.undoLabel ?? { action: "edit" }) : undefined}
+        redoLabel={snapshot.canRedo ? (store.redoLabel ?? { action: "edit" }) : undefined}
         errors={validation.counts.errors}
         warnings={validation.counts.warnings}
         onAddRow={addRow}
@@ -202,11 +202,11 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
       </div>
       {lines.defaultsPanel}
       {columns.length === 0 && status === "pending" ? (
-        <p className="composer-status">Loading the quote properties from HubSpot…</p>
+        <p className="composer-status">{t("composer.loadingProperties")}</p>
       ) : null}
       {columns.length === 0 && status === "error" ? (
         <p role="alert" className="composer-status composer-status--alert">
-          Could not load the quote properties: {describeApiError(error)} Reload the page to try again.
+          {t("composer.propertiesFailed", { error: describeApiError(error, t) })}
         </p>
       ) : null}
       {/* The problems list opens beside the grid, where it is seen, not below a grid that fills the screen. */}

@@ -1,14 +1,15 @@
 import type { ReactNode } from "react";
+import type { EditLabel } from "../../domain/batch/batch-store.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { useValidation } from "../../lib/services/use-validation.ts";
 import { Button } from "../../ui/button.tsx";
-import { countOf } from "../../ui/count.ts";
 
 export interface ComposerToolbarProps {
   rowCount: number;
   selectedRows: number;
-  undoLabel: string | undefined;
-  redoLabel: string | undefined;
+  /** What undo and redo would take back; undefined when there is nothing to undo or redo. */
+  undoLabel: EditLabel | undefined;
+  redoLabel: EditLabel | undefined;
   errors: number;
   warnings: number;
   onAddRow(): void;
@@ -31,7 +32,6 @@ export interface ComposerToolbarProps {
 /** Row commands, undo/redo with what they will undo, the issue counts, columns and drafts. */
 export function ComposerToolbar(props: ComposerToolbarProps) {
   const hasRows = props.rowCount > 0;
-  const rowsWord = props.selectedRows > 1 ? `${props.selectedRows} rows` : "row";
   // After a big import the counts cover only rows (and record ids) checked so far: say so rather than
   // show "0 errors" that would grow later.
   const { pendingRows, pendingReferences, references } = useValidation();
@@ -40,6 +40,11 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
   const checkingReferences = hasRows && !references.complete && !unreachable;
   const checking = pendingRows > 0 || checkingReferences;
   const t = useT();
+  const rows = Math.max(1, props.selectedRows);
+  const name = (label: EditLabel | undefined) =>
+    label ? t(`undo.${label.action}`, { column: label.column ?? "" }) : undefined;
+  const undo = name(props.undoLabel);
+  const redo = name(props.redoLabel);
   const status =
     pendingRows > 0
       ? t("composer.checking.rows", { count: pendingRows })
@@ -54,27 +59,27 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
     // Deliberately a labelled group, not role="toolbar" (docs/decisions/090): it holds a file input, a status and
     // the drafts disclosure with a text field, and one Tab stop with arrow keys would hide those from Tab.
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would draw a form group; this is a command bar
-    <div role="group" aria-label="Batch" className="composer-toolbar">
+    <div role="group" aria-label={t("toolbar.label")} className="composer-toolbar">
       <div className="composer-toolbar__group">
         <Button variant="primary" onClick={props.onAddRow}>
-          Add row
+          {t("toolbar.addRow")}
         </Button>
         <Button onClick={props.onInsertRow} disabled={!hasRows}>
-          Insert row
+          {t("toolbar.insertRow")}
         </Button>
         <Button onClick={props.onDuplicateRows} disabled={!hasRows}>
-          Duplicate {rowsWord}
+          {t("toolbar.duplicate", { rows })}
         </Button>
         <Button variant="danger" onClick={props.onDeleteRows} disabled={!hasRows}>
-          Delete {rowsWord}
+          {t("toolbar.delete", { rows })}
         </Button>
         <Button
           onClick={props.onRowDetails}
           disabled={!hasRows}
           aria-keyshortcuts="Alt+Enter"
-          title="Alt+Enter"
+          title={t("toolbar.rowDetailsKeys")}
         >
-          Row details
+          {t("toolbar.rowDetails")}
         </Button>
       </div>
       <div className="composer-toolbar__group">
@@ -82,21 +87,19 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
           onClick={props.onUndo}
           disabled={!props.undoLabel}
           aria-keyshortcuts="Control+Z"
-          title={props.undoLabel ? `Undo ${props.undoLabel} (Ctrl+Z)` : "Ctrl+Z"}
+          title={undo ? t("toolbar.undoTitle", { action: undo }) : "Ctrl+Z"}
           className="composer-undo"
         >
-          {props.undoLabel ? `Undo ${props.undoLabel}` : "Undo"}
+          {undo ? t("toolbar.undoAction", { action: undo }) : t("toolbar.undo")}
         </Button>
         <Button
           onClick={props.onRedo}
           disabled={!props.redoLabel}
           aria-keyshortcuts="Control+Shift+Z Control+Y"
-          title={
-            props.redoLabel ? `Redo ${props.redoLabel} (Ctrl+Shift+Z or Ctrl+Y)` : "Ctrl+Shift+Z or Ctrl+Y"
-          }
+          title={redo ? t("toolbar.redoTitle", { action: redo }) : t("toolbar.redoKeys")}
           className="composer-undo"
         >
-          {props.redoLabel ? `Redo ${props.redoLabel}` : "Redo"}
+          {redo ? t("toolbar.redoAction", { action: redo }) : t("toolbar.redo")}
         </Button>
       </div>
       <div className="composer-toolbar__group">
@@ -126,7 +129,7 @@ export function ComposerToolbar(props: ComposerToolbarProps) {
         )}
       </div>
       <div className="composer-toolbar__group">
-        <Button onClick={props.onColumns}>Columns</Button>
+        <Button onClick={props.onColumns}>{t("toolbar.columns")}</Button>
         {props.drafts}
       </div>
       <div className="composer-toolbar__end">{props.end}</div>
@@ -144,6 +147,7 @@ function IssueCount(props: {
   controls: string | undefined;
 }) {
   const { severity, count } = props;
+  const t = useT();
   return (
     <Button
       variant="ghost"
@@ -155,7 +159,7 @@ function IssueCount(props: {
       data-issues-toggle=""
     >
       <span className={`composer-count__icon composer-count__icon--${severity}`} aria-hidden="true" />{" "}
-      {countOf(count, severity)}
+      {t(severity === "error" ? "toolbar.errors" : "toolbar.warnings", { count })}
     </Button>
   );
 }

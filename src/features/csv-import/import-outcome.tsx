@@ -35,6 +35,13 @@ export function ImportOutcomeToast({ outcome, onDismiss }: { outcome: ImportOutc
       );
     if (grouped.conflicts > 0) lines.push(t("csvImport.toast.groupConflicts", { count: grouped.conflicts }));
   }
+  if (outcome.profile)
+    lines.push(
+      t("csvImport.toast.profileDefaults", {
+        name: outcome.profile.name,
+        count: Object.keys(outcome.profile.defaults.cells).length,
+      }),
+    );
   const products = outcome.products;
   if (products && products.unmatched > 0)
     lines.push(

@@ -4,6 +4,8 @@ import { useForm, useWatch } from "react-hook-form";
 import type { MatchConfidence } from "../../domain/csv/auto-match.ts";
 import { checkMapping, confidenceText } from "../../domain/csv/auto-match.ts";
 import { hasLineTargets, isLineTargetKey } from "../../domain/csv/group-lines.ts";
+import type { ImportProfile } from "../../domain/csv/import-profile.ts";
+import { profileTargets } from "../../domain/csv/import-profile.ts";
 import { defaultGroupKey, groupKeyCandidates } from "../../domain/csv/line-targets.ts";
 import { headerSignature } from "../../domain/csv/normalize.ts";
 import type { MappingTarget } from "../../domain/csv/targets.ts";
@@ -18,6 +20,7 @@ import { Button } from "../../ui/button.tsx";
 import { countOf } from "../../ui/count.ts";
 import type { MappingValues } from "./mapping-form.ts";
 import { importColumns, initialMatches, mappingSchema, toRemembered } from "./mapping-form.ts";
+import { ProfileBar } from "./profile-bar.tsx";
 import { UnmappedNotice } from "./unmapped-notice.tsx";
 import type { ImportReport } from "./use-csv-import.ts";
 import type { CsvWorkerClient } from "./worker/csv-worker-client.ts";
@@ -67,6 +70,7 @@ export function MappingStep(props: MappingStepProps) {
   const [dateOrder, setDateOrder] = useState<DateOrder | null>(null);
   const [analysis, setAnalysis] = useState<{ key: string; summary: AnalyseSummary } | null>(null);
   const [confirmReplace, setConfirmReplace] = useState(false);
+  const [profile, setProfile] = useState<ImportProfile | undefined>(undefined);
   const latest = useRef("");
 
   const values: MappingValues = { columns, mode };
@@ -125,6 +129,7 @@ export function MappingStep(props: MappingStepProps) {
       attention,
       ignored: unmapped.map((column) => column.header),
       ...(groupsLines ? { groupBy: groupKey } : {}),
+      ...(profile?.defaults ? { profile: { name: profile.name, defaults: profile.defaults } } : {}),
     });
   });
 
@@ -134,6 +139,24 @@ export function MappingStep(props: MappingStepProps) {
     form.reset({ columns: fresh.map((match) => ({ target: match.targetKey ?? "" })), mode });
     setConfidence(fresh.map((match) => match.confidence));
     setDateOrder(null);
+  };
+
+  // A profile sets the columns it knows (targets this portal still has), its grouping and date order.
+  const applyProfile = (chosen: ImportProfile) => {
+    const known = new Set(targets.map((target) => target.key));
+    const byColumn = profileTargets(chosen, headers);
+    const next = columns.map((column, index) => {
+      const target = byColumn[index];
+      if (target === undefined) return column.target;
+      return target === null ? "" : known.has(target) ? target : column.target;
+    });
+    form.reset({ columns: next.map((target) => ({ target })), mode });
+    setConfidence((previous) =>
+      previous.map((value, index) => (byColumn[index] === undefined ? value : { kind: "remembered" })),
+    );
+    if (chosen.groupBy) setGroupBy(chosen.groupBy);
+    if (chosen.dateOrder) setDateOrder(chosen.dateOrder);
+    setProfile(chosen);
   };
 
   const propertyTargets = targets.filter(
@@ -154,6 +177,14 @@ export function MappingStep(props: MappingStepProps) {
         </Button>
       </div>
 
+      <ProfileBar
+        headers={headers}
+        targets={targetKeys}
+        groupBy={groupsLines ? groupKey : undefined}
+        dateOrder={dateOrder}
+        applied={profile}
+        onApply={applyProfile}
+      />
       {check.missingRequired.length > 0 ? (
         <Alert tone="warning" title="Required fields not mapped">
           {check.missingRequired.map((target) => target.label).join(" and ")}{" "}

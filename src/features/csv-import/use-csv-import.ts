@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { BatchDefaults } from "../../domain/batch/defaults.ts";
 import type { BatchOperation } from "../../domain/batch/operations.ts";
 import type { BatchRow } from "../../domain/batch/row.ts";
 import type { CsvDelimiter } from "../../domain/csv/delimiter.ts";
@@ -30,6 +31,8 @@ export type ImportState =
 
 /** What the mapping step knows about an import: values it could not read, columns left out. */
 export interface ImportReport {
+  /** The import profile applied in the mapping step, whose batch defaults come with the import. */
+  profile?: { name: string; defaults: BatchDefaults } | undefined;
   attention: number;
   /** Headers of the file columns that were not imported. */
   ignored: string[];
@@ -251,11 +254,28 @@ export function useCsvImport() {
         const base = store.rows.length;
         // Appending to an empty batch is replacing it: replace-rows is O(1) where insert-rows sorts, merges
         // and collects ids (~180 ms for 100,000 rows). Undo is the same: back to the rows before.
-        const operation: BatchOperation =
+        const rowsOperation: BatchOperation =
           mode === "replace" || base === 0
             ? { type: "replace-rows", rows }
             : { type: "insert-rows", inserts: rows.map((row, index) => ({ index: base + index, row })) };
-        store.apply(operation, "Import CSV");
+        // A profile's batch defaults land with the rows: one undo takes both back.
+        const profileDefaults = report.profile?.defaults;
+        const operation: BatchOperation = profileDefaults
+          ? {
+              type: "sequence",
+              operations: [
+                {
+                  type: "set-defaults",
+                  defaults: {
+                    cells: { ...store.defaults.cells, ...profileDefaults.cells },
+                    publish: profileDefaults.publish,
+                  },
+                },
+                rowsOperation,
+              ],
+            }
+          : rowsOperation;
+        store.apply(operation, "import");
         // A column mapped to a property the grid does not show is shown now: its values and errors are seen.
         // Line-item columns belong to the line grid, which shows the portal's line-item columns.
         layout.reveal([...filled].filter((key) => !isLineTargetKey(key)));

@@ -6,6 +6,7 @@ import type { GridSelectionStore } from "../grid-selection.ts";
 import type { ProductDirectory } from "../products/product-directory.ts";
 import type { ColumnLayoutStore } from "../storage/column-layout-store.ts";
 import type { DraftSession } from "../storage/draft-session.ts";
+import type { ImportProfileStore } from "../storage/import-profiles.ts";
 import type { SubmissionStore } from "../submission/submission-store.ts";
 
 /**
@@ -24,6 +25,8 @@ export interface AppServices {
   drafts: DraftSession;
   /** The composer's visible columns (the chooser, widths, and columns a CSV import filled). */
   layout: ColumnLayoutStore;
+  /** Saved import profiles (mapping + batch defaults), offered when a matching file arrives. */
+  importProfiles: ImportProfileStore;
   /** The grid's selected rows, for the submit dialog's "Selected rows". */
   selection: GridSelectionStore;
   /** Runs, history and per-row outcomes (its own wiring belongs to the submission code). */

@@ -9,15 +9,14 @@ export interface DraftState {
   drafts: readonly DraftMeta[];
   lastSavedAt: number | undefined;
   saving: boolean;
-  error: string | undefined;
+  /** `save-failed`: the browser refused to store the batch (the UI says what to do). */
+  error: "save-failed" | undefined;
 }
 
 /** Above this many rows, saves wait longer after the last change: encoding 50,000 rows is not free. */
 const LARGE_BATCH = 5_000;
 const SHORT_DELAY_MS = 300;
 const LONG_DELAY_MS = 2_000;
-const SAVE_FAILED =
-  "Your changes could not be saved in this browser. Keep this tab open, or export the batch.";
 
 const pauseForInput = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -73,7 +72,7 @@ export class DraftSession {
       if ((rows.length > 0 || defaults) && untouched) this.store.load(rows, defaults);
       this.update({ status: "ready", current, drafts: await this.storage.list() });
     } catch {
-      this.update({ status: "error", error: SAVE_FAILED });
+      this.update({ status: "error", error: "save-failed" });
     }
     // Subscribed once for the store's lifetime (StrictMode mounts twice; start() is idempotent).
     this.store.subscribe(() => this.schedule());
@@ -110,7 +109,7 @@ export class DraftSession {
       });
     } catch {
       this.dirty = true;
-      this.update({ saving: false, error: SAVE_FAILED });
+      this.update({ saving: false, error: "save-failed" });
     }
   }
 

@@ -18,7 +18,9 @@ export function undoRedo(
     announcer.announce(t(which === "undo" ? "grid.announce.nothingToUndo" : "grid.announce.nothingToRedo"));
     return;
   }
-  const label = (which === "undo" ? store.undoLabel : store.redoLabel) ?? "";
+  const edit = which === "undo" ? store.undoLabel : store.redoLabel;
+  // The same words as the Undo button ("Undo fill down"), from the catalogue.
+  const label = edit ? t(`undo.${edit.action}`, { column: edit.column ?? "" }) : "";
   if (which === "undo") store.undo();
   else store.redo();
   announcer.announce(t(which === "undo" ? "grid.announce.undo" : "grid.announce.redo", { label }));

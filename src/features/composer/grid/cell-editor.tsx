@@ -2,6 +2,7 @@ import { type FocusEvent, type ReactNode, useLayoutEffect, useMemo, useRef, useS
 import { normalizeDate } from "../../../domain/grid/editor-input.ts";
 import { editorKind } from "../../../domain/grid/editor-kind.ts";
 import { isIsoDate } from "../../../hubspot/codecs.ts";
+import { useT } from "../../../i18n/use-t.ts";
 import { AssociationEditor, type LookupComponent } from "./association-editor.tsx";
 import { browserNormalizeContext, dateTimeToLocal } from "./cell-format.ts";
 import { ChecklistEditor, ChoiceEditor } from "./choice-editors.tsx";
@@ -104,6 +105,7 @@ function TextareaEditor({ column, value, seed, onCommit, onCancel }: EditorProps
   const [text, setText] = useState(seed ?? value);
   const ref = useFocusAtEnd<HTMLTextAreaElement>();
   const popover = useKeepInGrid<HTMLDivElement>();
+  const t = useT();
   return (
     <div ref={popover} className="composer-editor__popover">
       <textarea
@@ -131,7 +133,7 @@ function TextareaEditor({ column, value, seed, onCommit, onCancel }: EditorProps
         }}
       />
       <p className="composer-editor__hint" id={`${column.key}-textarea-hint`}>
-        Enter saves · Shift+Enter adds a line · Esc cancels
+        {t("editor.textareaHint")}
       </p>
     </div>
   );
@@ -149,6 +151,7 @@ function DateEditor({
   const initial = withTime ? dateTimeToLocal(value) : value;
   const [text, setText] = useState(seed ?? initial);
   const ref = useFocusAtEnd<HTMLInputElement>();
+  const t = useT();
   const commit = (move: EditMove) => onCommit(text === initial ? value : text, move);
   const pickerValue = withTime
     ? /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/.test(text)
@@ -180,7 +183,7 @@ function DateEditor({
       <input
         className="composer-editor__picker"
         type={withTime ? "datetime-local" : "date"}
-        aria-label={`Pick ${column.label}`}
+        aria-label={t("editor.pickDate", { column: column.label })}
         tabIndex={-1}
         value={pickerValue}
         onChange={(event) => setText(withTime ? event.target.value.replace("T", " ") : event.target.value)}

@@ -4,6 +4,7 @@ import type { NormalizeContext } from "../../../domain/grid/editor-input.ts";
 import { localeDateOrder } from "../../../domain/values/date-order.ts";
 import { displayValue, isIsoDateTime, splitMultiValue } from "../../../hubspot/codecs.ts";
 import { isMultiSelect, type Property } from "../../../hubspot/properties.ts";
+import type { Translate } from "../../../i18n/use-t.ts";
 import { localToIso } from "../../../lib/local-time.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -35,7 +36,7 @@ function labelOf(property: Property, value: string): string {
 }
 
 /** What a cell shows: option labels, Yes/No, local date-times, ids separated by commas. */
-export function formatCell(column: ColumnDef, value: string): string {
+export function formatCell(column: ColumnDef, value: string, t: Translate): string {
   if (value === "") return "";
   if (column.kind === "association") return splitRecordIds(value).join(", ");
   const { property } = column;
@@ -46,5 +47,8 @@ export function formatCell(column: ColumnDef, value: string): string {
       .map((part) => labelOf(property, part))
       .join("; ");
   }
+  // Yes/No in the user's language; the value reader takes はい/いいえ back when the text is pasted.
+  if (property.type === "bool" && (value === "true" || value === "false"))
+    return t(value === "true" ? "common.yes" : "common.no");
   return displayValue(property, value);
 }

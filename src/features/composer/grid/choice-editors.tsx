@@ -1,15 +1,16 @@
 import { useLayoutEffect, useRef, useState } from "react";
 import { splitMultiValue } from "../../../hubspot/codecs.ts";
+import { type Translate, useT } from "../../../i18n/use-t.ts";
 import { type EditorProps, editorKeyDown } from "./editor-keys.ts";
 import { useKeepInGrid } from "./keep-in-grid.ts";
 
-function choices(props: EditorProps) {
+function choices(props: EditorProps, t: Translate) {
   if (props.column.kind !== "property") return [];
   const { property } = props.column;
   if (property.type === "bool" && property.options.length === 0) {
     return [
-      { value: "true", label: "Yes" },
-      { value: "false", label: "No" },
+      { value: "true", label: t("common.yes") },
+      { value: "false", label: t("common.no") },
     ];
   }
   return property.options.filter((option) => !option.hidden || option.value === props.value);
@@ -21,7 +22,8 @@ export function ChoiceEditor(props: EditorProps) {
   const [selected, setSelected] = useState(value);
   const ref = useRef<HTMLSelectElement>(null);
   useLayoutEffect(() => ref.current?.focus({ preventScroll: true }), []);
-  const options = choices(props);
+  const t = useT();
+  const options = choices(props, t);
   const known = value === "" || options.some((option) => option.value === value);
   return (
     <select
@@ -33,8 +35,8 @@ export function ChoiceEditor(props: EditorProps) {
       onChange={(event) => setSelected(event.target.value)}
       onKeyDown={(event) => editorKeyDown(event, (move) => onCommit(selected, move), onCancel)}
     >
-      <option value="">(empty)</option>
-      {known ? null : <option value={value}>{value} (not an option)</option>}
+      <option value="">{t("common.empty")}</option>
+      {known ? null : <option value={value}>{t("common.valueNotAnOption", { value })}</option>}
       {options.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}
@@ -51,7 +53,8 @@ export function ChecklistEditor(props: EditorProps) {
   const first = useRef<HTMLInputElement>(null);
   const popover = useKeepInGrid<HTMLFieldSetElement>();
   useLayoutEffect(() => first.current?.focus({ preventScroll: true }), []);
-  const options = choices(props);
+  const t = useT();
+  const options = choices(props, t);
   const unknown = [...picked].filter((v) => !options.some((option) => option.value === v));
   const ordered = () => [
     ...options.filter((option) => picked.has(option.value)).map((option) => option.value),
@@ -94,7 +97,7 @@ export function ChecklistEditor(props: EditorProps) {
           {option.label}
         </label>
       ))}
-      <p className="composer-editor__hint">Space ticks · Enter saves · Esc cancels</p>
+      <p className="composer-editor__hint">{t("editor.checklistHint")}</p>
     </fieldset>
   );
 }

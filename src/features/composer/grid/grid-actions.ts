@@ -9,6 +9,7 @@ import { planDeleteRows, planDuplicateRows, planInsertRows } from "../../../doma
 import { type Selection, selectionRange, selectRange } from "../../../domain/grid/selection.ts";
 import { parseTsv } from "../../../domain/grid/tsv.ts";
 import { readOrKeep } from "../../../domain/values/read-value.ts";
+import type { Translate } from "../../../i18n/use-t.ts";
 import { browserNormalizeContext } from "./cell-format.ts";
 
 /** Grid commands shared by the keyboard, the mouse and the toolbar. Each one is a single undo step. */
@@ -20,6 +21,7 @@ export function pasteText(
   columns: readonly ColumnDef[],
   selection: Selection,
   text: string,
+  t: Translate,
 ): { selection: Selection; message: string } | undefined {
   const data = parseTsv(text);
   // A pasted block comes from one spreadsheet with one locale: its dates decide their order together.
@@ -36,25 +38,24 @@ export function pasteText(
     },
     createRow: newRow,
   });
-  if (!plan.operation) return plan.extra ? { selection, message: extraMessage(plan.extra) } : undefined;
+  if (!plan.operation) return plan.extra ? { selection, message: extraMessage(plan.extra, t) } : undefined;
   store.apply(plan.operation, "paste");
-  const cellCount = (plan.target.bottom - plan.target.top + 1) * (plan.target.right - plan.target.left + 1);
-  const parts = [`Pasted ${cellCount.toLocaleString()} ${cellCount === 1 ? "cell" : "cells"}`];
-  if (plan.addedRows > 0)
-    parts.push(`added ${plan.addedRows.toLocaleString()} ${plan.addedRows === 1 ? "row" : "rows"}`);
-  let message = `${parts.join(" and ")}.`;
-  if (plan.extra) message += ` ${extraMessage(plan.extra)}`;
+  const cells = (plan.target.bottom - plan.target.top + 1) * (plan.target.right - plan.target.left + 1);
+  const pasted =
+    plan.addedRows > 0
+      ? t("paste.cellsAndRows", { cells, rows: plan.addedRows })
+      : t("paste.cells", { cells });
+  const message = plan.extra ? t("paste.withExtra", { pasted, extra: extraMessage(plan.extra, t) }) : pasted;
   return { selection: selectRange(plan.target), message };
 }
 
-export function extraMessage(extra: ExtraColumns): string {
+export function extraMessage(extra: ExtraColumns, t: Translate): string {
   const names = extra.firstRow
     .slice(0, 5)
-    .map((name) => (name.trim() === "" ? "(blank)" : `“${name.trim()}”`))
-    .join(", ");
-  const more = extra.count > 5 ? ` and ${extra.count - 5} more` : "";
-  const what = extra.count === 1 ? "1 pasted column did" : `${extra.count} pasted columns did`;
-  return `${what} not fit and ${extra.count === 1 ? "was" : "were"} not pasted (first row: ${names}${more}). Add columns with “Columns” or paste further left, then paste again.`;
+    .map((name) => (name.trim() === "" ? t("paste.blankHeader") : t("paste.quoted", { name: name.trim() })))
+    .join(t("paste.separator"));
+  const first = extra.count > 5 ? t("paste.andMore", { names, more: extra.count - 5 }) : names;
+  return t("paste.extra", { count: extra.count, first });
 }
 
 /** Each edit returns how many cells it changed, for the screen-reader announcement. */
@@ -64,13 +65,13 @@ export function clearSelection(
   selection: Selection,
 ): number {
   const operation = planClear(store.rows, keys(columns), selectionRange(selection));
-  if (operation) store.apply(operation, "clear cells");
+  if (operation) store.apply(operation, "clear-cells");
   return cellsChanged(operation);
 }
 
 export function fillDown(store: BatchStore, columns: readonly ColumnDef[], selection: Selection): number {
   const operation = planFillDown(store.rows, keys(columns), selectionRange(selection));
-  if (operation) store.apply(operation, "fill down");
+  if (operation) store.apply(operation, "fill-down");
   return cellsChanged(operation);
 }
 
@@ -87,24 +88,24 @@ export function readInto(columns: readonly ColumnDef[]): ReadInto {
 
 export function fillRight(store: BatchStore, columns: readonly ColumnDef[], selection: Selection): number {
   const operation = planFillRight(store.rows, keys(columns), selectionRange(selection), readInto(columns));
-  if (operation) store.apply(operation, "fill right");
+  if (operation) store.apply(operation, "fill-right");
   return cellsChanged(operation);
 }
 
 export function insertRows(store: BatchStore, at: number, count = 1): void {
-  store.apply(planInsertRows(at, count, newRow), count === 1 ? "insert row" : "insert rows");
+  store.apply(planInsertRows(at, count, newRow), count === 1 ? "insert-row" : "insert-rows");
 }
 
 export function duplicateRows(store: BatchStore, selection: Selection): void {
   const range = selectionRange(selection);
   const operation = planDuplicateRows(store.rows, range.top, range.bottom, newRow);
-  if (operation) store.apply(operation, range.top === range.bottom ? "duplicate row" : "duplicate rows");
+  if (operation) store.apply(operation, range.top === range.bottom ? "duplicate-row" : "duplicate-rows");
 }
 
 export function deleteRows(store: BatchStore, selection: Selection): void {
   const range = selectionRange(selection);
   const operation = planDeleteRows(store.rows, range.top, range.bottom);
-  if (operation) store.apply(operation, range.top === range.bottom ? "delete row" : "delete rows");
+  if (operation) store.apply(operation, range.top === range.bottom ? "delete-row" : "delete-rows");
 }
 
 function keys(columns: readonly ColumnDef[]): string[] {

@@ -1,6 +1,7 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a WAI-ARIA grid built from divs so rows can be virtualized and cells positioned
 // biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant
 import { memo } from "react";
+import { useT } from "../../../i18n/use-t.ts";
 import { type GridColumn, type GridLayout, HEADER_HEIGHT } from "./grid-layout.ts";
 
 /** The sticky header row: a corner cell over the row numbers, then one header per column. */
@@ -16,6 +17,7 @@ export const GridHeader = memo(function GridHeader({
   /** The quote grid's line-item summary, beside the row numbers. */
   summaryHeader?: string | undefined;
 }) {
+  const t = useT();
   return (
     <div
       role="rowgroup"
@@ -30,7 +32,7 @@ export const GridHeader = memo(function GridHeader({
             className="composer-cell composer-cell--head composer-cell--number"
             style={{ width: layout.leadWidth }}
           >
-            <span className="visually-hidden">Row</span>
+            <span className="visually-hidden">{t("grid.rowHeader")}</span>
             <span aria-hidden="true">#</span>
             {summaryHeader ? <span className="composer-cell__summary">{summaryHeader}</span> : null}
           </div>
@@ -59,9 +61,9 @@ export const GridHeader = memo(function GridHeader({
       >
         <span className="composer-cell__text">{column.def.label}</span>
         {column.def.pinned ? (
-          <span className="composer-cell__required" title="Required">
+          <span className="composer-cell__required" title={t("grid.required")}>
             <span aria-hidden="true">*</span>
-            <span className="visually-hidden">(required)</span>
+            <span className="visually-hidden">{t("grid.requiredHidden")}</span>
           </span>
         ) : null}
       </div>

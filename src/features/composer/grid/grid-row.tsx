@@ -5,6 +5,7 @@ import { splitRecordIds } from "../../../domain/batch/columns.ts";
 import type { BatchRow } from "../../../domain/batch/row.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
 import type { AssociationTargetType } from "../../../hubspot/association-catalogue.ts";
+import { type Translate, useT } from "../../../i18n/use-t.ts";
 import { formatCell } from "./cell-format.ts";
 import { messageId } from "./cell-messages.tsx";
 import { cellId, type GridColumn, type GridLayout, ROW_HEIGHT } from "./grid-layout.ts";
@@ -54,15 +55,15 @@ function withVisibleSpaces(text: string): ReactNode {
 
 export const GridRowContext = createContext<RowContext | null>(null);
 
-function placeholderText(ctx: RowContext, def: GridColumn["def"]): ReactNode {
+function placeholderText(ctx: RowContext, def: GridColumn["def"], t: Translate): ReactNode {
   const value = ctx.placeholder?.(def.key);
   if (!value) return null;
   const text =
     def.kind === "association"
       ? associationText(ctx.names, def.association.toObjectType, value)
-      : formatCell(def, value);
+      : formatCell(def, value, t);
   return (
-    <span className="composer-cell__placeholder" title={`Batch default: ${text}`}>
+    <span className="composer-cell__placeholder" title={t("grid.batchDefault", { value: text })}>
       {text}
     </span>
   );
@@ -89,6 +90,7 @@ export interface GridRowProps {
 
 export const GridRow = memo(function GridRow(props: GridRowProps) {
   const ctx = useContext(GridRowContext);
+  const t = useT();
   if (!ctx) return null;
   const { row, index, activeCol, selLeft, selRight, handleCol, fillLeft, fillRight, editingCol } = props;
   const { gridId, layout } = ctx;
@@ -126,10 +128,10 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         data-col={c}
       >
         {value === "" && ctx.placeholder
-          ? placeholderText(ctx, column.def)
+          ? placeholderText(ctx, column.def, t)
           : column.def.kind === "association" && value !== ""
             ? associationText(ctx.names, column.def.association.toObjectType, value)
-            : withVisibleSpaces(formatCell(column.def, value))}
+            : withVisibleSpaces(formatCell(column.def, value, t))}
         {issue ? (
           <span className="composer-cell__mark" aria-hidden="true">
             {issue.severity === "error" ? "!" : "?"}

@@ -117,11 +117,11 @@ export function QuoteGrid(props: QuoteGridProps) {
   const size = { rows: rows.length, cols: columns.length };
   const selection = clampSelection(props.selection, size);
   const range = selectionRange(selection);
+  const t = useT();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [fill, setFill] = useState<FillDrag | null>(null);
   const dragging = useRef<"select" | "fill" | null>(null);
   const announcer = useAnnouncer();
-  const t = useT();
   // A committed value is checked after the edit (validation may run a moment later): said if it is wrong.
   const pendingCheck = useRef<{ rowId: string; key: string; row: number; column: string } | null>(null);
 
@@ -152,7 +152,7 @@ export function QuoteGrid(props: QuoteGridProps) {
         if (value !== (row.cells[column.key] ?? "")) {
           store.apply(
             { type: "set-cells", edits: [{ rowId: row.id, key: column.key, value }] },
-            `edit ${column.label}`,
+            { action: "edit-cell", column: column.label },
           );
           pendingCheck.current = {
             rowId: row.id,
@@ -285,7 +285,7 @@ export function QuoteGrid(props: QuoteGridProps) {
 
   const format = (key: string, value: string) => {
     const column = columns.find((c) => c.key === key);
-    return column ? formatCell(column, value) : value;
+    return column ? formatCell(column, value, t) : value;
   };
 
   const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
@@ -302,12 +302,12 @@ export function QuoteGrid(props: QuoteGridProps) {
 
   const pasteFrom = useCallback(
     (text: string) => {
-      const result = pasteText(store, latest.current.columns, latest.current.selection, text);
+      const result = pasteText(store, latest.current.columns, latest.current.selection, text, t);
       if (!result) return;
       select(result.selection);
       onNotice(result.message);
     },
-    [store, select, onNotice],
+    [store, select, onNotice, t],
   );
 
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
@@ -430,7 +430,7 @@ export function QuoteGrid(props: QuoteGridProps) {
         <div
           ref={scrollRef}
           role="grid"
-          aria-label="Quotes"
+          aria-label={t("grid.quotes")}
           aria-rowcount={rows.length + 1}
           aria-colcount={columns.length + 1}
           aria-multiselectable="true"

@@ -1,5 +1,6 @@
 import { useMemo, useSyncExternalStore } from "react";
 import type { AssociationTargetType } from "../../../hubspot/association-catalogue.ts";
+import { useT } from "../../../i18n/use-t.ts";
 import { useAppServices } from "../../../lib/services/app-services-context.tsx";
 
 export interface NameLookup {
@@ -14,14 +15,15 @@ export interface NameLookup {
 export function useRecordLabels(): NameLookup {
   const { references } = useAppServices();
   const version = useSyncExternalStore(references.subscribe, references.getVersion);
+  const t = useT();
   return useMemo<NameLookup>(() => {
     void version;
     return {
       label(type, id) {
         const record = references.record(type, id);
-        if (record) return `${record.name} (${id})`;
-        return record === null ? `${id} (not found)` : id;
+        if (record) return t("lookup.chip", { name: record.name, id });
+        return record === null ? t("grid.recordNotFound", { id }) : id;
       },
     };
-  }, [references, version]);
+  }, [references, version, t]);
 }

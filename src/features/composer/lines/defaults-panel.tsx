@@ -1,12 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
-import type { BatchStore } from "../../../domain/batch/batch-store.ts";
+import type { BatchStore, EditLabel } from "../../../domain/batch/batch-store.ts";
 import { associationColumnKey } from "../../../domain/batch/columns.ts";
 import type { BatchDefaults } from "../../../domain/batch/defaults.ts";
 import { relativeDays } from "../../../domain/batch/defaults.ts";
 import { normalizeDate } from "../../../domain/grid/editor-input.ts";
 import { isIsoDate } from "../../../hubspot/codecs.ts";
 import type { Property } from "../../../hubspot/properties.ts";
+import type { MessageId } from "../../../i18n/messages.ts";
+import { useT } from "../../../i18n/use-t.ts";
 import { quotePropertiesQuery } from "../../../lib/api/get-quote-properties.ts";
 import { quoteSystemQuery } from "../../../lib/api/get-quote-system.ts";
 import { quoteTemplatesQuery } from "../../../lib/api/get-quote-templates.ts";
@@ -20,11 +22,12 @@ export const TEMPLATE_KEY = associationColumnKey({
   typeId: 286,
 });
 
-const CHOICES = [
-  { key: "hs_status", label: "Status" },
-  { key: "hs_currency", label: "Currency" },
-  { key: "hs_language", label: "Language" },
-] as const;
+// Labelled by the portal's own property label; these are the fallback while the properties load.
+const CHOICES: readonly { key: string; label: MessageId }[] = [
+  { key: "hs_status", label: "defaults.status" },
+  { key: "hs_currency", label: "defaults.currency" },
+  { key: "hs_language", label: "defaults.language" },
+];
 
 /** An expiration default as stored: a date (YYYY-MM-DD) or "+N days"; undefined when it is neither. */
 export function readExpiration(text: string): string | undefined {
@@ -54,13 +57,14 @@ export function DefaultsPanel({
   const templates = useQuery(quoteTemplatesQuery());
   const cpq = useQuery(quoteSystemQuery()).data === "cpq";
   const id = useId();
+  const t = useT();
   const [expiration, setExpiration] = useState(defaults.cells.hs_expiration_date ?? "");
   const [expirationError, setExpirationError] = useState("");
   // Undo and a restored draft change the default under the text box.
   const savedExpiration = defaults.cells.hs_expiration_date ?? "";
   useEffect(() => setExpiration(savedExpiration), [savedExpiration]);
 
-  const set = (patch: Partial<{ cells: Record<string, string>; publish: boolean }>, label: string) => {
+  const set = (patch: Partial<{ cells: Record<string, string>; publish: boolean }>, label: EditLabel) => {
     const cells = { ...defaults.cells, ...patch.cells };
     for (const key of Object.keys(cells)) if (cells[key] === "") delete cells[key];
     store.apply(
@@ -72,13 +76,16 @@ export function DefaultsPanel({
   const commitExpiration = () => {
     const value = readExpiration(expiration);
     if (value === undefined) {
-      setExpirationError("Enter a date (YYYY-MM-DD) or a number of days from today, such as +30 days.");
+      setExpirationError(t("defaults.expirationInvalid"));
       return;
     }
     setExpirationError("");
     setExpiration(value);
     if (value !== (defaults.cells.hs_expiration_date ?? ""))
-      set({ cells: { hs_expiration_date: value } }, "set default expiration");
+      set(
+        { cells: { hs_expiration_date: value } },
+        { action: "set-default", column: t("defaults.expiration") },
+      );
   };
 
   const propertyOf = (name: string): Property | undefined => properties.data?.find((p) => p.name === name);
@@ -87,38 +94,41 @@ export function DefaultsPanel({
     <section aria-labelledby={`${id}-title`} className="defaults-panel">
       <header className="defaults-panel__head">
         <h2 id={`${id}-title`} className="lines-panel__title">
-          Batch defaults
+          {t("defaults.title")}
         </h2>
-        <p className="lines-panel__hint">
-          Every quote that leaves one of these empty takes the value set here.
-        </p>
+        <p className="lines-panel__hint">{t("defaults.hint")}</p>
         <span className="lines-panel__spacer" />
         <Button size="sm" variant="ghost" onClick={onClose}>
-          Close
+          {t("common.close")}
         </Button>
       </header>
       <div className="defaults-panel__fields">
         <label className="defaults-panel__field">
-          <span>Quote template</span>
+          <span>{t("defaults.template")}</span>
           <select
             value={defaults.cells[TEMPLATE_KEY] ?? ""}
             onChange={(event) =>
-              set({ cells: { [TEMPLATE_KEY]: event.target.value } }, "set default template")
+              set(
+                { cells: { [TEMPLATE_KEY]: event.target.value } },
+                { action: "set-default", column: t("defaults.template") },
+              )
             }
           >
-            <option value="">{templates.isPending ? "Loading templates…" : "No default"}</option>
+            <option value="">
+              {templates.isPending ? t("defaults.loadingTemplates") : t("defaults.none")}
+            </option>
             {(templates.data ?? []).map((template) => (
               <option key={template.id} value={template.id}>
-                {template.properties.hs_name || `Template ${template.id}`}
+                {template.properties.hs_name || t("defaults.templateId", { id: template.id })}
               </option>
             ))}
           </select>
         </label>
         <label className="defaults-panel__field">
-          <span>Expiration</span>
+          <span>{t("defaults.expiration")}</span>
           <input
             value={expiration}
-            placeholder="+30 days or 2026-12-31"
+            placeholder={t("defaults.expirationPlaceholder")}
             aria-invalid={expirationError ? true : undefined}
             aria-describedby={expirationError ? `${id}-expiration-error` : undefined}
             onChange={(event) => setExpiration(event.target.value)}
@@ -133,8 +143,9 @@ export function DefaultsPanel({
             </span>
           ) : null}
         </label>
-        {CHOICES.map(({ key, label }) => {
+        {CHOICES.map(({ key, label: fallback }) => {
           const property = propertyOf(key);
+          const label = property?.label || t(fallback);
           const current = defaults.cells[key] ?? "";
           const options = (property?.options ?? []).filter(
             (option) => !option.hidden || option.value === current,
@@ -146,10 +157,10 @@ export function DefaultsPanel({
                 value={current}
                 disabled={!property}
                 onChange={(event) =>
-                  set({ cells: { [key]: event.target.value } }, `set default ${label.toLowerCase()}`)
+                  set({ cells: { [key]: event.target.value } }, { action: "set-default", column: label })
                 }
               >
-                <option value="">No default</option>
+                <option value="">{t("defaults.none")}</option>
                 {options.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}
@@ -168,16 +179,15 @@ export function DefaultsPanel({
             onChange={(event) =>
               set(
                 { publish: event.target.checked },
-                event.target.checked ? "publish quotes" : "do not publish quotes",
+                { action: event.target.checked ? "publish-on" : "publish-off" },
               )
             }
           />
-          <span>Publish the quotes after creating them</span>
+          <span>{t("defaults.publish")}</span>
         </label>
         {cpq ? (
           <p id={`${id}-cpq`} className="lines-panel__hint">
-            This portal uses CPQ quotes: HubSpot creates them as drafts, and they are approved and published
-            in HubSpot itself.
+            {t("defaults.cpq")}
           </p>
         ) : null}
       </div>

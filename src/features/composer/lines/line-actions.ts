@@ -13,6 +13,7 @@ import {
   productTermsInOperation,
   withProductIds,
 } from "../../../domain/lines/product-terms.ts";
+import type { Translate } from "../../../i18n/use-t.ts";
 import { browserNormalizeContext } from "../grid/cell-format.ts";
 import { cellsChanged, extraMessage } from "../grid/grid-actions.ts";
 
@@ -42,6 +43,7 @@ export function planLinePaste(
   columns: readonly ColumnDef[],
   selection: Selection,
   text: string,
+  t: Translate,
 ): PlannedLinePaste | { message: string } | undefined {
   const plan = planPaste({
     rows: sheet.gridRows,
@@ -52,14 +54,11 @@ export function planLinePaste(
     createRow: (cells) => createRow(cells),
   });
   const operation = plan.operation && toLineOperation(sheet, plan.operation);
-  if (!operation) return plan.extra ? { message: extraMessage(plan.extra) } : undefined;
+  if (!operation) return plan.extra ? { message: extraMessage(plan.extra, t) } : undefined;
   const cells = (plan.target.bottom - plan.target.top + 1) * (plan.target.right - plan.target.left + 1);
   const added = plan.addedRows;
-  let message =
-    added > 0
-      ? `Pasted ${cells.toLocaleString()} ${cells === 1 ? "cell" : "cells"} and added ${added.toLocaleString()} ${added === 1 ? "line item" : "line items"}.`
-      : `Pasted ${cells.toLocaleString()} ${cells === 1 ? "cell" : "cells"}.`;
-  if (plan.extra) message += ` ${extraMessage(plan.extra)}`;
+  const pasted = added > 0 ? t("paste.cellsAndLines", { cells, lines: added }) : t("paste.cells", { cells });
+  const message = plan.extra ? t("paste.withExtra", { pasted, extra: extraMessage(plan.extra, t) }) : pasted;
   return {
     operation,
     selection: selectRange(plan.target),
@@ -76,7 +75,7 @@ export function applyLinePaste(
 ): void {
   store.apply(
     matches.size > 0 ? withProductIds(planned.operation, matches) : planned.operation,
-    "paste line items",
+    "paste-lines",
   );
 }
 
@@ -88,7 +87,7 @@ export function clearLines(
 ) {
   const planned = planClear(sheet.gridRows, keys(columns), selectionRange(selection));
   const operation = planned && toLineOperation(sheet, planned);
-  if (operation) store.apply(operation, "clear line cells");
+  if (operation) store.apply(operation, "clear-lines");
   return cellsChanged(operation);
 }
 
@@ -102,6 +101,6 @@ export function fillLines(
   const plan = direction === "down" ? planFillDown : planFillRight;
   const planned = plan(sheet.gridRows, keys(columns), selectionRange(selection));
   const operation = planned && toLineOperation(sheet, planned);
-  if (operation) store.apply(operation, direction === "down" ? "fill down" : "fill right");
+  if (operation) store.apply(operation, direction === "down" ? "fill-down" : "fill-right");
   return cellsChanged(operation);
 }

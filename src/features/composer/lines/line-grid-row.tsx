@@ -4,6 +4,7 @@ import { createContext, memo, type ReactNode, useContext } from "react";
 import type { LineRow } from "../../../domain/batch/row.ts";
 import { LINE_KEYS } from "../../../domain/lines/line-columns.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { type Translate, useT } from "../../../i18n/use-t.ts";
 import type { ProductDirectory } from "../../../lib/products/product-directory.ts";
 import { formatCell } from "../grid/cell-format.ts";
 import { messageId } from "../grid/cell-messages.tsx";
@@ -49,18 +50,27 @@ export interface LineGridRowProps {
   issuesKey: string;
 }
 
-function productText(directory: ProductDirectory, id: string): { text: string; muted?: string } {
+function productText(
+  directory: ProductDirectory,
+  id: string,
+  t: Translate,
+): { text: string; muted?: string } {
   const product = directory.product(id);
   if (product) return { text: product.name, ...(product.sku ? { muted: product.sku } : {}) };
   const status = directory.status(id);
-  if (status === "missing") return { text: id, muted: "not found" };
+  if (status === "missing") return { text: id, muted: t("lines.productNotFound") };
   if (status === "loading") return { text: id, muted: "…" };
   return { text: id };
 }
 
 /** What an empty cell shows in grey: the product's price for the unit price, the way to add a line. */
-function placeholder(ctx: LineRowContext, line: LineRow | undefined, column: GridColumn): string | undefined {
-  if (!line) return column.index === 0 ? "Type a product name or SKU to add a line" : undefined;
+function placeholder(
+  ctx: LineRowContext,
+  line: LineRow | undefined,
+  column: GridColumn,
+  t: Translate,
+): string | undefined {
+  if (!line) return column.index === 0 ? t("lines.addPlaceholder") : undefined;
   if (column.def.key !== LINE_KEYS.price) return undefined;
   const product = line.cells[LINE_KEYS.product]?.trim();
   const price = product ? ctx.products.directory.price(product) : undefined;
@@ -69,6 +79,7 @@ function placeholder(ctx: LineRowContext, line: LineRow | undefined, column: Gri
 
 export const LineGridRow = memo(function LineGridRow(props: LineGridRowProps) {
   const ctx = useContext(LineRowContextValue);
+  const t = useT();
   if (!ctx) return null;
   const { line, index, activeCol, selLeft, selRight, editingCol } = props;
   const { gridId, layout } = ctx;
@@ -92,17 +103,17 @@ export const LineGridRow = memo(function LineGridRow(props: LineGridRowProps) {
     if (issue) className += issue.severity === "error" ? " is-invalid" : " is-warning";
     let content: ReactNode;
     if (value === "") {
-      const hint = placeholder(ctx, line, column);
+      const hint = placeholder(ctx, line, column, t);
       content = hint ? <span className="composer-cell__placeholder">{hint}</span> : null;
     } else if (column.def.key === LINE_KEYS.product) {
-      const shown = productText(ctx.products.directory, value);
+      const shown = productText(ctx.products.directory, value, t);
       content = (
         <>
           <span className="composer-cell__text">{shown.text}</span>
           {shown.muted ? <span className="composer-cell__muted"> {shown.muted}</span> : null}
         </>
       );
-    } else content = formatCell(column.def, value);
+    } else content = formatCell(column.def, value, t);
     const cell = (
       <div
         key={column.def.key}

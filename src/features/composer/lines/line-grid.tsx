@@ -15,7 +15,7 @@ import {
   useRef,
   useState,
 } from "react";
-import type { BatchStore } from "../../../domain/batch/batch-store.ts";
+import type { BatchStore, EditAction } from "../../../domain/batch/batch-store.ts";
 import type { BatchRow, LineRow } from "../../../domain/batch/row.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { normalizeInput } from "../../../domain/grid/editor-input.ts";
@@ -131,7 +131,7 @@ export function LineGrid(props: LineGridProps) {
               type: "set-cells",
               edits: [{ rowId: entry.rowId, lineId: entry.line.id, key: column.key, value }],
             },
-            `edit ${column.label}`,
+            { action: "edit-cell", column: column.label },
           );
           pendingCheck.current = {
             lineId: entry.line.id,
@@ -141,7 +141,7 @@ export function LineGrid(props: LineGridProps) {
           };
         } else if (!entry && value !== "") {
           const operation = planNewLine(currentSheet, { [column.key]: value });
-          if (operation) store.apply(operation, "add line item");
+          if (operation) store.apply(operation, "add-line");
           rowsAfter += 1;
           announcer.announce(t("grid.announce.lineAdded", { row: rowsAfter - 1 }));
         }
@@ -244,7 +244,7 @@ export function LineGrid(props: LineGridProps) {
     }
   }, [activeRow, size.rows, gridRef, viewport]);
 
-  const apply = (operation: ReturnType<typeof planRemoveLines>, label: string) => {
+  const apply = (operation: ReturnType<typeof planRemoveLines>, label: EditAction) => {
     if (operation) store.apply(operation, label);
   };
 
@@ -262,7 +262,7 @@ export function LineGrid(props: LineGridProps) {
     if (mod && event.shiftKey && (event.key === "+" || event.key === "=")) {
       event.preventDefault();
       const inserted = planInsertLine(sheet, range.top);
-      apply(inserted, "insert line item");
+      apply(inserted, "insert-line");
       if (inserted) announcer.announce(t("grid.announce.lineAdded", { row: range.top + 1 }));
       return;
     }
@@ -270,7 +270,7 @@ export function LineGrid(props: LineGridProps) {
       event.preventDefault();
       const last = Math.min(range.bottom, lineCount - 1);
       const removed = planRemoveLines(sheet, range.top, last);
-      apply(removed, "delete line items");
+      apply(removed, "delete-lines");
       if (removed) announcer.announce(t("grid.announce.linesDeleted", { count: last - range.top + 1 }));
       return;
     }
@@ -279,7 +279,7 @@ export function LineGrid(props: LineGridProps) {
       const by = event.key === "ArrowUp" ? -1 : 1;
       const operation = planMoveLine(sheet, activeRow, by);
       if (operation) {
-        store.apply(operation, "move line item");
+        store.apply(operation, "move-line");
         onSelectionChange(collapsed({ row: activeRow + by, col: activeCol }));
       }
       return;
@@ -318,7 +318,7 @@ export function LineGrid(props: LineGridProps) {
 
   const format = (key: string, value: string) => {
     const column = columns.find((c) => c.key === key);
-    return column ? formatCell(column, value) : value;
+    return column ? formatCell(column, value, t) : value;
   };
 
   const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
@@ -336,7 +336,7 @@ export function LineGrid(props: LineGridProps) {
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
     if (editing) return;
     event.preventDefault();
-    const planned = planLinePaste(sheet, columns, selection, event.clipboardData.getData("text/plain"));
+    const planned = planLinePaste(sheet, columns, selection, event.clipboardData.getData("text/plain"), t);
     if (!planned) return;
     if (!("operation" in planned)) {
       onNotice(planned.message);
@@ -360,13 +360,19 @@ export function LineGrid(props: LineGridProps) {
         const unmatched = terms.filter((term) => matches.get(term)?.kind !== "found").length;
         onNotice(
           unmatched === 0
-            ? `${planned.message} ${t("lines.paste.matched", { count: terms.length })}`
-            : `${planned.message} ${t("lines.paste.unmatched", { count: unmatched })}`,
+            ? t("paste.withExtra", {
+                pasted: planned.message,
+                extra: t("lines.paste.matched", { count: terms.length }),
+              })
+            : t("paste.withExtra", {
+                pasted: planned.message,
+                extra: t("lines.paste.unmatched", { count: unmatched }),
+              }),
         );
       },
       () => {
         apply();
-        onNotice(`${planned.message} ${t("lines.paste.unreachable")}`);
+        onNotice(t("paste.withExtra", { pasted: planned.message, extra: t("lines.paste.unreachable") }));
       },
     );
   };
@@ -434,7 +440,7 @@ export function LineGrid(props: LineGridProps) {
         <div
           ref={gridRef}
           role="grid"
-          aria-label="Line items"
+          aria-label={t("lines.grid")}
           aria-rowcount={size.rows + 1}
           aria-colcount={columns.length + 1}
           aria-multiselectable="true"
@@ -480,7 +486,7 @@ export function LineGrid(props: LineGridProps) {
               const target = sheet.target;
               if (!entry && (!target || index !== lineCount)) return null;
               const quoteIndex = entry ? entry.quoteIndex : (target?.quoteIndex ?? 0);
-              const title = props.rows[quoteIndex]?.cells.hs_title?.trim() || "untitled quote";
+              const title = props.rows[quoteIndex]?.cells.hs_title?.trim() || t("lines.untitled");
               const inRange = index >= range.top && index <= range.bottom;
               const isEditing = editing !== null && editing.row === index;
               const lineIssues = entry ? issueKey(columns, entry.line.id, props.issueFor) : "";
@@ -492,8 +498,8 @@ export function LineGrid(props: LineGridProps) {
                   label={entry ? `${quoteIndex + 1}.${entry.position + 1}` : "+"}
                   description={
                     entry
-                      ? `Quote ${quoteIndex + 1}, ${title}, line ${entry.position + 1}`
-                      : `New line for quote ${quoteIndex + 1}, ${title}`
+                      ? t("lines.rowDescription", { quote: quoteIndex + 1, title, line: entry.position + 1 })
+                      : t("lines.newRowDescription", { quote: quoteIndex + 1, title })
                   }
                   startsQuote={
                     entry

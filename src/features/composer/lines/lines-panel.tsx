@@ -69,18 +69,18 @@ export function LinesPanel(props: LinesPanelProps) {
   const addLine = () => {
     const operation = planNewLine(sheet, {});
     if (!operation) return;
-    store.apply(operation, "add line item");
+    store.apply(operation, "add-line");
     setSelection(collapsed(cell(sheet.entries.length, 0)));
     props.gridRef.current?.focus();
   };
   const deleteLines = () => {
     const operation = planRemoveLines(sheet, range.top, Math.min(range.bottom, sheet.entries.length - 1));
-    if (operation) store.apply(operation, "delete line items");
+    if (operation) store.apply(operation, "delete-lines");
   };
 
   if (rows.length === 0) {
     return (
-      <section aria-label="Line items" className="lines-panel lines-panel--empty">
+      <section aria-label={t("lines.grid")} className="lines-panel lines-panel--empty">
         <p className="lines-panel__hint">{t("lines.noQuotes")}</p>
       </section>
     );
@@ -101,7 +101,7 @@ export function LinesPanel(props: LinesPanelProps) {
       </header>
       {status === "error" ? (
         <p role="alert" className="lines-panel__alert">
-          {t("lines.propertiesFailed", { error: describeApiError(error) })}
+          {t("lines.propertiesFailed", { error: describeApiError(error, t) })}
         </p>
       ) : null}
       <LineGrid

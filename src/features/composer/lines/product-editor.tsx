@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
+import { useT } from "../../../i18n/use-t.ts";
 import { describeApiError } from "../../../lib/api/api-error.ts";
 import { type ProductSummary, searchProductsQuery } from "../../../lib/api/search-products.ts";
 import type { ProductDirectory } from "../../../lib/products/product-directory.ts";
@@ -28,6 +29,7 @@ function useDebounced(value: string): string {
 export function ProductEditor(props: EditorProps & { directory: ProductDirectory }) {
   const { value, seed, onCommit, onCancel, directory } = props;
   const current = directory.product(value);
+  const t = useT();
   const [text, setText] = useState(seed ?? (current ? current.name : value));
   const [active, setActive] = useState(0);
   const term = useDebounced(text);
@@ -69,11 +71,11 @@ export function ProductEditor(props: EditorProps & { directory: ProductDirectory
   const status = !searching
     ? undefined
     : query.isError
-      ? `Could not search the product library: ${describeApiError(query.error)}`
+      ? t("products.searchFailed", { error: describeApiError(query.error, t) })
       : query.isPending || term !== text
-        ? "Searching the product library…"
+        ? t("products.searching")
         : options.length === 0
-          ? `No product matches “${text.trim()}”. Try part of its name or its SKU.`
+          ? t("products.noMatch", { text: text.trim() })
           : undefined;
 
   return (
@@ -86,13 +88,13 @@ export function ProductEditor(props: EditorProps & { directory: ProductDirectory
         ref={input}
         data-editor-value
         role="combobox"
-        aria-label={props.name ?? "Product"}
+        aria-label={props.name ?? t("products.product")}
         aria-expanded={options.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={options[active] ? `${listId}-${active}` : undefined}
         className="composer-editor__input"
-        placeholder="Product name or SKU"
+        placeholder={t("products.placeholder")}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
@@ -114,7 +116,7 @@ export function ProductEditor(props: EditorProps & { directory: ProductDirectory
           }
         }}
       />
-      <div id={listId} role="listbox" aria-label="Products" className="line-product-editor__list">
+      <div id={listId} role="listbox" aria-label={t("products.list")} className="line-product-editor__list">
         {options.map((product, index) => (
           <div
             key={product.id}
@@ -129,7 +131,7 @@ export function ProductEditor(props: EditorProps & { directory: ProductDirectory
               if (event.key === "Enter") pick(product, "none");
             }}
           >
-            {productLabel(product)}
+            {productLabel(product, t)}
           </div>
         ))}
       </div>

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { lineColumns, STANDARD_LINE_ITEM_PROPERTIES } from "../../../domain/lines/line-columns.ts";
 import type { Property } from "../../../hubspot/properties.ts";
+import { useT } from "../../../i18n/use-t.ts";
 import { lineItemPropertiesQuery } from "../../../lib/api/get-line-item-properties.ts";
 
 export interface LineColumns {
@@ -17,6 +18,15 @@ export interface LineColumns {
 export function useLineColumns(): LineColumns {
   const query = useQuery(lineItemPropertiesQuery());
   const properties = query.data ?? STANDARD_LINE_ITEM_PROPERTIES;
-  const columns = useMemo(() => lineColumns(properties), [properties]);
+  const t = useT();
+  const columns = useMemo(
+    () =>
+      lineColumns(properties, {
+        product: t("lines.column.product"),
+        price: t("lines.column.price"),
+        discount: t("lines.column.discount"),
+      }),
+    [properties, t],
+  );
   return { columns, properties, status: query.status, error: query.error };
 }

@@ -53,7 +53,7 @@ describe("column chooser", () => {
   it("starts from the default layout built from the property definitions and labels", async () => {
     renderHarness();
     await screen.findByText("status: success");
-    await waitFor(() => expect(visibleKeys()).toContain("assoc:line_items:HUBSPOT_DEFINED:67"));
+    await waitFor(() => expect(visibleKeys()).toContain("assoc:companies:HUBSPOT_DEFINED:71"));
     expect(visibleKeys().slice(0, 6)).toEqual([
       "hs_title",
       "hs_expiration_date",
@@ -91,7 +91,7 @@ describe("column chooser", () => {
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     const keys = visibleKeys();
     expect(keys.at(-2)).toBe("contract_term_months");
-    expect(keys.at(-1)).toBe("assoc:line_items:HUBSPOT_DEFINED:67");
+    expect(keys.at(-1)).toBe("assoc:companies:HUBSPOT_DEFINED:71");
     expect(keys).not.toContain("assoc:quote_template:HUBSPOT_DEFINED:286");
 
     view.unmount();

@@ -6,6 +6,7 @@ import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import { chooserGroups } from "../../../domain/columns/chooser.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { defaultLayout, isPinnedKey, moveColumn, toggleColumn } from "../../../domain/columns/layout.ts";
+import { useT } from "../../../i18n/use-t.ts";
 import { Button } from "../../../ui/button.tsx";
 import { Dialog } from "../../../ui/dialog.tsx";
 import { type ChooserAction, type ChooserTarget, focusAfter } from "./chooser-focus.ts";
@@ -14,7 +15,8 @@ import "./panels.css";
 const ChooserForm = z.object({
   search: z.string(),
   showHidden: z.boolean(),
-  columns: z.array(z.string()).min(2, "Keep at least the quote name and expiration date."),
+  // The user reads `chooser.keepPinned`: the schema decides only that there is a problem.
+  columns: z.array(z.string()).min(2),
 });
 type ChooserForm = z.infer<typeof ChooserForm>;
 
@@ -29,8 +31,9 @@ export interface ColumnChooserProps {
 }
 
 export function ColumnChooser(props: ColumnChooserProps) {
+  const t = useT();
   return (
-    <Dialog open={props.open} onClose={props.onClose} title="Choose columns" size="lg">
+    <Dialog open={props.open} onClose={props.onClose} title={t("chooser.title")} size="lg">
       <ChooserBody {...props} />
     </Dialog>
   );
@@ -38,6 +41,7 @@ export function ColumnChooser(props: ColumnChooserProps) {
 
 function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProps) {
   const formId = useId();
+  const t = useT();
   const form = useForm<ChooserForm>({
     resolver: zodResolver(ChooserForm),
     defaultValues: { search: "", showHidden: false, columns: [...visible] },
@@ -82,22 +86,22 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
       id={formId}
       className="composer-chooser"
       onSubmit={form.handleSubmit((values) => onApply(values.columns))}
-      aria-label="Choose columns"
+      aria-label={t("chooser.title")}
     >
       <div className="composer-chooser__pick">
         <label className="composer-field">
-          <span>Search properties</span>
-          <input type="search" placeholder="Label or internal name" {...form.register("search")} />
+          <span>{t("chooser.search")}</span>
+          <input type="search" placeholder={t("chooser.searchPlaceholder")} {...form.register("search")} />
         </label>
         <label className="composer-check">
           <input type="checkbox" {...form.register("showHidden")} />
-          <span>Show hidden properties</span>
+          <span>{t("chooser.showHidden")}</span>
         </label>
         <div className="composer-chooser__groups">
-          {groups.length === 0 ? <p>No property matches “{search}”.</p> : null}
+          {groups.length === 0 ? <p>{t("chooser.noMatch", { search })}</p> : null}
           {groups.map((group) => (
             <fieldset key={group.title} className="composer-chooser__group">
-              <legend>{group.title}</legend>
+              <legend>{group.known ? t(`chooser.group.${group.known}`) : group.title}</legend>
               {group.columns.map((column) => (
                 <label key={column.key} className="composer-check">
                   <input
@@ -111,7 +115,9 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
                     {column.kind === "property" ? (
                       <code className="composer-muted"> {column.key}</code>
                     ) : null}
-                    {column.pinned ? <span className="composer-muted"> (always shown)</span> : null}
+                    {column.pinned ? (
+                      <span className="composer-muted"> {t("chooser.alwaysShown")}</span>
+                    ) : null}
                   </span>
                 </label>
               ))}
@@ -121,21 +127,21 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
       </div>
       <div className="composer-chooser__order">
         <h3 id={`${formId}-shown`} ref={headingRef} tabIndex={-1}>
-          Shown columns, in order
+          {t("chooser.shown")}
         </h3>
         <ol aria-labelledby={`${formId}-shown`}>
           {columns.map((key, index) => (
             <li key={key}>
               <span>{labelOf(key)}</span>
               {isPinnedKey(key) ? (
-                <span className="composer-muted">Pinned</span>
+                <span className="composer-muted">{t("chooser.pinned")}</span>
               ) : (
                 <span className="composer-chooser__moves">
                   <Button
                     {...control(key, "up")}
                     size="sm"
                     variant="ghost"
-                    aria-label={`Move ${labelOf(key)} up`}
+                    aria-label={t("chooser.moveUp", { column: labelOf(key) })}
                     disabled={index <= 2}
                     onClick={() => use(key, "up", moveColumn(columns, key, -1))}
                   >
@@ -145,7 +151,7 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
                     {...control(key, "down")}
                     size="sm"
                     variant="ghost"
-                    aria-label={`Move ${labelOf(key)} down`}
+                    aria-label={t("chooser.moveDown", { column: labelOf(key) })}
                     disabled={index === columns.length - 1}
                     onClick={() => use(key, "down", moveColumn(columns, key, 1))}
                   >
@@ -155,7 +161,7 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
                     {...control(key, "remove")}
                     size="sm"
                     variant="ghost"
-                    aria-label={`Remove ${labelOf(key)}`}
+                    aria-label={t("chooser.remove", { column: labelOf(key) })}
                     onClick={() => use(key, "remove", toggleColumn(columns, key, false))}
                   >
                     ×
@@ -165,15 +171,15 @@ function ChooserBody({ onClose, available, visible, onApply }: ColumnChooserProp
             </li>
           ))}
         </ol>
-        {form.formState.errors.columns ? <p role="alert">{form.formState.errors.columns.message}</p> : null}
+        {form.formState.errors.columns ? <p role="alert">{t("chooser.keepPinned")}</p> : null}
       </div>
       <div className="composer-chooser__footer">
         <Button variant="ghost" onClick={restoreDefaults}>
-          Restore defaults
+          {t("chooser.restore")}
         </Button>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t("common.cancel")}</Button>
         <Button variant="primary" type="submit">
-          Apply
+          {t("common.apply")}
         </Button>
       </div>
     </form>

@@ -1,5 +1,8 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import { isEmptyRow } from "../../../domain/batch/row.ts";
+import type { Formatter } from "../../../i18n/format.ts";
+import { useFormat } from "../../../i18n/language-provider.tsx";
+import { type Translate, useT } from "../../../i18n/use-t.ts";
 import { useBatchStore } from "../../../lib/batch-store-context.tsx";
 import type { DraftMeta } from "../../../lib/storage/drafts.ts";
 import { Alert } from "../../../ui/alert.tsx";
@@ -8,16 +11,15 @@ import { Dialog } from "../../../ui/dialog.tsx";
 import { useDraftSession } from "./use-draft-autosave.ts";
 import "./panels.css";
 
-function rowsText(count: number): string {
-  return `${count.toLocaleString()} ${count === 1 ? "row" : "rows"}`;
-}
-
-function savedText(state: { saving: boolean; lastSavedAt: number | undefined; status: string }): string {
-  if (state.status === "restoring") return "Restoring your last batch…";
-  if (state.saving) return "Saving…";
-  if (state.lastSavedAt)
-    return `Saved in this browser at ${new Date(state.lastSavedAt).toLocaleTimeString()}`;
-  return "Saved in this browser";
+function savedText(
+  state: { saving: boolean; lastSavedAt: number | undefined; status: string },
+  t: Translate,
+  format: Formatter,
+): string {
+  if (state.status === "restoring") return t("drafts.restoring");
+  if (state.saving) return t("drafts.saving");
+  if (state.lastSavedAt) return t("drafts.savedAt", { time: format.time(state.lastSavedAt) });
+  return t("drafts.saved");
 }
 
 /** The current draft's name and the draft actions: rename, switch, new batch, delete. */
@@ -34,6 +36,8 @@ export function DraftsMenu() {
   const [name, setName] = useState("");
   const panelId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const t = useT();
+  const format = useFormat();
   const current = state.current;
   const others = state.drafts.filter((draft) => draft.id !== current?.id);
 
@@ -63,15 +67,16 @@ export function DraftsMenu() {
           setOpen(!open);
         }}
       >
-        Draft: {current?.name ?? "…"}
+        {t("drafts.button", { name: current?.name ?? "…" })}
       </Button>
       {/* Not a live region: "Saving…" after every edit would talk over the user. A failed save is an alert. */}
-      <span className="composer-muted">{savedText(state)}</span>
-      {state.error ? <Alert tone="warning">{state.error}</Alert> : null}
+      <span className="composer-muted">{savedText(state, t, format)}</span>
+      {state.error ? <Alert tone="warning">{t("drafts.saveFailed")}</Alert> : null}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape bubbling from the panel's fields closes it */}
       <section
         id={panelId}
         hidden={!open}
-        aria-label="Drafts"
+        aria-label={t("drafts.label")}
         className="composer-drafts__panel"
         onKeyDown={(event) => {
           if (event.key !== "Escape" || event.defaultPrevented) return;
@@ -82,41 +87,39 @@ export function DraftsMenu() {
       >
         <form onSubmit={rename} className="composer-drafts__rename">
           <label className="composer-field">
-            <span>Draft name</span>
+            <span>{t("drafts.name")}</span>
             <input value={name} onChange={(event) => setName(event.target.value)} />
           </label>
           <Button type="submit" size="sm" disabled={name.trim() === "" || name.trim() === current?.name}>
-            Rename
+            {t("drafts.rename")}
           </Button>
         </form>
         <Button size="sm" onClick={startNew}>
-          New batch
+          {t("drafts.new")}
         </Button>
         <Button size="sm" variant="ghost" onClick={() => current && askDelete(current)}>
-          Delete this draft
+          {t("drafts.deleteCurrent")}
         </Button>
-        <h3>Other drafts</h3>
-        {others.length === 0 ? <p className="composer-muted">No other drafts.</p> : null}
+        <h3>{t("drafts.others")}</h3>
+        {others.length === 0 ? <p className="composer-muted">{t("drafts.noOthers")}</p> : null}
         <ul className="composer-drafts__list">
           {others.map((draft) => (
             <li key={draft.id}>
-              <span>
-                {draft.name} <span className="composer-muted">· {rowsText(draft.rowCount)}</span>
-              </span>
+              <span>{t("drafts.entry", { name: draft.name, rows: draft.rowCount })}</span>
               <Button
                 size="sm"
-                aria-label={`Open draft ${draft.name}`}
+                aria-label={t("drafts.openNamed", { name: draft.name })}
                 onClick={() => void session.switchTo(draft.id)}
               >
-                Open
+                {t("common.open")}
               </Button>
               <Button
                 size="sm"
                 variant="ghost"
-                aria-label={`Delete draft ${draft.name}`}
+                aria-label={t("drafts.deleteNamed", { name: draft.name })}
                 onClick={() => askDelete(draft)}
               >
-                Delete
+                {t("common.delete")}
               </Button>
             </li>
           ))}
@@ -125,12 +128,12 @@ export function DraftsMenu() {
       <Dialog
         open={confirmNew}
         onClose={() => setConfirmNew(false)}
-        title="Start a new batch?"
-        description={`The current batch has ${rowsText(filled)} with content.`}
+        title={t("drafts.newTitle")}
+        description={t("drafts.newDescription", { rows: filled })}
         size="sm"
         footer={
           <>
-            <Button onClick={() => setConfirmNew(false)}>Cancel</Button>
+            <Button onClick={() => setConfirmNew(false)}>{t("common.cancel")}</Button>
             <Button
               variant="danger"
               onClick={() => {
@@ -138,7 +141,7 @@ export function DraftsMenu() {
                 void session.newBatch({ keep: false });
               }}
             >
-              Discard {rowsText(filled)}
+              {t("drafts.discard", { rows: filled })}
             </Button>
             <Button
               variant="primary"
@@ -147,21 +150,21 @@ export function DraftsMenu() {
                 void session.newBatch({ keep: true });
               }}
             >
-              Keep as draft, start new
+              {t("drafts.keepAndNew")}
             </Button>
           </>
         }
       >
-        <p>Keep it as a draft to come back to it from Drafts, or discard it for good.</p>
+        <p>{t("drafts.newBody")}</p>
       </Dialog>
       <Dialog
         open={doomed !== undefined}
         onClose={() => setDoomed(undefined)}
-        title={`Delete draft “${doomed?.name ?? ""}”?`}
+        title={t("drafts.deleteTitle", { name: doomed?.name ?? "" })}
         size="sm"
         footer={
           <>
-            <Button onClick={() => setDoomed(undefined)}>Cancel</Button>
+            <Button onClick={() => setDoomed(undefined)}>{t("common.cancel")}</Button>
             <Button
               variant="danger"
               onClick={() => {
@@ -169,14 +172,13 @@ export function DraftsMenu() {
                 setDoomed(undefined);
               }}
             >
-              Delete draft
+              {t("drafts.delete")}
             </Button>
           </>
         }
       >
         <p>
-          Its {rowsText(doomed?.id === current?.id ? filled : (doomed?.rowCount ?? 0))} will be discarded.
-          This cannot be undone.
+          {t("drafts.deleteBody", { rows: doomed?.id === current?.id ? filled : (doomed?.rowCount ?? 0) })}
         </p>
       </Dialog>
     </div>

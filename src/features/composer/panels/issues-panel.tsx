@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import type { RowId } from "../../../domain/batch/row.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { useT } from "../../../i18n/use-t.ts";
 import { useBatchStore } from "../../../lib/batch-store-context.tsx";
 import { useValidation } from "../../../lib/services/use-validation.ts";
 import { useRowOutcomeIssues } from "../../../lib/submission/use-row-outcome-issues.ts";
@@ -9,8 +10,6 @@ import { Badge } from "../../../ui/badge.tsx";
 import { Button } from "../../../ui/button.tsx";
 import { EmptyState } from "../../../ui/empty-state.tsx";
 import "./panels.css";
-import { useT } from "../../../i18n/use-t.ts";
-import { countOf } from "../../../ui/count.ts";
 
 /** Rendering 10,000 list items at once would stall the page: list a page, and more on request. */
 const PAGE = 300;
@@ -29,6 +28,7 @@ export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
   const { service: hub, version } = useValidation();
   const store = useBatchStore();
   const [limit, setLimit] = useState(PAGE);
+  const t = useT();
   const { issues, counts, rowNumber, columnLabel } = useMemo(() => {
     void version;
     const all = hub.validator.all();
@@ -44,9 +44,9 @@ export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
       counts: hub.validator.counts(),
       rowNumber: (rowId: RowId) => positions.get(rowId) ?? 0,
       columnLabel: (issue: CellIssue) =>
-        issue.columnKey === undefined ? "Whole row" : hub.labelOf(issue.columnKey),
+        issue.columnKey === undefined ? t("issues.wholeRow") : hub.labelOf(issue.columnKey),
     };
-  }, [hub, store, version]);
+  }, [hub, store, version, t]);
 
   const outcomes = useRowOutcomeIssues();
   const rejected = useMemo(() => [...outcomes.values()].flat(), [outcomes]);
@@ -54,8 +54,9 @@ export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
   // A big import or paste is checked in slices: until it is done, say so rather than a premature "no problems".
   const pending = hub.pendingRows;
   const summary =
-    `${countOf(counts.errors, "error", "errors")}, ${countOf(counts.warnings, "warning", "warnings")}` +
-    (pending > 0 ? ` so far; checking ${countOf(pending, "more row", "more rows")}…` : "");
+    pending > 0
+      ? t("issues.summaryChecking", { errors: counts.errors, warnings: counts.warnings, pending })
+      : t("issues.summary", { errors: counts.errors, warnings: counts.warnings });
 
   return (
     <section
@@ -69,19 +70,19 @@ export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
       }}
     >
       <header className="composer-issues__header">
-        <h2 id="composer-issues-title">Problems</h2>
+        <h2 id="composer-issues-title">{t("issues.title")}</h2>
         <p className="composer-muted" aria-live="polite">
           {summary}
         </p>
       </header>
       {rejected.length > 0 ? (
         <>
-          <h3 className="composer-issues__subtitle">From the last submission</h3>
-          <ul className="composer-issues__list" aria-label="HubSpot rejected">
+          <h3 className="composer-issues__subtitle">{t("issues.fromSubmission")}</h3>
+          <ul className="composer-issues__list" aria-label={t("issues.rejectedList")}>
             {rejected.map((issue) => (
               <IssueItem
                 key={`hubspot\u0000${issue.rowId}`}
-                badge={issue.severity === "error" ? "HubSpot rejected this" : "HubSpot outcome unknown"}
+                badge={issue.severity === "error" ? t("issues.badge.rejected") : t("issues.badge.unknown")}
                 issue={issue}
                 row={rowNumber(issue.rowId)}
                 column={columnLabel(issue)}
@@ -89,21 +90,21 @@ export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
               />
             ))}
           </ul>
-          <h3 className="composer-issues__subtitle">In the batch now</h3>
+          <h3 className="composer-issues__subtitle">{t("issues.inBatch")}</h3>
         </>
       ) : null}
       {issues.length === 0 && pending > 0 ? (
-        <p className="composer-muted">Checking the batch…</p>
+        <p className="composer-muted">{t("issues.checking")}</p>
       ) : issues.length === 0 ? (
-        <EmptyState title="No problems found" headingLevel={3}>
-          Every row that has content is ready to send.
+        <EmptyState title={t("issues.none")} headingLevel={3}>
+          {t("issues.noneHint")}
         </EmptyState>
       ) : (
         <ul className="composer-issues__list">
           {issues.slice(0, limit).map((issue) => (
             <IssueItem
               key={`${issue.rowId}\u0000${issue.columnKey}\u0000${issue.message}`}
-              badge={issue.severity === "error" ? "Error" : "Warning"}
+              badge={issue.severity === "error" ? t("issues.badge.error") : t("issues.badge.warning")}
               issue={issue}
               row={rowNumber(issue.rowId)}
               column={columnLabel(issue)}
@@ -114,9 +115,9 @@ export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
       )}
       {issues.length > limit ? (
         <p className="composer-muted">
-          Showing {limit.toLocaleString()} of {issues.length.toLocaleString()} problems.{" "}
+          {t("issues.showing", { shown: limit, total: issues.length })}{" "}
           <Button size="sm" variant="ghost" onClick={() => setLimit(limit + PAGE)}>
-            Show {Math.min(PAGE, issues.length - limit).toLocaleString()} more
+            {t("issues.showMore", { count: Math.min(PAGE, issues.length - limit) })}
           </Button>
         </p>
       ) : null}
@@ -138,7 +139,7 @@ function IssueItem(props: {
     <li className="composer-issues__item">
       <Badge tone={issue.severity === "error" ? "danger" : "warning"}>{badge}</Badge>
       <span className="composer-issues__where">
-        {row > 0 ? `Row ${row} · ${column}` : "Row no longer in the batch"}
+        {row > 0 ? t("issues.where", { row, column }) : t("issues.rowGone")}
       </span>
       <span className="composer-issues__message">{issue.message}</span>
       {row > 0 ? (
@@ -146,10 +147,10 @@ function IssueItem(props: {
         <Button
           size="sm"
           variant="ghost"
-          aria-label={t("issues.goToCell.name", { row, column })}
+          aria-label={t("issues.goToNamed", { row, column })}
           onClick={onJump}
         >
-          {t("issues.goToCell")}
+          {t("issues.goTo")}
         </Button>
       ) : null}
     </li>

@@ -3,6 +3,7 @@ import { type Control, Controller, type UseFormRegister } from "react-hook-form"
 import { splitMultiValue } from "../../../hubspot/codecs.ts";
 import type { Property } from "../../../hubspot/properties.ts";
 import { isMultiSelect } from "../../../hubspot/properties.ts";
+import { useT } from "../../../i18n/use-t.ts";
 import type { RowDetailValues } from "./row-detail-schema.ts";
 
 interface PropertyFieldProps {
@@ -28,6 +29,7 @@ export function PropertyField({
   register,
   control,
 }: PropertyFieldProps) {
+  const t = useT();
   const name = `properties.${property.name}` as const;
   const describedBy = error ? `${id}-error` : undefined;
   const common = { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
@@ -77,15 +79,15 @@ export function PropertyField({
     const options =
       property.type === "bool"
         ? [
-            { value: "true", label: "Yes" },
-            { value: "false", label: "No" },
+            { value: "true", label: t("common.yes") },
+            { value: "false", label: t("common.no") },
           ]
         : property.options.map((option) => ({ value: option.value, label: option.label }));
     const unknown = current !== "" && !options.some((option) => option.value === current);
     input = (
       <select {...common} {...register(name)}>
-        <option value="">(empty)</option>
-        {unknown ? <option value={current}>{current} (not an option)</option> : null}
+        <option value="">{t("common.empty")}</option>
+        {unknown ? <option value={current}>{t("common.valueNotAnOption", { value: current })}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { splitRecordIds } from "../../../domain/batch/columns.ts";
 import { ASSOCIATION_TARGETS, type AssociationTargetType } from "../../../hubspot/association-catalogue.ts";
+import { type Translate, useT } from "../../../i18n/use-t.ts";
 import { describeApiError } from "../../../lib/api/api-error.ts";
 import {
   type RecordSummary,
@@ -63,7 +64,9 @@ export function RecordLookup({
   debounceMs = 250,
 }: RecordLookupProps) {
   const target = ASSOCIATION_TARGETS[objectType];
-  const noun = target.singular.toLowerCase();
+  const t = useT();
+  const noun = t(`object.${objectType}.noun`);
+  const singular = t(`object.${objectType}.one`);
   const baseId = useId();
   const listId = `${baseId}-list`;
   const [term, setTerm] = useState(initialTerm);
@@ -85,7 +88,7 @@ export function RecordLookup({
       const missing = typed.data?.missing.includes(typedId) ?? false;
       list.push({
         id: typedId,
-        name: found?.name ?? (missing ? "not found" : "Use this id"),
+        name: found?.name ?? (missing ? t("lookup.notFound") : t("lookup.useId")),
         ...(found?.detail ? { detail: found.detail } : {}),
         disabled: missing,
       });
@@ -94,7 +97,7 @@ export function RecordLookup({
       if (record.id !== typedId) list.push(optionOf(record));
     }
     return list;
-  }, [typedId, typed.data, search.data]);
+  }, [typedId, typed.data, search.data, t]);
 
   useEffect(() => {
     const input = inputRef.current;
@@ -143,18 +146,27 @@ export function RecordLookup({
     term: debounced,
     count: options.length,
     noun,
+    singular,
     search,
     typedMissing: options[0]?.disabled === true,
+    t,
   });
 
   return (
     <div className="composer-lookup">
       {selected.length > 0 ? (
-        <ul className="composer-lookup__chips" aria-label={`Chosen ${target.plural.toLowerCase()}`}>
+        <ul
+          className="composer-lookup__chips"
+          aria-label={t("lookup.chosen", { objects: t(`object.${objectType}.nouns`) })}
+        >
           {selected.map((id) => {
             const record = names.records.get(id);
             const missing = names.missing.has(id);
-            const text = record ? `${record.name} (${id})` : missing ? `${id} — not found` : id;
+            const text = record
+              ? t("lookup.chip", { name: record.name, id })
+              : missing
+                ? t("lookup.chipMissing", { id })
+                : id;
             return (
               <li
                 key={id}
@@ -165,7 +177,7 @@ export function RecordLookup({
                 <span>{text}</span>
                 <button
                   type="button"
-                  aria-label={`Remove ${target.singular} ${id}`}
+                  aria-label={t("lookup.remove", { object: t(`object.${objectType}.one`), id })}
                   onClick={() => remove(id)}
                 >
                   ×
@@ -179,12 +191,12 @@ export function RecordLookup({
         ref={inputRef}
         type="text"
         role="combobox"
-        aria-label={label ?? `Search ${target.plural.toLowerCase()}`}
+        aria-label={label ?? t("lookup.search", { objects: t(`object.${objectType}.nouns`) })}
         aria-expanded={expanded}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={activeOption ? `${listId}-${activeOption.id}` : undefined}
-        placeholder={`Name${target.secondaryProperty ? ` or ${target.secondaryProperty}` : ""}, or id`}
+        placeholder={t("lookup.placeholder", { secondary: target.secondaryProperty ?? "none" })}
         value={term}
         onChange={(event) => {
           setTerm(event.target.value);
@@ -197,7 +209,7 @@ export function RecordLookup({
       <div
         id={listId}
         role="listbox"
-        aria-label={`${target.singular} results`}
+        aria-label={t("lookup.results", { object: t(`object.${objectType}.one`) })}
         hidden={!expanded}
         className="composer-lookup__list"
       >
@@ -241,17 +253,16 @@ function statusText(input: {
   term: string;
   count: number;
   noun: string;
+  singular: string;
   search: { isFetching: boolean; isError: boolean; error: unknown };
   typedMissing: boolean;
+  t: Translate;
 }): string {
+  const { t } = input;
   if (!input.expanded) return "";
-  if (input.search.isError) return describeApiError(input.search.error);
-  if (input.typedMissing) return `${capitalize(input.noun)} ${input.term} was not found.`;
-  if (input.search.isFetching && input.count === 0) return "Searching…";
-  if (input.count === 0) return `No ${input.noun} matches “${input.term}”.`;
-  return `${input.count} ${input.count === 1 ? "result" : "results"}`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  if (input.search.isError) return describeApiError(input.search.error, t);
+  if (input.typedMissing) return t("lookup.idNotFound", { object: input.singular, id: input.term });
+  if (input.search.isFetching && input.count === 0) return t("lookup.searching");
+  if (input.count === 0) return t("lookup.noMatch", { noun: input.noun, term: input.term });
+  return t("lookup.count", { count: input.count });
 }

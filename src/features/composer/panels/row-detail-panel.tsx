@@ -25,6 +25,7 @@ import {
   ASSOCIATION_TARGETS,
   type AssociationTargetType,
 } from "../../../hubspot/association-catalogue.ts";
+import { useT } from "../../../i18n/use-t.ts";
 import { associationLabelsQuery } from "../../../lib/api/get-association-labels.ts";
 import { useBatchSnapshot, useBatchStore } from "../../../lib/batch-store-context.tsx";
 import { Button } from "../../../ui/button.tsx";
@@ -33,6 +34,7 @@ import { browserNormalizeContext } from "../grid/cell-format.ts";
 import { PropertyField } from "./property-field.tsx";
 import { RecordLookup } from "./record-lookup.tsx";
 import { type RowDetailValues, rowDetailSchema } from "./row-detail-schema.ts";
+import { useAssociationNames } from "./use-association-names.ts";
 import "./panels.css";
 
 export interface RowDetailPanelProps {
@@ -50,29 +52,30 @@ export function RowDetailPanel({ rowId, columns, onClose }: RowDetailPanelProps)
     return { index, row: rows[index] };
   });
   const formId = useId();
+  const t = useT();
   return (
     <Dialog
       open
       onClose={onClose}
-      title={opened.row ? `Quote row ${opened.index + 1}` : "Row not found"}
+      title={opened.row ? t("rowDetail.title", { row: opened.index + 1 }) : t("rowDetail.notFound")}
       size="lg"
       footer={
         opened.row ? (
           <>
-            <Button onClick={onClose}>Cancel</Button>
+            <Button onClick={onClose}>{t("common.cancel")}</Button>
             <Button variant="primary" type="submit" form={formId}>
-              Save row
+              {t("rowDetail.save")}
             </Button>
           </>
         ) : (
-          <Button onClick={onClose}>Close</Button>
+          <Button onClick={onClose}>{t("common.close")}</Button>
         )
       }
     >
       {opened.row ? (
         <RowDetailForm formId={formId} row={opened.row} columns={columns} onDone={onClose} />
       ) : (
-        <p>This row was deleted. Close this panel and pick another row.</p>
+        <p>{t("rowDetail.deleted")}</p>
       )}
     </Dialog>
   );
@@ -87,17 +90,19 @@ function useLabelOptions(row: BatchRow, keys: readonly ColumnKey[]) {
     queries: ASSOCIATION_TARGET_TYPES.map((type) => associationLabelsQuery(type)),
     combine: combineLabels,
   });
+  const names = useAssociationNames();
   return useMemo(() => {
     const labels: LabelsByTarget = {};
     ASSOCIATION_TARGET_TYPES.forEach((type, i) => {
       const data = labelData[i];
       if (data) labels[type] = data;
     });
-    const all = associationColumns(labels);
+    const all = associationColumns(labels, names);
     // A label the row already uses stays offered even if the labels endpoint no longer lists it.
     for (const key of associationKeysOf(row.cells, keys)) {
       const parsed = parseAssociationColumnKey(key);
-      if (parsed && !all.some((column) => column.key === key)) all.push(associationColumn(parsed));
+      if (parsed && !all.some((column) => column.key === key))
+        all.push(associationColumn(parsed, undefined, names));
     }
     const byTarget = new Map<AssociationTargetType, ColumnDef[]>();
     for (const column of all) {
@@ -107,7 +112,7 @@ function useLabelOptions(row: BatchRow, keys: readonly ColumnKey[]) {
       byTarget.set(column.association.toObjectType, list);
     }
     return byTarget;
-  }, [labelData, row, keys]);
+  }, [labelData, row, keys, names]);
 }
 
 function defaultLabelKey(type: AssociationTargetType): ColumnKey {
@@ -130,6 +135,7 @@ function RowDetailForm({
   onDone(): void;
 }) {
   const store = useBatchStore();
+  const t = useT();
   const columnKeys = useMemo(() => columns.map((column) => column.key), [columns]);
   const assocKeys = useMemo(() => associationKeysOf(row.cells, columnKeys), [row, columnKeys]);
   const labelOptions = useLabelOptions(row, columnKeys);
@@ -153,14 +159,14 @@ function RowDetailForm({
       .filter(([key, value]) => (row.cells[key] ?? "") !== value)
       .map(([key, value]) => ({ rowId: row.id, key, value }));
     // One operation, so one Ctrl+Z undoes the whole panel edit.
-    if (edits.length > 0) store.apply({ type: "set-cells", edits }, "edit row details");
+    if (edits.length > 0) store.apply({ type: "set-cells", edits }, "edit-row-details");
     onDone();
   };
 
   return (
     <form id={formId} className="composer-row-detail" onSubmit={form.handleSubmit(save)} noValidate>
       <section aria-labelledby={`${formId}-props`}>
-        <h3 id={`${formId}-props`}>Properties</h3>
+        <h3 id={`${formId}-props`}>{t("rowDetail.properties")}</h3>
         <div className="composer-row-detail__grid">
           {propertyColumns.map((column) => (
             <PropertyField
@@ -177,8 +183,10 @@ function RowDetailForm({
         </div>
       </section>
       <section aria-labelledby={`${formId}-assoc`}>
-        <h3 id={`${formId}-assoc`}>Associations</h3>
-        {associations.fields.length === 0 ? <p className="composer-muted">No associations yet.</p> : null}
+        <h3 id={`${formId}-assoc`}>{t("rowDetail.associations")}</h3>
+        {associations.fields.length === 0 ? (
+          <p className="composer-muted">{t("rowDetail.noAssociations")}</p>
+        ) : null}
         <ol className="composer-row-detail__assocs">
           {associations.fields.map((field, index) => {
             const type = form.watch(`associations.${index}.toObjectType`);
@@ -187,26 +195,26 @@ function RowDetailForm({
             return (
               <li key={field.id} className="composer-row-detail__assoc">
                 <label className="composer-field">
-                  <span>Association {n} type</span>
+                  <span>{t("rowDetail.assocType", { n })}</span>
                   <select
                     {...form.register(`associations.${index}.toObjectType`, {
                       onChange: (event) => {
-                        const nextType = ASSOCIATION_TARGET_TYPES.find((t) => t === event.target.value);
+                        const nextType = ASSOCIATION_TARGET_TYPES.find((type) => type === event.target.value);
                         if (!nextType) return;
                         form.setValue(`associations.${index}.labelKeys`, [defaultLabelKey(nextType)]);
                         form.setValue(`associations.${index}.recordId`, "");
                       },
                     })}
                   >
-                    {ASSOCIATION_TARGET_TYPES.map((t) => (
-                      <option key={t} value={t}>
-                        {ASSOCIATION_TARGETS[t].singular}
+                    {ASSOCIATION_TARGET_TYPES.map((target) => (
+                      <option key={target} value={target}>
+                        {t(`object.${target}.one`)}
                       </option>
                     ))}
                   </select>
                 </label>
                 <div className="composer-field">
-                  <span>Association {n} record</span>
+                  <span>{t("rowDetail.assocRecord", { n })}</span>
                   <Controller
                     control={form.control}
                     name={`associations.${index}.recordId`}
@@ -215,13 +223,13 @@ function RowDetailForm({
                         objectType={type}
                         value={recordField.value}
                         multiple={false}
-                        label={`Association ${n} record`}
+                        label={t("rowDetail.assocRecord", { n })}
                         onChange={recordField.onChange}
                       />
                     )}
                   />
                   {rowErrors?.recordId ? (
-                    <span className="composer-field__error">{rowErrors.recordId.message}</span>
+                    <span className="composer-field__error">{t("rowDetail.pickRecord")}</span>
                   ) : null}
                 </div>
                 <Controller
@@ -229,7 +237,7 @@ function RowDetailForm({
                   name={`associations.${index}.labelKeys`}
                   render={({ field: labelsField }) => (
                     <fieldset className="composer-field">
-                      <legend>Association {n} labels</legend>
+                      <legend>{t("rowDetail.assocLabels", { n })}</legend>
                       {(labelOptions.get(type) ?? []).map((option) => (
                         <label key={option.key} className="composer-check">
                           <input
@@ -247,13 +255,13 @@ function RowDetailForm({
                         </label>
                       ))}
                       {rowErrors?.labelKeys ? (
-                        <span className="composer-field__error">{rowErrors.labelKeys.message}</span>
+                        <span className="composer-field__error">{t("rowDetail.pickLabel")}</span>
                       ) : null}
                     </fieldset>
                   )}
                 />
                 <Button variant="ghost" size="sm" onClick={() => associations.remove(index)}>
-                  Remove association {n}
+                  {t("rowDetail.removeAssoc", { n })}
                 </Button>
               </li>
             );
@@ -269,7 +277,7 @@ function RowDetailForm({
             })
           }
         >
-          Add association
+          {t("rowDetail.addAssoc")}
         </Button>
       </section>
     </form>

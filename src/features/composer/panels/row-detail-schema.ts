@@ -6,8 +6,9 @@ import { ASSOCIATION_TARGET_TYPES } from "../../../hubspot/association-catalogue
 
 export const AssociationRowSchema = z.object({
   toObjectType: z.enum(ASSOCIATION_TARGET_TYPES),
-  recordId: z.string().trim().regex(/^\d+$/, "Pick a record, or type its numeric id."),
-  labelKeys: z.array(z.string()).min(1, "Pick at least one label."),
+  // The panel shows `rowDetail.pickRecord` and `rowDetail.pickLabel` for these: the schema only decides.
+  recordId: z.string().trim().regex(/^\d+$/),
+  labelKeys: z.array(z.string()).min(1),
 });
 
 /**

@@ -11,6 +11,7 @@ import { quotePropertiesQuery } from "../../../lib/api/get-quote-properties.ts";
 import { useAppServices } from "../../../lib/services/app-services-context.tsx";
 import type { SavedColumnLayout } from "../../../lib/storage/layout.ts";
 import { ColumnChooser } from "./column-chooser.tsx";
+import { useAssociationNames } from "./use-association-names.ts";
 
 export interface ComposerColumns {
   columns: ColumnDef[];
@@ -42,6 +43,7 @@ export function useComposerColumns(): ComposerColumns {
   const { layout } = useAppServices();
   const saved = useSyncExternalStore(layout.subscribe, layout.getSnapshot);
   const [open, setOpen] = useState(false);
+  const names = useAssociationNames();
 
   const labels = useMemo(() => {
     const byTarget: LabelsByTarget = {};
@@ -53,8 +55,8 @@ export function useComposerColumns(): ComposerColumns {
   }, [labelData]);
 
   const available = useMemo(
-    () => (properties.data ? availableColumns(properties.data, labels) : []),
-    [properties.data, labels],
+    () => (properties.data ? availableColumns(properties.data, labels, names) : []),
+    [properties.data, labels, names],
   );
 
   const computed = useMemo(() => {
