@@ -12,7 +12,7 @@ test.beforeEach(async ({ context, page }) => {
 
 async function openComposer(page: Page): Promise<Locator> {
   await page.goto("/");
-  const grid = page.getByRole("grid", { name: "Quotes" });
+  const grid = page.getByRole("grid", { name: /^(Quotes|見積もり)$/ });
   await expect(grid.getByRole("columnheader", { name: /Quote name|見積もり名/ }).first()).toBeVisible();
   return grid;
 }
@@ -21,9 +21,11 @@ async function openComposer(page: Page): Promise<Locator> {
 async function onFirstFieldOfDialog(page: Page): Promise<boolean> {
   return page.evaluate(() => {
     const body = document.querySelector("dialog[open] .ui-dialog__body");
-    const first = body?.querySelector<HTMLElement>(
-      'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled])',
-    );
+    const first =
+      body?.querySelector<HTMLElement>("[data-autofocus]") ??
+      body?.querySelector<HTMLElement>(
+        'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled])',
+      );
     return first !== undefined && first !== null && document.activeElement === first;
   });
 }

@@ -88,7 +88,11 @@ function OpenDialog({
     if (!dialog || focusKey === firstKey.current) return;
     firstKey.current = focusKey;
     const body = dialog.querySelector(".ui-dialog__body");
-    const field = body?.querySelector<HTMLElement>(FIELDS) ?? body?.querySelector<HTMLElement>(FOCUSABLE);
+    // A step marks where its work starts (`data-autofocus`, e.g. the first column's mapping, not a profile bar).
+    const field =
+      body?.querySelector<HTMLElement>("[data-autofocus]") ??
+      body?.querySelector<HTMLElement>(FIELDS) ??
+      body?.querySelector<HTMLElement>(FOCUSABLE);
     (field ?? dialog).focus();
   }, [focusKey]);
 

@@ -268,6 +268,7 @@ export function MappingStep(props: MappingStepProps) {
                     <select
                       {...field}
                       aria-label={`Import "${header}" as`}
+                      data-autofocus={index === 0 ? "" : undefined}
                       aria-invalid={error ? true : undefined}
                       className="csv-import-maptable__select"
                     >
