@@ -42,9 +42,13 @@ test("compose, import a CSV, submit and read the results with the keyboard alone
   const editor = page.getByRole("textbox", { name: "Quote name, row 1" });
   await expect(editor).toBeFocused();
   await page.keyboard.type("Typed by keyboard");
+  // Tab commits and moves right, as in a spreadsheet; typing there starts editing that cell.
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("textbox", { name: "Quote expiration date, row 1" })).toBeFocused();
+  await expect(grid).toBeFocused();
   await page.keyboard.type("2031-03-01");
+  await expect(
+    page.getByRole("textbox", { name: "Quote expiration date, row 1", exact: true }),
+  ).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(grid).toBeFocused();
   await page.keyboard.press("ControlOrMeta+Home");
