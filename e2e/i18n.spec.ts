@@ -56,7 +56,9 @@ test.describe("a Japanese browser's file problems", () => {
     await alert.getByRole("button", { name: "閉じる" }).click();
 
     await dropFile(page, "見出しだけ.csv", utf8("件名,有効期限\n"));
-    await expect(alert).toContainText("「見出しだけ.csv」には見出し行がありますが、その下にデータ行がありません。");
+    await expect(alert).toContainText(
+      "「見出しだけ.csv」には見出し行がありますが、その下にデータ行がありません。",
+    );
     await alert.getByRole("button", { name: "閉じる" }).click();
 
     await dropFile(page, "崩れ.csv", utf8('件名,有効期限\nA,2026-01-01\n"B,2026-01-02\nC,2026-01-03\n'));
