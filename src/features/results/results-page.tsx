@@ -9,7 +9,7 @@ import { useSubmission } from "../../lib/submission/use-submission.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { downloadResultsCsv } from "./export-results.ts";
+import { ExportResults } from "./export-dialog.tsx";
 import { ManualCheckPanel } from "./manual-check.tsx";
 import { RequestsTable } from "./requests-table.tsx";
 import { RowsTable } from "./rows-table.tsx";
@@ -132,7 +132,10 @@ export function ResultsPage() {
               <UndoSubmission state={state} submission={submission} />
             </>
           ) : null}
-          <Button onClick={() => downloadResultsCsv(state)}>{t("results.export")}</Button>
+          <ExportResults
+            state={state}
+            onSaved={(name) => setNotice({ tone: "success", text: t("export.done", { name }) })}
+          />
         </div>
       </header>
 
