@@ -22,6 +22,7 @@ import {
   writeHistoryFilter,
 } from "./history-filter.ts";
 import "./history.css";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
 const STATUS: Record<string, MessageId> = {
   running: "history.status.running",
@@ -256,7 +257,7 @@ function HistoryTable({
   return (
     <>
       {failedToOpen ? <Alert tone="danger">{t("history.openFailed")}</Alert> : null}
-      <div className="history__wrap">
+      <ScrollRegion className="history__wrap" label={t("history.tableRegion")}>
         <table className="history__table" aria-label={t("history.title")}>
           <thead>
             <tr>
@@ -303,7 +304,7 @@ function HistoryTable({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }
