@@ -21,6 +21,7 @@ export function ResultsPage() {
   const submission = useSubmission();
   const { state, summary, running } = submission;
   const [check, setCheck] = useState<ManualCheck | undefined>(undefined);
+  const [undoneCount, setUndoneCount] = useState<number | undefined>(undefined);
   const [notice, setNotice] = useState<{ tone: "success" | "warning"; text: string } | undefined>(undefined);
   const t = useT();
   const format = useFormat();
@@ -129,7 +130,11 @@ export function ResultsPage() {
                   {t("results.finish", { count: incomplete })}
                 </Button>
               ) : null}
-              <UndoSubmission state={state} submission={submission} />
+              <UndoSubmission
+                state={state}
+                submission={submission}
+                onUndone={() => setUndoneCount((count) => (count ?? 0) + 1)}
+              />
             </>
           ) : null}
           <ExportResults
@@ -162,7 +167,7 @@ export function ResultsPage() {
           {t("results.incomplete.body")}
         </Alert>
       ) : null}
-      <UndoOutcome state={state} />
+      <UndoOutcome state={state} {...(undoneCount === undefined ? {} : { focusKey: undoneCount })} />
       {state.phases?.system === "cpq" ? (
         <Alert tone="info" title={t("results.cpq.title")}>
           {t("results.cpq.body")}
