@@ -22,22 +22,22 @@ export async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
     const element = document.activeElement;
     if (!element || element === document.body) return "BODY";
-    const name = element.getAttribute("aria-label") ?? element.textContent?.trim().slice(0, 60) ?? "";
-    return `${element.tagName} ${name}`;
+    const input = element instanceof HTMLInputElement ? element.labels?.[0]?.textContent : undefined;
+    const name = element.getAttribute("aria-label") ?? input ?? element.textContent ?? "";
+    return `${element.tagName} ${name.trim().slice(0, 60)}`;
   });
 }
 
-/** Starts recording the app's live-region announcements (the polite region the announcer renders). */
+/** Starts recording the app's live-region announcements (each one is an `announce` event on its host). */
 export async function recordAnnouncements(page: Page): Promise<() => Promise<string[]>> {
   await page.evaluate(() => {
-    const region = document.querySelector("[data-announcer]");
-    if (!region) throw new Error("no live region in the page");
+    const host = document.querySelector("[data-announcer]");
+    if (!host) throw new Error("no live region in the page");
     const said: string[] = [];
     Object.assign(window, { __announced: said });
-    new MutationObserver(() => {
-      const text = region.textContent?.trim();
-      if (text) said.push(text);
-    }).observe(region, { childList: true, subtree: true, characterData: true });
+    host.addEventListener("announce", (event) => {
+      if (event instanceof CustomEvent && typeof event.detail === "string") said.push(event.detail);
+    });
   });
   return () => page.evaluate(() => (window as unknown as { __announced: string[] }).__announced.slice());
 }

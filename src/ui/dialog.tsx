@@ -1,4 +1,13 @@
-import { type KeyboardEvent, type ReactNode, type RefObject, useId, useLayoutEffect, useRef } from "react";
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
 import { useT } from "../i18n/use-t.ts";
 import "./dialog.css";
 
@@ -96,6 +105,9 @@ function OpenDialog({
     (field ?? dialog).focus();
   }, [focusKey]);
 
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const bodyScrolls = useScrolls(bodyRef);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.key === "Escape") {
       // A control inside (a combobox, a cell editor) may use Escape itself and prevent the default.
@@ -143,7 +155,15 @@ function OpenDialog({
             </button>
           )}
         </header>
-        <div className="ui-dialog__body">{children}</div>
+        {/* A body that scrolls is a named, focusable region, so the keyboard can scroll it (axe
+            scrollable-region-focusable); one that fits adds no Tab stop. */}
+        <div
+          ref={bodyRef}
+          className="ui-dialog__body"
+          {...(bodyScrolls ? { role: "region", tabIndex: 0, "aria-labelledby": titleId } : {})}
+        >
+          {children}
+        </div>
         {footer ? <footer className="ui-dialog__footer">{footer}</footer> : null}
       </div>
     </dialog>
@@ -165,4 +185,20 @@ function trapTab(event: KeyboardEvent<HTMLDialogElement>) {
     event.preventDefault();
     first.focus();
   }
+}
+
+/** Whether the element's content is taller than the element (it scrolls), kept current as either resizes. */
+function useScrolls(ref: RefObject<HTMLElement | null>): boolean {
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
+    const measure = () => setScrolls(element.scrollHeight > element.clientHeight + 1);
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    for (const child of Array.from(element.children)) observer.observe(child);
+    measure();
+    return () => observer.disconnect();
+  }, [ref]);
+  return scrolls;
 }

@@ -6,6 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
+import { AnnouncerProvider } from "../../lib/announcer/announcer-context.tsx";
 import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
 import { setupMockApi } from "../../mocks/node.ts";
 import { testServices } from "../../test/app-services.tsx";
@@ -20,17 +21,20 @@ async function setup(rows = [createRow({ hs_title: "First", hs_expiration_date: 
   const store = new BatchStore(rows);
   const user = userEvent.setup();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const services = testServices({ batch: store });
   render(
     <QueryClientProvider client={client}>
-      <AppServicesProvider services={testServices({ batch: store })}>
-        <ComposerPage />
+      <AppServicesProvider services={services}>
+        <AnnouncerProvider announcer={services.announcer}>
+          <ComposerPage />
+        </AnnouncerProvider>
       </AppServicesProvider>
     </QueryClientProvider>,
   );
   const grid = screen.getByRole("grid", { name: "Quotes" });
   // Columns come from the property definitions, fetched through the proxy (msw over the simulator).
   await within(grid).findByRole("columnheader", { name: /Quote name/ });
-  return { store, user, grid };
+  return { store, user, grid, announcer: services.announcer };
 }
 
 function paste(target: Element | Document, text: string) {
@@ -55,7 +59,7 @@ describe("ComposerPage grid", () => {
     const { grid, store, user } = await setup([createRow({}, "a"), createRow({}, "b")]);
     grid.focus();
     await user.keyboard("Hello");
-    expect(screen.getByRole("textbox", { name: "Quote name" })).toHaveValue("Hello");
+    expect(screen.getByRole("textbox", { name: /^Quote name, row \d+$/ })).toHaveValue("Hello");
     await user.keyboard("{Enter}");
     expect(store.rows[0]?.cells.hs_title).toBe("Hello");
     expect(grid).toHaveFocus();
@@ -70,7 +74,7 @@ describe("ComposerPage grid", () => {
     const { grid, store, user } = await setup();
     grid.focus();
     await user.keyboard("{F2}");
-    const input = screen.getByRole("textbox", { name: "Quote name" });
+    const input = screen.getByRole("textbox", { name: /^Quote name, row \d+$/ });
     expect(input).toHaveValue("First");
     await user.keyboard(" quote{Tab}");
     expect(store.rows[0]?.cells.hs_title).toBe("First quote");
@@ -82,16 +86,19 @@ describe("ComposerPage grid", () => {
   });
 
   it("pastes TSV at the active cell, adds rows, reports extra columns, and undoes in one step", async () => {
-    const { grid, store, user } = await setup([]);
+    const { grid, store, user, announcer } = await setup([]);
     expect(screen.getByText("Drop a CSV or paste from a spreadsheet")).toBeInTheDocument();
     grid.focus();
     const many = Array.from({ length: 5 }, (_, i) => `Q${i}\t2030-01-0${i + 1}`).join("\r\n");
     act(() => paste(grid, `${many}\r\n`));
     expect(store.rows).toHaveLength(5);
     expect(store.rows[4]?.cells).toMatchObject({ hs_title: "Q4", hs_expiration_date: "2030-01-05" });
-    expect(screen.getByText("Pasted 10 cells and added 5 rows.")).toHaveAttribute("role", "status");
+    // Shown beside the grid and said once by the app's one live region (not a second live region).
+    expect(document.querySelector(".composer-status")).toHaveTextContent("Pasted 10 cells and added 5 rows.");
+    expect(announcer.history).toContain("Pasted 10 cells and added 5 rows.");
     await user.keyboard("{Control>}z{/Control}");
     expect(store.rows).toHaveLength(0);
+    expect(announcer.history.at(-1)).toBe("Undid paste.");
 
     // With nothing focused (after a click on the empty state), Ctrl+V still lands in the grid.
     grid.blur();
@@ -133,7 +140,7 @@ describe("ComposerPage grid", () => {
     expect(title).toHaveAccessibleDescription(/Error:/);
     grid.focus();
     await user.keyboard("{ArrowRight}{ArrowRight}{Enter}");
-    const select = screen.getByRole("combobox", { name: "Quote approval status" });
+    const select = screen.getByRole("combobox", { name: /^Quote approval status, row \d+$/ });
     await user.selectOptions(select, "Approved");
     await user.keyboard("{Enter}");
     expect(store.rows[0]?.cells.hs_status).toBe("APPROVED");
@@ -146,7 +153,7 @@ describe("ComposerPage grid", () => {
     ]);
     grid.focus();
     await user.keyboard("{F2}");
-    const editor = screen.getByRole("textbox", { name: "Quote name" });
+    const editor = screen.getByRole("textbox", { name: /^Quote name, row \d+$/ });
     expect(editor.tagName).toBe("TEXTAREA");
     expect(editor).toHaveValue("Multi\nline");
     await user.keyboard("{Enter}");
@@ -161,7 +168,7 @@ describe("ComposerPage grid", () => {
     grid.focus();
     await user.keyboard("{ArrowRight}".repeat(deal - 1));
     await user.keyboard("Acme");
-    const search = screen.getByRole("combobox", { name: "Deal" });
+    const search = screen.getByRole("combobox", { name: /^Deal, row \d+$/ });
     expect(search).toHaveValue("Acme");
     await user.keyboard("{Escape}{Escape}");
     expect(store.rows[0]?.cells["assoc:deals:HUBSPOT_DEFINED:64"] ?? "").toBe("");

@@ -3,6 +3,7 @@ import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useStat
 import { columnsForRow } from "../../domain/columns/layout.ts";
 import { cell, collapsed, type Selection, selectionRange } from "../../domain/grid/selection.ts";
 import { useT, useTRich } from "../../i18n/use-t.ts";
+import { useAnnouncer } from "../../lib/announcer/announcer-context.tsx";
 import { describeApiError } from "../../lib/api/api-error.ts";
 import { quoteSystemQuery } from "../../lib/api/get-quote-system.ts";
 import { useBatchSnapshot, useBatchStore } from "../../lib/batch-store-context.tsx";
@@ -20,7 +21,9 @@ import {
   useDraftAutosave,
 } from "./composer-deps.tsx";
 import { ComposerToolbar } from "./composer-toolbar.tsx";
+import { undoRedo } from "./grid/announce-edits.ts";
 import { deleteRows, duplicateRows, insertRows } from "./grid/grid-actions.ts";
+import { KeyboardHelp } from "./grid/keyboard-help.tsx";
 import { QuoteGrid } from "./grid/quote-grid.tsx";
 import { useGridIssues } from "./grid-issues.ts";
 import { useComposerLines } from "./lines/use-composer-lines.tsx";
@@ -67,10 +70,30 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   useEffect(() => () => gridSelection.clear(), [gridSelection]);
 
   const focusGrid = () => gridRef.current?.focus();
+  const announcer = useAnnouncer();
+  const t = useT();
+  const [helpOpen, setHelpOpen] = useState(false);
   const addRow = () => {
     insertRows(store, store.rows.length);
     setSelection(collapsed(cell(store.rows.length - 1, 0)));
     focusGrid();
+    announcer.announce(t("grid.announce.rowAdded", { row: store.rows.length }));
+  };
+  const insertRow = () => {
+    insertRows(store, range.top);
+    setSelection(collapsed(cell(range.top, selection.active.col)));
+    announcer.announce(t("grid.announce.rowAdded", { row: range.top + 1 }));
+  };
+  const removeRows = () => {
+    if (store.rows.length === 0) return;
+    const count = Math.min(range.bottom, store.rows.length - 1) - range.top + 1;
+    deleteRows(store, selection);
+    setSelection(collapsed(cell(range.top, selection.active.col)));
+    announcer.announce(t("grid.announce.rowsDeleted", { count }));
+  };
+  const notify = (message: string) => {
+    setNotice(message);
+    announcer.announce(message);
   };
 
   const jump = useCallback(
@@ -117,7 +140,6 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     validationVersion: validation.version,
   });
 
-  const t = useT();
   const tRich = useTRich();
   const empty = (
     <EmptyState
@@ -135,7 +157,16 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
   );
 
   return (
-    <section aria-label={t("composer.label")} className="composer composer--with-lines" ref={pageRef}>
+    <section
+      aria-label={t("composer.label")}
+      className="composer composer--with-lines"
+      ref={pageRef}
+      onKeyDown={(event) => {
+        if (!(event.ctrlKey || event.metaKey) || event.key !== "/") return;
+        event.preventDefault();
+        setHelpOpen(true);
+      }}
+    >
       <ComposerToolbar
         rowCount={rows.length}
         selectedRows={rows.length === 0 ? 0 : Math.min(range.bottom, rows.length - 1) - range.top + 1}
@@ -144,17 +175,15 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         errors={validation.counts.errors}
         warnings={validation.counts.warnings}
         onAddRow={addRow}
-        onInsertRow={() => {
-          insertRows(store, range.top);
-          setSelection(collapsed(cell(range.top, selection.active.col)));
+        onInsertRow={insertRow}
+        onDuplicateRows={() => {
+          duplicateRows(store, selection);
+          const count = Math.min(range.bottom, store.rows.length - 1) - range.top + 1;
+          announcer.announce(t("grid.announce.rowsDuplicated", { count }));
         }}
-        onDuplicateRows={() => duplicateRows(store, selection)}
-        onDeleteRows={() => {
-          deleteRows(store, selection);
-          setSelection(collapsed(cell(range.top, selection.active.col)));
-        }}
-        onUndo={() => store.undo()}
-        onRedo={() => store.redo()}
+        onDeleteRows={removeRows}
+        onUndo={() => undoRedo(store, "undo", announcer, t)}
+        onRedo={() => undoRedo(store, "redo", announcer, t)}
         onShowIssues={() => setIssuesOpen((open) => !open)}
         issuesOpen={issuesOpen}
         issuesId={issuesId}
@@ -165,9 +194,11 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
       />
       <div className="composer-batchbar">
         {lines.defaultsButton}
-        <p role="status" className="composer-status">
-          {notice}
-        </p>
+        {/* Not a live region: the announcer says each notice once (decision 091). */}
+        <p className="composer-status">{notice}</p>
+        <Button size="sm" variant="ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="Control+/">
+          {t("grid.help.button")}
+        </Button>
       </div>
       {lines.defaultsPanel}
       {columns.length === 0 && status === "pending" ? (
@@ -188,7 +219,9 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
           selection={selection}
           onSelectionChange={setSelection}
           issues={issues}
-          onNotice={setNotice}
+          onNotice={notify}
+          onInsertRow={insertRow}
+          onDeleteRows={removeRows}
           empty={empty}
           gridRef={gridRef}
           lookup={RecordLookup}
@@ -210,6 +243,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
         />
       ) : null}
       {chooser}
+      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </section>
   );
 }

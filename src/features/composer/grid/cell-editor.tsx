@@ -1,4 +1,4 @@
-import { type FocusEvent, type ReactNode, useLayoutEffect, useRef, useState } from "react";
+import { type FocusEvent, type ReactNode, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { normalizeDate } from "../../../domain/grid/editor-input.ts";
 import { editorKind } from "../../../domain/grid/editor-kind.ts";
 import { isIsoDate } from "../../../hubspot/codecs.ts";
@@ -14,7 +14,12 @@ import { useKeepInGrid } from "./keep-in-grid.ts";
  * Enter/Tab and on leaving it, and cancels on Escape; the grid then normalizes the text for the column.
  */
 export function CellEditor(props: EditorProps & { lookup?: LookupComponent | undefined }) {
-  const { column, seed } = props;
+  const { seed } = props;
+  // Every editor names itself by its column's label: here that label carries the row as well.
+  const column = useMemo(
+    () => (props.name ? { ...props.column, label: props.name } : props.column),
+    [props.column, props.name],
+  );
   const kind = editorKind(column);
   const done = useRef(false);
   const once =
@@ -25,7 +30,7 @@ export function CellEditor(props: EditorProps & { lookup?: LookupComponent | und
       fn(...args);
     };
   const guarded: EditorProps = {
-    column: props.column,
+    column,
     value: props.value,
     seed: props.seed,
     onCommit: once(props.onCommit),

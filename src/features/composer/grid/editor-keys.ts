@@ -12,6 +12,8 @@ export interface EditorProps {
   /** `text` is what the user typed; the grid normalizes it for the column. */
   onCommit(text: string, move: EditMove): void;
   onCancel(): void;
+  /** The editor's accessible name with its row ("Quote name, row 12"); the column's label without it. */
+  name?: string;
 }
 
 /** Enter/Shift+Enter commit and move down/up, Tab/Shift+Tab right/left, Escape cancels. */

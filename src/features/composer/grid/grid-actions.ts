@@ -1,4 +1,5 @@
 import type { BatchStore } from "../../../domain/batch/batch-store.ts";
+import type { BatchOperation } from "../../../domain/batch/operations.ts";
 import { createRow } from "../../../domain/batch/row.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { inputReader, orderFor } from "../../../domain/grid/editor-input.ts";
@@ -57,14 +58,21 @@ export function extraMessage(extra: ExtraColumns, t: Translate): string {
   return t("paste.extra", { count: extra.count, first });
 }
 
-export function clearSelection(store: BatchStore, columns: readonly ColumnDef[], selection: Selection): void {
+/** Each edit returns how many cells it changed, for the screen-reader announcement. */
+export function clearSelection(
+  store: BatchStore,
+  columns: readonly ColumnDef[],
+  selection: Selection,
+): number {
   const operation = planClear(store.rows, keys(columns), selectionRange(selection));
   if (operation) store.apply(operation, "clear-cells");
+  return cellsChanged(operation);
 }
 
-export function fillDown(store: BatchStore, columns: readonly ColumnDef[], selection: Selection): void {
+export function fillDown(store: BatchStore, columns: readonly ColumnDef[], selection: Selection): number {
   const operation = planFillDown(store.rows, keys(columns), selectionRange(selection));
   if (operation) store.apply(operation, "fill-down");
+  return cellsChanged(operation);
 }
 
 /** A value filled from one column into another is read as the target column's own (same reader as typing). */
@@ -78,9 +86,10 @@ export function readInto(columns: readonly ColumnDef[]): ReadInto {
   };
 }
 
-export function fillRight(store: BatchStore, columns: readonly ColumnDef[], selection: Selection): void {
+export function fillRight(store: BatchStore, columns: readonly ColumnDef[], selection: Selection): number {
   const operation = planFillRight(store.rows, keys(columns), selectionRange(selection), readInto(columns));
   if (operation) store.apply(operation, "fill-right");
+  return cellsChanged(operation);
 }
 
 export function insertRows(store: BatchStore, at: number, count = 1): void {
@@ -101,4 +110,12 @@ export function deleteRows(store: BatchStore, selection: Selection): void {
 
 function keys(columns: readonly ColumnDef[]): string[] {
   return columns.map((column) => column.key);
+}
+
+/** Cells an operation sets (0 for none or for row operations). */
+export function cellsChanged(operation: BatchOperation | undefined): number {
+  if (!operation) return 0;
+  if (operation.type === "set-cells") return operation.edits.length;
+  if (operation.type === "sequence") return operation.operations.reduce((n, op) => n + cellsChanged(op), 0);
+  return 0;
 }

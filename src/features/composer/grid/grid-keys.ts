@@ -14,6 +14,10 @@ export interface GridKeyApi {
   fillDown(): void;
   fillRight(): void;
   openDetails(): void;
+  /** Ctrl+Shift+= (Ctrl++): a new row at the active one; absent where the grid adds rows its own way. */
+  insertRow?(): void;
+  /** Ctrl+-: the selected rows go. */
+  deleteRows?(): void;
 }
 
 /** Keys on the grid while no cell is being edited. Returns true when it handled the key. */
@@ -26,6 +30,9 @@ export function handleGridKey(event: KeyboardEvent, api: GridKeyApi): boolean {
     if (lower === "y") return run(event, api.redo);
     if (lower === "d") return run(event, api.fillDown);
     if (lower === "r") return run(event, api.fillRight);
+    if (event.shiftKey && (key === "+" || key === "=") && api.insertRow) return run(event, api.insertRow);
+    if (!event.shiftKey && key === "-" && api.deleteRows && api.size.rows > 0)
+      return run(event, api.deleteRows);
     if (lower === "a") {
       const { rows, cols } = api.size;
       if (rows === 0 || cols === 0) return false;
@@ -45,10 +52,10 @@ export function handleGridKey(event: KeyboardEvent, api: GridKeyApi): boolean {
   if ((key === "Enter" && !event.shiftKey) || key === "F2") return run(event, () => api.startEdit(undefined));
   if (key === "Delete" || key === "Backspace") return run(event, api.clear);
   if (key === "Escape") return run(event, () => api.select(collapsed(api.selection.active)));
+  // The grid is one Tab stop (WAI-ARIA grid pattern): Tab and Shift+Tab leave it; arrows move inside.
+  if (key === "Tab") return false;
   const next = navigate(api.selection, { key, shift: event.shiftKey, mod }, api.size, api.pageSize);
-  // Tab at the last cell (Shift+Tab at the first) leaves the grid, so keyboard users are never trapped.
-  const stuck = key === "Tab" && next && next.active === api.selection.active;
-  if (next && !stuck) return run(event, () => api.select(next));
+  if (next) return run(event, () => api.select(next));
   if (key.length === 1 && !mod && !event.altKey && key !== " ") return run(event, () => api.startEdit(key));
   if (key === " " && !mod && !event.altKey && !event.shiftKey) return run(event, () => api.startEdit(" "));
   return false;

@@ -5,10 +5,9 @@ import { splitRecordIds } from "../../../domain/batch/columns.ts";
 import type { BatchRow } from "../../../domain/batch/row.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
 import type { AssociationTargetType } from "../../../hubspot/association-catalogue.ts";
-import { useIssueText } from "../../../i18n/issue-text.ts";
 import { type Translate, useT } from "../../../i18n/use-t.ts";
-import { isOutcomeIssue } from "../grid-issues.ts";
 import { formatCell } from "./cell-format.ts";
+import { messageId } from "./cell-messages.tsx";
 import { cellId, type GridColumn, type GridLayout, ROW_HEIGHT } from "./grid-layout.ts";
 import type { NameLookup } from "./use-record-labels.ts";
 
@@ -17,7 +16,8 @@ export interface RowContext {
   gridId: string;
   layout: GridLayout;
   issueFor(rowId: string, key: string): CellIssue | undefined;
-  renderEditor(row: BatchRow, column: GridColumn, seed: string | undefined): ReactNode;
+  /** The editor for a cell; `rowNumber` (1-based) goes into its accessible name ("Quote name, row 12"). */
+  renderEditor(row: BatchRow, column: GridColumn, seed: string | undefined, rowNumber: number): ReactNode;
   /** Record names for association cells; a new object when names arrive, so rows re-render then. */
   names: NameLookup;
   /** Shown beside the row number: the quote's line count and total. */
@@ -91,7 +91,6 @@ export interface GridRowProps {
 export const GridRow = memo(function GridRow(props: GridRowProps) {
   const ctx = useContext(GridRowContext);
   const t = useT();
-  const describeIssue = useIssueText();
   if (!ctx) return null;
   const { row, index, activeCol, selLeft, selRight, handleCol, fillLeft, fillRight, editingCol } = props;
   const { gridId, layout } = ctx;
@@ -100,7 +99,6 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
   if (editingCol >= 0) classes.push("is-editing-row");
   const pinned: ReactNode[] = [];
   const rest: ReactNode[] = [];
-  let activeTip: ReactNode = null;
   for (const column of layout.columns) {
     const c = column.index;
     const value = row.cells[column.def.key] ?? "";
@@ -113,27 +111,6 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
     if (c === editingCol) className += " is-editing";
     if (c >= fillLeft && c <= fillRight && !selected) className += " is-fill-target";
     if (issue) className += issue.severity === "error" ? " is-invalid" : " is-warning";
-    // HubSpot's outcome messages already say who said it ("HubSpot did not create this quote: …").
-    const message = issue
-      ? isOutcomeIssue(issue)
-        ? describeIssue(issue.message)
-        : t(issue.severity === "error" ? "grid.cellError" : "grid.cellWarning", {
-            message: describeIssue(issue.message),
-          })
-      : undefined;
-    if (issue && c === activeCol) {
-      activeTip = (
-        <span
-          key="tip"
-          role="tooltip"
-          id={`${id}-tip`}
-          className="composer-cell__tip"
-          style={{ left: column.left, top: ROW_HEIGHT + 2 }}
-        >
-          {message}
-        </span>
-      );
-    }
     const cell = (
       <div
         key={column.def.key}
@@ -142,8 +119,9 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         aria-colindex={c + 2}
         aria-selected={selected}
         aria-invalid={issue?.severity === "error" ? true : undefined}
-        aria-describedby={issue && c === activeCol ? `${id}-tip` : undefined}
-        title={message}
+        // The message lives outside the rows (CellMessages): a tooltip inside role=row broke the grid's
+        // structure, and `title` made an empty warned cell's name the warning.
+        aria-describedby={issue ? messageId(id) : undefined}
         className={className}
         style={{ width: column.width }}
         data-row={index}
@@ -162,12 +140,11 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         {c === handleCol ? (
           <span className="composer-fill-handle" aria-hidden="true" data-fill-handle />
         ) : null}
-        {c === editingCol ? ctx.renderEditor(row, column, props.editSeed) : null}
+        {c === editingCol ? ctx.renderEditor(row, column, props.editSeed, index + 1) : null}
       </div>
     );
     (column.sticky ? pinned : rest).push(cell);
   }
-  const tipPinned = activeCol >= 0 && layout.columns[activeCol]?.sticky;
   return (
     <div
       role="row"
@@ -195,10 +172,8 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
           )}
         </div>
         {pinned}
-        {tipPinned ? activeTip : null}
       </div>
       {rest}
-      {tipPinned ? null : activeTip}
     </div>
   );
 });

@@ -29,10 +29,14 @@ import {
   selectionRange,
 } from "../../../domain/grid/selection.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { useIssueText } from "../../../i18n/issue-text.ts";
 import { useT } from "../../../i18n/use-t.ts";
+import { useAnnouncer } from "../../../lib/announcer/announcer-context.tsx";
+import { announceCells, undoRedo } from "./announce-edits.ts";
 import type { LookupComponent } from "./association-editor.tsx";
 import { CellEditor } from "./cell-editor.tsx";
 import { browserNormalizeContext, formatCell } from "./cell-format.ts";
+import { ActiveCellTip, CellMessages, cellMessage } from "./cell-messages.tsx";
 import type { EditMove } from "./editor-keys.ts";
 import { clearSelection, fillDown, fillRight, pasteText, readInto } from "./grid-actions.ts";
 import { GridHeader } from "./grid-header.tsx";
@@ -76,6 +80,10 @@ export interface QuoteGridProps {
   rowSummary?: { header: string; width: number; text(row: BatchRow): string } | undefined;
   /** The batch default for a column, shown in grey in empty cells. */
   placeholderFor?: ((key: string) => string | undefined) | undefined;
+  /** Ctrl+Shift+=: a row at the active one (the composer announces it). */
+  onInsertRow?(): void;
+  /** Ctrl+-: the selected rows go. */
+  onDeleteRows?(): void;
 }
 
 interface Editing {
@@ -111,9 +119,13 @@ export function QuoteGrid(props: QuoteGridProps) {
   const selection = clampSelection(props.selection, size);
   const range = selectionRange(selection);
   const t = useT();
+  const describeIssue = useIssueText();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [fill, setFill] = useState<FillDrag | null>(null);
   const dragging = useRef<"select" | "fill" | null>(null);
+  const announcer = useAnnouncer();
+  // A committed value is checked after the edit (validation may run a moment later): said if it is wrong.
+  const pendingCheck = useRef<{ rowId: string; key: string; row: number; column: string } | null>(null);
 
   // Callbacks read the latest values through this ref, so the row context object never changes identity.
   const latest = useRef({ selection, rows, columns, editing, fill, issues, size });
@@ -144,6 +156,12 @@ export function QuoteGrid(props: QuoteGridProps) {
             { type: "set-cells", edits: [{ rowId: row.id, key: column.key, value }] },
             { action: "edit-cell", column: column.label },
           );
+          pendingCheck.current = {
+            rowId: row.id,
+            key: column.key,
+            row: current.row + 1,
+            column: column.label,
+          };
         }
       }
       setEditing(null);
@@ -158,9 +176,30 @@ export function QuoteGrid(props: QuoteGridProps) {
   );
 
   const cancelEdit = useCallback(() => {
+    const { editing: current, columns: currentColumns } = latest.current;
     setEditing(null);
     focusGrid();
-  }, [focusGrid]);
+    // Leaving edit mode is heard, not only seen: the value stays as it was.
+    const column = current ? currentColumns[current.col] : undefined;
+    if (current && column)
+      announcer.announce(t("grid.announce.editCanceled", { column: column.label, row: current.row + 1 }));
+  }, [focusGrid, announcer, t]);
+
+  // The check of a committed value: once the grid's issues are current for its row, say what is wrong.
+  useEffect(() => {
+    const pending = pendingCheck.current;
+    if (!pending) return;
+    pendingCheck.current = null;
+    const issue = issues.issueFor(pending.rowId, pending.key);
+    if (issue)
+      announcer.announce(
+        t("grid.announce.invalid", {
+          row: pending.row,
+          column: pending.column,
+          message: cellMessage(issue, t, describeIssue),
+        }),
+      );
+  }, [issues, announcer, t, describeIssue]);
 
   const lookup = props.lookup;
   const visibleItems = virtualizer.getVirtualItems();
@@ -173,9 +212,10 @@ export function QuoteGrid(props: QuoteGridProps) {
       names,
       summary: props.rowSummary?.text,
       placeholder: props.placeholderFor,
-      renderEditor: (row: BatchRow, column: GridColumn, seed: string | undefined) => (
+      renderEditor: (row: BatchRow, column: GridColumn, seed: string | undefined, rowNumber: number) => (
         <CellEditor
           column={column.def}
+          name={t("grid.editorName", { column: column.def.label, row: rowNumber })}
           value={row.cells[column.def.key] ?? ""}
           seed={seed}
           onCommit={commitEdit}
@@ -184,7 +224,7 @@ export function QuoteGrid(props: QuoteGridProps) {
         />
       ),
     }),
-    [gridId, layout, commitEdit, cancelEdit, lookup, names, props.rowSummary, props.placeholderFor],
+    [gridId, layout, commitEdit, cancelEdit, lookup, names, props.rowSummary, props.placeholderFor, t],
   );
 
   const startEdit = useCallback(
@@ -231,14 +271,19 @@ export function QuoteGrid(props: QuoteGridProps) {
       pageSize: pageSize(),
       select,
       startEdit,
-      clear: () => clearSelection(store, columns, selection),
-      undo: () => store.undo(),
-      redo: () => store.redo(),
-      fillDown: () => fillDown(store, columns, selection),
-      fillRight: () => fillRight(store, columns, selection),
+      clear: () => sayCells("grid.announce.cleared", clearSelection(store, columns, selection)),
+      undo: () => undoRedo(store, "undo", announcer, t),
+      redo: () => undoRedo(store, "redo", announcer, t),
+      fillDown: () => sayCells("grid.announce.filled", fillDown(store, columns, selection)),
+      fillRight: () => sayCells("grid.announce.filled", fillRight(store, columns, selection)),
       openDetails: () => props.onOpenRowDetails?.(),
+      ...(props.onInsertRow ? { insertRow: props.onInsertRow } : {}),
+      ...(props.onDeleteRows ? { deleteRows: props.onDeleteRows } : {}),
     });
   };
+
+  const sayCells = (id: "grid.announce.cleared" | "grid.announce.filled", count: number) =>
+    announceCells(announcer, t, id, count);
 
   const format = (key: string, value: string) => {
     const column = columns.find((c) => c.key === key);
@@ -369,6 +414,17 @@ export function QuoteGrid(props: QuoteGridProps) {
   const lastVisible = items.at(-1)?.index ?? -1;
   const activeRendered = rows.length > 0 && activeRow >= firstVisible && activeRow <= lastVisible;
   const fillRange = fill?.target;
+  const hintId = `${gridId}-hint`;
+  const activeRowData = rows[activeRow];
+  const activeColumn = columns[activeCol];
+  const activeIssue =
+    activeRowData && activeColumn && !editing
+      ? issues.issueFor(activeRowData.id, activeColumn.key)
+      : undefined;
+  const renderedRows = items.flatMap((item) => {
+    const row = rows[item.index];
+    return row ? [{ id: row.id, index: item.index }] : [];
+  });
 
   return (
     <GridRowContext.Provider value={rowContext}>
@@ -380,6 +436,8 @@ export function QuoteGrid(props: QuoteGridProps) {
           aria-rowcount={rows.length + 1}
           aria-colcount={columns.length + 1}
           aria-multiselectable="true"
+          aria-describedby={hintId}
+          aria-keyshortcuts="Control+/"
           aria-activedescendant={
             activeRendered && !editing ? cellId(gridId, activeRow, activeCol) : undefined
           }
@@ -431,8 +489,28 @@ export function QuoteGrid(props: QuoteGridProps) {
               );
             })}
           </div>
+          {activeRendered ? (
+            <ActiveCellTip
+              layout={layout}
+              row={activeRow}
+              col={activeCol}
+              text={activeIssue ? cellMessage(activeIssue, t, describeIssue) : undefined}
+              view={viewport.read()}
+            />
+          ) : null}
         </div>
         {rows.length === 0 ? <div className="composer-grid__empty">{props.empty}</div> : null}
+        <p id={hintId} hidden>
+          {t("grid.hint")}
+        </p>
+        <CellMessages
+          gridId={gridId}
+          layout={layout}
+          rows={renderedRows}
+          issueFor={issues.issueFor}
+          t={t}
+          describeIssue={describeIssue}
+        />
       </div>
     </GridRowContext.Provider>
   );

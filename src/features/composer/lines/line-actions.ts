@@ -15,7 +15,7 @@ import {
 } from "../../../domain/lines/product-terms.ts";
 import type { Translate } from "../../../i18n/use-t.ts";
 import { browserNormalizeContext } from "../grid/cell-format.ts";
-import { extraMessage } from "../grid/grid-actions.ts";
+import { cellsChanged, extraMessage } from "../grid/grid-actions.ts";
 
 /** Line grid commands: the quote grid's planners run over the sheet's lines, then become line operations. */
 
@@ -88,6 +88,7 @@ export function clearLines(
   const planned = planClear(sheet.gridRows, keys(columns), selectionRange(selection));
   const operation = planned && toLineOperation(sheet, planned);
   if (operation) store.apply(operation, "clear-lines");
+  return cellsChanged(operation);
 }
 
 export function fillLines(
@@ -101,4 +102,5 @@ export function fillLines(
   const planned = plan(sheet.gridRows, keys(columns), selectionRange(selection));
   const operation = planned && toLineOperation(sheet, planned);
   if (operation) store.apply(operation, direction === "down" ? "fill-down" : "fill-right");
+  return cellsChanged(operation);
 }

@@ -4,10 +4,10 @@ import { createContext, memo, type ReactNode, useContext } from "react";
 import type { LineRow } from "../../../domain/batch/row.ts";
 import { LINE_KEYS } from "../../../domain/lines/line-columns.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
-import { useIssueText } from "../../../i18n/issue-text.ts";
 import { type Translate, useT } from "../../../i18n/use-t.ts";
 import type { ProductDirectory } from "../../../lib/products/product-directory.ts";
 import { formatCell } from "../grid/cell-format.ts";
+import { messageId } from "../grid/cell-messages.tsx";
 import {
   cellId,
   type GridColumn,
@@ -22,7 +22,12 @@ export interface LineRowContext {
   issueFor(lineId: string, key: string): CellIssue | undefined;
   /** A new object when products arrive, so rows re-render then. */
   products: { directory: ProductDirectory; version: number };
-  renderEditor(line: LineRow | undefined, column: GridColumn, seed: string | undefined): ReactNode;
+  renderEditor(
+    line: LineRow | undefined,
+    column: GridColumn,
+    seed: string | undefined,
+    rowNumber: number,
+  ): ReactNode;
 }
 
 export const LineRowContextValue = createContext<LineRowContext | null>(null);
@@ -75,7 +80,6 @@ function placeholder(
 export const LineGridRow = memo(function LineGridRow(props: LineGridRowProps) {
   const ctx = useContext(LineRowContextValue);
   const t = useT();
-  const describeIssue = useIssueText();
   if (!ctx) return null;
   const { line, index, activeCol, selLeft, selRight, editingCol } = props;
   const { gridId, layout } = ctx;
@@ -86,7 +90,6 @@ export const LineGridRow = memo(function LineGridRow(props: LineGridRowProps) {
   if (!line) classes.push("line-row--new");
   const pinned: ReactNode[] = [];
   const rest: ReactNode[] = [];
-  let activeTip: ReactNode = null;
   for (const column of layout.columns) {
     const c = column.index;
     const value = line?.cells[column.def.key] ?? "";
@@ -98,24 +101,6 @@ export const LineGridRow = memo(function LineGridRow(props: LineGridRowProps) {
     if (c === activeCol) className += " is-active";
     if (c === editingCol) className += " is-editing";
     if (issue) className += issue.severity === "error" ? " is-invalid" : " is-warning";
-    const message = issue
-      ? t(issue.severity === "error" ? "grid.cellError" : "grid.cellWarning", {
-          message: describeIssue(issue.message),
-        })
-      : undefined;
-    if (issue && c === activeCol) {
-      activeTip = (
-        <span
-          key="tip"
-          role="tooltip"
-          id={`${id}-tip`}
-          className="composer-cell__tip"
-          style={{ left: column.left, top: ROW_HEIGHT + 2 }}
-        >
-          {message}
-        </span>
-      );
-    }
     let content: ReactNode;
     if (value === "") {
       const hint = placeholder(ctx, line, column, t);
@@ -137,8 +122,8 @@ export const LineGridRow = memo(function LineGridRow(props: LineGridRowProps) {
         aria-colindex={c + 2}
         aria-selected={selected}
         aria-invalid={issue?.severity === "error" ? true : undefined}
-        aria-describedby={issue && c === activeCol ? `${id}-tip` : undefined}
-        title={message}
+        // The message lives outside the rows (CellMessages), not in a tooltip inside role=row or a title.
+        aria-describedby={issue ? messageId(id) : undefined}
         className={className}
         style={{ width: column.width }}
         data-row={index}
@@ -150,12 +135,11 @@ export const LineGridRow = memo(function LineGridRow(props: LineGridRowProps) {
             {issue.severity === "error" ? "!" : "?"}
           </span>
         ) : null}
-        {c === editingCol ? ctx.renderEditor(line, column, props.editSeed) : null}
+        {c === editingCol ? ctx.renderEditor(line, column, props.editSeed, index + 1) : null}
       </div>
     );
     (column.sticky ? pinned : rest).push(cell);
   }
-  const tipPinned = activeCol >= 0 && layout.columns[activeCol]?.sticky;
   return (
     <div
       role="row"
@@ -177,10 +161,8 @@ export const LineGridRow = memo(function LineGridRow(props: LineGridRowProps) {
           {props.label}
         </div>
         {pinned}
-        {tipPinned ? activeTip : null}
       </div>
       {rest}
-      {tipPinned ? null : activeTip}
     </div>
   );
 });

@@ -1,5 +1,6 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a WAI-ARIA grid built from divs so rows can be virtualized and cells positioned
 // biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant
+
 import { useVirtualizer } from "@tanstack/react-virtual";
 import {
   type ClipboardEvent,
@@ -7,6 +8,7 @@ import {
   type PointerEvent,
   type RefObject,
   useCallback,
+  useEffect,
   useId,
   useLayoutEffect,
   useMemo,
@@ -36,10 +38,14 @@ import {
 } from "../../../domain/lines/line-sheet.ts";
 import type { ProductMatch } from "../../../domain/lines/product-terms.ts";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
+import { useIssueText } from "../../../i18n/issue-text.ts";
 import { useT } from "../../../i18n/use-t.ts";
+import { useAnnouncer } from "../../../lib/announcer/announcer-context.tsx";
 import type { ProductDirectory } from "../../../lib/products/product-directory.ts";
+import { announceCells, undoRedo } from "../grid/announce-edits.ts";
 import { CellEditor } from "../grid/cell-editor.tsx";
 import { browserNormalizeContext, formatCell } from "../grid/cell-format.ts";
+import { ActiveCellTip, CellMessages, cellMessage } from "../grid/cell-messages.tsx";
 import type { EditMove } from "../grid/editor-keys.ts";
 import { GridHeader } from "../grid/grid-header.tsx";
 import { handleGridKey } from "../grid/grid-keys.ts";
@@ -87,6 +93,7 @@ export function LineGrid(props: LineGridProps) {
   const { store, sheet, columns, directory, onSelectionChange, onNotice, gridRef } = props;
   const gridId = useId().replace(/:/g, "");
   const t = useT();
+  const describeIssue = useIssueText();
   const layout = useMemo(() => buildLayout(columns), [columns]);
   const lineCount = sheet.entries.length;
   const size = { rows: lineCount + (sheet.target ? 1 : 0), cols: columns.length };
@@ -94,6 +101,8 @@ export function LineGrid(props: LineGridProps) {
   const range = selectionRange(selection);
   const [editing, setEditing] = useState<Editing | null>(null);
   const dragging = useRef(false);
+  const announcer = useAnnouncer();
+  const pendingCheck = useRef<{ lineId: string; key: string; row: number; column: string } | null>(null);
   const latest = useRef({ selection, sheet, columns, editing, size });
   latest.current = { selection, sheet, columns, editing, size };
 
@@ -126,10 +135,17 @@ export function LineGrid(props: LineGridProps) {
             },
             { action: "edit-cell", column: column.label },
           );
+          pendingCheck.current = {
+            lineId: entry.line.id,
+            key: column.key,
+            row: current.row + 1,
+            column: column.label,
+          };
         } else if (!entry && value !== "") {
           const operation = planNewLine(currentSheet, { [column.key]: value });
           if (operation) store.apply(operation, "add-line");
           rowsAfter += 1;
+          announcer.announce(t("grid.announce.lineAdded", { row: rowsAfter - 1 }));
         }
       }
       setEditing(null);
@@ -144,13 +160,33 @@ export function LineGrid(props: LineGridProps) {
       }
       focusGrid();
     },
-    [store, onSelectionChange, focusGrid],
+    [store, onSelectionChange, focusGrid, announcer, t],
   );
 
   const cancelEdit = useCallback(() => {
+    const { editing: current, columns: currentColumns } = latest.current;
     setEditing(null);
     focusGrid();
-  }, [focusGrid]);
+    const column = current ? currentColumns[current.col] : undefined;
+    if (current && column)
+      announcer.announce(t("grid.announce.editCanceled", { column: column.label, row: current.row + 1 }));
+  }, [focusGrid, announcer, t]);
+
+  // A committed value that validation finds wrong is said with its message (see the quote grid).
+  useEffect(() => {
+    const pending = pendingCheck.current;
+    if (!pending) return;
+    pendingCheck.current = null;
+    const issue = props.issueFor(pending.lineId, pending.key);
+    if (issue)
+      announcer.announce(
+        t("grid.announce.invalid", {
+          row: pending.row,
+          column: pending.column,
+          message: cellMessage(issue, t, describeIssue),
+        }),
+      );
+  }, [props.issueFor, announcer, t, describeIssue]);
 
   const rowContext = useMemo<LineRowContext>(
     () => ({
@@ -158,10 +194,16 @@ export function LineGrid(props: LineGridProps) {
       layout,
       issueFor: props.issueFor,
       products: { directory, version: props.productsVersion },
-      renderEditor: (line: LineRow | undefined, column: GridColumn, seed: string | undefined) =>
+      renderEditor: (
+        line: LineRow | undefined,
+        column: GridColumn,
+        seed: string | undefined,
+        rowNumber: number,
+      ) =>
         column.def.key === LINE_KEYS.product ? (
           <ProductEditor
             column={column.def}
+            name={t("grid.editorName", { column: column.def.label, row: rowNumber })}
             value={line?.cells[column.def.key] ?? ""}
             seed={seed}
             directory={directory}
@@ -171,6 +213,7 @@ export function LineGrid(props: LineGridProps) {
         ) : (
           <CellEditor
             column={column.def}
+            name={t("grid.editorName", { column: column.def.label, row: rowNumber })}
             value={line?.cells[column.def.key] ?? ""}
             seed={seed}
             onCommit={commitEdit}
@@ -178,7 +221,7 @@ export function LineGrid(props: LineGridProps) {
           />
         ),
     }),
-    [gridId, layout, props.issueFor, directory, props.productsVersion, commitEdit, cancelEdit],
+    [gridId, layout, props.issueFor, directory, props.productsVersion, commitEdit, cancelEdit, t],
   );
 
   const startEdit = (seed: string | undefined) => {
@@ -220,12 +263,17 @@ export function LineGrid(props: LineGridProps) {
     }
     if (mod && event.shiftKey && (event.key === "+" || event.key === "=")) {
       event.preventDefault();
-      apply(planInsertLine(sheet, range.top), "insert-line");
+      const inserted = planInsertLine(sheet, range.top);
+      apply(inserted, "insert-line");
+      if (inserted) announcer.announce(t("grid.announce.lineAdded", { row: range.top + 1 }));
       return;
     }
     if (mod && !event.shiftKey && event.key === "-") {
       event.preventDefault();
-      apply(planRemoveLines(sheet, range.top, Math.min(range.bottom, lineCount - 1)), "delete-lines");
+      const last = Math.min(range.bottom, lineCount - 1);
+      const removed = planRemoveLines(sheet, range.top, last);
+      apply(removed, "delete-lines");
+      if (removed) announcer.announce(t("grid.announce.linesDeleted", { count: last - range.top + 1 }));
       return;
     }
     if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
@@ -248,11 +296,24 @@ export function LineGrid(props: LineGridProps) {
       pageSize,
       select: onSelectionChange,
       startEdit,
-      clear: () => clearLines(store, sheet, columns, selection),
-      undo: () => store.undo(),
-      redo: () => store.redo(),
-      fillDown: () => fillLines(store, sheet, columns, selection, "down"),
-      fillRight: () => fillLines(store, sheet, columns, selection, "right"),
+      clear: () =>
+        announceCells(announcer, t, "grid.announce.cleared", clearLines(store, sheet, columns, selection)),
+      undo: () => undoRedo(store, "undo", announcer, t),
+      redo: () => undoRedo(store, "redo", announcer, t),
+      fillDown: () =>
+        announceCells(
+          announcer,
+          t,
+          "grid.announce.filled",
+          fillLines(store, sheet, columns, selection, "down"),
+        ),
+      fillRight: () =>
+        announceCells(
+          announcer,
+          t,
+          "grid.announce.filled",
+          fillLines(store, sheet, columns, selection, "right"),
+        ),
       openDetails: () => undefined,
     });
   };
@@ -363,6 +424,17 @@ export function LineGrid(props: LineGridProps) {
   const firstVisible = items[0]?.index ?? 0;
   const lastVisible = items.at(-1)?.index ?? -1;
   const activeRendered = size.rows > 0 && activeRow >= firstVisible && activeRow <= lastVisible;
+  const hintId = `${gridId}-hint`;
+  const activeEntry = sheet.entries[activeRow];
+  const activeColumn = columns[activeCol];
+  const activeIssue =
+    activeEntry && activeColumn && !editing
+      ? props.issueFor(activeEntry.line.id, activeColumn.key)
+      : undefined;
+  const renderedRows = items.flatMap((item) => {
+    const entry = sheet.entries[item.index];
+    return entry ? [{ id: entry.line.id, index: item.index }] : [];
+  });
 
   return (
     <LineRowContextValue.Provider value={rowContext}>
@@ -374,6 +446,8 @@ export function LineGrid(props: LineGridProps) {
           aria-rowcount={size.rows + 1}
           aria-colcount={columns.length + 1}
           aria-multiselectable="true"
+          aria-describedby={hintId}
+          aria-keyshortcuts="Control+/"
           aria-activedescendant={
             activeRendered && !editing ? cellId(gridId, activeRow, activeCol) : undefined
           }
@@ -444,7 +518,27 @@ export function LineGrid(props: LineGridProps) {
               );
             })}
           </div>
+          {activeRendered ? (
+            <ActiveCellTip
+              layout={layout}
+              row={activeRow}
+              col={activeCol}
+              text={activeIssue ? cellMessage(activeIssue, t, describeIssue) : undefined}
+              view={viewport.read()}
+            />
+          ) : null}
         </div>
+        <p id={hintId} hidden>
+          {t("lines.hint")}
+        </p>
+        <CellMessages
+          gridId={gridId}
+          layout={layout}
+          rows={renderedRows}
+          issueFor={props.issueFor}
+          t={t}
+          describeIssue={describeIssue}
+        />
       </div>
     </LineRowContextValue.Provider>
   );

@@ -88,7 +88,7 @@ export function ProductEditor(props: EditorProps & { directory: ProductDirectory
         ref={input}
         data-editor-value
         role="combobox"
-        aria-label={t("products.product")}
+        aria-label={props.name ?? t("products.product")}
         aria-expanded={options.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"

@@ -60,7 +60,6 @@ export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
       : t("issues.summary", { errors: counts.errors, warnings: counts.warnings });
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape bubbling from the list's buttons closes it
     <section
       id={id}
       className="composer-issues"
