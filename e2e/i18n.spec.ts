@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { dropFile, utf8 } from "./files.ts";
 
 test.describe("a Japanese browser", () => {
   test.use({ locale: "ja-JP", timezoneId: "Asia/Tokyo", viewport: { width: 1280, height: 720 } });
@@ -34,6 +35,36 @@ test.describe("a Japanese browser", () => {
     await expect(page.getByRole("tab", { name: "Results" })).toBeVisible();
     await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("en");
     await page.screenshot({ path: testInfo.outputPath("compose-en.png") });
+  });
+});
+
+test.describe("a Japanese browser's file problems", () => {
+  test.use({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+
+  test("say what is wrong with a file, where, and what to do, in Japanese", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("grid", { name: "見積もり" })).toBeVisible();
+    const alert = page.getByRole("alert");
+    await dropFile(page, "旧形式.xls", Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
+    await expect(alert).toContainText("「旧形式.xls」は .xls 形式のスプレッドシートのため");
+    await expect(alert).toContainText("「Excel ブック (*.xlsx)」");
+    await alert.getByRole("button", { name: "閉じる" }).click();
+
+    // Found by the worker (the bytes say old Excel though the name says CSV): words from the page.
+    await dropFile(page, "見積.csv", Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
+    await expect(alert).toContainText("「見積.csv」をインポートできません。これは Excel 97–2003 ブック");
+    await alert.getByRole("button", { name: "閉じる" }).click();
+
+    await dropFile(page, "見出しだけ.csv", utf8("件名,有効期限\n"));
+    await expect(alert).toContainText(
+      "「見出しだけ.csv」には見出し行がありますが、その下にデータ行がありません。",
+    );
+    await alert.getByRole("button", { name: "閉じる" }).click();
+
+    await dropFile(page, "崩れ.csv", utf8('件名,有効期限\nA,2026-01-01\n"B,2026-01-02\nC,2026-01-03\n'));
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByRole("alert")).toContainText("3 行目で始まる引用符");
+    await expect(dialog).not.toContainText(/\b(row|rows|column)\b/i);
   });
 });
 

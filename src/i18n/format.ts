@@ -33,6 +33,8 @@ export interface Formatter {
   duration(milliseconds: number): string;
   /** "a, b, and c" · "a、b、c": items joined the way the locale lists things. */
   list(items: readonly string[]): string;
+  /** A file size: "512 bytes" · "12 kB" · "50.5 MB" (binary multiples, as file managers count). */
+  bytes(value: number): string;
 }
 
 const toDate = (instant: Date | number | string) => (instant instanceof Date ? instant : new Date(instant));
@@ -58,6 +60,18 @@ export function createFormatter({ locale, timeZone }: FormatSettings): Formatter
   const minuteUnit = memo(() => new Intl.NumberFormat(locale, { style: "unit", unit: "minute" }));
   const secondUnit = memo(() => new Intl.NumberFormat(locale, { style: "unit", unit: "second" }));
   const listFormat = memo(() => new Intl.ListFormat(locale, { type: "conjunction" }));
+  const byteUnits = (["byte", "kilobyte", "megabyte"] as const).map((unit) =>
+    memo(
+      () =>
+        new Intl.NumberFormat(locale, {
+          style: "unit",
+          unit,
+          // "512 bytes" · "512 バイト": the short "byte" is not a plural in English.
+          unitDisplay: unit === "byte" ? "long" : "short",
+          maximumFractionDigits: 1,
+        }),
+    ),
+  );
   const calendarFormat = memo(
     () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }),
   );
@@ -99,6 +113,12 @@ export function createFormatter({ locale, timeZone }: FormatSettings): Formatter
     milliseconds: (value) => msFormat().format(Math.round(value)),
     seconds: (milliseconds) => secondFormat().format(milliseconds / 1000),
     list: (items) => listFormat().format(items),
+    bytes: (value) => {
+      const power = value >= 1024 * 1024 ? 2 : value >= 1024 ? 1 : 0;
+      const scaled = value / 1024 ** power;
+      // Whole kilobytes read better; megabytes keep one decimal ("50.5 MB" is over a 50 MB limit).
+      return byteUnits[power]!().format(power === 1 ? Math.round(scaled) : scaled);
+    },
     duration: (milliseconds) => {
       const seconds = Math.max(1, Math.round(milliseconds / 1000));
       const minutes = Math.floor(seconds / 60);

@@ -58,3 +58,41 @@ describe("domain problems in words", () => {
     );
   });
 });
+
+describe("file problems in words", () => {
+  const en = describeIn("en");
+  const ja = describeIn("ja");
+
+  it("formats sizes as file sizes and names the file", () => {
+    const tooLarge = {
+      code: "file.tooLarge",
+      values: { name: "見積.csv", sizeBytes: 52_953_088, limitBytes: 50 * 1024 * 1024 },
+    } as const;
+    expect(en(tooLarge)).toBe(
+      "“見積.csv” is 50.5 MB, over the 50 MB limit. Split it into smaller files and import them one after another.",
+    );
+    expect(ja(tooLarge)).toBe(
+      "「見積.csv」は 50.5 MB で、上限の 50 MB を超えています。小さなファイルに分けて、順にインポートしてください。",
+    );
+  });
+
+  it("lists the rows that do not fit, unquoted, and how many more", () => {
+    const ragged = {
+      code: "file.raggedRows",
+      values: { count: 8, expected: 3, rowFields: ["4:1", "6:5"], more: 6 },
+    } as const;
+    expect(en(ragged)).toBe(
+      "8 rows do not have 3 fields like the header: row 4 has 1 and row 6 has 5, plus 6 more. Missing fields are imported empty; extra fields are ignored.",
+    );
+    expect(ja(ragged)).toBe(
+      "8 行で項目の数が見出しの 3 個と合いません（4 行目は 1 個、6 行目は 5 個、ほか 6 行）。足りない項目は空欄としてインポートし、余分な項目は無視します。",
+    );
+  });
+
+  it("tells a Japanese user how to save an .xls from Japanese Excel", () => {
+    expect(ja({ code: "file.xls" })).toContain("「Excel ブック (*.xlsx)」");
+    expect(en({ code: "file.sheetNoRows", values: { name: "q.xlsx", sheet: "集計" } })).toBe(
+      "Sheet “集計” of “q.xlsx” has no rows. Pick another sheet under Sheet, or choose a file with a header row and at least one row of data.",
+    );
+  });
+});

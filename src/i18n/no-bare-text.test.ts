@@ -28,12 +28,44 @@ const TEXT_ATTRIBUTES = new Set([
 /** Letters of any script: punctuation, digits and symbols (`…`, `✓`, `×`, `—`) are not language. */
 const WORDS = /\p{L}{2,}/u;
 
-function sourceFiles(folder: string): string[] {
+function sourceFiles(folder: string, pattern = /\.tsx$/): string[] {
   return readdirSync(join(root, folder), { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith(".tsx") && !entry.name.endsWith(".test.tsx") ? [path] : [];
+    if (entry.isDirectory()) return sourceFiles(path, pattern);
+    return pattern.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
   });
+}
+
+/**
+ * Code that is not JSX reaches the user too: an import's problems travel as thrown errors (from the
+ * worker) and as `message` fields. There they must be codes (`FileIssueError`, `issue.<code>`), so a
+ * sentence in `new Error("…")` or `message: "…"` is English only. Three words make a sentence; a
+ * two-word note for developers ("Unexpected reply") is not one.
+ */
+const codeFolders = ["src/features", "src/domain/csv", "src/domain/xlsx"];
+const SENTENCE = /\p{L}{2,}(?:\s+\p{L}+){2,}/u;
+
+function sentencesIn(fileName: string, text: string): string[] {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const check = (node: ts.Node, value: ts.Expression | undefined, what: string) => {
+    if (!value || !(ts.isStringLiteralLike(value) || ts.isTemplateExpression(value))) return;
+    const words = ts.isTemplateExpression(value)
+      ? [value.head.text, ...value.templateSpans.map((span) => span.literal.text)].join("…")
+      : value.text;
+    if (!SENTENCE.test(words)) return;
+    const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+    found.push(`${fileName}:${line + 1} ${what} ${JSON.stringify(words)}`);
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && /Error$/.test(node.expression.text))
+      check(node, node.arguments?.[0], node.expression.text);
+    if (ts.isPropertyAssignment(node) && node.name.getText(source) === "message")
+      check(node, node.initializer, "message:");
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
 }
 
 function bareTextIn(fileName: string, text: string): string[] {
@@ -92,9 +124,28 @@ describe("no bare UI text", () => {
     ]);
   });
 
+  it("finds sentences in errors and message fields (the check itself can fail)", () => {
+    const found = sentencesIn(
+      "x.ts",
+      `throw new Error("This workbook has no sheets."); const a = { message: \`Row \${n} is not closed\` };
+       throw new Error(\`Unexpected reply \${type}\`); throw new FileIssueError(fileIssue("file.noSheets"));`,
+    );
+    expect(found).toEqual([
+      'x.ts:1 Error "This workbook has no sheets."',
+      'x.ts:1 message: "Row … is not closed"',
+    ]);
+  });
+
+  it("leaves no sentence in errors or message fields of the import path and the features", () => {
+    const found = codeFolders
+      .flatMap((folder) => sourceFiles(folder, /\.tsx?$/))
+      .flatMap((path) => sentencesIn(path, readFileSync(join(root, path), "utf8")));
+    expect(found.join("\n")).toBe("");
+  });
+
   it("leaves no bare text in any component under src/features, src/app and src/ui", () => {
     const found = folders
-      .flatMap(sourceFiles)
+      .flatMap((folder) => sourceFiles(folder))
       .flatMap((path) =>
         bareTextIn(relative(root, join(root, path)), readFileSync(join(root, path), "utf8")),
       );

@@ -57,8 +57,14 @@ describe("header row detection", () => {
   });
 
   it("names columns without a header, and blank header cells, by position", () => {
-    expect(columnNames(null, 2)).toEqual(["Column 1", "Column 2"]);
-    expect(columnNames(["Title", " ", "Deal"], 4)).toEqual(["Title", "Column 2", "Deal", "Column 4"]);
+    const positional = (column: number) => `Column ${column}`;
+    expect(columnNames(null, 2, positional)).toEqual(["Column 1", "Column 2"]);
+    expect(columnNames(["Title", " ", "Deal"], 4, positional)).toEqual([
+      "Title",
+      "Column 2",
+      "Deal",
+      "Column 4",
+    ]);
   });
 
   it("keeps quoted newlines inside one field", () => {

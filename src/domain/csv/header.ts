@@ -41,12 +41,19 @@ function isHeaderLike(record: readonly string[]): boolean {
   return dataLike * 2 < nonEmpty.length || nonEmpty.length === 0;
 }
 
-/** Column names from the header row, or "Column 1…" without one; blanks get a positional name too. */
-export function columnNames(header: readonly string[] | null, width: number): string[] {
+/**
+ * Column names from the header row, or positional names ("Column 1", "列 1": the caller's words, 1-based)
+ * without one; blanks get a positional name too.
+ */
+export function columnNames(
+  header: readonly string[] | null,
+  width: number,
+  positional: (column: number) => string,
+): string[] {
   const names: string[] = [];
   for (let index = 0; index < width; index += 1) {
     const name = header?.[index]?.trim() ?? "";
-    names.push(name === "" ? `Column ${index + 1}` : name);
+    names.push(name === "" ? positional(index + 1) : name);
   }
   return names;
 }

@@ -1,14 +1,17 @@
+import { type FileIssue, fileIssue } from "./file-issue.ts";
+
 /** Something the preview lists so the user can fix the file or decide to go on anyway. */
 export interface CsvProblem {
   kind: "ragged-row" | "empty-header" | "duplicate-header" | "unbalanced-quotes" | "encoding";
   /** Stops the import (unbalanced quotes); the rest are warnings. */
   blocking: boolean;
-  message: string;
+  /** What is wrong, where and what to do, in the user's language (`issue.<code>`). */
+  issue: FileIssue;
 }
 
 const MAX_RAGGED_LISTED = 5;
 
-/** `rowNumbers` are 1-based line-of-file numbers as a spreadsheet would show them. */
+/** Column numbers are 1-based, as a spreadsheet user counts them. */
 export function headerProblems(header: readonly string[] | null): CsvProblem[] {
   if (!header) return [];
   const problems: CsvProblem[] = [];
@@ -19,7 +22,7 @@ export function headerProblems(header: readonly string[] | null): CsvProblem[] {
       problems.push({
         kind: "empty-header",
         blocking: false,
-        message: `Column ${index + 1} has no header name; it is shown as "Column ${index + 1}".`,
+        issue: fileIssue("file.emptyHeader", { column: index + 1 }),
       });
       return;
     }
@@ -29,35 +32,38 @@ export function headerProblems(header: readonly string[] | null): CsvProblem[] {
       problems.push({
         kind: "duplicate-header",
         blocking: false,
-        message: `Columns ${first + 1} and ${index + 1} are both named "${name}"; map at most one of them to each field.`,
+        issue: fileIssue("file.duplicateHeader", { first: first + 1, second: index + 1, name }),
       });
     else seen.set(key, index);
   });
   return problems;
 }
 
+/** `ragged` rows are 1-based line-of-file numbers as a spreadsheet would show them. */
 export function raggedRowProblem(
   expected: number,
   ragged: readonly { row: number; fields: number }[],
   total: number,
 ): CsvProblem | undefined {
   if (total === 0) return undefined;
-  const listed = ragged
-    .slice(0, MAX_RAGGED_LISTED)
-    .map(({ row, fields }) => `row ${row} has ${fields}`)
-    .join(", ");
-  const more = total > MAX_RAGGED_LISTED ? ` and ${total - MAX_RAGGED_LISTED} more` : "";
+  // "row:fields" pairs: the UI says "row 6 has 3" for each, in the user's language.
+  const listed = ragged.slice(0, MAX_RAGGED_LISTED).map(({ row, fields }) => `${row}:${fields}`);
   return {
     kind: "ragged-row",
     blocking: false,
-    message: `${total} ${total === 1 ? "row does" : "rows do"} not have ${expected} fields like the header: ${listed}${more}. Missing fields are imported empty; extra fields are ignored.`,
+    issue: fileIssue("file.raggedRows", {
+      count: total,
+      expected,
+      rowFields: listed,
+      more: Math.max(0, total - listed.length),
+    }),
   };
 }
 
 export function unbalancedQuoteProblem(row: number): CsvProblem {
-  return {
-    kind: "unbalanced-quotes",
-    blocking: true,
-    message: `A quoted field opened on row ${row} is never closed, so the rest of the file reads as one value. Check the quotes (") on row ${row} and save the file again.`,
-  };
+  return { kind: "unbalanced-quotes", blocking: true, issue: fileIssue("file.unbalancedQuotes", { row }) };
+}
+
+export function encodingProblem(count: number): CsvProblem {
+  return { kind: "encoding", blocking: false, issue: fileIssue("file.encoding", { count }) };
 }

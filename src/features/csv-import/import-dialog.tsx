@@ -38,8 +38,9 @@ export function ImportDialog({ controller }: { controller: CsvImportController }
     return columnNames(
       preview.headerRow === null ? null : (preview.summary.preview[preview.headerRow] ?? null),
       width,
+      (column) => t("csvImport.column.positional", { column }),
     );
-  }, [preview]);
+  }, [preview, t]);
   const samples = useMemo(() => {
     if (!preview) return [];
     const first = preview.headerRow === null ? 0 : preview.headerRow + 1;

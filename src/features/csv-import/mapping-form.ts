@@ -7,7 +7,7 @@ import type { MappingTarget } from "../../domain/csv/targets.ts";
 import type { RememberedMapping } from "../../lib/storage/csv-mappings.ts";
 
 /** "" means Ignore. Two columns on one target would overwrite each other, so that blocks the import. */
-export function mappingSchema(headers: readonly string[], targets: readonly MappingTarget[]) {
+export function mappingSchema(headers: readonly string[]) {
   return z
     .object({
       columns: z.array(z.object({ target: z.string() })),
@@ -22,14 +22,23 @@ export function mappingSchema(headers: readonly string[], targets: readonly Mapp
           firstByTarget.set(target, index);
           return;
         }
-        const label = targets.find((t) => t.key === target)?.label ?? target;
+        // A code, not words: the mapping step names the first column in the user's language.
         ctx.addIssue({
           code: "custom",
           path: ["columns", index, "target"],
-          message: `"${headers[first]}" already goes to ${label}. Choose another field or Ignore for one of them.`,
+          message: `${DUPLICATE_TARGET}:${headers[first] ?? ""}`,
         });
       });
     });
+}
+
+/** The message of a column mapped to a field an earlier column already goes to: `duplicate-target:<header>`. */
+export const DUPLICATE_TARGET = "duplicate-target";
+
+/** The earlier column's header from a duplicate-target message, or `undefined` for any other message. */
+export function duplicateOf(message: string | undefined): string | undefined {
+  const prefix = `${DUPLICATE_TARGET}:`;
+  return message?.startsWith(prefix) ? message.slice(prefix.length) : undefined;
 }
 
 export type MappingValues = z.infer<ReturnType<typeof mappingSchema>>;

@@ -19,7 +19,7 @@ import { Alert } from "../../ui/alert.tsx";
 import { Badge, type Tone } from "../../ui/badge.tsx";
 import { Button } from "../../ui/button.tsx";
 import type { MappingValues } from "./mapping-form.ts";
-import { importColumns, initialMatches, mappingSchema, toRemembered } from "./mapping-form.ts";
+import { duplicateOf, importColumns, initialMatches, mappingSchema, toRemembered } from "./mapping-form.ts";
 import { ProfileBar } from "./profile-bar.tsx";
 import { UnmappedNotice } from "./unmapped-notice.tsx";
 import type { ImportReport } from "./use-csv-import.ts";
@@ -60,7 +60,7 @@ export function MappingStep(props: MappingStepProps) {
   const signature = useMemo(() => headerSignature(headers), [headers]);
   const [initial] = useState(() => initialMatches(headers, targets, loadMapping(signature)));
   const [confidence, setConfidence] = useState(() => initial.map((match) => match.confidence));
-  const schema = useMemo(() => mappingSchema(headers, targets), [headers, targets]);
+  const schema = useMemo(() => mappingSchema(headers), [headers]);
   const form = useForm<MappingValues>({
     resolver: zodResolver(schema),
     mode: "onChange",
@@ -301,7 +301,9 @@ export function MappingStep(props: MappingStepProps) {
                       ) : null}
                     </select>
                     {error ? (
-                      <span className="csv-import-maptable__error">{t("csvImport.map.duplicateColumn")}</span>
+                      <span className="csv-import-maptable__error">
+                        {t("csvImport.map.duplicateColumn", { column: duplicateOf(error) ?? "" })}
+                      </span>
                     ) : null}
                   </td>
                   <td>

@@ -1,5 +1,11 @@
+import { type FileIssue, fileIssue } from "../../domain/csv/file-issue.ts";
 import type { CsvProblem } from "../../domain/csv/problems.ts";
-import { headerProblems, raggedRowProblem, unbalancedQuoteProblem } from "../../domain/csv/problems.ts";
+import {
+  encodingProblem,
+  headerProblems,
+  raggedRowProblem,
+  unbalancedQuoteProblem,
+} from "../../domain/csv/problems.ts";
 import type { ParseSummary } from "./worker/protocol.ts";
 
 export const PREVIEW_ROWS = 100;
@@ -56,12 +62,7 @@ export function fileProblems(summary: ParseSummary, headerRow: number | null): C
   ragged.sort((a, b) => a.row - b.row);
   const raggedProblem = raggedRowProblem(width, ragged, total);
   if (raggedProblem) problems.push(raggedProblem);
-  if (summary.replacementChars > 0)
-    problems.push({
-      kind: "encoding",
-      blocking: false,
-      message: `${summary.replacementChars} characters could not be read in this encoding (shown as �). Try another encoding above.`,
-    });
+  if (summary.replacementChars > 0) problems.push(encodingProblem(summary.replacementChars));
   return problems;
 }
 
@@ -70,10 +71,16 @@ export function fatalProblem(
   summary: ParseSummary,
   headerRow: number | null,
   name: string,
-): string | undefined {
+): FileIssue | undefined {
+  // A workbook's problem names the sheet: the data may be on another one.
+  const sheet = summary.workbook?.sheets[summary.workbook.sheet]?.name;
   if (summary.totalRecords === 0)
-    return `"${name}" has no rows. Choose a file with a header row and at least one row of data.`;
+    return sheet === undefined
+      ? fileIssue("file.noRows", { name })
+      : fileIssue("file.sheetNoRows", { name, sheet });
   if (dataRowCount(summary, headerRow) <= 0)
-    return `"${name}" has a header row but no data rows below it. Add rows to the file, or pick another header row if this one is wrong.`;
+    return sheet === undefined
+      ? fileIssue("file.noDataRows", { name })
+      : fileIssue("file.sheetNoDataRows", { name, sheet });
   return undefined;
 }

@@ -1,8 +1,8 @@
 import { useId } from "react";
 import { CSV_DELIMITERS, type CsvDelimiter } from "../../domain/csv/delimiter.ts";
 import { CSV_ENCODINGS, type CsvEncoding } from "../../domain/csv/encoding.ts";
-import { formatBytes } from "../../domain/csv/file-check.ts";
 import { columnNames } from "../../domain/csv/header.ts";
+import { useIssueText } from "../../i18n/issue-text.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
 import type { MessageId } from "../../i18n/messages.ts";
 import { useT } from "../../i18n/use-t.ts";
@@ -58,9 +58,14 @@ export function PreviewStep(props: PreviewStepProps) {
   const { summary, headerRow, onEncoding, onDelimiter, onHeaderRow } = props;
   const t = useT();
   const format = useFormat();
+  const explain = useIssueText();
   const id = useId();
   const width = tableWidth(summary, headerRow);
-  const names = columnNames(headerRow === null ? null : (summary.preview[headerRow] ?? null), width);
+  const names = columnNames(
+    headerRow === null ? null : (summary.preview[headerRow] ?? null),
+    width,
+    (column) => t("csvImport.column.positional", { column }),
+  );
   const firstData = headerRow === null ? 0 : headerRow + 1;
   const shown = summary.preview.slice(0, firstData + PREVIEW_ROWS);
   const problems = fileProblems(summary, headerRow);
@@ -160,7 +165,7 @@ export function PreviewStep(props: PreviewStepProps) {
           </div>
           <div>
             <dt>{t("csvImport.facts.size")}</dt>
-            <dd>{formatBytes(summary.timings.bytes)}</dd>
+            <dd>{format.bytes(summary.timings.bytes)}</dd>
           </div>
         </dl>
       </div>
@@ -168,8 +173,8 @@ export function PreviewStep(props: PreviewStepProps) {
       {problems
         .filter((p) => p.blocking)
         .map((problem) => (
-          <Alert key={problem.message} tone="danger" title={t("csvImport.blocked")}>
-            {problem.message}
+          <Alert key={problem.kind} tone="danger" title={t("csvImport.blocked")}>
+            {explain(problem.issue)}
           </Alert>
         ))}
       {problems.some((p) => !p.blocking) ? (
@@ -181,7 +186,9 @@ export function PreviewStep(props: PreviewStepProps) {
             {problems
               .filter((p) => !p.blocking)
               .map((problem) => (
-                <li key={problem.message}>{problem.message}</li>
+                <li key={`${problem.kind}\u0000${JSON.stringify(problem.issue.values)}`}>
+                  {explain(problem.issue)}
+                </li>
               ))}
           </ul>
         </section>

@@ -5,8 +5,10 @@ import type { BatchRow } from "../../domain/batch/row.ts";
 import type { CsvDelimiter } from "../../domain/csv/delimiter.ts";
 import type { CsvEncoding } from "../../domain/csv/encoding.ts";
 import { fileProblem } from "../../domain/csv/file-check.ts";
+import { asFileIssue } from "../../domain/csv/file-issue.ts";
 import { groupLineRecords, isLineTargetKey } from "../../domain/csv/group-lines.ts";
 import { productTermsInRows, rowsWithProductIds } from "../../domain/lines/product-terms.ts";
+import { useIssueText } from "../../i18n/issue-text.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { useAppServices } from "../../lib/services/app-services-context.tsx";
 import { recordParseTimings } from "./bench-hook.ts";
@@ -60,6 +62,7 @@ export function useCsvImport() {
   const { batch: store, layout, products: directory } = useAppServices();
   const [client] = useState(() => new CsvWorkerClient());
   const t = useT();
+  const explain = useIssueText();
   const [state, setState] = useState<ImportState>({ kind: "closed" });
   const [alert, setAlert] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
@@ -79,11 +82,12 @@ export function useCsvImport() {
   const fail = useCallback(
     (error: unknown, name: string) => {
       if (error instanceof ImportCancelled) return;
-      const message = error instanceof Error ? error.message : String(error);
+      // The worker's problems are codes; anything else (a bug) still says the file and what to try.
+      const message = explain(asFileIssue(error));
       setAlert(t("csvImport.alert.failed", { name, message }));
       setState((current) => (current.kind === "loading" ? { kind: "closed" } : current));
     },
-    [t],
+    [t, explain],
   );
 
   const parse = useCallback(
@@ -100,11 +104,11 @@ export function useCsvImport() {
         // A workbook's other sheets may hold the data: keep the preview (and its sheet picker) open.
         const otherSheets = (summary.workbook?.sheets.length ?? 0) > 1;
         if (fatal && !otherSheets) {
-          setAlert(fatal);
+          setAlert(explain(fatal));
           setState({ kind: "closed" });
           return;
         }
-        setAlert(fatal ?? null);
+        setAlert(fatal ? explain(fatal) : null);
         setState({
           kind: "preview",
           name,
@@ -117,7 +121,7 @@ export function useCsvImport() {
         fail(error, name);
       }
     },
-    [client, fail],
+    [client, fail, explain],
   );
 
   /** A file from the input or a drop. Refused with an alert when it cannot be a CSV or an import is open. */
@@ -135,13 +139,13 @@ export function useCsvImport() {
       setOutcome(null);
       const problem = fileProblem(file);
       if (problem) {
-        setAlert(problem);
+        setAlert(explain(problem));
         return;
       }
       setAlert(null);
       void parse(file.name, file, {});
     },
-    [parse, t],
+    [parse, t, explain],
   );
 
   const openPaste = useCallback(() => {

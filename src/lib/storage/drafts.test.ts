@@ -1,5 +1,5 @@
 import "fake-indexeddb/auto";
-import { createStore } from "idb-keyval";
+import { createStore, set } from "idb-keyval";
 import { describe, expect, it } from "vitest";
 import {
   decodeDraft,
@@ -9,7 +9,7 @@ import {
   ROWS_PER_SLICE,
   type StoredRow,
 } from "./draft-encoding.ts";
-import { DraftStorage } from "./drafts.ts";
+import { DraftStorage, draftTitle } from "./drafts.ts";
 
 let dbCounter = 0;
 function storage() {
@@ -107,7 +107,8 @@ describe("DraftStorage", () => {
   it("saves and loads a draft's rows and keeps its row count in the list", async () => {
     const drafts = storage();
     const draft = await drafts.create();
-    expect(draft.name).toBe("Untitled batch");
+    expect(draft.name).toBe("");
+    expect(draftTitle(draft, [draft])).toEqual({ untitled: 1 });
     await drafts.save(draft.id, rows);
     expect(await drafts.load(draft.id)).toHaveLength(3);
     expect((await drafts.list())[0]).toMatchObject({ id: draft.id, rowCount: 3 });
@@ -118,10 +119,11 @@ describe("DraftStorage", () => {
     const drafts = storage();
     const first = await drafts.create("March renewals");
     const second = await drafts.create();
-    expect(second.name).toBe("Untitled batch 2");
+    expect(second.name).toBe("");
     expect((await drafts.current())?.id).toBe(second.id);
     await drafts.save(first.id, rows);
-    expect((await drafts.list()).map((d) => d.name)).toEqual(["March renewals", "Untitled batch 2"]);
+    const listed = await drafts.list();
+    expect(listed.map((d) => draftTitle(d, listed))).toEqual([{ name: "March renewals" }, { untitled: 2 }]);
     await drafts.rename(second.id, "  April  ");
     await drafts.rename(second.id, "   ");
     await drafts.setCurrent(first.id);
@@ -159,5 +161,32 @@ describe("DraftStorage", () => {
     const back = await drafts.load(draft.id);
     expect(back).toHaveLength(50_000);
     expect(back[49_999]?.cells.p19).toBe("p19-49999");
+  });
+});
+
+describe("untitled drafts", () => {
+  it("reads the English default names stored before as untitled, so they follow the language", async () => {
+    const store = createStore(`legacy-${Math.random()}`, "drafts");
+    const meta = (id: string, name: string, createdAt: number) => ({
+      id,
+      name,
+      createdAt,
+      updatedAt: createdAt,
+      rowCount: 0,
+    });
+    await set(
+      "index",
+      {
+        currentId: "b",
+        drafts: [meta("a", "Untitled batch", 1), meta("b", "Untitled batch 2", 2), meta("c", "Untitled", 3)],
+      },
+      store,
+    );
+    const listed = await new DraftStorage({ store }).list();
+    expect(listed.map((d) => [d.id, draftTitle(d, listed)])).toEqual([
+      ["c", { name: "Untitled" }],
+      ["b", { untitled: 2 }],
+      ["a", { untitled: 1 }],
+    ]);
   });
 });

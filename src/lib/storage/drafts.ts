@@ -34,8 +34,23 @@ function isEncoded(rows: readonly StoredRow[] | EncodedRows): rows is EncodedRow
   return "slices" in rows;
 }
 
-export function defaultDraftName(count: number): string {
-  return count <= 1 ? "Untitled batch" : `Untitled batch ${count}`;
+/** Names the app gave untitled drafts before they were words in the user's language: read as untitled. */
+const LEGACY_UNTITLED = /^Untitled batch(?: \d+)?$/;
+
+/**
+ * How to call a draft: its name, or "Untitled batch 2" in the user's language, numbered by when it was
+ * made among the drafts there are (an untitled draft stores no name, so the words follow the language).
+ */
+export function draftTitle(
+  draft: DraftMeta,
+  drafts: readonly DraftMeta[],
+): { name: string } | { untitled: number } {
+  if (draft.name !== "") return { name: draft.name };
+  const before = drafts.filter(
+    (other) =>
+      other.createdAt < draft.createdAt || (other.createdAt === draft.createdAt && other.id < draft.id),
+  );
+  return { untitled: before.length + 1 };
 }
 
 /**
@@ -63,7 +78,11 @@ export class DraftStorage {
 
   private async readIndex(): Promise<DraftIndex> {
     const parsed = DraftIndex.safeParse(await get(INDEX_KEY, this.store));
-    return parsed.success ? parsed.data : { currentId: null, drafts: [] };
+    if (!parsed.success) return { currentId: null, drafts: [] };
+    const drafts = parsed.data.drafts.map((draft) =>
+      LEGACY_UNTITLED.test(draft.name) ? { ...draft, name: "" } : draft,
+    );
+    return { ...parsed.data, drafts };
   }
 
   private writeIndex(index: DraftIndex): Promise<void> {
@@ -84,14 +103,14 @@ export class DraftStorage {
     });
   }
 
-  /** A new empty draft, which becomes the current one. */
+  /** A new empty draft, which becomes the current one; without a name it is untitled (see `draftTitle`). */
   create(name?: string): Promise<DraftMeta> {
     return this.serial(async () => {
       const index = await this.readIndex();
       const at = this.now();
       const draft: DraftMeta = {
         id: this.newId(),
-        name: name?.trim() || defaultDraftName(index.drafts.length + 1),
+        name: name?.trim() ?? "",
         createdAt: at,
         updatedAt: at,
         rowCount: 0,

@@ -4,7 +4,7 @@ import type { Formatter } from "../../../i18n/format.ts";
 import { useFormat } from "../../../i18n/language-provider.tsx";
 import { type Translate, useT } from "../../../i18n/use-t.ts";
 import { useBatchStore } from "../../../lib/batch-store-context.tsx";
-import type { DraftMeta } from "../../../lib/storage/drafts.ts";
+import { type DraftMeta, draftTitle } from "../../../lib/storage/drafts.ts";
 import { Alert } from "../../../ui/alert.tsx";
 import { Button } from "../../../ui/button.tsx";
 import { Dialog } from "../../../ui/dialog.tsx";
@@ -20,6 +20,12 @@ function savedText(
   if (state.saving) return t("drafts.saving");
   if (state.lastSavedAt) return t("drafts.savedAt", { time: format.time(state.lastSavedAt) });
   return t("drafts.saved");
+}
+
+/** A draft's name, or "Untitled batch 2" in the user's language. */
+function draftName(draft: DraftMeta, drafts: readonly DraftMeta[], t: Translate): string {
+  const title = draftTitle(draft, drafts);
+  return "name" in title ? title.name : t("drafts.untitled", { number: title.untitled });
 }
 
 /** The current draft's name and the draft actions: rename, switch, new batch, delete. */
@@ -40,6 +46,8 @@ export function DraftsMenu() {
   const format = useFormat();
   const current = state.current;
   const others = state.drafts.filter((draft) => draft.id !== current?.id);
+  const nameOf = (draft: DraftMeta) => draftName(draft, state.drafts, t);
+  const currentName = current ? nameOf(current) : undefined;
 
   const startNew = () => {
     const count = countFilled();
@@ -63,11 +71,11 @@ export function DraftsMenu() {
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => {
-          setName(current?.name ?? "");
+          setName(currentName ?? "");
           setOpen(!open);
         }}
       >
-        {t("drafts.button", { name: current?.name ?? "…" })}
+        {t("drafts.button", { name: currentName ?? "…" })}
       </Button>
       {/* Not a live region: "Saving…" after every edit would talk over the user. A failed save is an alert. */}
       <span className="composer-muted">{savedText(state, t, format)}</span>
@@ -90,7 +98,7 @@ export function DraftsMenu() {
             <span>{t("drafts.name")}</span>
             <input value={name} onChange={(event) => setName(event.target.value)} />
           </label>
-          <Button type="submit" size="sm" disabled={name.trim() === "" || name.trim() === current?.name}>
+          <Button type="submit" size="sm" disabled={name.trim() === "" || name.trim() === currentName}>
             {t("drafts.rename")}
           </Button>
         </form>
@@ -105,10 +113,10 @@ export function DraftsMenu() {
         <ul className="composer-drafts__list">
           {others.map((draft) => (
             <li key={draft.id}>
-              <span>{t("drafts.entry", { name: draft.name, rows: draft.rowCount })}</span>
+              <span>{t("drafts.entry", { name: nameOf(draft), rows: draft.rowCount })}</span>
               <Button
                 size="sm"
-                aria-label={t("drafts.openNamed", { name: draft.name })}
+                aria-label={t("drafts.openNamed", { name: nameOf(draft) })}
                 onClick={() => void session.switchTo(draft.id)}
               >
                 {t("common.open")}
@@ -116,7 +124,7 @@ export function DraftsMenu() {
               <Button
                 size="sm"
                 variant="ghost"
-                aria-label={t("drafts.deleteNamed", { name: draft.name })}
+                aria-label={t("drafts.deleteNamed", { name: nameOf(draft) })}
                 onClick={() => askDelete(draft)}
               >
                 {t("common.delete")}
@@ -160,7 +168,7 @@ export function DraftsMenu() {
       <Dialog
         open={doomed !== undefined}
         onClose={() => setDoomed(undefined)}
-        title={t("drafts.deleteTitle", { name: doomed?.name ?? "" })}
+        title={t("drafts.deleteTitle", { name: doomed ? nameOf(doomed) : "" })}
         size="sm"
         footer={
           <>

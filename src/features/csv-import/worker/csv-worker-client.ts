@@ -1,3 +1,4 @@
+import { FileIssueError, fileIssue } from "../../../domain/csv/file-issue.ts";
 import type { ImportColumn } from "../../../domain/csv/plan.ts";
 import type { DateOrder } from "../../../domain/values/dates.ts";
 import type { AnalyseSummary, ParseOptions, ParseSummary, WorkerReply, WorkerRequest } from "./protocol.ts";
@@ -30,7 +31,8 @@ export class CsvWorkerClient {
     worker.onmessage = (event: MessageEvent<WorkerReply>) => this.receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
-      this.failAll(new Error(event.message || "The CSV reader stopped unexpectedly."));
+      // Out of memory or a crash in the worker: its message is the browser's, not a sentence for the user.
+      this.failAll(new FileIssueError(fileIssue("file.readerStopped", { detail: event.message ?? "" })));
     };
     this.worker = worker;
     return worker;
@@ -43,7 +45,7 @@ export class CsvWorkerClient {
     else if (reply.type === "chunk") pending.onChunk?.(reply);
     else {
       this.pending.delete(reply.id);
-      if (reply.type === "error") pending.reject(new Error(reply.message));
+      if (reply.type === "error") pending.reject(new FileIssueError(reply.issue));
       else pending.resolve(reply);
     }
   }

@@ -7,7 +7,7 @@ import {
   detectAndDecode,
   detectEncoding,
 } from "../../../domain/csv/encoding.ts";
-import { EXCEL_HOW_TO } from "../../../domain/csv/file-check.ts";
+import { FileIssueError, fileIssue } from "../../../domain/csv/file-issue.ts";
 import { detectHeaderRow } from "../../../domain/csv/header.ts";
 import type { ColumnCoercion, CsvTable, ImportColumn } from "../../../domain/csv/plan.ts";
 import { analyseFileDateOrder, coerceSlice, planCoercion } from "../../../domain/csv/plan.ts";
@@ -103,7 +103,7 @@ export class ParseSession {
       this.workbook = openWorkbook(bytes);
     }
     const { sheets } = this.workbook;
-    if (sheets.length === 0) throw new Error("This workbook has no sheets to import.");
+    if (sheets.length === 0) throw new FileIssueError(fileIssue("file.noSheets"));
     // The first visible sheet with a header and data, as a person would look for it.
     const withData = sheets.findIndex((sheet) => !sheet.hidden && sheet.rows > 1);
     const withRows = sheets.findIndex((sheet) => !sheet.hidden && sheet.rows > 0);
@@ -191,7 +191,7 @@ export class ParseSession {
 
   /** The coerced columns in slices of `chunkRows`, for the page to turn into batch rows bit by bit. */
   *chunks(chunkRows: number): Generator<{ keys: string[]; columns: string[][]; rows: number }> {
-    if (!this.coerced) throw new Error("Map the columns before importing.");
+    if (!this.coerced) throw new FileIssueError(fileIssue("file.notMapped"));
     const { plan, columns } = this.coerced;
     const total = columns[0]?.length ?? 0;
     const keys = plan.map((column) => column.key);
@@ -236,12 +236,8 @@ export class ParseSession {
 
 function refuseNonText(bytes: Uint8Array): void {
   const verdict = classifyBytes(bytes);
-  if (verdict.kind === "excel")
-    throw new Error(`This is an Excel 97–2003 workbook (.xls), which cannot be read here. ${EXCEL_HOW_TO}`);
-  if (verdict.kind === "binary")
-    throw new Error(
-      "This file is not text: it contains control bytes that CSV files never have. Export the data from your spreadsheet as CSV (UTF-8) and import that file.",
-    );
+  if (verdict.kind === "excel") throw new FileIssueError(fileIssue("file.xls"));
+  if (verdict.kind === "binary") throw new FileIssueError(fileIssue("file.binary"));
 }
 
 function countDataRows(table: CsvTable): number {

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import "../../../lib/zod-without-eval.ts";
+import { asFileIssue } from "../../../domain/csv/file-issue.ts";
 import { ParseSession } from "./parse-session.ts";
 import type { WorkerReply, WorkerRequest } from "./protocol.ts";
 
@@ -54,6 +55,6 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         break;
     }
   } catch (error) {
-    reply({ type: "error", id: request.id, message: error instanceof Error ? error.message : String(error) });
+    reply({ type: "error", id: request.id, issue: asFileIssue(error) });
   }
 };

@@ -2,6 +2,7 @@ import type { ColumnKey } from "../../../domain/batch/columns.ts";
 import type { CoercionStats } from "../../../domain/csv/coerce.ts";
 import type { CsvDelimiter } from "../../../domain/csv/delimiter.ts";
 import type { CsvEncoding, EncodingGuess } from "../../../domain/csv/encoding.ts";
+import type { FileIssue } from "../../../domain/csv/file-issue.ts";
 import type { ImportColumn } from "../../../domain/csv/plan.ts";
 import type { DateOrderAnalysis } from "../../../domain/values/date-order.ts";
 import type { DateOrder } from "../../../domain/values/dates.ts";
@@ -84,4 +85,5 @@ export type WorkerReply =
   | { type: "chunk"; id: number; keys: ColumnKey[]; columns: string[][]; rows: number }
   | { type: "imported"; id: number; rows: number }
   | { type: "bench"; id: number; rawMs: number; oursMs: number; bytes: number }
-  | { type: "error"; id: number; message: string };
+  /** What went wrong, as data: the page words it in the user's language. */
+  | { type: "error"; id: number; issue: FileIssue };

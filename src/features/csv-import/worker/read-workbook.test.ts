@@ -1,4 +1,6 @@
+import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { FileIssueError } from "../../../domain/csv/file-issue.ts";
 import { buildTargets } from "../../../domain/csv/targets.ts";
 import { TEST_PROPERTIES } from "../../../domain/csv/test-targets.ts";
 import { workbookBytes } from "../../../test/workbook-fixture.ts";
@@ -71,9 +73,16 @@ describe("reading .xlsx workbooks", () => {
     expect(analysed.columns[2]!.sample).toEqual(["10", "20"]);
   });
 
-  it("explains a damaged workbook instead of failing silently", () => {
-    expect(() => openWorkbook(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toThrow(
-      /cannot be opened|not an Excel workbook/,
-    );
+  it("explains a damaged workbook, or a ZIP that is no workbook, as a code the page words", () => {
+    const codeOf = (bytes: Uint8Array) => {
+      try {
+        openWorkbook(bytes);
+      } catch (error) {
+        return error instanceof FileIssueError ? error.issue.code : String(error);
+      }
+      return "opened";
+    };
+    expect(codeOf(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toBe("file.damagedWorkbook");
+    expect(codeOf(zipSync({ "notes.txt": strToU8("hello") }))).toBe("file.zipNotWorkbook");
   });
 });

@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from "fflate";
+import { FileIssueError, fileIssue } from "../../../domain/csv/file-issue.ts";
 import { parseStyleKinds } from "../../../domain/xlsx/number-formats.ts";
 import { parseSharedStrings } from "../../../domain/xlsx/shared-strings.ts";
 import { parseSheet } from "../../../domain/xlsx/sheet.ts";
@@ -23,15 +24,10 @@ export function openWorkbook(bytes: Uint8Array): OpenWorkbook {
     // Worksheets are unzipped on demand below; the rest is small.
     files = unzipSync(bytes, { filter: (file) => !file.name.startsWith("xl/worksheets/") });
   } catch {
-    throw new Error(
-      "This workbook cannot be opened: the file is damaged or not an .xlsx workbook. Open it in Excel, save it again as .xlsx or CSV, and import that file.",
-    );
+    throw new FileIssueError(fileIssue("file.damagedWorkbook"));
   }
   const text = (name: string) => (files[name] ? strFromU8(files[name]!) : "");
-  if (!files[WORKBOOK])
-    throw new Error(
-      "This file is a ZIP archive but not an Excel workbook (.xlsx). Open it in its program and export it as .xlsx or CSV (UTF-8).",
-    );
+  if (!files[WORKBOOK]) throw new FileIssueError(fileIssue("file.zipNotWorkbook"));
   const info = parseWorkbook(text(WORKBOOK), text("xl/_rels/workbook.xml.rels"));
   const context = {
     strings: parseSharedStrings(text("xl/sharedStrings.xml")),
@@ -53,7 +49,7 @@ export function openWorkbook(bytes: Uint8Array): OpenWorkbook {
     sheets,
     readSheet(index) {
       const sheet = info.sheets[index];
-      if (!sheet) throw new Error(`This workbook has no sheet number ${index + 1}.`);
+      if (!sheet) throw new FileIssueError(fileIssue("file.noSheet", { sheet: index + 1 }));
       return parseSheet(sheetXml(sheet.path), context);
     },
   };
