@@ -22,6 +22,7 @@ import {
   readHistoryFilter,
   writeHistoryFilter,
 } from "./history-filter.ts";
+import { historyPollMs } from "./history-poll.ts";
 import "./history.css";
 
 const STATUS: Record<string, MessageId> = {
@@ -66,7 +67,7 @@ function useUrlFilter(): [HistoryFilterState, (next: HistoryFilterState) => void
  * The team's past submissions, from the server (so they survive this browser's storage being cleared and
  * can be reconciled from any browser), filtered by person, dates and outcome. Opening one shows its results.
  */
-export function HistoryPage() {
+export function HistoryPage({ active = true }: { active?: boolean } = {}) {
   const store = useSubmissionStore();
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const t = useT();
@@ -83,6 +84,8 @@ export function HistoryPage() {
         source: "browser" as const,
       },
     placeholderData: (previous) => previous,
+    refetchInterval: (current) => historyPollMs(current.state.data, active),
+    refetchOnWindowFocus: true,
   });
   const filtered = isFiltered(filter);
   const data = history.data;
