@@ -24,6 +24,7 @@ import {
 } from "./history-filter.ts";
 import { historyPollMs } from "./history-poll.ts";
 import "./history.css";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
 const STATUS: Record<string, MessageId> = {
   running: "history.status.running",
@@ -268,7 +269,7 @@ function HistoryTable({
   return (
     <>
       {failedToOpen ? <Alert tone="danger">{t("history.openFailed")}</Alert> : null}
-      <div className="history__wrap">
+      <ScrollRegion className="history__wrap" label={t("history.tableRegion")}>
         <table className="history__table" aria-label={t("history.title")}>
           <thead>
             <tr>
@@ -315,7 +316,7 @@ function HistoryTable({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

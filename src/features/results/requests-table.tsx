@@ -2,6 +2,7 @@ import type { Attempt, RequestRecord, SubmissionState } from "../../domain/submi
 import type { Formatter } from "../../i18n/format.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
 import { type Translate, useT } from "../../i18n/use-t.ts";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
 function waits(request: RequestRecord, t: Translate, format: Formatter): string {
   if (request.waits.length === 0) return "";
@@ -37,7 +38,7 @@ export function RequestsTable({ state }: { state: SubmissionState }) {
   const format = useFormat();
   const time = (iso: string | undefined) => (iso ? format.time(iso) : "");
   return (
-    <div className="results-table-wrap">
+    <ScrollRegion className="results-table-wrap" label={t("requests.tableRegion")}>
       <table className="results-table" aria-label={t("requests.label")}>
         <thead>
           <tr>
@@ -96,6 +97,6 @@ export function RequestsTable({ state }: { state: SubmissionState }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

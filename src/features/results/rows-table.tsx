@@ -7,6 +7,7 @@ import type { QuoteSystem } from "../../hubspot/quote-system.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
 import { type RichValues, type Translate, useT, useTRich } from "../../i18n/use-t.ts";
 import { Button } from "../../ui/button.tsx";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { OutcomeBadge } from "./outcome-badge.tsx";
 
 const PAGE = 100;
@@ -198,7 +199,7 @@ export function RowsTable({ state }: { state: SubmissionState }) {
           </Button>
         </span>
       </div>
-      <div className="results-table-wrap">
+      <ScrollRegion className="results-table-wrap" label={t("rows.tableRegion")}>
         <table className="results-table" aria-label={t("rows.label")}>
           <thead>
             <tr>
@@ -246,7 +247,7 @@ export function RowsTable({ state }: { state: SubmissionState }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

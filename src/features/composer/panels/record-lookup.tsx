@@ -11,6 +11,7 @@ import {
 } from "../../../lib/api/search-records.ts";
 import { useRecordNames } from "./use-record-names.ts";
 import "./panels.css";
+import { ANCHORED_POPOVER, useAnchoredPopover } from "../../../ui/use-anchored-popover.ts";
 
 export interface RecordLookupProps {
   objectType: AssociationTargetType;
@@ -73,6 +74,9 @@ export function RecordLookup({
   const [open, setOpen] = useState(initialTerm !== "");
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  // The list goes under the whole editor (chips, input and its "10 results" status), not over the status.
+  const editorRef = useRef<HTMLDivElement>(null);
   const debounced = useDebounced(term.trim(), debounceMs);
   const selected = useMemo(() => splitRecordIds(value), [value]);
   const names = useRecordNames(objectType, selected);
@@ -139,6 +143,7 @@ export function RecordLookup({
   };
 
   const expanded = open && debounced !== "" && term.trim() !== "";
+  useAnchoredPopover(editorRef, listRef, expanded);
   const activeIndex = Math.min(active, Math.max(options.length - 1, 0));
   const activeOption = expanded ? options[activeIndex] : undefined;
   const status = statusText({
@@ -153,7 +158,7 @@ export function RecordLookup({
   });
 
   return (
-    <div className="composer-lookup">
+    <div ref={editorRef} className="composer-lookup">
       {selected.length > 0 ? (
         <ul
           className="composer-lookup__chips"
@@ -207,6 +212,8 @@ export function RecordLookup({
         onBlur={() => setOpen(false)}
       />
       <div
+        ref={listRef}
+        popover={ANCHORED_POPOVER}
         id={listId}
         role="listbox"
         aria-label={t("lookup.results", { object: t(`object.${objectType}.one`) })}
