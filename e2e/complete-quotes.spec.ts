@@ -1,34 +1,15 @@
-import { expect, type Page, test } from "@playwright/test";
-import { z } from "zod";
+import { expect, test } from "@playwright/test";
+import { seededCrm } from "./crm.ts";
 
 test.beforeEach(async ({ page }) => {
   await page.request.post("/api/simulator/reset");
   await page.goto("/");
 });
 
-const Records = z.object({ results: z.array(z.object({ id: z.string() })) });
-const ids = (body: unknown): string[] => Records.parse(body).results.map((record) => record.id);
-
-/** A product, a deal and a template of the simulator's seeded CRM, read through the app's own API. */
-async function crm(page: Page) {
-  const search = (type: string) =>
-    page.request
-      .post(`/api/hubspot/crm/v3/objects/${type}/search`, { data: { limit: 3 } })
-      .then((r) => r.json());
-  const templates = await page.request
-    .get("/api/hubspot/crm/v3/objects/quote_template?limit=1")
-    .then((r) => r.json());
-  return {
-    products: ids(await search("products")),
-    deal: ids(await search("deals"))[0],
-    template: ids(templates)[0],
-  };
-}
-
 test("quotes with their line items: submitted, published, amounts and links in Results, then undone", async ({
   page,
 }) => {
-  const { products, deal, template } = await crm(page);
+  const { products, deal, template } = await seededCrm(page);
   const csv = [
     "Quote name,Expiration date,Deal,Quote template,Product,Quantity",
     `Acme renewal,2031-01-31,${deal},${template},${products[0]},2`,

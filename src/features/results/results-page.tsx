@@ -23,6 +23,7 @@ export function ResultsPage() {
   const submission = useSubmission();
   const { state, summary, running } = submission;
   const [check, setCheck] = useState<ManualCheck | undefined>(undefined);
+  const [undoneCount, setUndoneCount] = useState<number | undefined>(undefined);
   const [notice, setNotice] = useState<{ tone: "success" | "warning"; text: string } | undefined>(undefined);
   const t = useT();
   const format = useFormat();
@@ -132,7 +133,11 @@ export function ResultsPage() {
                   {t("results.finish", { count: incomplete })}
                 </Button>
               ) : null}
-              <UndoSubmission state={state} submission={submission} />
+              <UndoSubmission
+                state={state}
+                submission={submission}
+                onUndone={() => setUndoneCount((count) => (count ?? 0) + 1)}
+              />
             </>
           ) : null}
           <Button onClick={() => downloadResultsCsv(state)}>{t("results.export")}</Button>
@@ -171,7 +176,7 @@ export function ResultsPage() {
           {t("results.incomplete.body")}
         </Alert>
       ) : null}
-      <UndoOutcome state={state} />
+      <UndoOutcome state={state} {...(undoneCount === undefined ? {} : { focusKey: undoneCount })} />
       {state.phases?.system === "cpq" ? (
         <Alert tone="info" title={t("results.cpq.title")}>
           {t("results.cpq.body")}

@@ -1,8 +1,9 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { undoPlan } from "../../domain/submission/quote-phases.ts";
 import type { SubmissionState } from "../../domain/submission/types.ts";
+import type { Formatter } from "../../i18n/format.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
-import { useT } from "../../i18n/use-t.ts";
+import { type Translate, useT } from "../../i18n/use-t.ts";
 import { useMe } from "../../lib/api/get-me.ts";
 import type { UseSubmission } from "../../lib/submission/use-submission.ts";
 import { hasRole } from "../../server/identity.ts";
@@ -14,7 +15,16 @@ import { Dialog } from "../../ui/dialog.tsx";
  * "Undo": archive the quotes this submission created, after a confirmation that says exactly what goes
  * (how many quotes, how many line items, where), with progress and the result recorded on the submission.
  */
-export function UndoSubmission({ state, submission }: { state: SubmissionState; submission: UseSubmission }) {
+export function UndoSubmission({
+  state,
+  submission,
+  onUndone,
+}: {
+  state: SubmissionState;
+  submission: UseSubmission;
+  /** Called once the undo ran and the dialog closes: the button is gone, so focus needs a new home. */
+  onUndone(): void;
+}) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const me = useMe();
@@ -47,10 +57,11 @@ export function UndoSubmission({ state, submission }: { state: SubmissionState; 
               variant="danger"
               busy={submission.undoing}
               onClick={() => {
-                void submission
-                  .undo()
-                  .then(() => setOpen(false))
-                  .catch(() => setOpen(false));
+                const close = () => {
+                  setOpen(false);
+                  onUndone();
+                };
+                void submission.undo().then(close).catch(close);
               }}
             >
               {t("undo.confirm", { count: quotes.length })}
@@ -65,12 +76,35 @@ export function UndoSubmission({ state, submission }: { state: SubmissionState; 
   );
 }
 
-/** What an undo did, once it ran (or while it runs). */
-export function UndoOutcome({ state }: { state: SubmissionState }) {
+/**
+ * What an undo did, once it ran (or while it runs). With `focusKey` set (a new value per finished undo) it
+ * takes focus, after the confirmation dialog has closed: the user's next step is reading what happened.
+ */
+export function UndoOutcome({ state, focusKey }: { state: SubmissionState; focusKey?: number }) {
   const t = useT();
   const format = useFormat();
+  const ref = useRef<HTMLDivElement>(null);
   const undo = state.undo;
+  useEffect(() => {
+    if (focusKey !== undefined) ref.current?.focus();
+  }, [focusKey]);
   if (!undo) return null;
+  return (
+    <div ref={ref} tabIndex={-1} className="results-undo-outcome">
+      <UndoOutcomeText undo={undo} t={t} format={format} />
+    </div>
+  );
+}
+
+function UndoOutcomeText({
+  undo,
+  t,
+  format,
+}: {
+  undo: NonNullable<SubmissionState["undo"]>;
+  t: Translate;
+  format: Formatter;
+}) {
   if (undo.finishedAt === undefined)
     return (
       <Alert tone="info" title={t("undo.running.title")}>
