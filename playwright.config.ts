@@ -9,7 +9,26 @@ export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
 /** The second server, with OIDC sign-in on, and the test OpenID provider it trusts (e2e/oidc/). */
 const AUTH_PORT = PORT + 100;
 const PROVIDER_PORT = PORT + 101;
+/** A third server like the second, whose sign-ins last 10 s: a session ends in the middle of a test. */
+const SHORT_SESSION_PORT = PORT + 102;
 export const E2E_AUTH_BASE_URL = `http://127.0.0.1:${AUTH_PORT}`;
+const SHORT_SESSION_BASE_URL = `http://127.0.0.1:${SHORT_SESSION_PORT}`;
+
+const authServerEnv = (port: number, dataPrefix: string) => ({
+  PORT: String(port),
+  HOST: "127.0.0.1",
+  HUBSPOT_ACCESS_TOKEN: "",
+  SIMULATOR_LATENCY_MS: "0",
+  SIMULATOR_CONTROL: "on",
+  DATA_DIR: mkdtempSync(join(tmpdir(), dataPrefix)),
+  AUTH_MODE: "oidc",
+  OIDC_ISSUER_URL: `http://127.0.0.1:${PROVIDER_PORT}`,
+  OIDC_CLIENT_ID: "quote-batch-composer",
+  OIDC_CLIENT_SECRET: "test-client-secret-that-is-long-enough",
+  OIDC_SCOPES: "openid email profile",
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
+  SESSION_SECRET: "e2e-session-secret-0123456789abcdef",
+});
 
 export default defineConfig({
   testDir: "./e2e",
@@ -64,7 +83,10 @@ export default defineConfig({
       url: `http://127.0.0.1:${PROVIDER_PORT}/.well-known/openid-configuration`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { PORT: String(PROVIDER_PORT), REDIRECT_URI: `${E2E_AUTH_BASE_URL}/auth/callback` },
+      env: {
+        PORT: String(PROVIDER_PORT),
+        REDIRECT_URI: `${E2E_AUTH_BASE_URL}/auth/callback,${SHORT_SESSION_BASE_URL}/auth/callback`,
+      },
     },
     {
       // The same server with sign-in on: Sam submits, Vic views, Ada administers (e2e/oidc/test-provider.ts).
@@ -73,21 +95,21 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
-        PORT: String(AUTH_PORT),
-        HOST: "127.0.0.1",
-        HUBSPOT_ACCESS_TOKEN: "",
-        SIMULATOR_LATENCY_MS: "0",
-        SIMULATOR_CONTROL: "on",
-        DATA_DIR: mkdtempSync(join(tmpdir(), "qbc-e2e-auth-")),
-        AUTH_MODE: "oidc",
-        OIDC_ISSUER_URL: `http://127.0.0.1:${PROVIDER_PORT}`,
-        OIDC_CLIENT_ID: "quote-batch-composer",
-        OIDC_CLIENT_SECRET: "test-client-secret-that-is-long-enough",
-        OIDC_SCOPES: "openid email profile",
-        PUBLIC_URL: E2E_AUTH_BASE_URL,
+        ...authServerEnv(AUTH_PORT, "qbc-e2e-auth-"),
         SUBMITTER_EMAILS: "sam@example.com",
         ADMIN_EMAILS: "ada@example.com",
-        SESSION_SECRET: "e2e-session-secret-0123456789abcdef",
+      },
+    },
+    {
+      // Sign-ins last 10 s (e2e/auth/session-expiry.spec.ts); Sam may also set the simulator's latency here.
+      command: "tsx src/server/main.ts",
+      url: `${SHORT_SESSION_BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        ...authServerEnv(SHORT_SESSION_PORT, "qbc-e2e-short-"),
+        ADMIN_EMAILS: "sam@example.com",
+        SESSION_MAX_AGE_SECONDS: "10",
       },
     },
   ],

@@ -108,7 +108,11 @@ export function AppShell({
               ),
             },
             { id: "results", label: t("app.tab.results"), content: <ResultsPage /> },
-            { id: "history", label: t("app.tab.history"), content: <HistoryPage /> },
+            {
+              id: "history",
+              label: t("app.tab.history"),
+              content: <HistoryPage active={tab === "history"} />,
+            },
             { id: "properties", label: t("app.tab.properties"), content: <PropertiesView /> },
           ]}
         />

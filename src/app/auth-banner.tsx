@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useT } from "../i18n/use-t.ts";
 import { type ApiError, describeApiError } from "../lib/api/api-error.ts";
-import { signInUrl } from "../lib/api/get-me.ts";
+import { currentPlace, signInUrl } from "../lib/api/get-me.ts";
 import { Alert } from "../ui/alert.tsx";
 import { Button } from "../ui/button.tsx";
 
@@ -39,7 +39,7 @@ export function AuthBanner({ error, onDismiss }: { error: ApiError | undefined; 
 /** The app's own session ended (expiry, sign-out in another tab): the draft is autosaved, so signing in is safe. */
 function SessionEnded({ error, onDismiss }: { error: ApiError; onDismiss: () => void }) {
   const t = useT();
-  const href = signInUrl(error.headers, `${window.location.pathname}${window.location.hash}`);
+  const href = signInUrl(error.headers, currentPlace());
   return (
     <div className="app-banner">
       <Alert

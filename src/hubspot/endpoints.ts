@@ -10,6 +10,16 @@ export const PROXY_PREFIX = "/api/hubspot";
  */
 export const NOT_FORWARDED_HEADER = "x-proxy-not-forwarded";
 
+/**
+ * Set by the proxy on every error it answers itself (its value says which), never by HubSpot: the proxy drops
+ * `x-proxy-*` headers from upstream answers, so `unauthenticated` here means the person's own sign-in ended,
+ * not that HubSpot refused the token.
+ */
+export const PROXY_ERROR_HEADER = "x-proxy-error";
+export const SIGNED_OUT_PROXY_ERROR = "unauthenticated";
+/** On the proxy's session 401 when this app signs people in itself (OIDC): where signing in starts. */
+export const SIGN_IN_HEADER = "x-qbc-sign-in";
+
 export const hubspotPaths = {
   quoteProperties: "/crm/v3/properties/quotes",
   /** Property definitions of any type the product reads (`quotes`, `line_items`, `products`). */

@@ -1,3 +1,5 @@
+import { PROXY_ERROR_HEADER } from "../hubspot/endpoints.ts";
+
 /** Response helpers for the proxy: JSON errors in HubSpot's `Error` shape, header filtering, redaction. */
 
 export type ProxyErrorKind =
@@ -57,7 +59,7 @@ const CATEGORY: Record<ProxyErrorKind, string> = {
 };
 
 /** The header that tells a proxy-made error from one HubSpot sent (HubSpot also answers 502 and 504). */
-export const PROXY_ERROR_HEADER = "x-proxy-error";
+export { PROXY_ERROR_HEADER } from "../hubspot/endpoints.ts";
 
 const NEVER_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 

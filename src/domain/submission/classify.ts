@@ -1,5 +1,11 @@
 import { BatchResponse } from "../../hubspot/batch-create.ts";
-import { NOT_FORWARDED_HEADER, RATE_LIMIT_HEADERS } from "../../hubspot/endpoints.ts";
+import {
+  NOT_FORWARDED_HEADER,
+  PROXY_ERROR_HEADER,
+  RATE_LIMIT_HEADERS,
+  SIGN_IN_HEADER,
+  SIGNED_OUT_PROXY_ERROR,
+} from "../../hubspot/endpoints.ts";
 import { ApiErrorBody, ERROR_CATEGORIES, RateLimitErrorBody } from "../../hubspot/errors.ts";
 import type { HeaderReader, SendResult } from "./send-result.ts";
 
@@ -14,6 +20,8 @@ export type Verdict =
   | { kind: "unknown"; status?: number; message: string }
   | { kind: "rejected"; status: number; body: ApiErrorBody | undefined; category: string; message: string }
   | { kind: "stop-auth"; status: 401 | 403; category: string; message: string }
+  /** The person's own sign-in ended (the proxy's 401, not HubSpot's): nothing was forwarded. */
+  | { kind: "signed-out"; message: string; signIn?: string }
   | { kind: "stop-daily"; message: string };
 
 export function classify(result: SendResult, now: number, defaultIntervalMs: number): Verdict {
@@ -42,6 +50,8 @@ export function classify(result: SendResult, now: number, defaultIntervalMs: num
     return { kind: "locked", waitMs, message };
   }
   if (status === 401 || status === 403) {
+    const signedOut = signedOutAnswer(result);
+    if (signedOut) return signedOut;
     const category =
       data?.category ??
       (status === 401 ? ERROR_CATEGORIES.invalidAuthentication : ERROR_CATEGORIES.missingScopes);
@@ -58,6 +68,23 @@ export function classify(result: SendResult, now: number, defaultIntervalMs: num
     };
   }
   return { kind: "rejected", status, body: data, category: data?.category ?? `HTTP_${status}`, message };
+}
+
+export const SIGNED_OUT_MESSAGE =
+  "Your sign-in ended, so the app's server sent nothing more to HubSpot. Nothing was lost: sign in again, then resume to send the rest.";
+
+/**
+ * The proxy's own 401 for a session that is over: marked by `x-proxy-error: unauthenticated`, a header HubSpot
+ * cannot set (the proxy drops `x-proxy-*` from upstream answers). HubSpot rejecting the token is a plain 401.
+ */
+export function signedOutAnswer(result: SendResult): Extract<Verdict, { kind: "signed-out" }> | undefined {
+  if (result.kind !== "answered" || result.status !== 401) return undefined;
+  if (result.headers.get(PROXY_ERROR_HEADER) !== SIGNED_OUT_PROXY_ERROR) return undefined;
+  const signIn = result.headers.get(SIGN_IN_HEADER);
+  // Only a path of this origin: the page builds a link from it.
+  return signIn?.startsWith("/") && !signIn.startsWith("//")
+    ? { kind: "signed-out", message: SIGNED_OUT_MESSAGE, signIn }
+    : { kind: "signed-out", message: SIGNED_OUT_MESSAGE };
 }
 
 function rateLimited(headers: HeaderReader, body: unknown, now: number, defaultIntervalMs: number): Verdict {

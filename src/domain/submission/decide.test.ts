@@ -116,6 +116,12 @@ const cases: [string, Verdict, QueueEntry, Expected][] = [
     { kind: "settle", phase: "failed", outcomes: ["failed", "failed"], stop: "auth" },
   ],
   [
+    "signed out: not sent (nothing was forwarded), stop to resume after signing in",
+    { kind: "signed-out", message: "Your sign-in ended", signIn: "/auth/login" },
+    fresh,
+    { kind: "settle", phase: "not-sent", outcomes: ["not-sent", "not-sent"], stop: "signed-out" },
+  ],
+  [
     "429 daily: not sent, stop",
     { kind: "stop-daily", message: "daily" },
     fresh,
@@ -126,6 +132,14 @@ const cases: [string, Verdict, QueueEntry, Expected][] = [
 describe("decide(entry, verdict, policy)", () => {
   it.each(cases)("%s", (_name, verdict, entry, expected) => {
     expect(shape(decide(entry, verdict, policy))).toEqual(expected);
+  });
+
+  it("a signed-out stop keeps where signing in starts, and the rows say why they were not sent", () => {
+    const decision = decide(fresh, { kind: "signed-out", message: "ended", signIn: "/auth/login" }, policy);
+    expect(decision).toMatchObject({
+      stop: { kind: "signed-out", signIn: "/auth/login" },
+      rows: [{ error: { category: "SIGNED_OUT" } }, { error: { category: "SIGNED_OUT" } }],
+    });
   });
 
   it("a unique-key conflict is ours only for rows this submission may have created", () => {

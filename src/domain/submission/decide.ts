@@ -22,7 +22,7 @@ export interface QueuePolicy {
 /** The request ends with these row outcomes (and possibly stops the whole run). */
 export interface Settle {
   kind: "settle";
-  phase: "complete" | "failed" | "unknown";
+  phase: "complete" | "failed" | "unknown" | "not-sent";
   rows: readonly RowUpdate[];
   httpStatus?: number;
   batch?: BatchInfo;
@@ -119,6 +119,20 @@ export function decide(entry: QueueEntry, verdict: Verdict, policy: QueuePolicy)
         rows: mark(entry, "failed", verdict.category, verdict.message),
         note: verdict.message,
         stop: { kind: "auth", status: verdict.status, message: verdict.message },
+      };
+    case "signed-out":
+      // The proxy refused it before sending: its rows are simply not sent yet, and so is everything after it.
+      return {
+        kind: "settle",
+        phase: "not-sent",
+        httpStatus: 401,
+        rows: mark(entry, "not-sent", "SIGNED_OUT", verdict.message),
+        note: verdict.message,
+        stop: {
+          kind: "signed-out",
+          message: verdict.message,
+          ...(verdict.signIn ? { signIn: verdict.signIn } : {}),
+        },
       };
     case "stop-daily":
       return {

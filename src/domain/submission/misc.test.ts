@@ -72,6 +72,49 @@ describe("classify", () => {
       classify({ kind: "answered", status: 429, headers: headersOf({}), body: {} }, NOW, 10_000),
     ).toMatchObject({ kind: "rate-limited", waitMs: 10_000 });
   });
+
+  it("tells the proxy's session 401 (signed out) from HubSpot rejecting the token", () => {
+    const session = {
+      kind: "answered" as const,
+      status: 401,
+      headers: headersOf({
+        "x-proxy-error": "unauthenticated",
+        "x-proxy-not-forwarded": "1",
+        "x-qbc-sign-in": "/auth/login",
+      }),
+      body: { status: "error", category: "UNAUTHENTICATED", message: "You are not signed in" },
+    };
+    expect(classify(session, NOW, 10_000)).toEqual({
+      kind: "signed-out",
+      message: expect.stringMatching(/sign in again/),
+      signIn: "/auth/login",
+    });
+    // Behind a reverse proxy there is no sign-in page of ours: still signed out, with no link.
+    const proxyHeader = { ...session, headers: headersOf({ "x-proxy-error": "unauthenticated" }) };
+    expect(classify(proxyHeader, NOW, 10_000)).toEqual({ kind: "signed-out", message: expect.any(String) });
+    // A sign-in "path" to another site is not followed.
+    const foreign = {
+      ...session,
+      headers: headersOf({ "x-proxy-error": "unauthenticated", "x-qbc-sign-in": "//evil.example/login" }),
+    };
+    expect(classify(foreign, NOW, 10_000)).not.toHaveProperty("signIn");
+    // HubSpot's own 401 (expired private-app token), even with the same category in its body.
+    const hubspot401 = {
+      kind: "answered" as const,
+      status: 401,
+      headers: headersOf({}),
+      body: { status: "error", category: "UNAUTHENTICATED", message: "expired token" },
+    };
+    expect(classify(hubspot401, NOW, 10_000)).toMatchObject({ kind: "stop-auth", status: 401 });
+    // The proxy's other refusals are not sign-in problems.
+    const csrf = {
+      kind: "answered" as const,
+      status: 403,
+      headers: headersOf({ "x-proxy-error": "csrf" }),
+      body: { status: "error", category: "CSRF_REJECTED", message: "stale" },
+    };
+    expect(classify(csrf, NOW, 10_000).kind).toBe("stop-auth");
+  });
 });
 
 describe("state", () => {

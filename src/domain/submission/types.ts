@@ -122,6 +122,11 @@ export const StopReason = z.discriminatedUnion("kind", [
     message: z.string(),
   }),
   z.object({ kind: z.literal("server-unreachable"), message: z.string() }),
+  /**
+   * The person's sign-in ended mid-run: what was not sent stays "not sent" (the proxy forwarded nothing), and
+   * the run resumes once they sign in again. `signIn`: where signing in starts (OIDC), from the proxy's answer.
+   */
+  z.object({ kind: z.literal("signed-out"), message: z.string(), signIn: z.string().optional() }),
 ]);
 export type StopReason = z.infer<typeof StopReason>;
 
@@ -220,7 +225,7 @@ export type QueueEvent =
       type: "settled";
       requestId: string;
       at: number;
-      phase: "complete" | "failed" | "unknown";
+      phase: "complete" | "failed" | "unknown" | "not-sent";
       httpStatus?: number;
       batch?: BatchInfo;
       rows: readonly RowUpdate[];

@@ -140,4 +140,28 @@ describe("HistoryPage", () => {
     expect(await screen.findByText("Showing this browser's copy")).toBeVisible();
     expect(screen.getByRole("heading", { name: "No past submissions" })).toBeVisible();
   });
+
+  it("a sign-in that ended is a signed-out state with a way back to this History, filter and all", async () => {
+    window.history.replaceState(null, "", "/?sentBy=sam%40example.com#history");
+    api.server.use(
+      http.get("*/api/submissions", () =>
+        HttpResponse.json(
+          { status: "error", category: "UNAUTHENTICATED", message: "You are not signed in." },
+          {
+            status: 401,
+            headers: { "x-proxy-error": "unauthenticated", "x-qbc-sign-in": "/auth/login" },
+          },
+        ),
+      ),
+    );
+    renderHistory();
+    expect(await screen.findByText("You were signed out")).toBeVisible();
+    expect(screen.getByText(/Your sign-in ended, so this could not be loaded/)).toBeVisible();
+    expect(screen.getByRole("link", { name: "Sign in again" })).toHaveAttribute(
+      "href",
+      "/auth/login?returnTo=%2F%3FsentBy%3Dsam%2540example.com%23history",
+    );
+    expect(screen.queryByText("You are not signed in.")).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
+  });
 });

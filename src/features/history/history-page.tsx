@@ -3,13 +3,14 @@ import { type ReactNode, useId, useMemo, useState, useSyncExternalStore } from "
 import { useFormat } from "../../i18n/language-provider.tsx";
 import type { MessageId } from "../../i18n/messages.ts";
 import { useT, useTRich } from "../../i18n/use-t.ts";
-import { describeApiError } from "../../lib/api/api-error.ts";
-import { useLacks, useMe } from "../../lib/api/get-me.ts";
+import { ApiError, describeApiError } from "../../lib/api/api-error.ts";
+import { currentPlace, signInUrl, useLacks, useMe } from "../../lib/api/get-me.ts";
 import type { HistoryEntry, Person } from "../../lib/storage/history-list.ts";
 import { useSubmissionStore } from "../../lib/submission/submission-context.tsx";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
+import { SignedOutAlert } from "../../ui/signed-out-alert.tsx";
 import { Spinner } from "../../ui/spinner.tsx";
 import {
   type HistoryFilterState,
@@ -21,6 +22,7 @@ import {
   readHistoryFilter,
   writeHistoryFilter,
 } from "./history-filter.ts";
+import { historyPollMs } from "./history-poll.ts";
 import "./history.css";
 import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
@@ -66,7 +68,7 @@ function useUrlFilter(): [HistoryFilterState, (next: HistoryFilterState) => void
  * The team's past submissions, from the server (so they survive this browser's storage being cleared and
  * can be reconciled from any browser), filtered by person, dates and outcome. Opening one shows its results.
  */
-export function HistoryPage() {
+export function HistoryPage({ active = true }: { active?: boolean } = {}) {
   const store = useSubmissionStore();
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const t = useT();
@@ -83,12 +85,22 @@ export function HistoryPage() {
         source: "browser" as const,
       },
     placeholderData: (previous) => previous,
+    refetchInterval: (current) => historyPollMs(current.state.data, active),
+    refetchOnWindowFocus: true,
   });
   const filtered = isFiltered(filter);
   const data = history.data;
 
   let body: ReactNode;
-  if (history.isError) {
+  const error = history.error;
+  if (error instanceof ApiError && error.isSignedOut) {
+    // Not an error to retry: the person signs in again and comes back to this History, filter and all.
+    body = (
+      <SignedOutAlert signInHref={signInUrl(error.headers, currentPlace()) ?? window.location.href}>
+        {t("signedOut.read.body")}
+      </SignedOutAlert>
+    );
+  } else if (history.isError) {
     body = (
       <Alert
         tone="danger"

@@ -5,10 +5,12 @@ import { useFormat } from "../../i18n/language-provider.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { describeApiError } from "../../lib/api/api-error.ts";
 import { useLacks } from "../../lib/api/get-me.ts";
+import { signedOutStop } from "../../lib/submission/signed-out-stop.ts";
 import { useSubmission } from "../../lib/submission/use-submission.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
+import { SignedOutAlert } from "../../ui/signed-out-alert.tsx";
 import { downloadResultsCsv } from "./export-results.ts";
 import { ManualCheckPanel } from "./manual-check.tsx";
 import { RequestsTable } from "./requests-table.tsx";
@@ -34,12 +36,13 @@ export function ResultsPage() {
   const { counts } = summary;
   const retryable = counts.failed + counts["not-sent"] + counts.canceled;
   const incomplete = incompleteQuotes(state).length;
+  const signedOut = signedOutStop(state);
 
-  const retry = async () => {
+  const retry = async (how: "retry" | "resume" = "retry") => {
     setCheck(undefined);
     let invalid: Awaited<ReturnType<typeof submission.retryFailed>>;
     try {
-      invalid = await submission.retryFailed();
+      invalid = await (how === "resume" ? submission.resume() : submission.retryFailed());
     } catch (error) {
       setNotice({ tone: "warning", text: describeApiError(error, t) });
       return;
@@ -141,7 +144,15 @@ export function ResultsPage() {
         </div>
       </header>
 
-      {state.stopReason?.kind === "auth" ? (
+      {signedOut ? (
+        <SignedOutAlert
+          signInHref={signedOut.signInHref}
+          onResume={canAct ? () => void retry("resume") : undefined}
+          resumeDisabled={running}
+        >
+          {t(signedOut.inThisPage ? "signedOut.submission.body" : "signedOut.submission.resumeBody")}
+        </SignedOutAlert>
+      ) : state.stopReason?.kind === "auth" ? (
         <Alert
           tone="danger"
           title={state.stopReason.status === 401 ? t("auth.rejected") : t("results.stop.scope")}
@@ -159,7 +170,8 @@ export function ResultsPage() {
         </Alert>
       ) : null}
       {counts.failed > 0 ? <p className="results-hint">{t("results.failedHint")}</p> : null}
-      {incomplete > 0 && !running ? (
+      {/* Resume finishes them too: one way on at a time. */}
+      {incomplete > 0 && !running && !signedOut ? (
         <Alert tone="warning" title={t("results.incomplete.title", { count: incomplete })}>
           {t("results.incomplete.body")}
         </Alert>

@@ -5,8 +5,10 @@ import type { SubmissionState } from "../../domain/submission/types.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
 import type { MessageId } from "../../i18n/messages.ts";
 import { useT, useTRich } from "../../i18n/use-t.ts";
+import { signedOutStop } from "../../lib/submission/signed-out-stop.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
+import { SignedOutAlert } from "../../ui/signed-out-alert.tsx";
 import { ProgressBar } from "../../ui/spinner.tsx";
 
 const TITLES: Record<SubmissionState["status"], MessageId> = {
@@ -36,6 +38,7 @@ export function SubmissionProgress({
   running,
   onCancel,
   onDismiss,
+  onResume,
   concurrency,
 }: {
   /** Focus lands here when a run starts (the submit button that started it is disabled meanwhile). */
@@ -46,12 +49,15 @@ export function SubmissionProgress({
   running: boolean;
   onCancel: () => void;
   onDismiss: () => void;
+  /** Sends what a signed-out stop left not sent (once signed in again). */
+  onResume?: (() => void) | undefined;
 }) {
   const now = useNow(running);
   const { counts } = summary;
   const done = summary.total - counts.pending;
   const elapsed = state.startedAt === undefined ? 0 : (state.finishedAt ?? now) - state.startedAt;
   const waiting = running && state.rateLimitWaitUntil !== undefined && state.rateLimitWaitUntil > now;
+  const signedOut = signedOutStop(state);
   const t = useT();
   const tRich = useTRich();
   const format = useFormat();
@@ -107,7 +113,11 @@ export function SubmissionProgress({
       </ul>
       {/* Not a live region: the app's announcer says when sending waits (submission-announcements.ts). */}
       <p className="submission-progress__wait">{waiting ? t("progress.waiting") : ""}</p>
-      {state.stopReason ? (
+      {signedOut ? (
+        <SignedOutAlert signInHref={signedOut.signInHref} onResume={onResume} resumeDisabled={running}>
+          {t(signedOut.inThisPage ? "signedOut.submission.body" : "signedOut.submission.resumeBody")}
+        </SignedOutAlert>
+      ) : state.stopReason ? (
         <Alert tone="danger" title={t("results.stop.title")}>
           {state.stopReason.message}
         </Alert>

@@ -31,10 +31,13 @@ export function SubmitBatch() {
 
   const state = submission.state;
   const summary = submission.summary;
-  // After a reload the interrupted run shows too: its in-flight rows are now "unknown" to reconcile.
+  // After a reload the interrupted run shows too: its in-flight rows are now "unknown" to reconcile; so does a
+  // run paused by a sign-in that ended, back from signing in again, to resume.
+  const paused = state?.stopReason?.kind === "signed-out";
   const showProgress =
     state !== undefined &&
-    (submission.running || (state.id !== dismissedId && (startedHere || state.status === "interrupted")));
+    (submission.running ||
+      (state.id !== dismissedId && (startedHere || paused || state.status === "interrupted")));
   useSubmissionAnnouncements(state, summary, submission.running);
 
   useEffect(() => {
@@ -73,6 +76,7 @@ export function SubmitBatch() {
             summary={summary}
             running={submission.running}
             onCancel={submission.cancel}
+            onResume={() => void submission.resume()}
             onDismiss={() => {
               setDismissedId(state.id);
               // The panel and its Close button go away: the user's next step starts at Submit again.

@@ -48,12 +48,9 @@ export class ApiError extends Error {
 export function describeApiError(error: unknown, t: Translate = translateEnglish): string {
   if (!(error instanceof ApiError)) return t("api.unknown");
   if (error.kind === "network") return t("api.network");
-  // The app's own sign-in, role and CSRF refusals carry a message written for the person (server/auth).
-  if (
-    error.isSignedOut ||
-    error.body?.category === "MISSING_ROLE" ||
-    error.body?.category === "CSRF_REJECTED"
-  )
+  if (error.isSignedOut) return t("api.signedOut");
+  // The app's own role and CSRF refusals carry a message written for the person (server/auth).
+  if (error.body?.category === "MISSING_ROLE" || error.body?.category === "CSRF_REJECTED")
     return t("api.hubspot", { message: error.message });
   if (error.status === 401) return t("api.unauthorized");
   if (error.isProxyRefusal) return t("api.proxyRefusal");

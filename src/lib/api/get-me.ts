@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
+import { SIGN_IN_HEADER } from "../../hubspot/endpoints.ts";
 // The server's identity schema is plain zod, shared so the browser and the server agree on roles.
 import { hasRole, type Role, SignedInUser } from "../../server/identity.ts";
 import { requestJson, sendRaw, toHttpError } from "./client.ts";
@@ -42,9 +43,22 @@ export async function signOut(): Promise<void> {
 
 /** Where signing in starts, when this app signs people in itself (OIDC); read from a 401's header. */
 export function signInUrl(headers: Headers | undefined, returnTo: string): string | undefined {
-  const start = headers?.get("x-qbc-sign-in");
-  if (!start?.startsWith("/")) return undefined;
+  return signInHref(headers?.get(SIGN_IN_HEADER), returnTo);
+}
+
+/** The sign-in start (a path of this origin) with where to come back to; `undefined` when there is none. */
+export function signInHref(
+  start: string | null | undefined,
+  returnTo: string = currentPlace(),
+): string | undefined {
+  if (!start?.startsWith("/") || start.startsWith("//")) return undefined;
   return `${start}?${new URLSearchParams({ returnTo })}`;
+}
+
+/** This page as it is now (path, History's filter in the query string, the tab in the hash). */
+export function currentPlace(): string {
+  const { pathname, search, hash } = window.location;
+  return `${pathname}${search}${hash}`;
 }
 
 /**

@@ -1,16 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { createLine, createRow } from "../../domain/batch/row.ts";
 import { incompleteQuotes, planQuotes, quoteSummaryOf } from "../../domain/submission/quote-phases.ts";
-import type { SendResult } from "../../domain/submission/send-result.ts";
-import type { QueueRequest } from "../../domain/submission/types.ts";
-import { BatchResponse } from "../../hubspot/batch-create.ts";
-import { hubspotPaths } from "../../hubspot/endpoints.ts";
 import { LINE_ITEM_UNIQUE_PROPERTY } from "../../hubspot/line-items.ts";
-import { createProxy } from "../../server/proxy.ts";
-import { createSimulator, type FaultSettings, SIMULATOR_TOKEN } from "../../simulator/simulator.ts";
+import { parseAuthEnv } from "../../server/auth/auth-config.ts";
+import { createAuthLayer } from "../../server/auth/create-auth.ts";
+import { Sessions } from "../../server/auth/sessions.ts";
+import type { FaultSettings } from "../../simulator/simulator.ts";
 import { seededCrm } from "../../simulator/test-kit.ts";
 import { FakeClock } from "../../test/fake-clock.ts";
-import { type SubmissionRunner, SubmissionStore } from "./submission-store.ts";
+import { type ProxiedSimulatorOptions, proxiedSimulator } from "../../test/proxied-simulator.ts";
+import { SubmissionStore } from "./submission-store.ts";
 
 const LIMIT = 100;
 const crm = seededCrm();
@@ -18,57 +17,16 @@ const DEAL = "assoc:deals:HUBSPOT_DEFINED:64";
 const TEMPLATE = "assoc:quote_template:HUBSPOT_DEFINED:286";
 
 /** The store's queue and phases → the real proxy (its per-token limiter) → the simulator, on one fake clock. */
-function setup(faults: Partial<FaultSettings> = {}) {
+function setup(
+  faults: Partial<FaultSettings> = {},
+  options: { limit?: number; front?: (clock: FakeClock) => ProxiedSimulatorOptions["front"] } = {},
+) {
   const clock = new FakeClock();
-  const simulator = createSimulator({
-    clock,
-    rateLimitPerTenSeconds: LIMIT,
-    faults: { latencyMs: 150, ...faults },
-  });
-  const proxy = createProxy({
-    upstream: (request) => simulator.fetch(request),
-    upstreamName: "simulator",
-    token: SIMULATOR_TOKEN,
-    perTenSeconds: LIMIT,
-    clock,
-  });
-  const post = async (path: string, body: unknown, signal: AbortSignal): Promise<SendResult> => {
-    try {
-      const response = await proxy(
-        new Request(`http://127.0.0.1/api/hubspot${path}`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(body),
-          signal,
-        }),
-      );
-      const text = await response.text();
-      return {
-        kind: "answered",
-        status: response.status,
-        headers: response.headers,
-        body: text ? JSON.parse(text) : undefined,
-      };
-    } catch (error) {
-      return { kind: "no-answer", sent: "maybe", message: String(error) };
-    }
-  };
-  const runner: SubmissionRunner = {
-    send: (_id, request: QueueRequest, signal) =>
-      post(
-        request.target === "line_items" ? hubspotPaths.lineItemsBatchCreate : hubspotPaths.quotesBatchCreate,
-        { inputs: request.inputs },
-        signal,
-      ),
-    call: (_id, _requestId, path, body, signal) => post(path, body, signal),
-    read: async (request) => {
-      const answer = await post(hubspotPaths.quotesBatchRead, request, new AbortController().signal);
-      if (answer.kind !== "answered") throw new Error(answer.message);
-      return BatchResponse.parse(answer.body);
-    },
-  };
+  const limit = options.limit ?? LIMIT;
+  const front = options.front?.(clock);
+  const { simulator, runner, sent } = proxiedSimulator({ clock, limit, faults, ...(front ? { front } : {}) });
   const store = new SubmissionStore({ clock, newId: () => "sub" });
-  return { clock, simulator, runner, store };
+  return { clock, simulator, runner, store, sent, limit };
 }
 
 function rows(quotes: number, lines: number) {
@@ -100,7 +58,7 @@ async function submit(env: ReturnType<typeof setup>, quotes: number, lines: numb
     env.store.start(
       {
         environment: { kind: "simulator" },
-        rateLimit: { max: LIMIT, intervalMs: 10_000 },
+        rateLimit: { max: env.limit, intervalMs: 10_000 },
         rows: batch.map((row, i) => ({ row, rowNumber: i + 1 })),
         serialise: { stamp: { propertyName: "batch_row_key", valueFor: (row) => row.id } },
         phases,
@@ -110,7 +68,118 @@ async function submit(env: ReturnType<typeof setup>, quotes: number, lines: numb
   );
 }
 
+const SESSION_SECRET = "phase-runner-test-session-secret-0123456789";
+
+/**
+ * The server's real sign-in guard in front of the proxy, with sessions of `seconds` on the test's clock:
+ * `signIn()` is the browser coming back from the identity provider with a fresh session cookie.
+ */
+function signedInFront(seconds: number) {
+  let cookie = "";
+  let csrf = "";
+  let refused = 0;
+  let now = () => 0;
+  const front =
+    (clock: FakeClock): ProxiedSimulatorOptions["front"] =>
+    (proxy) => {
+      const parsed = parseAuthEnv(
+        {
+          AUTH_MODE: "oidc",
+          OIDC_ISSUER_URL: "http://127.0.0.1:9",
+          OIDC_CLIENT_ID: "c",
+          OIDC_CLIENT_SECRET: "s",
+          PUBLIC_URL: "http://127.0.0.1",
+          SESSION_SECRET,
+          SESSION_MAX_AGE_SECONDS: String(seconds),
+          SUBMITTER_EMAILS: "sam@example.com",
+          ADMIN_EMAILS: "sam@example.com",
+        },
+        "127.0.0.1",
+      );
+      if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+      now = () => clock.now();
+      const layer = createAuthLayer({ auth: parsed.auth, proxy, now });
+      return async (request) => {
+        const headers = new Headers(request.headers);
+        headers.set("cookie", cookie);
+        headers.set("x-qbc-csrf", csrf);
+        const response = await layer.api(new Request(request, { headers }));
+        if (response.status === 401) refused += 1;
+        return response;
+      };
+    };
+  /** The guard checks the expiry signed into the cookie: a later sign-in may last longer. */
+  const signIn = (maxAgeSeconds = seconds) => {
+    const sessions = new Sessions({ secret: SESSION_SECRET, maxAgeSeconds, secure: false, now });
+    const [session = "", token = ""] = sessions
+      .start({ email: "sam@example.com" })
+      .map((header) => header.split(";")[0]!);
+    cookie = session;
+    csrf = token.slice(token.indexOf("=") + 1);
+  };
+  return { front, signIn, refused: () => refused };
+}
+
 describe("complete quotes through the proxy and the simulator", () => {
+  it("a sign-in that ends mid-run pauses it; signed in again, resuming sends the rest and nothing twice", async () => {
+    // 5 requests per 10 s and a 10 s session: the quotes (3 requests) and 5 of the 6 line-item requests reach
+    // the server in the first window (the proxy's limiter holds two of them); the sixth comes after the end.
+    const auth = signedInFront(10);
+    const env = setup({}, { limit: 5, front: auth.front });
+    auth.signIn();
+    let state = await submit(env, 300, 2, true);
+    expect(state.status).toBe("stopped");
+    expect(state.stopReason).toMatchObject({ kind: "signed-out", signIn: "/auth/login" });
+    expect(env.simulator.createdQuotes()).toHaveLength(300);
+    expect(env.simulator.createdLineItems()).toHaveLength(500);
+    // The refused line-item request is "not sent", and no other phase was tried after the stop.
+    const refused = state.requests.filter((r) => r.httpStatus === 401);
+    expect(refused.map((r) => [r.kind, r.phase])).toEqual([["lines", "not-sent"]]);
+    expect(auth.refused()).toBe(1);
+    expect(incompleteQuotes(state)).toHaveLength(300);
+    expect(state.rows.every((row) => row.outcome === "created")).toBe(true);
+
+    auth.signIn(3_600);
+    const rowsById = new Map(rows(300, 2).map((row) => [row.id, row]));
+    state = await env.clock.run(env.store.resend([], rowsById, {}, env.runner));
+    expect(state.status).toBe("done");
+    expect(state.stopReason).toBeUndefined();
+    const items = env.simulator.createdLineItems();
+    expect(items).toHaveLength(600);
+    expect(new Set(items.map((item) => item.properties[LINE_ITEM_UNIQUE_PROPERTY])).size).toBe(600);
+    expect(env.simulator.createdQuotes()).toHaveLength(300);
+    expect(incompleteQuotes(state)).toEqual([]);
+    expect(state.phases!.progress.every((p) => p.publish.state === "done")).toBe(true);
+  });
+
+  it("a sign-in that ends during the quotes leaves the rest not sent, and resuming sends only those", async () => {
+    const auth = signedInFront(10);
+    const env = setup({}, { limit: 5, front: auth.front });
+    auth.signIn();
+    let state = await submit(env, 700, 0, false);
+    expect(state.stopReason?.kind).toBe("signed-out");
+    expect(state.rows.filter((row) => row.outcome === "created")).toHaveLength(500);
+    expect(state.rows.filter((row) => row.outcome === "not-sent")).toHaveLength(200);
+    expect(state.rows.find((row) => row.outcome === "not-sent")?.error?.category).toBe("SIGNED_OUT");
+
+    auth.signIn(3_600);
+    const batch = rows(700, 0);
+    const notSent = state.rows.filter((row) => row.outcome === "not-sent").map((row) => row.rowId);
+    state = await env.clock.run(
+      env.store.resend(
+        notSent,
+        new Map(batch.map((row) => [row.id, row])),
+        { stamp: { propertyName: "batch_row_key", valueFor: (row) => row.id } },
+        env.runner,
+      ),
+    );
+    expect(state.status).toBe("done");
+    expect(state.rows.every((row) => row.outcome === "created")).toBe(true);
+    const quotes = env.simulator.createdQuotes();
+    expect(quotes).toHaveLength(700);
+    expect(new Set(quotes.map((q) => q.properties.batch_row_key)).size).toBe(700);
+  });
+
   it("creates each quote, then its own line items (68), publishes, and reads back amount, link and number", async () => {
     const env = setup();
     const state = await submit(env, 120, 3, true);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { RowId } from "../../domain/batch/row.ts";
+import { signedOutAnswer } from "../../domain/submission/classify.ts";
 import {
   applyResult,
   type LineProgress,
@@ -77,12 +78,22 @@ export async function runPhases(run: PhaseRun): Promise<{ canceled: boolean; sto
     const before = JSON.stringify(phases.progress);
     const lines = requests.filter((r) => r.kind === "create-lines");
     const calls = requests.filter((r) => r.kind !== "create-lines");
+    let callStop: StopReason | undefined;
     const results = await Promise.all([
       lines.length > 0 ? createLines(run, lines) : Promise.resolve(undefined),
-      pool(calls, run.concurrency, (request) => idempotentPhase(run, request)),
+      pool(calls, run.concurrency, async (request) => {
+        // Signed out: what is left waits for the person to sign in again (every call would be refused).
+        if (callStop) return;
+        callStop ??= await idempotentPhase(run, request);
+      }),
     ]);
-    stopped = results[0]?.stopped;
-    if (stopped) return { canceled: false, stopped };
+    stopped = results[0]?.stopped ?? callStop;
+    if (stopped) {
+      // The line-item queue recorded its own stop; a refused publish or read-back is recorded here.
+      const current = run.get();
+      if (!current.stopReason) run.set({ ...current, stopReason: stopped });
+      return { canceled: false, stopped };
+    }
     if (results[0]?.canceled) return { canceled: true };
     if (JSON.stringify(run.get().phases?.progress) === before) break;
   }
@@ -192,18 +203,23 @@ async function pool<T>(items: readonly T[], size: number, task: (item: T) => Pro
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, lane));
 }
 
-type CallOutcome<T> = { ok: true; response: T } | { ok: false; unknown: boolean; error: StepError };
+type CallOutcome<T> =
+  | { ok: true; response: T }
+  /** `stop`: the person's sign-in ended; nothing was sent and the step stays to do. */
+  | { ok: false; unknown: boolean; error: StepError; stop?: StopReason };
 
 const PHASE_PATHS = {
   publish: hubspotPaths.quotesBatchUpdate,
   "read-back": hubspotPaths.quotesBatchRead,
 } as const;
 
-async function idempotentPhase(run: PhaseRun, request: PhaseRequest): Promise<void> {
+/** One publish, read-back or line reconcile; a stop reason when the person turned out to be signed out. */
+async function idempotentPhase(run: PhaseRun, request: PhaseRequest): Promise<StopReason | undefined> {
   const rows = "quotes" in request ? request.quotes : [];
   switch (request.kind) {
     case "publish": {
       const outcome = await call(run, "publish", rows, PHASE_PATHS.publish, publishBody(rows), BatchResponse);
+      if (!outcome.ok && outcome.stop) return outcome.stop;
       const outcomes = outcome.ok
         ? publishOutcomes(rows, outcome.response)
         : new Map(
@@ -215,7 +231,7 @@ async function idempotentPhase(run: PhaseRun, request: PhaseRequest): Promise<vo
             ]),
           );
       setPhases(run, (p) => ({ ...p, progress: applyResult(p.progress, { kind: "publish", outcomes }) }));
-      return;
+      return undefined;
     }
     case "read-back": {
       const outcome = await call(
@@ -226,6 +242,7 @@ async function idempotentPhase(run: PhaseRun, request: PhaseRequest): Promise<vo
         readBackBody(rows),
         BatchResponse,
       );
+      if (!outcome.ok && outcome.stop) return outcome.stop;
       const outcomes = outcome.ok
         ? readBackOutcomes(rows, outcome.response)
         : new Map(
@@ -235,7 +252,7 @@ async function idempotentPhase(run: PhaseRun, request: PhaseRequest): Promise<vo
             ]),
           );
       setPhases(run, (p) => ({ ...p, progress: applyResult(p.progress, { kind: "read-back", outcomes }) }));
-      return;
+      return undefined;
     }
     case "reconcile-lines": {
       const lineKey = run.get().phases?.lineKey;
@@ -247,7 +264,7 @@ async function idempotentPhase(run: PhaseRun, request: PhaseRequest): Promise<vo
         quoteLinesBody(rows),
         AssociationBatchReadResponse,
       );
-      if (!associations.ok) return;
+      if (!associations.ok) return associations.stop;
       const lineIdsByQuote = lineIdsOfQuotes(associations.response);
       const ids = [...new Set([...lineIdsByQuote.values()].flat())];
       const items: BatchResponse["results"] = [];
@@ -260,7 +277,7 @@ async function idempotentPhase(run: PhaseRun, request: PhaseRequest): Promise<vo
           lineKeysBody(ids.slice(i, i + 100), lineKey),
           BatchResponse,
         );
-        if (!read.ok) return;
+        if (!read.ok) return read.stop;
         items.push(...read.response.results);
       }
       const plan = run.get().phases?.plan ?? [];
@@ -269,10 +286,10 @@ async function idempotentPhase(run: PhaseRun, request: PhaseRequest): Promise<vo
         ...p,
         progress: applyResult(p.progress, { kind: "reconciled-lines", found }),
       }));
-      return;
+      return undefined;
     }
     default:
-      return;
+      return undefined;
   }
 }
 
@@ -322,6 +339,24 @@ async function call<T>(
     const result = await run.io.call(id, path, body, run.signal);
     const at = run.clock.now();
     let wait: { reason: WaitReason; ms: number; note: string } | undefined;
+    const signedOut = signedOutAnswer(result);
+    if (signedOut) {
+      const stop: StopReason = {
+        kind: "signed-out",
+        message: signedOut.message,
+        ...(signedOut.signIn ? { signIn: signedOut.signIn } : {}),
+      };
+      emit({
+        type: "settled",
+        requestId: id,
+        at,
+        phase: "not-sent",
+        httpStatus: 401,
+        rows: [],
+        note: stop.message,
+      });
+      return { ok: false, unknown: false, error: { category: "SIGNED_OUT", message: stop.message }, stop };
+    }
     if (result.kind === "answered") {
       const { status } = result;
       if (status === 200 || status === 201 || status === 204 || status === 207) {

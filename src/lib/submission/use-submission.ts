@@ -33,6 +33,11 @@ export interface UseSubmission {
    * not sent; their messages come back so the page can say what to fix.
    */
   retryFailed: () => Promise<SkippedRow[]>;
+  /**
+   * After a signed-out stop, once signed in again: sends the rows not sent yet, then every later phase still
+   * to do (line items, publishing, read-back). Nothing that reached HubSpot is sent again.
+   */
+  resume: () => Promise<SkippedRow[]>;
   reconcile: () => Promise<ManualCheck | ReconcileSummary>;
   /** Archives the quotes this submission created (their line items go with them); resolves when done. */
   undo: () => Promise<SubmissionState>;
@@ -45,6 +50,7 @@ export interface UseSubmission {
 }
 
 const RETRYABLE: ReadonlySet<RowOutcome> = new Set(["failed", "not-sent", "canceled"]);
+const RESUMABLE: ReadonlySet<RowOutcome> = new Set(["not-sent"]);
 
 /**
  * The submission's one API hook: state per request and per row (what the progress bar and the Results
@@ -91,6 +97,29 @@ export function useSubmission(): UseSubmission {
   const state = snapshot.current;
   const summary = useMemo(() => (state ? summarise(state) : undefined), [state]);
 
+  /** Rows with these outcomes go again as they are now in the composer; rows still invalid are skipped. */
+  const sendAgain = async (outcomes: ReadonlySet<RowOutcome>, alsoLaterPhases: boolean) => {
+    const retry = new Set(
+      (state?.rows ?? []).filter((row) => outcomes.has(row.outcome)).map((row) => row.rowId),
+    );
+    const candidates = batch.rows.filter((row) => retry.has(row.id));
+    // The same validation result the grid shows, once every referenced id is checked (the rules are
+    // given here too: Results may be the only page that has been on screen).
+    services.validation.setProperties(await queryClient.ensureQueryData(quotePropertiesQuery()));
+    await services.references.settled();
+    const { valid, skipped } = splitRows(
+      candidates,
+      (row) => services.validation.issuesOf(row),
+      describeIssue,
+    );
+    const numbers = new Map((state?.rows ?? []).map((row) => [row.rowId, row.rowNumber]));
+    const ids = [...retry].filter((id) => !skipped.some((s) => s.rowId === id));
+    // Resuming with no quote left to send still finishes the line items, publishing and read-back.
+    if (valid.length > 0 || ids.length > 0 || alsoLaterPhases)
+      run.mutate(() => store.resend(ids, rowsById(), serialise, runner));
+    return skipped.map((s) => ({ ...s, rowNumber: numbers.get(s.rowId) ?? s.rowNumber }));
+  };
+
   return {
     snapshot,
     state,
@@ -98,26 +127,8 @@ export function useSubmission(): UseSubmission {
     running: snapshot.running,
     start: (input) => run.mutate(() => store.start(input, runner)),
     cancel: () => store.cancel(),
-    retryFailed: async () => {
-      const retry = new Set(
-        (state?.rows ?? []).filter((row) => RETRYABLE.has(row.outcome)).map((row) => row.rowId),
-      );
-      const candidates = batch.rows.filter((row) => retry.has(row.id));
-      // The same validation result the grid shows, once every referenced id is checked (the rules are
-      // given here too: Results may be the only page that has been on screen).
-      services.validation.setProperties(await queryClient.ensureQueryData(quotePropertiesQuery()));
-      await services.references.settled();
-      const { valid, skipped } = splitRows(
-        candidates,
-        (row) => services.validation.issuesOf(row),
-        describeIssue,
-      );
-      const numbers = new Map((state?.rows ?? []).map((row) => [row.rowId, row.rowNumber]));
-      const ids = [...retry].filter((id) => !skipped.some((s) => s.rowId === id));
-      if (valid.length > 0 || ids.length > 0)
-        run.mutate(() => store.resend(ids, rowsById(), serialise, runner));
-      return skipped.map((s) => ({ ...s, rowNumber: numbers.get(s.rowId) ?? s.rowNumber }));
-    },
+    retryFailed: () => sendAgain(RETRYABLE, false),
+    resume: () => sendAgain(RESUMABLE, true),
     reconcile: () => reconcile.mutateAsync(),
     finishIncomplete: () => run.mutate(() => store.finishIncomplete(runner)),
     undo: () => undo.mutateAsync(),

@@ -1,4 +1,4 @@
-import { NOT_FORWARDED_HEADER } from "../../hubspot/endpoints.ts";
+import { NOT_FORWARDED_HEADER, SIGN_IN_HEADER } from "../../hubspot/endpoints.ts";
 import { hasRole } from "../identity.ts";
 import { originHost } from "../origin-host.ts";
 import type { ProxyHandler } from "../proxy.ts";
@@ -10,7 +10,7 @@ import { requiredRole } from "./route-roles.ts";
 import type { Sessions } from "./sessions.ts";
 
 export const CSRF_HEADER = "x-qbc-csrf";
-export const SIGN_IN_HEADER = "x-qbc-sign-in";
+export { SIGN_IN_HEADER };
 
 /** Where the connection came from (the socket's peer), for trusting a reverse proxy's identity header. */
 export interface Connection {

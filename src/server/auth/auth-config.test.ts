@@ -35,6 +35,26 @@ describe("auth settings", () => {
     expect(bad.join("\n")).toContain("SESSION_SECRET=(hidden): expected at least 32 characters");
   });
 
+  it("takes the session lifetime in hours, or in seconds (SESSION_MAX_AGE_SECONDS wins)", () => {
+    const base = {
+      AUTH_MODE: "oidc",
+      OIDC_CLIENT_ID: "c",
+      OIDC_CLIENT_SECRET: "s",
+      OIDC_ISSUER_URL: "http://127.0.0.1:9",
+      PUBLIC_URL: "http://127.0.0.1:8",
+    };
+    const seconds = (env: Record<string, string>) => {
+      const result = parseAuthEnv({ ...base, ...env }, "127.0.0.1");
+      return result.ok && result.auth.mode !== "none" ? result.auth.sessionSeconds : result;
+    };
+    expect(seconds({})).toBe(8 * 3_600);
+    expect(seconds({ SESSION_HOURS: "2" })).toBe(7_200);
+    expect(seconds({ SESSION_HOURS: "2", SESSION_MAX_AGE_SECONDS: "45" })).toBe(45);
+    expect(problems({ ...base, SESSION_MAX_AGE_SECONDS: "5" }).join("\n")).toContain(
+      "expected seconds from 10 to 2592000",
+    );
+  });
+
   it("wants https for the issuer and the public URL except on loopback", () => {
     const base = { AUTH_MODE: "oidc", OIDC_CLIENT_ID: "c", OIDC_CLIENT_SECRET: "s" };
     const remote = problems({

@@ -17,7 +17,8 @@ interface SessionSettings {
   sessionSecret: string;
   /** Whether the secret was generated at start (sessions then end with the process). */
   sessionSecretGenerated: boolean;
-  sessionHours: number;
+  /** How long a sign-in lasts: `SESSION_MAX_AGE_SECONDS`, else `SESSION_HOURS`. */
+  sessionSeconds: number;
   roles: RoleRules;
 }
 
@@ -89,6 +90,19 @@ const AuthEnvSchema = z.object({
     .transform(Number)
     .pipe(z.number().int().min(1, "expected hours from 1 to 720").max(720, "expected hours from 1 to 720"))
     .default(8),
+  // Seconds, for a deployment's own policy or a test that watches a session end (overrides SESSION_HOURS).
+  SESSION_MAX_AGE_SECONDS: z
+    .string()
+    .regex(/^\d+$/, "expected seconds from 10 to 2592000 (30 days)")
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(10, "expected seconds from 10 to 2592000 (30 days)")
+        .max(2_592_000, "expected seconds from 10 to 2592000 (30 days)"),
+    )
+    .optional(),
 });
 
 export const AUTH_ENV_KEYS = Object.keys(AuthEnvSchema.shape);
@@ -136,7 +150,7 @@ export function parseAuthEnv(source: Record<string, string | undefined>, host: s
   const session: SessionSettings = {
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString("hex"),
     sessionSecretGenerated: e.SESSION_SECRET === undefined,
-    sessionHours: e.SESSION_HOURS,
+    sessionSeconds: e.SESSION_MAX_AGE_SECONDS ?? e.SESSION_HOURS * 3_600,
     roles: {
       adminEmails: e.ADMIN_EMAILS,
       submitterEmails: e.SUBMITTER_EMAILS,

@@ -30,7 +30,7 @@ export function createAuthLayer(options: AuthLayerOptions): AuthLayer {
       ? undefined
       : new Sessions({
           secret: auth.sessionSecret,
-          hours: auth.sessionHours,
+          maxAgeSeconds: auth.sessionSeconds,
           secure: auth.publicUrl?.protocol === "https:",
           now,
         });

@@ -17,7 +17,8 @@ export type Session = z.infer<typeof SessionPayload>;
 
 export interface SessionsOptions {
   secret: string;
-  hours: number;
+  /** How long a session lasts from sign-in. */
+  maxAgeSeconds: number;
   /** Under https: `Secure` cookies with the `__Host-` prefix (bound to this exact origin). */
   secure: boolean;
   now: () => number;
@@ -43,10 +44,10 @@ export class Sessions {
     const session: Session = {
       sid: randomBytes(18).toString("base64url"),
       ...identity,
-      exp: this.options.now() + this.options.hours * 3_600_000,
+      exp: this.options.now() + this.options.maxAgeSeconds * 1000,
     };
     const value = signValue(Buffer.from(JSON.stringify(session)).toString("base64url"), this.options.secret);
-    const maxAgeSeconds = this.options.hours * 3_600;
+    const { maxAgeSeconds } = this.options;
     return [
       serializeCookie(this.sessionCookie, value, this.cookieOptions(maxAgeSeconds, true)),
       serializeCookie(this.csrfCookie, this.csrfToken(session.sid), this.cookieOptions(maxAgeSeconds, false)),
@@ -88,7 +89,7 @@ export class Sessions {
     return serializeCookie(
       this.csrfCookie,
       this.csrfToken(subject),
-      this.cookieOptions(this.options.hours * 3_600, false),
+      this.cookieOptions(this.options.maxAgeSeconds, false),
     );
   }
 
