@@ -456,10 +456,6 @@ export class SubmissionStore {
     const storage = this.options.storage;
     if (!state || !storage) return;
     const summary = summarise(state);
-    const environment =
-      state.environment.kind === "simulator"
-        ? "Simulator"
-        : `HubSpot portal ${state.environment.portalId ?? "?"}${state.environment.sandbox ? " (sandbox)" : ""}`;
     try {
       await storage.save(state, {
         id: state.id,
@@ -467,7 +463,7 @@ export class SubmissionStore {
         ...(state.startedAt === undefined ? {} : { startedAt: state.startedAt }),
         ...(state.finishedAt === undefined ? {} : { finishedAt: state.finishedAt }),
         status: state.status,
-        environment,
+        environment: state.environment,
         counts: summary.counts,
         total: summary.total,
       });
