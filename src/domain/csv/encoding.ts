@@ -20,7 +20,6 @@ export interface EncodingGuess {
   encoding: CsvEncoding;
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
-  /** Why we think so, shown next to the encoding picker. */
   /** Why this encoding was picked; the UI says it in the user's language (`csvImport.encodingReason.*`). */
   reason: EncodingReason;
 }
