@@ -79,6 +79,10 @@ function isSjisLead(byte: number): boolean {
   return (byte >= 0x81 && byte <= 0x9f) || (byte >= 0xe0 && byte <= 0xfc);
 }
 
+function isHalfWidthKana(byte: number): boolean {
+  return byte >= 0xa1 && byte <= 0xdf;
+}
+
 function isSjisTrail(byte: number): boolean {
   return byte >= 0x40 && byte <= 0xfc && byte !== 0x7f;
 }
@@ -102,8 +106,11 @@ export function guessLegacyEncoding(bytes: Uint8Array): "shift_jis" | "windows-1
       continue;
     }
     highBytes += 1;
-    // Half-width katakana are single bytes in Shift_JIS; count them as plausible but not as pairs.
-    if (byte >= 0xa1 && byte <= 0xdf) pairedBytes += 0.5;
+    // Half-width katakana are single bytes in Shift_JIS and come in runs (ｶﾌﾞｼｷ); the same bytes in
+    // windows-1252 are accented letters, mostly alone between ASCII ones. A run counts as Japanese, a lone
+    // one half (a file of half-width katakana read as windows-1252 was "Ã½Ä" before).
+    if (isHalfWidthKana(byte))
+      pairedBytes += isHalfWidthKana(sample[i - 1] ?? 0) || isHalfWidthKana(next ?? 0) ? 1 : 0.5;
   }
   if (highBytes === 0) return "windows-1252";
   // A cut at the sample's end can split a pair; ignore a trailing replacement character.
