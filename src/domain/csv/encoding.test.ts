@@ -92,6 +92,9 @@ describe("encoding detection", () => {
     const german = "Titel,Ablaufdatum\r\nMüller Verlängerung,31.12.2026\r\nGrüße aus Köln,01.01.2027\r\n";
     const w1252 = Uint8Array.from(german, (char) => char.charCodeAt(0));
     expect(detectAndDecode(w1252).text).toBe(german);
+    // "äh" and "öm" decode as Shift_JIS too, "öm" into CP932's user-defined area, which no export holds.
+    const swedish = "Titel,Währung\r\nÅngström AB,SEK\r\n";
+    expect(detectAndDecode(Uint8Array.from(swedish, (char) => char.charCodeAt(0))).text).toBe(swedish);
   });
 
   it("tells text from binary and Excel workbooks", () => {

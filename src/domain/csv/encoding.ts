@@ -115,14 +115,25 @@ export function guessLegacyEncoding(bytes: Uint8Array): "shift_jis" | "windows-1
   if (highBytes === 0) return "windows-1252";
   // A cut at the sample's end can split a pair; ignore a trailing replacement character.
   const decoded = new TextDecoder("shift_jis").decode(sample.subarray(0, trimSplitPair(sample)));
-  const replacements = countReplacements(decoded);
+  // Characters no exported business file holds: undecodable pairs, and CP932's user-defined area (lead bytes
+  // F0–F9, Unicode's private use area), where "ö" + an ASCII letter lands ("Ångström" read as "ﾅngstr").
+  const implausible = countReplacements(decoded) + countPrivateUse(decoded);
   const pairShare = pairedBytes / highBytes;
-  return pairShare >= 0.8 && replacements <= Math.max(1, highBytes * 0.01) ? "shift_jis" : "windows-1252";
+  return pairShare >= 0.8 && implausible <= highBytes * 0.01 ? "shift_jis" : "windows-1252";
 }
 
 function trimSplitPair(sample: Uint8Array): number {
   const last = sample[sample.length - 1];
   return last !== undefined && isSjisLead(last) ? sample.length - 1 : sample.length;
+}
+
+function countPrivateUse(text: string): number {
+  let count = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code >= 0xe000 && code <= 0xf8ff) count += 1;
+  }
+  return count;
 }
 
 export function countReplacements(text: string): number {
