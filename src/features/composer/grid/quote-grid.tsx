@@ -1,15 +1,11 @@
-// biome-ignore-all lint/a11y/useSemanticElements: a WAI-ARIA grid built from divs so rows can be virtualized and cells positioned
-// biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant
 import { useVirtualizer } from "@tanstack/react-virtual";
 import {
   type ClipboardEvent,
-  type FocusEvent,
   type PointerEvent,
   type ReactNode,
   useCallback,
   useEffect,
   useId,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -18,7 +14,6 @@ import type { BatchStore } from "../../../domain/batch/batch-store.ts";
 import type { BatchRow } from "../../../domain/batch/row.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { normalizeInput } from "../../../domain/grid/editor-input.ts";
-import { navigate } from "../../../domain/grid/navigation.ts";
 import { copyRange, fillTarget, planFill } from "../../../domain/grid/range-edits.ts";
 import {
   type CellRange,
@@ -36,22 +31,17 @@ import { announceCells, undoRedo } from "./announce-edits.ts";
 import type { LookupComponent } from "./association-editor.tsx";
 import { CellEditor } from "./cell-editor.tsx";
 import { browserNormalizeContext, formatCell } from "./cell-format.ts";
-import { ActiveCellTip, CellMessages, cellMessage } from "./cell-messages.tsx";
 import type { EditMove } from "./editor-keys.ts";
 import { clearSelection, fillDown, fillRight, pasteText, readInto } from "./grid-actions.ts";
-import { GridHeader } from "./grid-header.tsx";
+import { cellAt, pageSize } from "./grid-dom.ts";
 import { handleGridKey } from "./grid-keys.ts";
-import {
-  buildLayout,
-  cellId,
-  type GridColumn,
-  HEADER_HEIGHT,
-  ROW_HEIGHT,
-  ROW_NUMBER_WIDTH,
-} from "./grid-layout.ts";
+import { buildLayout, type GridColumn, HEADER_HEIGHT, ROW_HEIGHT, ROW_NUMBER_WIDTH } from "./grid-layout.ts";
 import { GridRow, GridRowContext, type RowContext } from "./grid-row.tsx";
+import { GridShell } from "./grid-shell.tsx";
+import { useActiveCellInView } from "./use-active-cell-in-view.ts";
+import { selectionAfterEdit, useEditSession } from "./use-edit-session.ts";
 import { useRecordLabels } from "./use-record-labels.ts";
-import { useViewport, type ViewportCache } from "./use-viewport.ts";
+import { useViewport } from "./use-viewport.ts";
 import "./quote-grid.css";
 
 export interface GridIssues {
@@ -86,23 +76,10 @@ export interface QuoteGridProps {
   onDeleteRows?(): void;
 }
 
-interface Editing {
-  row: number;
-  col: number;
-  seed: string | undefined;
-}
-
 interface FillDrag {
   source: CellRange;
   target: CellRange;
 }
-
-const MOVE_KEYS: Record<Exclude<EditMove, "none">, { key: string; shift: boolean }> = {
-  down: { key: "Enter", shift: false },
-  up: { key: "Enter", shift: true },
-  right: { key: "Tab", shift: false },
-  left: { key: "Tab", shift: true },
-};
 
 /** The quotes grid: WAI-ARIA grid, virtualized rows, spreadsheet keys, clipboard, fill and inline editors. */
 export function QuoteGrid(props: QuoteGridProps) {
@@ -120,16 +97,20 @@ export function QuoteGrid(props: QuoteGridProps) {
   const range = selectionRange(selection);
   const t = useT();
   const describeIssue = useIssueText();
-  const [editing, setEditing] = useState<Editing | null>(null);
   const [fill, setFill] = useState<FillDrag | null>(null);
   const dragging = useRef<"select" | "fill" | null>(null);
   const announcer = useAnnouncer();
-  // A committed value is checked after the edit (validation may run a moment later): said if it is wrong.
-  const pendingCheck = useRef<{ rowId: string; key: string; row: number; column: string } | null>(null);
+  const focusGrid = useCallback(() => scrollRef.current?.focus({ preventScroll: true }), [scrollRef]);
+  const { editing, editingRef, setEditing, cancelEdit, checkLater } = useEditSession({
+    columns,
+    focusGrid,
+    issueFor: issues.issueFor,
+    issuesVersion: issues,
+  });
 
   // Callbacks read the latest values through this ref, so the row context object never changes identity.
-  const latest = useRef({ selection, rows, columns, editing, fill, issues, size });
-  latest.current = { selection, rows, columns, editing, fill, issues, size };
+  const latest = useRef({ selection, rows, columns, fill, issues, size });
+  latest.current = { selection, rows, columns, fill, issues, size };
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -139,13 +120,12 @@ export function QuoteGrid(props: QuoteGridProps) {
     scrollMargin: HEADER_HEIGHT,
   });
 
-  const focusGrid = useCallback(() => scrollRef.current?.focus({ preventScroll: true }), [scrollRef]);
-
   const select = useCallback((next: Selection) => onSelectionChange(next), [onSelectionChange]);
 
   const commitEdit = useCallback(
     (text: string, move: EditMove) => {
-      const { editing: current, rows: currentRows, columns: currentColumns } = latest.current;
+      const { rows: currentRows, columns: currentColumns } = latest.current;
+      const current = editingRef.current;
       if (!current) return;
       const row = currentRows[current.row];
       const column = currentColumns[current.col];
@@ -156,50 +136,19 @@ export function QuoteGrid(props: QuoteGridProps) {
             { type: "set-cells", edits: [{ rowId: row.id, key: column.key, value }] },
             { action: "edit-cell", column: column.label },
           );
-          pendingCheck.current = {
-            rowId: row.id,
-            key: column.key,
-            row: current.row + 1,
-            column: column.label,
-          };
+          checkLater({ id: row.id, key: column.key, row: current.row + 1, column: column.label });
         }
       }
       setEditing(null);
-      if (move !== "none") {
-        const size = { rows: store.rows.length, cols: currentColumns.length };
-        const next = navigate(collapsed({ row: current.row, col: current.col }), MOVE_KEYS[move], size, 1);
-        if (next) select(next);
-      }
+      const next = selectionAfterEdit(current, move, {
+        rows: store.rows.length,
+        cols: currentColumns.length,
+      });
+      if (next) select(next);
       focusGrid();
     },
-    [store, select, focusGrid],
+    [store, select, focusGrid, editingRef, setEditing, checkLater],
   );
-
-  const cancelEdit = useCallback(() => {
-    const { editing: current, columns: currentColumns } = latest.current;
-    setEditing(null);
-    focusGrid();
-    // Leaving edit mode is heard, not only seen: the value stays as it was.
-    const column = current ? currentColumns[current.col] : undefined;
-    if (current && column)
-      announcer.announce(t("grid.announce.editCanceled", { column: column.label, row: current.row + 1 }));
-  }, [focusGrid, announcer, t]);
-
-  // The check of a committed value: once the grid's issues are current for its row, say what is wrong.
-  useEffect(() => {
-    const pending = pendingCheck.current;
-    if (!pending) return;
-    pendingCheck.current = null;
-    const issue = issues.issueFor(pending.rowId, pending.key);
-    if (issue)
-      announcer.announce(
-        t("grid.announce.invalid", {
-          row: pending.row,
-          column: pending.column,
-          message: cellMessage(issue, t, describeIssue),
-        }),
-      );
-  }, [issues, announcer, t, describeIssue]);
 
   const lookup = props.lookup;
   const visibleItems = virtualizer.getVirtualItems();
@@ -234,41 +183,19 @@ export function QuoteGrid(props: QuoteGridProps) {
       onSelectionChange(collapsed(current.active));
       setEditing({ row: current.active.row, col: current.active.col, seed });
     },
-    [onSelectionChange],
+    [onSelectionChange, setEditing],
   );
 
-  // Keep the active cell in view (below the sticky header, right of the pinned columns). Reads the cached
-  // viewport: reading scrollTop/clientHeight here forced a layout in the middle of every edit.
   const { row: activeRow, col: activeCol } = selection.active;
   const viewport = useViewport(scrollRef);
-  useLayoutEffect(() => {
-    const element = scrollRef.current;
-    if (!element || rows.length === 0) return;
-    const view = viewport.read();
-    const top = HEADER_HEIGHT + activeRow * ROW_HEIGHT;
-    if (top < view.top + HEADER_HEIGHT) scrollTo(element, viewport, "top", top - HEADER_HEIGHT);
-    else if (top + ROW_HEIGHT > view.top + view.height)
-      scrollTo(element, viewport, "top", top + ROW_HEIGHT - view.height);
-    const column = layout.columns[activeCol];
-    if (column && !column.sticky) {
-      if (column.left < view.left + layout.stickyWidth)
-        scrollTo(element, viewport, "left", column.left - layout.stickyWidth);
-      else if (column.left + column.width > view.left + view.width)
-        scrollTo(element, viewport, "left", column.left + column.width - view.width);
-    }
-  }, [activeRow, activeCol, layout, rows.length, scrollRef, viewport]);
-
-  const pageSize = () => {
-    const height = scrollRef.current?.clientHeight ?? 0;
-    return Math.max(1, Math.floor((height - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
-  };
+  useActiveCellInView(scrollRef, viewport, selection.active, layout, rows.length);
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
     if (editing || event.target !== event.currentTarget) return;
     handleGridKey(event, {
       selection,
       size,
-      pageSize: pageSize(),
+      pageSize: pageSize(scrollRef.current?.clientHeight ?? 0),
       select,
       startEdit,
       clear: () => sayCells("grid.announce.cleared", clearSelection(store, columns, selection)),
@@ -331,13 +258,6 @@ export function QuoteGrid(props: QuoteGridProps) {
     document.addEventListener("paste", onDocumentPaste);
     return () => document.removeEventListener("paste", onDocumentPaste);
   }, [pasteFrom, scrollRef]);
-
-  const cellAt = (target: EventTarget | null): { row: number; col: number } | undefined => {
-    if (!(target instanceof Element)) return undefined;
-    const cell = target.closest<HTMLElement>("[data-col]");
-    if (!cell?.dataset.row || cell.dataset.col === undefined) return undefined;
-    return { row: Number(cell.dataset.row), col: Number(cell.dataset.col) };
-  };
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
@@ -414,13 +334,8 @@ export function QuoteGrid(props: QuoteGridProps) {
   const lastVisible = items.at(-1)?.index ?? -1;
   const activeRendered = rows.length > 0 && activeRow >= firstVisible && activeRow <= lastVisible;
   const fillRange = fill?.target;
-  const hintId = `${gridId}-hint`;
   const activeRowData = rows[activeRow];
   const activeColumn = columns[activeCol];
-  const activeIssue =
-    activeRowData && activeColumn && !editing
-      ? issues.issueFor(activeRowData.id, activeColumn.key)
-      : undefined;
   const renderedRows = items.flatMap((item) => {
     const row = rows[item.index];
     return row ? [{ id: row.id, index: item.index }] : [];
@@ -428,118 +343,66 @@ export function QuoteGrid(props: QuoteGridProps) {
 
   return (
     <GridRowContext.Provider value={rowContext}>
-      <div className="composer-grid-frame">
-        <div
-          ref={scrollRef}
-          role="grid"
-          aria-label={t("grid.quotes")}
-          aria-rowcount={rows.length + 1}
-          aria-colcount={columns.length + 1}
-          aria-multiselectable="true"
-          aria-describedby={hintId}
-          aria-keyshortcuts="Control+/"
-          aria-activedescendant={
-            activeRendered && !editing ? cellId(gridId, activeRow, activeCol) : undefined
-          }
-          tabIndex={0}
-          className="composer-grid"
-          onKeyDown={onKeyDown}
-          onCopy={onCopy}
-          onCut={onCut}
-          onPaste={onPaste}
-          onPointerDown={onPointerDown}
-          onPointerOver={onPointerOver}
-          onDoubleClick={onDoubleClick}
-          onFocus={trackFocus}
-          onBlur={trackBlur}
-        >
-          <GridHeader
-            layout={layout}
-            selLeft={rows.length > 0 ? range.left : -1}
-            selRight={rows.length > 0 ? range.right : -2}
-            summaryHeader={props.rowSummary?.header}
-          />
-          <div
-            role="rowgroup"
-            className="composer-grid__body"
-            style={{ height: rows.length * ROW_HEIGHT, width: layout.totalWidth }}
-          >
-            {items.map((item) => {
-              const index = item.index;
-              const row = rows[index];
-              if (!row) return null;
-              const inRange = index >= range.top && index <= range.bottom;
-              const inFill = fillRange !== undefined && index >= fillRange.top && index <= fillRange.bottom;
-              const isEditing = editing !== null && editing.row === index;
-              return (
-                <GridRow
-                  key={row.id}
-                  row={row}
-                  index={index}
-                  activeCol={index === activeRow ? activeCol : -1}
-                  selLeft={inRange ? range.left : -1}
-                  selRight={inRange ? range.right : -2}
-                  handleCol={!editing && !fill && index === range.bottom ? range.right : -1}
-                  fillLeft={inFill ? fillRange.left : -1}
-                  fillRight={inFill ? fillRange.right : -2}
-                  editingCol={isEditing ? editing.col : -1}
-                  editSeed={isEditing ? editing.seed : undefined}
-                  issuesKey={issueKey(issues.issuesForRow(row.id))}
-                />
-              );
-            })}
-          </div>
-          {activeRendered ? (
-            <ActiveCellTip
-              layout={layout}
-              row={activeRow}
-              col={activeCol}
-              text={activeIssue ? cellMessage(activeIssue, t, describeIssue) : undefined}
-              view={viewport.read()}
+      <GridShell
+        gridId={gridId}
+        scrollRef={scrollRef}
+        label={t("grid.quotes")}
+        hint={t("grid.hint")}
+        className="composer-grid"
+        frameClassName="composer-grid-frame"
+        layout={layout}
+        rowCount={rows.length}
+        range={range}
+        active={selection.active}
+        activeRendered={activeRendered}
+        editing={editing !== null}
+        activeIssue={
+          activeRowData && activeColumn && !editing
+            ? issues.issueFor(activeRowData.id, activeColumn.key)
+            : undefined
+        }
+        renderedRows={renderedRows}
+        issueFor={issues.issueFor}
+        viewport={viewport}
+        summaryHeader={props.rowSummary?.header}
+        t={t}
+        describeIssue={describeIssue}
+        onKeyDown={onKeyDown}
+        onCopy={onCopy}
+        onCut={onCut}
+        onPaste={onPaste}
+        onPointerDown={onPointerDown}
+        onPointerOver={onPointerOver}
+        onDoubleClick={onDoubleClick}
+        after={rows.length === 0 ? <div className="composer-grid__empty">{props.empty}</div> : null}
+      >
+        {items.map((item) => {
+          const index = item.index;
+          const row = rows[index];
+          if (!row) return null;
+          const inRange = index >= range.top && index <= range.bottom;
+          const inFill = fillRange !== undefined && index >= fillRange.top && index <= fillRange.bottom;
+          const isEditing = editing !== null && editing.row === index;
+          return (
+            <GridRow
+              key={row.id}
+              row={row}
+              index={index}
+              activeCol={index === activeRow ? activeCol : -1}
+              selLeft={inRange ? range.left : -1}
+              selRight={inRange ? range.right : -2}
+              handleCol={!editing && !fill && index === range.bottom ? range.right : -1}
+              fillLeft={inFill ? fillRange.left : -1}
+              fillRight={inFill ? fillRange.right : -2}
+              editingCol={isEditing ? editing.col : -1}
+              editSeed={isEditing ? editing.seed : undefined}
+              issuesKey={issueKey(issues.issuesForRow(row.id))}
             />
-          ) : null}
-        </div>
-        {rows.length === 0 ? <div className="composer-grid__empty">{props.empty}</div> : null}
-        <p id={hintId} hidden>
-          {t("grid.hint")}
-        </p>
-        <CellMessages
-          gridId={gridId}
-          layout={layout}
-          rows={renderedRows}
-          issueFor={issues.issueFor}
-          t={t}
-          describeIssue={describeIssue}
-        />
-      </div>
+          );
+        })}
+      </GridShell>
     </GridRowContext.Provider>
   );
-}
-
-/**
- * `data-focus` on the grid while focus is anywhere in it (the grid or an editor): without it the active cell
- * dims and cell tips hide. Set on the element directly, so a focus move costs no render, and only when focus
- * enters or leaves the grid: `:focus`/`:focus-within` rules (or an attribute flipped on each move between
- * an editor and the grid) restyled every cell, ~2 ms per edit.
- */
-function trackFocus(event: FocusEvent<HTMLDivElement>): void {
-  const grid = event.currentTarget;
-  if (grid.dataset.focus === undefined) grid.dataset.focus = "";
-}
-
-function trackBlur(event: FocusEvent<HTMLDivElement>): void {
-  const grid = event.currentTarget;
-  const next = event.relatedTarget;
-  if (next instanceof Node && grid.contains(next)) return;
-  delete grid.dataset.focus;
-}
-
-function scrollTo(element: HTMLElement, viewport: ViewportCache, axis: "top" | "left", value: number): void {
-  const at = Math.max(0, value);
-  if (axis === "top") element.scrollTop = at;
-  else element.scrollLeft = at;
-  // A second move before the scroll event must see this one (the browser may clamp `at`: read it back).
-  viewport.scrolled(axis, axis === "top" ? element.scrollTop : element.scrollLeft);
 }
 
 function issueKey(issues: readonly CellIssue[]): string {

@@ -1,6 +1,3 @@
-// biome-ignore-all lint/a11y/useSemanticElements: a WAI-ARIA grid built from divs so rows can be virtualized and cells positioned
-// biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant
-
 import { useVirtualizer } from "@tanstack/react-virtual";
 import {
   type ClipboardEvent,
@@ -8,18 +5,14 @@ import {
   type PointerEvent,
   type RefObject,
   useCallback,
-  useEffect,
   useId,
-  useLayoutEffect,
   useMemo,
   useRef,
-  useState,
 } from "react";
 import type { BatchStore, EditAction } from "../../../domain/batch/batch-store.ts";
 import type { BatchRow, LineRow } from "../../../domain/batch/row.ts";
 import type { ColumnDef } from "../../../domain/columns/column-def.ts";
 import { normalizeInput } from "../../../domain/grid/editor-input.ts";
-import { navigate } from "../../../domain/grid/navigation.ts";
 import { copyRange } from "../../../domain/grid/range-edits.ts";
 import {
   clampSelection,
@@ -45,11 +38,13 @@ import type { ProductDirectory } from "../../../lib/products/product-directory.t
 import { announceCells, undoRedo } from "../grid/announce-edits.ts";
 import { CellEditor } from "../grid/cell-editor.tsx";
 import { browserNormalizeContext, formatCell } from "../grid/cell-format.ts";
-import { ActiveCellTip, CellMessages, cellMessage } from "../grid/cell-messages.tsx";
 import type { EditMove } from "../grid/editor-keys.ts";
-import { GridHeader } from "../grid/grid-header.tsx";
+import { cellAt, pageSize } from "../grid/grid-dom.ts";
 import { handleGridKey } from "../grid/grid-keys.ts";
-import { buildLayout, cellId, type GridColumn, HEADER_HEIGHT, ROW_HEIGHT } from "../grid/grid-layout.ts";
+import { buildLayout, type GridColumn, HEADER_HEIGHT, ROW_HEIGHT } from "../grid/grid-layout.ts";
+import { GridShell } from "../grid/grid-shell.tsx";
+import { useActiveCellInView } from "../grid/use-active-cell-in-view.ts";
+import { selectionAfterEdit, useEditSession } from "../grid/use-edit-session.ts";
 import { useViewport } from "../grid/use-viewport.ts";
 import { applyLinePaste, clearLines, fillLines, planLinePaste } from "./line-actions.ts";
 import { LineGridRow, type LineRowContext, LineRowContextValue } from "./line-grid-row.tsx";
@@ -71,19 +66,6 @@ export interface LineGridProps {
   gridRef: RefObject<HTMLDivElement | null>;
 }
 
-const MOVE_KEYS: Record<Exclude<EditMove, "none">, { key: string; shift: boolean }> = {
-  down: { key: "Enter", shift: false },
-  up: { key: "Enter", shift: true },
-  right: { key: "Tab", shift: false },
-  left: { key: "Tab", shift: true },
-};
-
-interface Editing {
-  row: number;
-  col: number;
-  seed: string | undefined;
-}
-
 /**
  * The line-item grid under the quotes: the lines of the selected quotes, then an empty row that adds a line
  * to the last of them. Same keys as the quote grid (arrows, Tab, Enter, F2, Delete, Ctrl+C/X/V/D/R/Z/Y),
@@ -99,12 +81,17 @@ export function LineGrid(props: LineGridProps) {
   const size = { rows: lineCount + (sheet.target ? 1 : 0), cols: columns.length };
   const selection = clampSelection(props.selection, size);
   const range = selectionRange(selection);
-  const [editing, setEditing] = useState<Editing | null>(null);
   const dragging = useRef(false);
   const announcer = useAnnouncer();
-  const pendingCheck = useRef<{ lineId: string; key: string; row: number; column: string } | null>(null);
-  const latest = useRef({ selection, sheet, columns, editing, size });
-  latest.current = { selection, sheet, columns, editing, size };
+  const focusGrid = useCallback(() => gridRef.current?.focus({ preventScroll: true }), [gridRef]);
+  const { editing, editingRef, setEditing, cancelEdit, checkLater } = useEditSession({
+    columns,
+    focusGrid,
+    issueFor: props.issueFor,
+    issuesVersion: props.issueFor,
+  });
+  const latest = useRef({ selection, sheet, columns, size });
+  latest.current = { selection, sheet, columns, size };
 
   const virtualizer = useVirtualizer({
     count: size.rows,
@@ -113,11 +100,10 @@ export function LineGrid(props: LineGridProps) {
     overscan: 6,
     scrollMargin: HEADER_HEIGHT,
   });
-  const focusGrid = useCallback(() => gridRef.current?.focus({ preventScroll: true }), [gridRef]);
-
   const commitEdit = useCallback(
     (text: string, move: EditMove) => {
-      const { editing: current, sheet: currentSheet, columns: currentColumns } = latest.current;
+      const { sheet: currentSheet, columns: currentColumns } = latest.current;
+      const current = editingRef.current;
       if (!current) return;
       const column = currentColumns[current.col];
       const entry = currentSheet.entries[current.row];
@@ -135,12 +121,7 @@ export function LineGrid(props: LineGridProps) {
             },
             { action: "edit-cell", column: column.label },
           );
-          pendingCheck.current = {
-            lineId: entry.line.id,
-            key: column.key,
-            row: current.row + 1,
-            column: column.label,
-          };
+          checkLater({ id: entry.line.id, key: column.key, row: current.row + 1, column: column.label });
         } else if (!entry && value !== "") {
           const operation = planNewLine(currentSheet, { [column.key]: value });
           if (operation) store.apply(operation, "add-line");
@@ -149,44 +130,12 @@ export function LineGrid(props: LineGridProps) {
         }
       }
       setEditing(null);
-      if (move !== "none") {
-        const next = navigate(
-          collapsed({ row: current.row, col: current.col }),
-          MOVE_KEYS[move],
-          { rows: rowsAfter, cols: currentColumns.length },
-          1,
-        );
-        if (next) onSelectionChange(next);
-      }
+      const next = selectionAfterEdit(current, move, { rows: rowsAfter, cols: currentColumns.length });
+      if (next) onSelectionChange(next);
       focusGrid();
     },
-    [store, onSelectionChange, focusGrid, announcer, t],
+    [store, onSelectionChange, focusGrid, announcer, t, editingRef, setEditing, checkLater],
   );
-
-  const cancelEdit = useCallback(() => {
-    const { editing: current, columns: currentColumns } = latest.current;
-    setEditing(null);
-    focusGrid();
-    const column = current ? currentColumns[current.col] : undefined;
-    if (current && column)
-      announcer.announce(t("grid.announce.editCanceled", { column: column.label, row: current.row + 1 }));
-  }, [focusGrid, announcer, t]);
-
-  // A committed value that validation finds wrong is said with its message (see the quote grid).
-  useEffect(() => {
-    const pending = pendingCheck.current;
-    if (!pending) return;
-    pendingCheck.current = null;
-    const issue = props.issueFor(pending.lineId, pending.key);
-    if (issue)
-      announcer.announce(
-        t("grid.announce.invalid", {
-          row: pending.row,
-          column: pending.column,
-          message: cellMessage(issue, t, describeIssue),
-        }),
-      );
-  }, [props.issueFor, announcer, t, describeIssue]);
 
   const rowContext = useMemo<LineRowContext>(
     () => ({
@@ -232,19 +181,7 @@ export function LineGrid(props: LineGridProps) {
 
   const { row: activeRow, col: activeCol } = selection.active;
   const viewport = useViewport(gridRef);
-  useLayoutEffect(() => {
-    const element = gridRef.current;
-    if (!element || size.rows === 0) return;
-    const view = viewport.read();
-    const top = HEADER_HEIGHT + activeRow * ROW_HEIGHT;
-    let next: number | undefined;
-    if (top < view.top + HEADER_HEIGHT) next = top - HEADER_HEIGHT;
-    else if (top + ROW_HEIGHT > view.top + view.height) next = top + ROW_HEIGHT - view.height;
-    if (next !== undefined) {
-      element.scrollTop = Math.max(0, next);
-      viewport.scrolled("top", element.scrollTop);
-    }
-  }, [activeRow, size.rows, gridRef, viewport]);
+  useActiveCellInView(gridRef, viewport, selection.active, layout, size.rows);
 
   const apply = (operation: ReturnType<typeof planRemoveLines>, label: EditAction) => {
     if (operation) store.apply(operation, label);
@@ -286,14 +223,10 @@ export function LineGrid(props: LineGridProps) {
       }
       return;
     }
-    const pageSize = Math.max(
-      1,
-      Math.floor(((gridRef.current?.clientHeight ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1,
-    );
     handleGridKey(event, {
       selection,
       size,
-      pageSize,
+      pageSize: pageSize(gridRef.current?.clientHeight ?? 0),
       select: onSelectionChange,
       startEdit,
       clear: () =>
@@ -379,13 +312,6 @@ export function LineGrid(props: LineGridProps) {
     );
   };
 
-  const cellAt = (target: EventTarget | null) => {
-    if (!(target instanceof Element)) return undefined;
-    const cell = target.closest<HTMLElement>("[data-col]");
-    if (!cell?.dataset.row || cell.dataset.col === undefined) return undefined;
-    return { row: Number(cell.dataset.row), col: Number(cell.dataset.col) };
-  };
-
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
     const at = cellAt(event.target);
@@ -424,13 +350,8 @@ export function LineGrid(props: LineGridProps) {
   const firstVisible = items[0]?.index ?? 0;
   const lastVisible = items.at(-1)?.index ?? -1;
   const activeRendered = size.rows > 0 && activeRow >= firstVisible && activeRow <= lastVisible;
-  const hintId = `${gridId}-hint`;
   const activeEntry = sheet.entries[activeRow];
   const activeColumn = columns[activeCol];
-  const activeIssue =
-    activeEntry && activeColumn && !editing
-      ? props.issueFor(activeEntry.line.id, activeColumn.key)
-      : undefined;
   const renderedRows = items.flatMap((item) => {
     const entry = sheet.entries[item.index];
     return entry ? [{ id: entry.line.id, index: item.index }] : [];
@@ -438,108 +359,76 @@ export function LineGrid(props: LineGridProps) {
 
   return (
     <LineRowContextValue.Provider value={rowContext}>
-      <div className="composer-grid-frame line-grid-frame">
-        <div
-          ref={gridRef}
-          role="grid"
-          aria-label={t("lines.grid")}
-          aria-rowcount={size.rows + 1}
-          aria-colcount={columns.length + 1}
-          aria-multiselectable="true"
-          aria-describedby={hintId}
-          aria-keyshortcuts="Control+/"
-          aria-activedescendant={
-            activeRendered && !editing ? cellId(gridId, activeRow, activeCol) : undefined
-          }
-          tabIndex={0}
-          className="composer-grid line-grid"
-          onKeyDown={onKeyDown}
-          onCopy={onCopy}
-          onCut={onCut}
-          onPaste={onPaste}
-          onPointerDown={onPointerDown}
-          onPointerOver={onPointerOver}
-          onPointerUp={() => {
-            dragging.current = false;
-          }}
-          onDoubleClick={onDoubleClick}
-          onFocus={(event) => {
-            event.currentTarget.dataset.focus = "";
-          }}
-          onBlur={(event) => {
-            const next = event.relatedTarget;
-            if (next instanceof Node && event.currentTarget.contains(next)) return;
-            delete event.currentTarget.dataset.focus;
-          }}
-        >
-          <GridHeader
-            layout={layout}
-            selLeft={size.rows > 0 ? range.left : -1}
-            selRight={size.rows > 0 ? range.right : -2}
-          />
-          <div
-            role="rowgroup"
-            className="composer-grid__body"
-            style={{ height: size.rows * ROW_HEIGHT, width: layout.totalWidth }}
-          >
-            {items.map((item) => {
-              const index = item.index;
-              const entry = sheet.entries[index];
-              const target = sheet.target;
-              if (!entry && (!target || index !== lineCount)) return null;
-              const quoteIndex = entry ? entry.quoteIndex : (target?.quoteIndex ?? 0);
-              const title = props.rows[quoteIndex]?.cells.hs_title?.trim() || t("lines.untitled");
-              const inRange = index >= range.top && index <= range.bottom;
-              const isEditing = editing !== null && editing.row === index;
-              const lineIssues = entry ? issueKey(columns, entry.line.id, props.issueFor) : "";
-              return (
-                <LineGridRow
-                  key={entry ? entry.line.id : "new-line"}
-                  line={entry?.line}
-                  index={index}
-                  label={entry ? `${quoteIndex + 1}.${entry.position + 1}` : "+"}
-                  description={
-                    entry
-                      ? t("lines.rowDescription", { quote: quoteIndex + 1, title, line: entry.position + 1 })
-                      : t("lines.newRowDescription", { quote: quoteIndex + 1, title })
-                  }
-                  startsQuote={
-                    entry
-                      ? entry.position === 0 && index > 0
-                      : lineCount > 0 && sheet.entries[lineCount - 1]?.quoteIndex !== quoteIndex
-                  }
-                  activeCol={index === activeRow ? activeCol : -1}
-                  selLeft={inRange ? range.left : -1}
-                  selRight={inRange ? range.right : -2}
-                  editingCol={isEditing ? editing.col : -1}
-                  editSeed={isEditing ? editing.seed : undefined}
-                  issuesKey={lineIssues}
-                />
-              );
-            })}
-          </div>
-          {activeRendered ? (
-            <ActiveCellTip
-              layout={layout}
-              row={activeRow}
-              col={activeCol}
-              text={activeIssue ? cellMessage(activeIssue, t, describeIssue) : undefined}
-              view={viewport.read()}
+      <GridShell
+        gridId={gridId}
+        scrollRef={gridRef}
+        label={t("lines.grid")}
+        hint={t("lines.hint")}
+        className="composer-grid line-grid"
+        frameClassName="composer-grid-frame line-grid-frame"
+        layout={layout}
+        rowCount={size.rows}
+        range={range}
+        active={selection.active}
+        activeRendered={activeRendered}
+        editing={editing !== null}
+        activeIssue={
+          activeEntry && activeColumn && !editing
+            ? props.issueFor(activeEntry.line.id, activeColumn.key)
+            : undefined
+        }
+        renderedRows={renderedRows}
+        issueFor={props.issueFor}
+        viewport={viewport}
+        t={t}
+        describeIssue={describeIssue}
+        onKeyDown={onKeyDown}
+        onCopy={onCopy}
+        onCut={onCut}
+        onPaste={onPaste}
+        onPointerDown={onPointerDown}
+        onPointerOver={onPointerOver}
+        onPointerUp={() => {
+          dragging.current = false;
+        }}
+        onDoubleClick={onDoubleClick}
+      >
+        {items.map((item) => {
+          const index = item.index;
+          const entry = sheet.entries[index];
+          const target = sheet.target;
+          if (!entry && (!target || index !== lineCount)) return null;
+          const quoteIndex = entry ? entry.quoteIndex : (target?.quoteIndex ?? 0);
+          const title = props.rows[quoteIndex]?.cells.hs_title?.trim() || t("lines.untitled");
+          const inRange = index >= range.top && index <= range.bottom;
+          const isEditing = editing !== null && editing.row === index;
+          const lineIssues = entry ? issueKey(columns, entry.line.id, props.issueFor) : "";
+          return (
+            <LineGridRow
+              key={entry ? entry.line.id : "new-line"}
+              line={entry?.line}
+              index={index}
+              label={entry ? `${quoteIndex + 1}.${entry.position + 1}` : "+"}
+              description={
+                entry
+                  ? t("lines.rowDescription", { quote: quoteIndex + 1, title, line: entry.position + 1 })
+                  : t("lines.newRowDescription", { quote: quoteIndex + 1, title })
+              }
+              startsQuote={
+                entry
+                  ? entry.position === 0 && index > 0
+                  : lineCount > 0 && sheet.entries[lineCount - 1]?.quoteIndex !== quoteIndex
+              }
+              activeCol={index === activeRow ? activeCol : -1}
+              selLeft={inRange ? range.left : -1}
+              selRight={inRange ? range.right : -2}
+              editingCol={isEditing ? editing.col : -1}
+              editSeed={isEditing ? editing.seed : undefined}
+              issuesKey={lineIssues}
             />
-          ) : null}
-        </div>
-        <p id={hintId} hidden>
-          {t("lines.hint")}
-        </p>
-        <CellMessages
-          gridId={gridId}
-          layout={layout}
-          rows={renderedRows}
-          issueFor={props.issueFor}
-          t={t}
-          describeIssue={describeIssue}
-        />
-      </div>
+          );
+        })}
+      </GridShell>
     </LineRowContextValue.Provider>
   );
 }
