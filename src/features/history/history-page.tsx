@@ -24,6 +24,7 @@ import {
 } from "./history-filter.ts";
 import { historyPollMs } from "./history-poll.ts";
 import "./history.css";
+import { environmentName } from "../../i18n/environment-name.ts";
 import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
 const STATUS: Record<string, MessageId> = {
@@ -255,12 +256,7 @@ function HistoryTable({
   const tRich = useTRich();
   const format = useFormat();
   const [failedToOpen, setFailedToOpen] = useState(false);
-  const environmentOf = (item: HistoryEntry) =>
-    typeof item.environment === "string"
-      ? item.environment
-      : item.environment.kind === "simulator"
-        ? t("env.simulator")
-        : t("env.portal", { portalId: String(item.environment.portalId ?? "") });
+  const environmentOf = (item: HistoryEntry) => environmentName(item.environment, t);
   const open = async (id: string) => {
     const opened = await store.open(id);
     setFailedToOpen(!opened);

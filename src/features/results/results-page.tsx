@@ -17,6 +17,7 @@ import { RequestsTable } from "./requests-table.tsx";
 import { RowsTable } from "./rows-table.tsx";
 import { UndoOutcome, UndoSubmission } from "./undo-submission.tsx";
 import "./results.css";
+import { environmentName } from "../../i18n/environment-name.ts";
 
 /** The "Results" tab: every row's outcome and every request's batch status, with retry, reconcile, export. */
 export function ResultsPage() {
@@ -98,9 +99,7 @@ export function ResultsPage() {
           <p className="results-head__summary">
             {[
               format.dateTime(state.startedAt ?? state.createdAt),
-              state.environment.kind === "simulator"
-                ? t("env.simulator")
-                : t("env.portal", { portalId: String(state.environment.portalId ?? "") }),
+              environmentName(state.environment, t),
               t("results.summary.counts", {
                 created: counts.created,
                 exists: counts.exists,

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { undoPlan } from "../../domain/submission/quote-phases.ts";
 import type { SubmissionState } from "../../domain/submission/types.ts";
+import { environmentName } from "../../i18n/environment-name.ts";
 import type { Formatter } from "../../i18n/format.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
 import { type Translate, useT } from "../../i18n/use-t.ts";
@@ -33,10 +34,7 @@ export function UndoSubmission({
   // The server lets only admins archive (docs/decisions/034): say so instead of a refusal after the click.
   const allowed = !me.data || hasRole(me.data.user.role, "admin");
   if (!allowed) return <p className="results-hint">{t("undo.adminOnly", { count: quotes.length })}</p>;
-  const where =
-    state.environment.kind === "simulator"
-      ? t("env.simulator")
-      : t("env.portal", { portalId: String(state.environment.portalId ?? "") });
+  const where = environmentName(state.environment, t);
   return (
     <>
       <Button onClick={() => setOpen(true)} disabled={submission.running}>

@@ -1,16 +1,12 @@
 import { z } from "zod";
+import type { SubmissionEnvironment } from "../../domain/submission/types.ts";
 import type { SubmissionMeta } from "./submissions.ts";
 
 export const Person = z.object({ id: z.string(), name: z.string().optional() });
 export type Person = z.infer<typeof Person>;
 
-/** The server's structured environment of a submission. */
-export const SubmissionEnvironment = z.object({
-  kind: z.enum(["simulator", "hubspot"]),
-  portalId: z.number().optional(),
-  sandbox: z.boolean().optional(),
-});
-export type SubmissionEnvironment = z.infer<typeof SubmissionEnvironment>;
+/** A submission's environment, as the domain declares it (the server sends the same shape). */
+export { SubmissionEnvironment } from "../../domain/submission/types.ts";
 
 export interface HistoryFilter {
   /** One person's submissions (their id, an e-mail address). */
@@ -29,7 +25,7 @@ export interface HistoryEntry {
   startedAt?: number;
   finishedAt?: number;
   status: string;
-  /** The server's structured environment; this browser's copy keeps only a label. */
+  /** Where it went; a string is a label an older version stored in this browser. */
   environment: SubmissionEnvironment | string;
   counts: Record<string, number>;
   total: number;

@@ -1,6 +1,6 @@
 import { createStore, del, get, set, type UseStore } from "idb-keyval";
 import { z } from "zod";
-import { SubmissionState } from "../../domain/submission/types.ts";
+import { SubmissionEnvironment, SubmissionState } from "../../domain/submission/types.ts";
 import { filterBrowserHistory, type HistoryFilter, type HistoryList } from "./history-list.ts";
 
 /**
@@ -14,7 +14,8 @@ export const SubmissionMeta = z.object({
   startedAt: z.number().optional(),
   finishedAt: z.number().optional(),
   status: z.string(),
-  environment: z.string(),
+  /** Structured since session 4; older entries hold an English label, shown as saved. */
+  environment: z.union([SubmissionEnvironment, z.string()]),
   counts: z.record(z.string(), z.number()),
   total: z.number(),
 });

@@ -324,10 +324,7 @@ export class SubmissionStore {
     const findings = reconcileFindings(rows, property, results);
     const marks = new Map<RowId, { outcome: RowOutcome; hubspotId?: string }>();
     for (const [rowId, hubspotId] of findings.found) marks.set(rowId, { outcome: "created", hubspotId });
-    this.setState(markRows(this.snapshot.current ?? state, marks));
-    // What reconcile learned is saved before it is reported: a reload right after must not show the rows
-    // unknown again (the periodic save is up to a second away).
-    await this.persistNow();
+    await this.settle(markRows(this.snapshot.current ?? state, marks));
     if (findings.missing.length > 0) await this.resend(findings.missing, rowsById, serialise, runner);
     return { found: findings.found.size, resent: findings.missing.length, notHere: 0 };
   }
@@ -348,9 +345,17 @@ export class SubmissionStore {
       if (error instanceof ApiError && error.status === 404) return undefined;
       throw error;
     }
-    if (this.snapshot.current?.id === state.id) this.setState(settled.state);
-    await this.persistNow();
+    if (this.snapshot.current?.id === state.id) await this.settle(settled.state);
     return settled;
+  }
+
+  /**
+   * A verdict about rows (reconcile's, the server's, a person's): shown and saved before it is reported, so a
+   * reload right after never shows the rows unknown again (the periodic save is up to a second away).
+   */
+  private async settle(next: SubmissionState): Promise<void> {
+    this.setState(next);
+    await this.persistNow();
   }
 
   /** Rows past submissions (this browser's history and the one on screen) already made a quote for. */
@@ -376,9 +381,7 @@ export class SubmissionStore {
   mark(updates: ReadonlyMap<RowId, { outcome: RowOutcome; hubspotId?: string }>): void {
     const state = this.snapshot.current;
     if (!state) return;
-    this.setState(markRows(state, updates));
-    // A person's verdict is saved at once, like reconcile's.
-    void this.persistNow();
+    void this.settle(markRows(state, updates));
   }
 
   private run(
@@ -456,10 +459,6 @@ export class SubmissionStore {
     const storage = this.options.storage;
     if (!state || !storage) return;
     const summary = summarise(state);
-    const environment =
-      state.environment.kind === "simulator"
-        ? "Simulator"
-        : `HubSpot portal ${state.environment.portalId ?? "?"}${state.environment.sandbox ? " (sandbox)" : ""}`;
     try {
       await storage.save(state, {
         id: state.id,
@@ -467,7 +466,7 @@ export class SubmissionStore {
         ...(state.startedAt === undefined ? {} : { startedAt: state.startedAt }),
         ...(state.finishedAt === undefined ? {} : { finishedAt: state.finishedAt }),
         status: state.status,
-        environment,
+        environment: state.environment,
         counts: summary.counts,
         total: summary.total,
       });
