@@ -85,11 +85,18 @@ test("compose → submit → a 502 after apply leaves rows unknown → reconcile
   await page.getByLabel("Show rows").selectOption("all");
   await page.screenshot({ path: testInfo.outputPath("submission-results.png"), fullPage: true });
 
+  await page.getByRole("button", { name: "Export…" }).click();
+  const exporting = page.getByRole("dialog", { name: "Export results" });
+  await expect(exporting.getByRole("radio", { name: /CSV, UTF-8/ })).toBeChecked();
   const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export CSV" }).click();
-  const csv = await readFile(await (await download).path(), "utf8");
+  await exporting.getByRole("button", { name: "Export", exact: true }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^quote-results-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile(await saved.path(), "utf8");
   expect(csv).toContain("Row,Title,HubSpot id,Outcome,Error category,Error message,Property");
-  expect(csv).toMatch(/Bad deal quote,,skipped,INVALID,Deal 999999999 was not found/);
+  expect(csv).toMatch(/Bad deal quote,,skipped \(invalid\),INVALID,Deal 999999999 was not found/);
+  await expect(exporting).toBeHidden();
+  await expect(page.getByText(`Saved “${saved.suggestedFilename()}”.`)).toBeVisible();
 
   // History keeps it; a reload shows the same results.
   await page.reload();

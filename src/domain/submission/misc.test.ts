@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createRow } from "../batch/row.ts";
+import { createLine, createRow } from "../batch/row.ts";
 import { classify, retryAfterMs } from "./classify.ts";
-import { neutraliseFormula, resultsCsv } from "./export-csv.ts";
+import { neutraliseFormula, type ResultsWords, resultsTable, tableCsv } from "./export-csv.ts";
 import { describeDuration, planSubmission } from "./plan.ts";
+import { planQuotes, syncQuotes } from "./quote-phases.ts";
 import { manualCheck, reconcileFindings, reconcileReadRequests } from "./reconcile.ts";
 import { headersOf } from "./send-result.ts";
 import { applyQueueEvent, createSubmission, interruptSubmission, markRows } from "./state.ts";
@@ -175,6 +176,13 @@ describe("reconcile", () => {
   });
 });
 
+const words: ResultsWords = {
+  column: (column) => `[${column}]`,
+  outcome: (outcome) => `<${outcome}>`,
+  yesNo: (value) => (value ? "Y" : "N"),
+  phase: (phase) => `(${phase})`,
+};
+
 describe("CSV export", () => {
   it("neutralises formulas and quotes cells", () => {
     expect(neutraliseFormula("=SUM(A1)")).toBe("'=SUM(A1)");
@@ -182,19 +190,78 @@ describe("CSV export", () => {
     expect(neutraliseFormula("\tx")).toBe("'\tx");
     expect(neutraliseFormula("plain")).toBe("plain");
     const { state } = submission(1);
-    const csv = resultsCsv({
-      ...state,
-      rows: [
+    const table = resultsTable(
+      {
+        ...state,
+        rows: [
+          {
+            ...state.rows[0]!,
+            title: '@evil, "x"',
+            outcome: "failed",
+            error: { category: "E", message: "+1" },
+          },
+        ],
+        skipped: [{ rowId: "s", rowNumber: 2, title: "=Bad", reason: "No name" }],
+      },
+      words,
+    );
+    expect(tableCsv(table)).toBe(
+      `[row],[title],[id],[outcome],[category],[message],[property]\r\n1,"'@evil, ""x""",,<failed>,E,'+1,\r\n2,'=Bad,,<skipped>,INVALID,No name,\r\n`,
+    );
+  });
+
+  it("keeps numbers as numbers and says each quote's incomplete phase in the export's words", () => {
+    const row = createRow({ hs_title: "Q1" }, "r1", [
+      createLine({ hs_product_id: "11", quantity: "2" }, "l1"),
+    ]);
+    const rows = [{ rowId: "r1", rowNumber: 1, title: "Q1", outcome: "created" as const, hubspotId: "900" }];
+    const synced = syncQuotes(planQuotes([row], { publish: false, system: "legacy" }), rows);
+    const p = synced.progress[0]!;
+    const phases = {
+      ...synced,
+      progress: [
         {
-          ...state.rows[0]!,
-          title: '@evil, "x"',
-          outcome: "failed",
-          error: { category: "E", message: "+1" },
+          ...p,
+          lines: { l1: { state: "failed" as const, error: { category: "X", message: "bad" } } },
+          readBack: { state: "done" as const, amount: "1234.5", currency: "JPY" },
         },
       ],
-    });
-    expect(csv).toBe(
-      `Row,Title,HubSpot id,Outcome,Error category,Error message,Property\r\n1,"'@evil, ""x""",,failed,E,'+1,\r\n`,
-    );
+    };
+    const { state } = submission(1);
+    const table = resultsTable({ ...state, rows, phases }, words);
+    expect(table.header).toEqual([
+      "[row]",
+      "[title]",
+      "[id]",
+      "[outcome]",
+      "[category]",
+      "[message]",
+      "[property]",
+      "[lines]",
+      "[linesCreated]",
+      "[amount]",
+      "[currency]",
+      "[published]",
+      "[quoteLink]",
+      "[pdfLink]",
+      "[incompleteAt]",
+    ]);
+    expect(table.rows[0]).toEqual([
+      1,
+      "Q1",
+      "900",
+      "<created>",
+      "",
+      "",
+      "",
+      1,
+      0,
+      1234.5,
+      "JPY",
+      "N",
+      "",
+      "",
+      "(line items)",
+    ]);
   });
 });

@@ -10,7 +10,7 @@ import { Dialog } from "../../ui/dialog.tsx";
 import { ProgressBar, Spinner } from "../../ui/spinner.tsx";
 import { MappingStep } from "./mapping-step.tsx";
 import { PasteStep } from "./paste-step.tsx";
-import { dataEnd, fileProblems, tableWidth } from "./preview-model.ts";
+import { dataEnd, effectiveHeader, fileProblems, tableWidth } from "./preview-model.ts";
 import { PreviewStep } from "./preview-step.tsx";
 import type { CsvImportController } from "./use-csv-import.ts";
 import { useMappingTargets } from "./use-mapping-targets.ts";
@@ -35,10 +35,8 @@ export function ImportDialog({ controller }: { controller: CsvImportController }
   const headers = useMemo(() => {
     if (!preview) return [];
     const width = tableWidth(preview.summary, preview.headerRow);
-    return columnNames(
-      preview.headerRow === null ? null : (preview.summary.preview[preview.headerRow] ?? null),
-      width,
-      (column) => t("csvImport.column.positional", { column }),
+    return columnNames(effectiveHeader(preview.summary, preview.headerRow), width, (column) =>
+      t("csvImport.column.positional", { column }),
     );
   }, [preview, t]);
   const samples = useMemo(() => {

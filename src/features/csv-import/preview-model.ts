@@ -1,4 +1,5 @@
 import { type FileIssue, fileIssue } from "../../domain/csv/file-issue.ts";
+import { headerWithGroups, isGroupRow } from "../../domain/csv/header.ts";
 import type { CsvProblem } from "../../domain/csv/problems.ts";
 import {
   encodingProblem,
@@ -9,6 +10,18 @@ import {
 import type { ParseSummary } from "./worker/protocol.ts";
 
 export const PREVIEW_ROWS = 100;
+
+/**
+ * The header row's names as the import uses them: with a two-row header's group titles in front of names
+ * that repeat under different titles (`headerWithGroups`); `null` without a header row.
+ */
+export function effectiveHeader(summary: ParseSummary, headerRow: number | null): string[] | null {
+  if (headerRow === null) return null;
+  const header = summary.preview[headerRow] ?? [];
+  const above = headerRow > 0 ? summary.preview[headerRow - 1] : undefined;
+  const groups = above && isGroupRow(above, header, summary.preview[headerRow + 1]) ? above : null;
+  return headerWithGroups(header, groups);
+}
 
 /** Width of the table: the header's, or the most common record width without a header. */
 export function tableWidth(summary: ParseSummary, headerRow: number | null): number {
@@ -46,7 +59,7 @@ export function dataRowCount(
 export function fileProblems(summary: ParseSummary, headerRow: number | null): CsvProblem[] {
   const problems: CsvProblem[] = [];
   if (summary.unbalancedQuoteRow !== null) problems.push(unbalancedQuoteProblem(summary.unbalancedQuoteRow));
-  problems.push(...headerProblems(headerRow === null ? null : (summary.preview[headerRow] ?? [])));
+  problems.push(...headerProblems(effectiveHeader(summary, headerRow)));
   const width = tableWidth(summary, headerRow);
   const firstData = headerRow === null ? 0 : headerRow + 1;
   const ragged: { row: number; fields: number }[] = [];

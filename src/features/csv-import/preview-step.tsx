@@ -7,7 +7,14 @@ import { useFormat } from "../../i18n/language-provider.tsx";
 import type { MessageId } from "../../i18n/messages.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { Alert } from "../../ui/alert.tsx";
-import { dataEnd, dataRowCount, fileProblems, PREVIEW_ROWS, tableWidth } from "./preview-model.ts";
+import {
+  dataEnd,
+  dataRowCount,
+  effectiveHeader,
+  fileProblems,
+  PREVIEW_ROWS,
+  tableWidth,
+} from "./preview-model.ts";
 import { SheetPicker } from "./sheet-picker.tsx";
 import { SummaryRowsNotice } from "./summary-rows-notice.tsx";
 import type { ParseSummary } from "./worker/protocol.ts";
@@ -61,10 +68,8 @@ export function PreviewStep(props: PreviewStepProps) {
   const explain = useIssueText();
   const id = useId();
   const width = tableWidth(summary, headerRow);
-  const names = columnNames(
-    headerRow === null ? null : (summary.preview[headerRow] ?? null),
-    width,
-    (column) => t("csvImport.column.positional", { column }),
+  const names = columnNames(effectiveHeader(summary, headerRow), width, (column) =>
+    t("csvImport.column.positional", { column }),
   );
   const firstData = headerRow === null ? 0 : headerRow + 1;
   const shown = summary.preview.slice(0, firstData + PREVIEW_ROWS);

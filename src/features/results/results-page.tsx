@@ -11,7 +11,7 @@ import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SignedOutAlert } from "../../ui/signed-out-alert.tsx";
-import { downloadResultsCsv } from "./export-results.ts";
+import { ExportResults } from "./export-dialog.tsx";
 import { ManualCheckPanel } from "./manual-check.tsx";
 import { RequestsTable } from "./requests-table.tsx";
 import { RowsTable } from "./rows-table.tsx";
@@ -139,7 +139,10 @@ export function ResultsPage() {
               />
             </>
           ) : null}
-          <Button onClick={() => downloadResultsCsv(state)}>{t("results.export")}</Button>
+          <ExportResults
+            state={state}
+            onSaved={(name) => setNotice({ tone: "success", text: t("export.done", { name }) })}
+          />
         </div>
       </header>
 
