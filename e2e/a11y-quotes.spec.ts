@@ -50,6 +50,17 @@ test("complete quotes by keyboard: line grid, batch defaults, row details, resul
   await expect(invalid).toHaveAccessibleDescription(/^Error: /);
   await expectNoAxeViolations(page, "line grid with an invalid line active");
   await page.screenshot({ path: testInfo.outputPath("a11y-line-invalid.png") });
+  const invalidId = await invalid.getAttribute("id");
+
+  // The problems list's "Go to cell" for a line item lands on that line's cell, in the line grid.
+  await page.keyboard.press("ArrowDown");
+  await page.getByRole("button", { name: /^1 error$/ }).click();
+  const problems = page.getByRole("region", { name: "Problems" });
+  await problems.getByRole("button", { name: /^Go to cell: row 1, / }).click();
+  await expect(lines).toBeFocused();
+  await expect(lines).toHaveAttribute("aria-activedescendant", invalidId ?? "");
+  await page.getByRole("button", { name: /^1 error$/ }).click();
+  await lines.focus();
   // The line grid is one Tab stop too: Tab leaves it.
   await page.keyboard.press("Tab");
   expect(await focused(page)).not.toMatch(/^DIV Line items$/);

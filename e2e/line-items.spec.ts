@@ -1,5 +1,6 @@
 import { expect, type Locator, test } from "@playwright/test";
 import { pasteText } from "./clipboard.ts";
+import { seededCrm } from "./crm.ts";
 
 const cell = (grid: Locator, row: number, col: number) =>
   grid.locator(`[role="row"][aria-rowindex="${row + 2}"] [role="gridcell"][aria-colindex="${col + 2}"]`);
@@ -97,4 +98,40 @@ test("pasting product names and SKUs from a spreadsheet adds lines of those prod
   await lines.focus();
   await page.keyboard.press("ControlOrMeta+Z");
   await expect(lines).toHaveAttribute("aria-rowcount", "2");
+});
+
+test("line items in a currency other than the deal's are an error on the quote before anything is sent", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const quotes = page.getByRole("grid", { name: "Quotes" });
+  const lines = page.getByRole("grid", { name: "Line items" });
+  const column = async (name: RegExp) =>
+    Number(await quotes.getByRole("columnheader", { name }).first().getAttribute("aria-colindex")) - 2;
+  await expect(quotes.getByRole("columnheader", { name: /^Deal/ }).first()).toBeVisible();
+  const deal = (await seededCrm(page)).deal ?? "";
+  const dealColumn = await column(/^Deal/);
+  const currencyColumn = await column(/^Currency/);
+  const cells = Array<string>(Math.max(dealColumn, currencyColumn) + 1).fill("");
+  cells[0] = "Euro quote on a dollar deal";
+  cells[1] = "2031-01-01";
+  cells[dealColumn] = deal;
+  cells[currencyColumn] = "EUR";
+  await quotes.focus();
+  await pasteText(page, quotes, `${cells.join("\t")}\r\n`);
+  await quotes.focus();
+  await page.keyboard.press("F6");
+  await expect(lines).toBeFocused();
+  await pasteText(page, lines, "SUB-CRM-STA-1\t2\r\n");
+  await expect(lines).toHaveAttribute("aria-rowcount", "3");
+
+  // The simulator's US portal keeps every deal in dollars: the reference checks read the deal's currency.
+  const currency = cell(quotes, 0, currencyColumn);
+  await currency.click();
+  await expect(currency).toHaveAttribute("aria-invalid", "true");
+  await expect(currency).toHaveAccessibleDescription(
+    new RegExp(
+      `This quote and its line item are in EUR, but deal ${deal} is in USD\\. .*set the quote's currency to USD, or choose a deal in EUR`,
+    ),
+  );
 });

@@ -60,7 +60,11 @@ export function createAppServices(input: AppServicesInput = {}): AppServices {
     scheduler,
   });
   // Ids found missing become validation errors ("Deal 123 was not found") for every row citing them.
-  references.subscribe(() => validation.setMissing(references.isMissing));
+  // Deals' currencies, read by the same checks, make a quote whose line items are in another currency an error.
+  references.subscribe(() => {
+    validation.setMissing(references.isMissing);
+    validation.setDealCurrencies(references.dealCurrency);
+  });
   const stopToday = watchToday((today) => validation.setToday(today), now);
   const submission =
     input.submissionStore ??

@@ -1,3 +1,4 @@
+import Encoding from "encoding-japanese";
 import { describe, expect, it } from "vitest";
 import {
   classifyBytes,
@@ -61,6 +62,24 @@ describe("encoding detection", () => {
     expect(text).toBe("見積名,有効期限\r\n見積A,2024/01/05\r\n");
   });
 
+  it("recognises CP932 with half-width katakana and NEC extensions, and a pair split at the sample's end", () => {
+    const cp932 = (text: string) =>
+      Uint8Array.from(Encoding.convert(Encoding.stringToCode(text), { to: "SJIS", from: "UNICODE" }));
+    const kana = "ﾃｽﾄ,数量\r\nｶﾌﾞｼｷｶﾞｲｼｬ,３\r\n";
+    expect(detectAndDecode(cp932(kana))).toEqual({
+      guess: { encoding: "shift_jis", bomLength: 0, reason: "japanese-pairs" },
+      text: kana,
+    });
+    const nec = "取引先,番号\r\n㈱アクメ,①\r\n";
+    expect(detectAndDecode(cp932(nec)).text).toBe(nec);
+    // 64 KB of ASCII-and-kanji rows, cut so the sample ends on a lead byte: still Shift_JIS.
+    const row = cp932("見積A,2026/12/31\r\n");
+    const big = new Uint8Array(64 * 1024 + 1);
+    for (let at = 0; at + row.length <= big.length; at += row.length) big.set(row, at);
+    big[64 * 1024 - 1] = 0x8c;
+    expect(guessLegacyEncoding(big)).toBe("shift_jis");
+  });
+
   it("falls back to windows-1252 for Western legacy text", () => {
     // "Café,Müller\r\nNaïve,€5"
     const bytes = new Uint8Array([
@@ -69,6 +88,13 @@ describe("encoding detection", () => {
     ]);
     expect(guessLegacyEncoding(bytes)).toBe("windows-1252");
     expect(detectAndDecode(bytes).text).toBe("Café,Müller\r\nNaïve,€5");
+    // Accented letters followed by ASCII look like Shift_JIS pairs ("ün", "äng"); they decode with gaps.
+    const german = "Titel,Ablaufdatum\r\nMüller Verlängerung,31.12.2026\r\nGrüße aus Köln,01.01.2027\r\n";
+    const w1252 = Uint8Array.from(german, (char) => char.charCodeAt(0));
+    expect(detectAndDecode(w1252).text).toBe(german);
+    // "äh" and "öm" decode as Shift_JIS too, "öm" into CP932's user-defined area, which no export holds.
+    const swedish = "Titel,Währung\r\nÅngström AB,SEK\r\n";
+    expect(detectAndDecode(Uint8Array.from(swedish, (char) => char.charCodeAt(0))).text).toBe(swedish);
   });
 
   it("tells text from binary and Excel workbooks", () => {

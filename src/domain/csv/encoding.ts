@@ -20,7 +20,6 @@ export interface EncodingGuess {
   encoding: CsvEncoding;
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
-  /** Why we think so, shown next to the encoding picker. */
   /** Why this encoding was picked; the UI says it in the user's language (`csvImport.encodingReason.*`). */
   reason: EncodingReason;
 }
@@ -80,6 +79,10 @@ function isSjisLead(byte: number): boolean {
   return (byte >= 0x81 && byte <= 0x9f) || (byte >= 0xe0 && byte <= 0xfc);
 }
 
+function isHalfWidthKana(byte: number): boolean {
+  return byte >= 0xa1 && byte <= 0xdf;
+}
+
 function isSjisTrail(byte: number): boolean {
   return byte >= 0x40 && byte <= 0xfc && byte !== 0x7f;
 }
@@ -103,20 +106,34 @@ export function guessLegacyEncoding(bytes: Uint8Array): "shift_jis" | "windows-1
       continue;
     }
     highBytes += 1;
-    // Half-width katakana are single bytes in Shift_JIS; count them as plausible but not as pairs.
-    if (byte >= 0xa1 && byte <= 0xdf) pairedBytes += 0.5;
+    // Half-width katakana are single bytes in Shift_JIS and come in runs (ｶﾌﾞｼｷ); the same bytes in
+    // windows-1252 are accented letters, mostly alone between ASCII ones. A run counts as Japanese, a lone
+    // one half (a file of half-width katakana read as windows-1252 was "Ã½Ä" before).
+    if (isHalfWidthKana(byte))
+      pairedBytes += isHalfWidthKana(sample[i - 1] ?? 0) || isHalfWidthKana(next ?? 0) ? 1 : 0.5;
   }
   if (highBytes === 0) return "windows-1252";
   // A cut at the sample's end can split a pair; ignore a trailing replacement character.
   const decoded = new TextDecoder("shift_jis").decode(sample.subarray(0, trimSplitPair(sample)));
-  const replacements = countReplacements(decoded);
+  // Characters no exported business file holds: undecodable pairs, and CP932's user-defined area (lead bytes
+  // F0–F9, Unicode's private use area), where "ö" + an ASCII letter lands ("Ångström" read as "ﾅngstr").
+  const implausible = countReplacements(decoded) + countPrivateUse(decoded);
   const pairShare = pairedBytes / highBytes;
-  return pairShare >= 0.8 && replacements <= Math.max(1, highBytes * 0.01) ? "shift_jis" : "windows-1252";
+  return pairShare >= 0.8 && implausible <= highBytes * 0.01 ? "shift_jis" : "windows-1252";
 }
 
 function trimSplitPair(sample: Uint8Array): number {
   const last = sample[sample.length - 1];
   return last !== undefined && isSjisLead(last) ? sample.length - 1 : sample.length;
+}
+
+function countPrivateUse(text: string): number {
+  let count = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code >= 0xe000 && code <= 0xf8ff) count += 1;
+  }
+  return count;
 }
 
 export function countReplacements(text: string): number {

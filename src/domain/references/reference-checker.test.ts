@@ -50,6 +50,69 @@ function setup(rowCount: number) {
 }
 
 describe("ReferenceChecker", () => {
+  it("learns deals' currencies from the same batched reads; line items in another currency are an error", async () => {
+    const clock = new FakeClock();
+    const requests: { type: ReferenceType; ids: number }[] = [];
+    // Deals 1000–1149: even ids are in euros, odd ones in dollars.
+    const resolve = async (type: ReferenceType, ids: readonly string[]): Promise<ResolvedIds> => {
+      requests.push({ type, ids: ids.length });
+      await clock.sleep(150);
+      const found = ids.map((id) =>
+        type === "deals"
+          ? { id, name: `Deal ${id}`, currency: Number(id) % 2 === 0 ? "eur" : "USD" }
+          : { id, name: `Product ${id}` },
+      );
+      return { found: new Map(found.map((record) => [record.id, record])), missing: [] };
+    };
+    const rows = Array.from({ length: 150 }, (_, i) =>
+      createRow(
+        { hs_title: `Q${i}`, hs_expiration_date: "2099-01-01", [DEAL]: String(1000 + i), hs_currency: "EUR" },
+        `r${i}`,
+        // Quotes without line items have no line currency to check.
+        i < 100 ? [createLine({ hs_product_id: "5000", quantity: "1" }, `l${i}`)] : [],
+      ),
+    );
+    const store = new BatchStore(rows);
+    const validation = new ValidationService(store, { scheduler: later, today: "2026-12-01" });
+    validation.setRules({ properties: QUOTE_PROPERTIES, columns, lines: new LineRules({ properties: [] }) });
+    const checker = new ReferenceChecker(store, { resolve, clock, scheduler: later });
+    checker.subscribe(() => {
+      validation.setMissing(checker.isMissing);
+      validation.setDealCurrencies(checker.dealCurrency);
+    });
+    await clock.run(checker.settled());
+    await clock.run(new Promise((resolve) => setTimeout(resolve, 0)));
+    // No request per row: 150 deals in two reads, one product read.
+    expect(requests.filter((r) => r.type === "deals").map((r) => r.ids)).toEqual([100, 50]);
+    expect(requests.filter((r) => r.type === "products")).toHaveLength(1);
+    expect(checker.dealCurrency?.("1000")).toBe("EUR");
+    // Odd deals among the 100 quotes with lines: 50 errors on the quote's currency.
+    expect(validation.validator.counts().errors).toBe(50);
+    const errors = (rowId: string) =>
+      validation.validator.issuesForRow(rowId).filter((issue) => issue.severity === "error");
+    expect(errors("r0")).toEqual([]);
+    expect(errors("r1")).toEqual([
+      {
+        rowId: "r1",
+        columnKey: "hs_currency",
+        severity: "error",
+        message: {
+          code: "deal.currency",
+          values: { currency: "EUR", dealCurrency: "USD", deal: "1001", lines: 1, source: "row" },
+        },
+      },
+    ]);
+    expect(errors("r101")).toEqual([]);
+
+    // The same quote in the deal's currency is fine; from the batch defaults it says so.
+    store.apply({ type: "set-cells", edits: [{ rowId: "r1", key: "hs_currency", value: "USD" }] });
+    expect(errors("r1")).toEqual([]);
+    store.apply({ type: "set-cells", edits: [{ rowId: "r3", key: "hs_currency", value: "" }] });
+    store.apply({ type: "set-defaults", defaults: { cells: { hs_currency: "EUR" }, publish: false } });
+    await clock.run(new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(errors("r3")[0]?.message.values).toMatchObject({ source: "defaults", dealCurrency: "USD" });
+  });
+
   it("checks the products of every line with the records, and a missing one is an error of its quote", async () => {
     const clock = new FakeClock();
     const hubspot = fakeHubSpot(clock);

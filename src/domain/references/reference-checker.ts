@@ -3,7 +3,7 @@ import type { BatchChange, BatchStore } from "../batch/batch-store.ts";
 import { isAssociationColumnKey, parseAssociationColumnKey, splitRecordIds } from "../batch/columns.ts";
 import type { BatchRow } from "../batch/row.ts";
 import { LINE_KEYS } from "../lines/line-columns.ts";
-import type { IsMissingRecord } from "../validation/cell-checks.ts";
+import type { DealCurrencyOf, IsMissingRecord } from "../validation/cell-checks.ts";
 import type { ValidationScheduler } from "../validation/validation-service.ts";
 import type { ReferenceType } from "./reference-type.ts";
 
@@ -12,6 +12,8 @@ export interface RecordName {
   id: string;
   name: string;
   detail?: string;
+  /** A deal's `deal_currency_code`: the currency its quotes and their line items must be in. */
+  currency?: string;
 }
 
 export interface ResolvedIds {
@@ -66,6 +68,12 @@ export class ReferenceChecker {
   lastError: unknown;
   /** `isMissing` for validation: a new function whenever the set of missing ids grew. */
   isMissing: IsMissingRecord | undefined;
+  /**
+   * Deals' currencies, read by the same batched reads that check the ids exist (no request per row): a new
+   * function whenever deals were learned, over a copy, so the one before still tells what changed.
+   */
+  dealCurrency: DealCurrencyOf | undefined;
+  private dealCurrencies = new Map<string, string>();
 
   private readonly perSecond: number;
   private readonly batchSize: number;
@@ -244,9 +252,15 @@ export class ReferenceChecker {
 
   private learn(type: ReferenceType, ids: readonly string[], result: ResolvedIds): void {
     let newlyMissing = false;
+    let currencies: Map<string, string> | undefined;
     for (const id of ids) {
       const found = result.found.get(id);
       this.known.set(keyOf(type, id), found ?? null);
+      const currency = type === "deals" ? found?.currency?.trim().toUpperCase() : undefined;
+      if (currency) {
+        currencies ??= new Map(this.dealCurrencies);
+        currencies.set(id, currency);
+      }
       if (!found) {
         this.missingIds.add(keyOf(type, id));
         newlyMissing = true;
@@ -255,6 +269,11 @@ export class ReferenceChecker {
     if (newlyMissing) {
       const missing = this.missingIds;
       this.isMissing = (objectType, id) => missing.has(keyOf(objectType, id));
+    }
+    if (currencies) {
+      const known = currencies;
+      this.dealCurrencies = known;
+      this.dealCurrency = (dealId) => known.get(dealId);
     }
     this.bump();
   }

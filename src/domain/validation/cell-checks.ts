@@ -16,6 +16,8 @@ export type CellCheck = (value: string) => Problem | undefined;
 /** Ids HubSpot told us do not exist (from record lookups); `undefined` means not known either way. */
 /** Whether HubSpot said an id of this type does not exist (records in association cells, products in lines). */
 export type IsMissingRecord = (type: ReferenceType, id: string) => boolean;
+/** A deal's currency (`deal_currency_code`, upper case) once the reference checks read it; else `undefined`. */
+export type DealCurrencyOf = (dealId: string) => string | undefined;
 
 const error = (code: IssueCode, values?: IssueValues): Problem => ({
   severity: "error",

@@ -34,6 +34,7 @@ export type IssueCode =
   | "line.priceNeeded"
   | "line.discount"
   | "line.currency"
+  | "deal.currency"
   | "hubspot.rejected"
   | "hubspot.unknown";
 

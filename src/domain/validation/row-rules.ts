@@ -1,13 +1,19 @@
 import type { AssociationTargetType } from "../../hubspot/association-catalogue.ts";
 import type { Property } from "../../hubspot/properties.ts";
 import type { QuoteSystem } from "../../hubspot/quote-system.ts";
-import { type ColumnKey, isAssociationColumnKey, parseAssociationColumnKey } from "../batch/columns.ts";
+import {
+  type ColumnKey,
+  isAssociationColumnKey,
+  parseAssociationColumnKey,
+  splitRecordIds,
+} from "../batch/columns.ts";
 import { type BatchDefaults, effectiveCells, NO_DEFAULTS } from "../batch/defaults.ts";
 import type { BatchRow } from "../batch/row.ts";
 import type { ColumnDef } from "../columns/column-def.ts";
 import {
   associationCheck,
   type CellCheck,
+  type DealCurrencyOf,
   type IsMissingRecord,
   NO_PROBLEM,
   notInThePast,
@@ -25,6 +31,8 @@ export interface RowRulesInput {
   /** Today as YYYY-MM-DD in the user's calendar; injected so tests and midnight do not surprise. */
   today: string;
   isMissing?: IsMissingRecord;
+  /** Deals' currencies as the reference checks learned them: a quote's line items must be in its deal's. */
+  dealCurrency?: DealCurrencyOf;
   /** The batch defaults: rows are checked with them applied (a default template is the row's template). */
   defaults?: BatchDefaults;
   /** Line-item rules; without them lines are not checked (tests of the quote rules alone). */
@@ -99,6 +107,7 @@ export class RowRules {
     let hasDeal = false;
     let hasTemplate = false;
     let hasContact = false;
+    let deals: string | undefined;
     for (const key in cells) {
       const value = cells[key];
       if (value === undefined || value === "") continue;
@@ -106,8 +115,10 @@ export class RowRules {
       if (isAssociationColumnKey(key)) {
         const rule = this.associationRule(key);
         if (!rule) continue;
-        if (rule.target === "deals") hasDeal = true;
-        else if (rule.target === "quote_template") hasTemplate = true;
+        if (rule.target === "deals") {
+          hasDeal = true;
+          deals = deals === undefined ? value : `${deals};${value}`;
+        } else if (rule.target === "quote_template") hasTemplate = true;
         else if (rule.target === "contacts") hasContact = true;
         check = rule.check;
       } else {
@@ -128,6 +139,8 @@ export class RowRules {
       }
     }
     this.publishRules(row, { hasDeal, hasTemplate, hasContact }, issues);
+    const mismatch = this.currencyMismatch(row, cells.hs_currency, deals);
+    if (mismatch) issues.push(mismatch);
     if (this.input.lines) {
       const currency = cells.hs_currency || undefined;
       row.lines.forEach((line, position) => {
@@ -187,6 +200,37 @@ export class RowRules {
         message: issue("publish.noLines", { strict: strict ? "yes" : "no" }),
       });
     }
+  }
+
+  /**
+   * HubSpot keeps a quote in its deal's currency (FACTS.md): line items in the quote's currency (the row's or
+   * the batch default) must be in the deal's. Checked once the reference checks know the deal's currency.
+   */
+  private currencyMismatch(
+    row: BatchRow,
+    quoteCurrency: string | undefined,
+    deals: string | undefined,
+  ): CellIssue | undefined {
+    const currencyOf = this.input.dealCurrency;
+    const currency = quoteCurrency?.trim().toUpperCase();
+    if (!currencyOf || !currency || !deals || row.lines.length === 0) return undefined;
+    for (const id of splitRecordIds(deals)) {
+      const dealCurrency = currencyOf(id);
+      if (!dealCurrency || dealCurrency === currency) continue;
+      return {
+        rowId: row.id,
+        columnKey: "hs_currency",
+        severity: "error",
+        message: issue("deal.currency", {
+          currency,
+          dealCurrency,
+          deal: id,
+          lines: row.lines.length,
+          source: (row.cells.hs_currency ?? "").trim() === "" ? "defaults" : "row",
+        }),
+      };
+    }
+    return undefined;
   }
 
   /** Where a column sits for ordering: visible columns in grid order, others after, row-level last. */

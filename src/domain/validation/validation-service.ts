@@ -4,7 +4,7 @@ import { type ColumnKey, parseAssociationColumnKey } from "../batch/columns.ts";
 import type { BatchRow, RowId } from "../batch/row.ts";
 import type { ColumnDef } from "../columns/column-def.ts";
 import { BatchValidator } from "./batch-validator.ts";
-import type { IsMissingRecord } from "./cell-checks.ts";
+import type { DealCurrencyOf, IsMissingRecord } from "./cell-checks.ts";
 import type { CellIssue } from "./issue.ts";
 import { rowsReferencing } from "./record-references.ts";
 import { RowRules, type RowRulesInput } from "./row-rules.ts";
@@ -60,6 +60,7 @@ export class ValidationService {
   private rules: ValidationRules | undefined;
   private today: string;
   private isMissing: IsMissingRecord | undefined;
+  private dealCurrency: DealCurrencyOf | undefined;
   /** The batch defaults the current checker was built with: a `set-defaults` needs a new checker. */
   private rulesDefaults: RowRulesInput["defaults"];
   private readonly scheduler: ValidationScheduler;
@@ -134,6 +135,13 @@ export class ValidationService {
     this.apply();
   }
 
+  /** Reference checks read deals' currencies: only rows citing a deal whose currency is new are re-checked. */
+  setDealCurrencies(dealCurrency: DealCurrencyOf | undefined): void {
+    if (dealCurrency === this.dealCurrency) return;
+    this.dealCurrency = dealCurrency;
+    this.apply();
+  }
+
   /** True while any row waits for a slice (a big change, or a re-check for newly missing ids). */
   get checking(): boolean {
     return this.pending.size > 0 || this.scan !== undefined;
@@ -156,7 +164,12 @@ export class ValidationService {
 
   private apply(): void {
     if (!this.rules) return;
-    this.configure({ ...this.rules, today: this.today, isMissing: this.isMissing });
+    this.configure({
+      ...this.rules,
+      today: this.today,
+      isMissing: this.isMissing,
+      dealCurrency: this.dealCurrency,
+    });
   }
 
   /** New rules (definitions, columns, "today" or known-missing ids changed): re-check what they affect. */
@@ -172,7 +185,7 @@ export class ValidationService {
       last.quoteSystem === input.quoteSystem;
     const columnsChanged = this.columns !== input.columns;
     this.columns = input.columns;
-    if (sameRules && last.isMissing === input.isMissing) {
+    if (sameRules && last.isMissing === input.isMissing && last.dealCurrency === input.dealCurrency) {
       this.input = input;
       // New labels or widths only: views that show column labels re-render, nothing is re-checked.
       if (columnsChanged) this.bump();
@@ -180,8 +193,18 @@ export class ValidationService {
     }
     this.input = input;
     this.installChecker(input);
-    if (sameRules) this.recheckReferences(input.isMissing, this.scan ? this.scan.matches : last.isMissing);
-    else this.take({ touched: "all", removed: [] });
+    if (sameRules) {
+      const before = this.scan ? this.scan.matches : last.isMissing;
+      const currencyNow = input.dealCurrency;
+      const currencyBefore = last.dealCurrency;
+      const currencyChanged: IsMissingRecord | undefined =
+        currencyNow === currencyBefore
+          ? undefined
+          : (type, id) => type === "deals" && currencyNow?.(id) !== currencyBefore?.(id);
+      this.recheckReferences(input.isMissing, (type, id) =>
+        Boolean(before?.(type, id) || currencyChanged?.(type, id)),
+      );
+    } else this.take({ touched: "all", removed: [] });
     this.bump();
   }
 

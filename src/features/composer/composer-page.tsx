@@ -30,6 +30,7 @@ import { useComposerLines } from "./lines/use-composer-lines.tsx";
 import { useLineColumns } from "./lines/use-line-columns.ts";
 import { useLineRules } from "./lines/use-line-rules.ts";
 import "./composer.css";
+import type { LineJump } from "./lines/lines-panel.tsx";
 
 // One element for the page's lifetime: the menu re-renders for its own reasons, not on every grid move.
 const draftsMenu = <DraftsMenu />;
@@ -96,10 +97,17 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     announcer.announce(message);
   };
 
+  const [lineJump, setLineJump] = useState<LineJump | undefined>(undefined);
   const jump = useCallback(
-    (rowId: string, columnKey: string | undefined) => {
+    (rowId: string, columnKey: string | undefined, lineId?: string) => {
       const row = store.rows.findIndex((candidate) => candidate.id === rowId);
       if (row < 0) return;
+      if (lineId !== undefined && columnKey !== undefined) {
+        // A line item's problem: its quote is selected (so its lines show), then the line's cell.
+        setSelection(collapsed(cell(row, selection.active.col)));
+        setLineJump((previous) => ({ lineId, key: columnKey, seq: (previous?.seq ?? 0) + 1 }));
+        return;
+      }
       const col = Math.max(
         0,
         columns.findIndex((column) => column.key === columnKey),
@@ -107,7 +115,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
       setSelection(collapsed(cell(row, col)));
       gridRef.current?.focus();
     },
-    [store, columns],
+    [store, columns, selection.active.col],
   );
 
   // Every property the row has a value in, shown or not; computed when the panel opens (its form is a snapshot too).
@@ -138,6 +146,7 @@ export function ComposerPage({ toolbarEnd }: { toolbarEnd?: ReactNode }) {
     lineColumns,
     issueForLine: validation.issueForLine,
     validationVersion: validation.version,
+    jump: lineJump,
   });
 
   const tRich = useTRich();

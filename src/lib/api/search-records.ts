@@ -15,6 +15,8 @@ export interface RecordSummary {
   id: string;
   name: string;
   detail?: string;
+  /** A deal's `deal_currency_code`: validation checks the quote's line items are in it. */
+  currency?: string;
 }
 
 export interface ResolvedRecords {
@@ -32,6 +34,7 @@ export const recordKeys = {
 };
 
 const NAME_PARTS = ["firstname", "lastname"];
+const DEAL_CURRENCY = "deal_currency_code";
 const RECORD_ID = /^\d+$/;
 /** HubSpot's IN filter takes at most 100 values. */
 const IDS_PER_REQUEST = 100;
@@ -40,7 +43,9 @@ const SEARCH_LIMIT = 10;
 function propertiesFor(type: AssociationTargetType): string[] {
   const target = ASSOCIATION_TARGETS[type];
   const names = [target.nameProperty, ...(target.secondaryProperty ? [target.secondaryProperty] : [])];
-  return type === "contacts" ? [...names, ...NAME_PARTS] : names;
+  if (type === "contacts") return [...names, ...NAME_PARTS];
+  // Read with the same batched id checks: a quote's line items must be in its deal's currency.
+  return type === "deals" ? [...names, DEAL_CURRENCY] : names;
 }
 
 export function summarize(type: AssociationTargetType, object: SimplePublicObject): RecordSummary {
@@ -54,7 +59,10 @@ export function summarize(type: AssociationTargetType, object: SimplePublicObjec
       : "";
   const detail = target.secondaryProperty ? (props[target.secondaryProperty] ?? undefined) : undefined;
   const name = props[target.nameProperty] || parts || detail || `${target.singular} ${object.id}`;
-  return detail && detail !== name ? { id: object.id, name, detail } : { id: object.id, name };
+  const summary: RecordSummary =
+    detail && detail !== name ? { id: object.id, name, detail } : { id: object.id, name };
+  const currency = type === "deals" ? props[DEAL_CURRENCY]?.trim() : undefined;
+  return currency ? { ...summary, currency } : summary;
 }
 
 /** Free text (deal name; contact name or email; company name or domain; line item name) via `query`. */

@@ -7,8 +7,8 @@ import type { CellIssue } from "../../../domain/validation/issue.ts";
 import type { AssociationTargetType } from "../../../hubspot/association-catalogue.ts";
 import { type Translate, useT } from "../../../i18n/use-t.ts";
 import { formatCell } from "./cell-format.ts";
-import { messageId } from "./cell-messages.tsx";
-import { cellId, type GridColumn, type GridLayout, ROW_HEIGHT } from "./grid-layout.ts";
+import { GridRowFrame, gridCell } from "./grid-cell.tsx";
+import { cellId, type GridColumn, type GridLayout } from "./grid-layout.ts";
 import type { NameLookup } from "./use-record-labels.ts";
 
 /** What every row needs from the grid; one stable object, so rows re-render only when their own props change. */
@@ -104,55 +104,38 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
     const value = row.cells[column.def.key] ?? "";
     const issue = ctx.issueFor(row.id, column.def.key);
     const selected = c >= selLeft && c <= selRight;
-    const id = cellId(gridId, index, c);
-    let className = "composer-cell";
-    if (selected) className += " is-selected";
-    if (c === activeCol) className += " is-active";
-    if (c === editingCol) className += " is-editing";
-    if (c >= fillLeft && c <= fillRight && !selected) className += " is-fill-target";
-    if (issue) className += issue.severity === "error" ? " is-invalid" : " is-warning";
-    const cell = (
-      <div
-        key={column.def.key}
-        id={id}
-        role="gridcell"
-        aria-colindex={c + 2}
-        aria-selected={selected}
-        aria-invalid={issue?.severity === "error" ? true : undefined}
-        // The message lives outside the rows (CellMessages): a tooltip inside role=row broke the grid's
-        // structure, and `title` made an empty warned cell's name the warning.
-        aria-describedby={issue ? messageId(id) : undefined}
-        className={className}
-        style={{ width: column.width }}
-        data-row={index}
-        data-col={c}
-      >
-        {value === "" && ctx.placeholder
+    const cell = gridCell({
+      id: cellId(gridId, index, c),
+      column,
+      row: index,
+      selected,
+      active: c === activeCol,
+      editing: c === editingCol,
+      fillTarget: c >= fillLeft && c <= fillRight && !selected,
+      issue,
+      content:
+        value === "" && ctx.placeholder
           ? placeholderText(ctx, column.def, t)
           : column.def.kind === "association" && value !== ""
             ? associationText(ctx.names, column.def.association.toObjectType, value)
-            : withVisibleSpaces(formatCell(column.def, value, t))}
-        {issue ? (
-          <span className="composer-cell__mark" aria-hidden="true">
-            {issue.severity === "error" ? "!" : "?"}
-          </span>
-        ) : null}
-        {c === handleCol ? (
-          <span className="composer-fill-handle" aria-hidden="true" data-fill-handle />
-        ) : null}
-        {c === editingCol ? ctx.renderEditor(row, column, props.editSeed, index + 1) : null}
-      </div>
-    );
+            : withVisibleSpaces(formatCell(column.def, value, t)),
+      extra: (
+        <>
+          {c === handleCol ? (
+            <span className="composer-fill-handle" aria-hidden="true" data-fill-handle />
+          ) : null}
+          {c === editingCol ? ctx.renderEditor(row, column, props.editSeed, index + 1) : null}
+        </>
+      ),
+    });
     (column.sticky ? pinned : rest).push(cell);
   }
   return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
+    <GridRowFrame
+      row={index}
       className={classes.join(" ")}
-      style={{ top: index * ROW_HEIGHT, width: layout.totalWidth }}
-    >
-      <div className="composer-row__pinned" style={{ width: layout.stickyWidth }}>
+      layout={layout}
+      header={
         <div
           role="rowheader"
           aria-colindex={1}
@@ -171,9 +154,9 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             index + 1
           )}
         </div>
-        {pinned}
-      </div>
-      {rest}
-    </div>
+      }
+      pinned={pinned}
+      rest={rest}
+    />
   );
 });

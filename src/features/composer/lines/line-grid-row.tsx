@@ -7,14 +7,8 @@ import type { CellIssue } from "../../../domain/validation/issue.ts";
 import { type Translate, useT } from "../../../i18n/use-t.ts";
 import type { ProductDirectory } from "../../../lib/products/product-directory.ts";
 import { formatCell } from "../grid/cell-format.ts";
-import { messageId } from "../grid/cell-messages.tsx";
-import {
-  cellId,
-  type GridColumn,
-  type GridLayout,
-  ROW_HEIGHT,
-  ROW_NUMBER_WIDTH,
-} from "../grid/grid-layout.ts";
+import { GridRowFrame, gridCell } from "../grid/grid-cell.tsx";
+import { cellId, type GridColumn, type GridLayout, ROW_NUMBER_WIDTH } from "../grid/grid-layout.ts";
 
 export interface LineRowContext {
   gridId: string;
@@ -95,12 +89,6 @@ export const LineGridRow = memo(function LineGridRow(props: LineGridRowProps) {
     const value = line?.cells[column.def.key] ?? "";
     const issue = line ? ctx.issueFor(line.id, column.def.key) : undefined;
     const selected = c >= selLeft && c <= selRight;
-    const id = cellId(gridId, index, c);
-    let className = "composer-cell";
-    if (selected) className += " is-selected";
-    if (c === activeCol) className += " is-active";
-    if (c === editingCol) className += " is-editing";
-    if (issue) className += issue.severity === "error" ? " is-invalid" : " is-warning";
     let content: ReactNode;
     if (value === "") {
       const hint = placeholder(ctx, line, column, t);
@@ -114,40 +102,25 @@ export const LineGridRow = memo(function LineGridRow(props: LineGridRowProps) {
         </>
       );
     } else content = formatCell(column.def, value, t);
-    const cell = (
-      <div
-        key={column.def.key}
-        id={id}
-        role="gridcell"
-        aria-colindex={c + 2}
-        aria-selected={selected}
-        aria-invalid={issue?.severity === "error" ? true : undefined}
-        // The message lives outside the rows (CellMessages), not in a tooltip inside role=row or a title.
-        aria-describedby={issue ? messageId(id) : undefined}
-        className={className}
-        style={{ width: column.width }}
-        data-row={index}
-        data-col={c}
-      >
-        {content}
-        {issue ? (
-          <span className="composer-cell__mark" aria-hidden="true">
-            {issue.severity === "error" ? "!" : "?"}
-          </span>
-        ) : null}
-        {c === editingCol ? ctx.renderEditor(line, column, props.editSeed, index + 1) : null}
-      </div>
-    );
+    const cell = gridCell({
+      id: cellId(gridId, index, c),
+      column,
+      row: index,
+      selected,
+      active: c === activeCol,
+      editing: c === editingCol,
+      issue,
+      content,
+      extra: c === editingCol ? ctx.renderEditor(line, column, props.editSeed, index + 1) : null,
+    });
     (column.sticky ? pinned : rest).push(cell);
   }
   return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
+    <GridRowFrame
+      row={index}
       className={classes.join(" ")}
-      style={{ top: index * ROW_HEIGHT, width: layout.totalWidth }}
-    >
-      <div className="composer-row__pinned" style={{ width: layout.stickyWidth }}>
+      layout={layout}
+      header={
         <div
           role="rowheader"
           aria-colindex={1}
@@ -160,9 +133,9 @@ export const LineGridRow = memo(function LineGridRow(props: LineGridRowProps) {
         >
           {props.label}
         </div>
-        {pinned}
-      </div>
-      {rest}
-    </div>
+      }
+      pinned={pinned}
+      rest={rest}
+    />
   );
 });

@@ -1,4 +1,4 @@
-import { type RefObject, useMemo, useState } from "react";
+import { type RefObject, useEffect, useMemo, useState } from "react";
 import type { BatchStore } from "../../../domain/batch/batch-store.ts";
 import type { BatchDefaults } from "../../../domain/batch/defaults.ts";
 import type { BatchRow } from "../../../domain/batch/row.ts";
@@ -28,6 +28,15 @@ export interface LinesPanelProps {
   gridRef: RefObject<HTMLDivElement | null>;
   /** Back to the quote grid (Escape, F6). */
   onLeave(): void;
+  /** "Go to cell" of a line item's problem: this line's cell gets the selection and focus, once it is shown. */
+  jump?: LineJump | undefined;
+}
+
+export interface LineJump {
+  lineId: string;
+  key: string;
+  /** A new number for each jump, so the same cell can be jumped to twice. */
+  seq: number;
 }
 
 /** The line items of the selected quotes, below the quote grid (decision note 080). */
@@ -58,6 +67,28 @@ export function LinesPanel(props: LinesPanelProps) {
     setSelection(collapsed(cell(0, 0)));
     setNotice("");
   }
+  // The jump waits until its quote's lines are the ones shown (the quote grid's selection moves first).
+  const [jumped, setJumped] = useState(0);
+  const jump = props.jump;
+  const jumpRow = jump ? sheet.entries.findIndex((entry) => entry.line.id === jump.lineId) : -1;
+  if (jump && jump.seq !== jumped && jumpRow >= 0) {
+    setJumped(jump.seq);
+    setSelection(
+      collapsed(
+        cell(
+          jumpRow,
+          Math.max(
+            0,
+            columns.findIndex((column) => column.key === jump.key),
+          ),
+        ),
+      ),
+    );
+  }
+  const gridRef = props.gridRef;
+  useEffect(() => {
+    if (jumped > 0) gridRef.current?.focus();
+  }, [jumped, gridRef]);
 
   const single = top === bottom ? rows[top] : undefined;
   const heading = single

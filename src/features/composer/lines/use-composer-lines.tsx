@@ -10,7 +10,7 @@ import { useBatchSnapshot } from "../../../lib/batch-store-context.tsx";
 import type { ProductDirectory } from "../../../lib/products/product-directory.ts";
 import { Button } from "../../../ui/button.tsx";
 import { DefaultsPanel } from "./defaults-panel.tsx";
-import { LinesPanel } from "./lines-panel.tsx";
+import { type LineJump, LinesPanel } from "./lines-panel.tsx";
 import { quoteSummary } from "./quote-summary.ts";
 import type { LineColumns } from "./use-line-columns.ts";
 import { useMoneyContext } from "./use-money-context.ts";
@@ -43,6 +43,7 @@ export function useComposerLines(options: {
   issueForLine(rowId: string, lineId: string, key: string): CellIssue | undefined;
   /** Bumps when issues change, so the line grid shows new ones. */
   validationVersion: number;
+  jump?: LineJump | undefined;
 }): ComposerLines {
   const { store, range, quoteGridRef, directory } = options;
   const snapshot = useBatchSnapshot();
@@ -97,6 +98,7 @@ export function useComposerLines(options: {
       validationVersion={options.validationVersion}
       gridRef={lineGridRef}
       onLeave={() => quoteGridRef.current?.focus()}
+      jump={options.jump}
     />
   );
 

@@ -80,7 +80,6 @@ export function DraftsMenu() {
       {/* Not a live region: "Saving…" after every edit would talk over the user. A failed save is an alert. */}
       <span className="composer-muted">{savedText(state, t, format)}</span>
       {state.error ? <Alert tone="warning">{t("drafts.saveFailed")}</Alert> : null}
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape bubbling from the panel's fields closes it */}
       <section
         id={panelId}
         hidden={!open}

@@ -74,7 +74,7 @@ describe("useBatchValidation and IssuesPanel", () => {
       expect.stringMatching(/^WarningRow 2 · Quote templateNo quote template/),
     ]);
     await user.click(screen.getByRole("button", { name: "Go to cell: row 2, Discount" }));
-    expect(onJump).toHaveBeenCalledWith("r2", "hs_discount");
+    expect(onJump).toHaveBeenCalledWith("r2", "hs_discount", undefined);
   });
 
   it("follows edits and shows the empty state when nothing is wrong", () => {

@@ -17,7 +17,8 @@ const PAGE = 300;
 
 export interface IssuesPanelProps {
   /** Moves the grid's focus to the cell (the row's first column for row-level issues). */
-  onJump(rowId: RowId, columnKey: ColumnKey | undefined): void;
+  /** To the cell: a quote's, or one of its line items' (`lineId`). */
+  onJump(rowId: RowId, columnKey: ColumnKey | undefined, lineId?: string): void;
   /** Escape inside the list closes it (focus goes back to the count button that opened it). */
   onClose?(): void;
   /** The element id, for the count buttons' aria-controls. */
@@ -87,7 +88,7 @@ export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
                 issue={issue}
                 row={rowNumber(issue.rowId)}
                 column={columnLabel(issue)}
-                onJump={() => onJump(issue.rowId, issue.columnKey ?? hub.columns[0]?.key)}
+                onJump={() => onJump(issue.rowId, issue.columnKey ?? hub.columns[0]?.key, issue.lineId)}
               />
             ))}
           </ul>
@@ -104,12 +105,12 @@ export function IssuesPanel({ onJump, onClose, id }: IssuesPanelProps) {
         <ul className="composer-issues__list">
           {issues.slice(0, limit).map((issue) => (
             <IssueItem
-              key={`${issue.rowId}\u0000${issue.columnKey}\u0000${JSON.stringify(issue.message)}`}
+              key={`${issue.rowId}\u0000${issue.lineId ?? ""}\u0000${issue.columnKey}\u0000${JSON.stringify(issue.message)}`}
               badge={issue.severity === "error" ? t("issues.badge.error") : t("issues.badge.warning")}
               issue={issue}
               row={rowNumber(issue.rowId)}
               column={columnLabel(issue)}
-              onJump={() => onJump(issue.rowId, issue.columnKey ?? hub.columns[0]?.key)}
+              onJump={() => onJump(issue.rowId, issue.columnKey ?? hub.columns[0]?.key, issue.lineId)}
             />
           ))}
         </ul>
