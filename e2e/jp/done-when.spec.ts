@@ -87,7 +87,7 @@ const WORDS = {
 
 /** English a Japanese screen must not show: the words of the UI's buttons, labels and messages. */
 const ENGLISH_UI =
-  /\b(the|and|rows?|columns?|Import|Next|Cancel|Back|Ignore|Quote|quotes|Submit|created|Results|Sheet|Encoding|Delimiter|Untitled)\b/;
+  /\b(the|and|rows?|columns?|Import|Next|Cancel|Back|Ignore|Quote|quotes|Submit|created|Results|Sheet|Encoding|Delimiter|Untitled|Deal|Line item)\b/;
 
 const HEADERS = [
   "見積もり名",

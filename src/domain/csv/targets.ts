@@ -12,7 +12,14 @@ import { associationColumnKey } from "../batch/columns.ts";
 /** What a CSV column can be imported into. */
 export type MappingTarget =
   | { kind: "property"; key: ColumnKey; label: string; property: Property; required: boolean }
-  | { kind: "association"; key: ColumnKey; label: string; association: AssociationColumn };
+  | {
+      kind: "association";
+      key: ColumnKey;
+      label: string;
+      association: AssociationColumn;
+      /** The association type's own label ("Deal", or a custom one like "Primary"), for the UI's wording. */
+      typeLabel: string;
+    };
 
 /** HubSpot will not create a quote without these (FACTS.md). */
 export const REQUIRED_PROPERTIES: readonly string[] = ["hs_title", "hs_expiration_date"];
@@ -52,6 +59,7 @@ export function buildTargets(
       key: associationColumnKey(association),
       label: associationTargetLabel(known.toObjectType, known.label),
       association,
+      typeLabel: known.label,
     };
   });
   const seen = new Set(associations.map((target) => target.key));
@@ -66,6 +74,7 @@ export function buildTargets(
         key,
         label: associationTargetLabel(toObjectType, label.label),
         association,
+        typeLabel: label.label,
       });
     }
   }

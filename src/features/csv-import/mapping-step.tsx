@@ -21,6 +21,7 @@ import { Button } from "../../ui/button.tsx";
 import type { MappingValues } from "./mapping-form.ts";
 import { duplicateOf, importColumns, initialMatches, mappingSchema, toRemembered } from "./mapping-form.ts";
 import { ProfileBar } from "./profile-bar.tsx";
+import { targetLabel } from "./target-label.ts";
 import { UnmappedNotice } from "./unmapped-notice.tsx";
 import type { ImportReport } from "./use-csv-import.ts";
 import type { CsvWorkerClient } from "./worker/csv-worker-client.ts";
@@ -187,7 +188,7 @@ export function MappingStep(props: MappingStepProps) {
         <Alert tone="warning" title={t("csvImport.map.requiredTitle")}>
           {t("csvImport.map.required", {
             count: check.missingRequired.length,
-            fields: format.list(check.missingRequired.map((target) => target.label)),
+            fields: format.list(check.missingRequired.map((target) => targetLabel(target, t))),
           })}
         </Alert>
       ) : null}
@@ -278,15 +279,15 @@ export function MappingStep(props: MappingStepProps) {
                         {propertyTargets.map((target) => (
                           <option key={target.key} value={target.key}>
                             {target.kind === "property" && target.required
-                              ? t("csvImport.map.requiredOption", { label: target.label })
-                              : target.label}
+                              ? t("csvImport.map.requiredOption", { label: targetLabel(target, t) })
+                              : targetLabel(target, t)}
                           </option>
                         ))}
                       </optgroup>
                       <optgroup label={t("csvImport.map.associations")}>
                         {associationTargets.map((target) => (
                           <option key={target.key} value={target.key}>
-                            {target.label}
+                            {targetLabel(target, t)}
                           </option>
                         ))}
                       </optgroup>
@@ -294,7 +295,7 @@ export function MappingStep(props: MappingStepProps) {
                         <optgroup label={t("csvImport.map.lineTargets")}>
                           {lineTargets.map((target) => (
                             <option key={target.key} value={target.key}>
-                              {target.label}
+                              {targetLabel(target, t)}
                             </option>
                           ))}
                         </optgroup>
@@ -368,7 +369,7 @@ export function MappingStep(props: MappingStepProps) {
               ) : null}
               {groupCandidates.map((target) => (
                 <option key={target.key} value={target.key}>
-                  {target.label}
+                  {targetLabel(target, t)}
                 </option>
               ))}
             </select>
