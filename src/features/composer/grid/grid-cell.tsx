@@ -1,6 +1,6 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a WAI-ARIA grid built from divs so rows can be virtualized and cells positioned
 // biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant
-import type { ReactNode } from "react";
+import type { ReactElement, ReactNode } from "react";
 import type { CellIssue } from "../../../domain/validation/issue.ts";
 import { messageId } from "./cell-messages.tsx";
 import { type GridColumn, type GridLayout, ROW_HEIGHT } from "./grid-layout.ts";
@@ -17,7 +17,7 @@ export interface GridCellProps {
   fillTarget?: boolean;
   issue: CellIssue | undefined;
   /** What the cell shows. */
-  children: ReactNode;
+  content: ReactNode;
   /** Extra content after the mark: the fill handle, the open editor. */
   extra?: ReactNode;
 }
@@ -26,8 +26,12 @@ export interface GridCellProps {
  * One cell of either grid: its state as classes and ARIA (selected, invalid), and its message by
  * aria-describedby. The message lives outside the rows (CellMessages): a tooltip inside role=row broke the
  * grid's structure, and `title` made an empty warned cell's name the warning.
+ *
+ * A function that returns the cell's element, not a component: a row re-renders all its cells together
+ * (it is the memoized unit), and a component per cell would add a fiber to each of the ~300 cells that a
+ * selection move re-renders, for nothing.
  */
-export function GridCell(props: GridCellProps) {
+export function gridCell(props: GridCellProps): ReactElement {
   const { id, column, issue } = props;
   let className = "composer-cell";
   if (props.selected) className += " is-selected";
@@ -37,6 +41,7 @@ export function GridCell(props: GridCellProps) {
   if (issue) className += issue.severity === "error" ? " is-invalid" : " is-warning";
   return (
     <div
+      key={column.def.key}
       id={id}
       role="gridcell"
       aria-colindex={column.index + 2}
@@ -48,7 +53,7 @@ export function GridCell(props: GridCellProps) {
       data-row={props.row}
       data-col={column.index}
     >
-      {props.children}
+      {props.content}
       {issue ? (
         <span className="composer-cell__mark" aria-hidden="true">
           {issue.severity === "error" ? "!" : "?"}

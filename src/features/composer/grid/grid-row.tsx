@@ -7,7 +7,7 @@ import type { CellIssue } from "../../../domain/validation/issue.ts";
 import type { AssociationTargetType } from "../../../hubspot/association-catalogue.ts";
 import { type Translate, useT } from "../../../i18n/use-t.ts";
 import { formatCell } from "./cell-format.ts";
-import { GridCell, GridRowFrame } from "./grid-cell.tsx";
+import { GridRowFrame, gridCell } from "./grid-cell.tsx";
 import { cellId, type GridColumn, type GridLayout } from "./grid-layout.ts";
 import type { NameLookup } from "./use-record-labels.ts";
 
@@ -104,33 +104,30 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
     const value = row.cells[column.def.key] ?? "";
     const issue = ctx.issueFor(row.id, column.def.key);
     const selected = c >= selLeft && c <= selRight;
-    const cell = (
-      <GridCell
-        key={column.def.key}
-        id={cellId(gridId, index, c)}
-        column={column}
-        row={index}
-        selected={selected}
-        active={c === activeCol}
-        editing={c === editingCol}
-        fillTarget={c >= fillLeft && c <= fillRight && !selected}
-        issue={issue}
-        extra={
-          <>
-            {c === handleCol ? (
-              <span className="composer-fill-handle" aria-hidden="true" data-fill-handle />
-            ) : null}
-            {c === editingCol ? ctx.renderEditor(row, column, props.editSeed, index + 1) : null}
-          </>
-        }
-      >
-        {value === "" && ctx.placeholder
+    const cell = gridCell({
+      id: cellId(gridId, index, c),
+      column,
+      row: index,
+      selected,
+      active: c === activeCol,
+      editing: c === editingCol,
+      fillTarget: c >= fillLeft && c <= fillRight && !selected,
+      issue,
+      content:
+        value === "" && ctx.placeholder
           ? placeholderText(ctx, column.def, t)
           : column.def.kind === "association" && value !== ""
             ? associationText(ctx.names, column.def.association.toObjectType, value)
-            : withVisibleSpaces(formatCell(column.def, value, t))}
-      </GridCell>
-    );
+            : withVisibleSpaces(formatCell(column.def, value, t)),
+      extra: (
+        <>
+          {c === handleCol ? (
+            <span className="composer-fill-handle" aria-hidden="true" data-fill-handle />
+          ) : null}
+          {c === editingCol ? ctx.renderEditor(row, column, props.editSeed, index + 1) : null}
+        </>
+      ),
+    });
     (column.sticky ? pinned : rest).push(cell);
   }
   return (

@@ -7,7 +7,7 @@ import type { CellIssue } from "../../../domain/validation/issue.ts";
 import { type Translate, useT } from "../../../i18n/use-t.ts";
 import type { ProductDirectory } from "../../../lib/products/product-directory.ts";
 import { formatCell } from "../grid/cell-format.ts";
-import { GridCell, GridRowFrame } from "../grid/grid-cell.tsx";
+import { GridRowFrame, gridCell } from "../grid/grid-cell.tsx";
 import { cellId, type GridColumn, type GridLayout, ROW_NUMBER_WIDTH } from "../grid/grid-layout.ts";
 
 export interface LineRowContext {
@@ -102,21 +102,17 @@ export const LineGridRow = memo(function LineGridRow(props: LineGridRowProps) {
         </>
       );
     } else content = formatCell(column.def, value, t);
-    const cell = (
-      <GridCell
-        key={column.def.key}
-        id={cellId(gridId, index, c)}
-        column={column}
-        row={index}
-        selected={selected}
-        active={c === activeCol}
-        editing={c === editingCol}
-        issue={issue}
-        extra={c === editingCol ? ctx.renderEditor(line, column, props.editSeed, index + 1) : null}
-      >
-        {content}
-      </GridCell>
-    );
+    const cell = gridCell({
+      id: cellId(gridId, index, c),
+      column,
+      row: index,
+      selected,
+      active: c === activeCol,
+      editing: c === editingCol,
+      issue,
+      content,
+      extra: c === editingCol ? ctx.renderEditor(line, column, props.editSeed, index + 1) : null,
+    });
     (column.sticky ? pinned : rest).push(cell);
   }
   return (
