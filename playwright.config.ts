@@ -13,6 +13,9 @@ const PROVIDER_PORT = PORT + 101;
 const SHORT_SESSION_PORT = PORT + 102;
 export const E2E_AUTH_BASE_URL = `http://127.0.0.1:${AUTH_PORT}`;
 const SHORT_SESSION_BASE_URL = `http://127.0.0.1:${SHORT_SESSION_PORT}`;
+/** A server over the Japanese portal (SIMULATOR_PORTAL=jp) for issue 12's flow (e2e/jp/). */
+const JP_PORT = PORT + 103;
+const JP_BASE_URL = `http://127.0.0.1:${JP_PORT}`;
 
 const authServerEnv = (port: number, dataPrefix: string) => ({
   PORT: String(port),
@@ -48,8 +51,13 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: "auth/**",
+      testIgnore: ["auth/**", "jp/**"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } },
+    },
+    {
+      name: "jp",
+      testMatch: "jp/**/*.spec.ts",
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 720 }, baseURL: JP_BASE_URL },
     },
     {
       name: "auth",
@@ -62,6 +70,21 @@ export default defineConfig({
     },
   ],
   webServer: [
+    {
+      command: "tsx src/server/main.ts",
+      url: `${JP_BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(JP_PORT),
+        HOST: "127.0.0.1",
+        HUBSPOT_ACCESS_TOKEN: "",
+        SIMULATOR_LATENCY_MS: "0",
+        SIMULATOR_CONTROL: "on",
+        SIMULATOR_PORTAL: "jp",
+        DATA_DIR: mkdtempSync(join(tmpdir(), "qbc-e2e-jp-")),
+      },
+    },
     {
       // The real Node server over the built app, with the simulator upstream, no latency and a faults endpoint.
       command: "tsx src/server/main.ts",

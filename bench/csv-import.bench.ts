@@ -136,7 +136,21 @@ function csvFile(rows: number): ImportFile {
   return { name: `bench-${rows}.csv`, mimeType: "text/csv", buffer: makeCsv(rows), papaparse: true };
 }
 
+/**
+ * Every run is a new user's first import: an empty batch. The app keeps the batch as a draft in IndexedDB,
+ * so without this a run appended to the rows the run before left, and waiting for "rows + 1" never ended
+ * (the workbook case hung after "mapping ready": its slower first parse let the draft restore win the race).
+ */
+async function emptyDrafts(page: Page, url: string): Promise<void> {
+  // A same-origin page without the app, so no connection holds the database open.
+  await page.goto(`${url}/api/health`);
+  await page.evaluate(
+    `new Promise((resolve) => { const r = indexedDB.deleteDatabase("quote-batch-composer"); r.onsuccess = r.onerror = r.onblocked = resolve; })`,
+  );
+}
+
 async function runOnce(page: Page, url: string, rows: number, file: ImportFile = csvFile(rows)) {
+  await emptyDrafts(page, url);
   await page.goto(`${url}/?qbc-test-hooks`);
   await page.getByRole("grid", { name: "Quotes" }).waitFor();
   await installProbes(page);

@@ -64,18 +64,29 @@ export class DraftSession {
   }
 
   private async restore(): Promise<void> {
+    let changedMeanwhile = false;
     try {
-      const current = (await this.storage.current()) ?? (await this.storage.create());
+      let current = (await this.storage.current()) ?? (await this.storage.create());
       const { rows, defaults } = await this.storage.loadDraft(current.id);
-      // Never overwrite what the user started typing while the draft was being read.
+      // Never overwrite what the user started typing (or imported) while the draft was being read, and never
+      // let it overwrite the draft either: autosave would have replaced the saved rows with it. It becomes a
+      // new draft; the saved one stays under Drafts.
       const untouched = this.store.rows.every(isEmptyRow) && !this.store.getSnapshot().canUndo;
-      if ((rows.length > 0 || defaults) && untouched) this.store.load(rows, defaults);
+      if (rows.length > 0 || defaults) {
+        if (untouched) this.store.load(rows, defaults);
+        else {
+          current = await this.storage.create();
+          changedMeanwhile = true;
+        }
+      }
       this.update({ status: "ready", current, drafts: await this.storage.list() });
     } catch {
       this.update({ status: "error", error: "save-failed" });
     }
     // Subscribed once for the store's lifetime (StrictMode mounts twice; start() is idempotent).
     this.store.subscribe(() => this.schedule());
+    // The edits made before the subscription are saved too, into the new draft.
+    if (changedMeanwhile) this.schedule();
   }
 
   /** The page is leaving (or the composer unmounts): write what is pending. The session stays attached. */
