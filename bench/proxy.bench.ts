@@ -4,19 +4,24 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { serve } from "@hono/node-server";
+import { parseAuthEnv } from "../src/server/auth/auth-config.ts";
+import { createAuthLayer } from "../src/server/auth/create-auth.ts";
+import { Sessions } from "../src/server/auth/sessions.ts";
 import { migrate } from "../src/server/db/migrations.ts";
 import { openPglite } from "../src/server/db/pglite-database.ts";
 import { Journal } from "../src/server/journal/journal.ts";
+import { createNodeApp } from "../src/server/node-app.ts";
 import { createProxy } from "../src/server/proxy.ts";
 import { TokenLimiters } from "../src/server/rate-limiter.ts";
 import { createSimulator, SIMULATOR_TOKEN } from "../src/simulator/simulator.ts";
-import { percentile, printReport, round } from "./lib/app-server.ts";
+import { freePort, percentile, printReport, round } from "./lib/app-server.ts";
 
 /**
  * Proxy overhead: batch create (10 inputs) sent straight to the simulator over loopback HTTP, versus through
  * the proxy over loopback HTTP (client → proxy server → simulator server), each server in its own process.
- * Rate limits are set out of reach so this measures the proxy, not HubSpot's limit. A second proxy journals
- * every create in an embedded database, as `npm start` does.
+ * Rate limits are set out of reach so this measures the proxy, not HubSpot's limit. A second server is the
+ * team deployment as `npm start` serves it: the Node app (security headers), OIDC sign-in (a session cookie
+ * and the CSRF token on every write) and every create journalled in an embedded database.
  */
 const SEQUENTIAL = 600;
 const WARMUP = 150;
@@ -42,7 +47,17 @@ function serveSimulator() {
   server.on("listening", () => announce(server.address()));
 }
 
-async function serveProxy(upstreamOrigin: string, journalled: boolean) {
+/** The bench's signed-in person: the session cookie and CSRF token a browser sends (same secret as the server). */
+const SESSION_SECRET = "proxy-bench-session-secret-0123456789abcdef";
+function signedInHeaders(): Record<string, string> {
+  const cookies = new Sessions({ secret: SESSION_SECRET, maxAgeSeconds: 3_600, secure: false, now: Date.now })
+    .start({ email: "bench@example.com" })
+    .map((header) => header.split(";")[0] ?? "");
+  const csrf = cookies.find((cookie) => cookie.startsWith("qbc_csrf="))?.slice("qbc_csrf=".length) ?? "";
+  return { cookie: cookies.join("; "), "x-qbc-csrf": csrf, "sec-fetch-site": "same-origin" };
+}
+
+async function serveProxy(upstreamOrigin: string, journalled: boolean, port = 0) {
   exitWithParent();
   // As `npm start` runs it: every batch create journalled before and after, in an embedded database.
   const journal = journalled ? await openBenchJournal() : undefined;
@@ -56,7 +71,28 @@ async function serveProxy(upstreamOrigin: string, journalled: boolean) {
     perTenSeconds: UNLIMITED,
     limiters: new TokenLimiters({ perTenSeconds: UNLIMITED, searchPerSecond: UNLIMITED }),
   });
-  const server = serve({ hostname: "127.0.0.1", port: 0, fetch: (request) => proxy(request) });
+  if (!journalled) {
+    const server = serve({ hostname: "127.0.0.1", port: 0, fetch: (request) => proxy(request) });
+    server.on("listening", () => announce(server.address()));
+    return;
+  }
+  const parsed = parseAuthEnv(
+    {
+      AUTH_MODE: "oidc",
+      // Never contacted: only signing in discovers the provider, and the bench arrives signed in.
+      OIDC_ISSUER_URL: "http://127.0.0.1:9",
+      OIDC_CLIENT_ID: "bench",
+      OIDC_CLIENT_SECRET: "bench-secret",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SESSION_SECRET,
+      SUBMITTER_EMAILS: "bench@example.com",
+    },
+    "127.0.0.1",
+  );
+  if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+  const layer = createAuthLayer({ auth: parsed.auth, proxy });
+  const app = createNodeApp(layer.api, "/nonexistent-dist", { authRoutes: layer.routes });
+  const server = serve({ hostname: "127.0.0.1", port, fetch: app.fetch });
   server.on("listening", () => announce(server.address()));
 }
 
@@ -121,12 +157,12 @@ const body = JSON.stringify({
   })),
 });
 
-async function create(url: string): Promise<{ ms: number; ok: boolean }> {
+async function create(url: string, extra: Record<string, string> = {}): Promise<{ ms: number; ok: boolean }> {
   const started = performance.now();
   try {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${SIMULATOR_TOKEN}` },
+      headers: { "content-type": "application/json", authorization: `Bearer ${SIMULATOR_TOKEN}`, ...extra },
       body,
       signal: AbortSignal.timeout(15_000),
     });
@@ -226,7 +262,9 @@ async function main() {
   }, 170_000).unref();
   const simulator = await startChild(["--serve-simulator"]);
   const proxyServer = await startChild(["--serve-proxy", simulator.url]);
-  const journalServer = await startChild(["--serve-proxy", simulator.url, "--journal"]);
+  const journalPort = await freePort();
+  const journalServer = await startChild(["--serve-proxy", simulator.url, "--journal", String(journalPort)]);
+  const signedIn = signedInHeaders();
   const direct = `${simulator.url}/crm/v3/objects/quotes/batch/create`;
   const viaProxy = `${proxyServer.url}/api/hubspot/crm/v3/objects/quotes/batch/create`;
   const viaJournal = `${journalServer.url}/api/hubspot/crm/v3/objects/quotes/batch/create`;
@@ -235,7 +273,7 @@ async function main() {
     for (let i = 0; i < WARMUP; i++) {
       await create(direct);
       await create(viaProxy);
-      await create(viaJournal);
+      await create(viaJournal, signedIn);
     }
     await reset();
     process.stderr.write("proxy bench: warmed up; sequential…\n");
@@ -247,7 +285,7 @@ async function main() {
     for (let i = 0; i < SEQUENTIAL; i++) {
       const a = await create(direct);
       const b = await create(viaProxy);
-      const c = await create(viaJournal);
+      const c = await create(viaJournal, signedIn);
       directMs.push(a.ms);
       proxyMs.push(b.ms);
       journalMs.push(c.ms);
@@ -279,6 +317,8 @@ async function main() {
         viaJournalledProxyP99Ms: round(percentile(journalMs, 99)),
         journalledProxyOverheadP50Ms: journalledP50,
         journalledProxyOverheadP99Ms: journalledP99,
+        journalledProxy:
+          "Node app + OIDC session cookie + CSRF + journal (PGlite), as npm start with AUTH_MODE=oidc",
         concurrentClients: CONCURRENCY,
         loadSeconds: THROUGHPUT_MS / 1000,
         directUnderLoad: loadDirect,
@@ -306,5 +346,6 @@ async function main() {
 // Last, so every module-level constant above is initialised before it runs.
 const mode = process.argv[2];
 if (mode === "--serve-simulator") serveSimulator();
-else if (mode === "--serve-proxy") await serveProxy(process.argv[3] ?? "", process.argv[4] === "--journal");
+else if (mode === "--serve-proxy")
+  await serveProxy(process.argv[3] ?? "", process.argv[4] === "--journal", Number(process.argv[5] ?? 0));
 else await main();
