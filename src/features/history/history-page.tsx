@@ -25,6 +25,7 @@ import {
 import { historyPollMs } from "./history-poll.ts";
 import "./history.css";
 import { environmentName } from "../../i18n/environment-name.ts";
+import { personName } from "../../i18n/person-name.ts";
 import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
 const STATUS: Record<string, MessageId> = {
@@ -178,7 +179,7 @@ function HistoryFilters({
       ? [...people, { id: filter.sentBy }]
       : people;
   const nameOf = (person: Person) => {
-    const name = person.name ?? person.id;
+    const name = personName(person, t);
     return person.id === me?.id ? t("history.sentBy.you", { name }) : name;
   };
   return (
@@ -290,7 +291,7 @@ function HistoryTable({
               return (
                 <tr key={item.id} aria-current={currentId === item.id ? "true" : undefined}>
                   <td>{started}</td>
-                  <td>{item.owner ? (item.owner.name ?? item.owner.id) : t("history.sentBy.thisBrowser")}</td>
+                  <td>{item.owner ? personName(item.owner, t) : t("history.sentBy.thisBrowser")}</td>
                   <td>{environmentOf(item)}</td>
                   <td>{historyStatus(item, t)}</td>
                   <td>{format.number(item.total)}</td>

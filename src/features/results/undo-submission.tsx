@@ -4,6 +4,7 @@ import type { SubmissionState } from "../../domain/submission/types.ts";
 import { environmentName } from "../../i18n/environment-name.ts";
 import type { Formatter } from "../../i18n/format.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
+import { personName } from "../../i18n/person-name.ts";
 import { type Translate, useT } from "../../i18n/use-t.ts";
 import { useMe } from "../../lib/api/get-me.ts";
 import type { UseSubmission } from "../../lib/submission/use-submission.ts";
@@ -114,7 +115,7 @@ function UndoOutcomeText({
     total: undo.quotes,
     lineItems: undo.lineItems,
     when: format.dateTime(undo.finishedAt),
-    who: undo.by ?? t("undo.someone"),
+    who: undo.by === undefined ? t("undo.someone") : personName({ id: undo.by }, t),
   };
   return undo.failed > 0 ? (
     <Alert tone="warning" title={t("undo.partial.title", { failed: undo.failed })}>
