@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { expectNoAxeViolations } from "../axe.ts";
 import { pasteText } from "../clipboard.ts";
 import { csrfHeader, signIn } from "./sign-in-helpers.ts";
 
@@ -47,6 +48,7 @@ test("a sign-in that ends mid-submission pauses it; signed in again, Resume send
   await expect(progress.getByText("You were signed out")).toBeVisible({ timeout: 40_000 });
   await expect(progress.getByText(/Nothing was lost and nothing will be sent twice/)).toBeVisible();
   await expect(page.getByText("HubSpot rejected the access token")).toHaveCount(0);
+  await expectNoAxeViolations(page, "signed out mid-submission");
 
   // Reads say so too: History is a signed-out state with its own "Sign in again", back to History.
   await page.getByRole("tab", { name: "History" }).click();
@@ -56,6 +58,7 @@ test("a sign-in that ends mid-submission pauses it; signed in again, Resume send
     "href",
     "/auth/login?returnTo=%2F%23history",
   );
+  await expectNoAxeViolations(page, "History while signed out");
 
   const before = await page.request.get("/api/simulator/quotes");
   expect(before.status()).toBe(401);

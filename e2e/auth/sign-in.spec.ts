@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "../axe.ts";
 import { pasteText } from "../clipboard.ts";
 import { csrfHeader, signIn } from "./sign-in-helpers.ts";
 
@@ -11,6 +12,7 @@ test("a submitter signs in at the company's provider, submits, and is refused an
   const banner = page.getByRole("banner");
   await expect(banner.getByText("Sam Submitter")).toBeVisible();
   await expect(banner.getByText("Submitter", { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, "signed in as a submitter");
 
   const grid = page.getByRole("grid", { name: "Quotes" });
   await expect(grid.getByRole("columnheader", { name: /^Deal/ }).first()).toBeVisible();
@@ -51,9 +53,11 @@ test("a viewer sees who is signed in but no Submit; signing out returns to the s
   await expect(page.getByRole("banner").getByText("Viewer", { exact: true })).toBeVisible();
   await expect(page.getByText("View only: ask an admin to let you submit.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Submit batch" })).toHaveCount(0);
+  await expectNoAxeViolations(page, "signed in as a viewer");
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByText("You are signed out.")).toBeVisible();
+  await expectNoAxeViolations(page, "signed out");
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   expect((await page.request.get("/api/me")).status()).toBe(401);
 });
@@ -66,4 +70,5 @@ test("without a session the API answers 401 and the page offers sign-in", async 
     "href",
     "/auth/login?returnTo=%2F",
   );
+  await expectNoAxeViolations(page, "sign-in screen");
 });
