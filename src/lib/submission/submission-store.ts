@@ -29,7 +29,7 @@ import { type Clock, systemClock } from "../../platform/clock.ts";
 import { ApiError } from "../api/api-error.ts";
 import type { ServerReconcile } from "../api/reconcile-submission.ts";
 import type { SubmissionStorage } from "../storage/submissions.ts";
-import { runPhases, runUndo } from "./phase-runner.ts";
+import { type PhaseRun, runPhases, runUndo } from "./phase-runner.ts";
 
 /** The I/O a run needs: one batch/create attempt (quotes or line items), any other HubSpot POST, a health probe. */
 export interface SubmissionRunner {
@@ -195,22 +195,7 @@ export class SubmissionStore {
     const submissionId = state.id;
     this.set({ running: true });
     try {
-      return await runUndo(
-        {
-          get: () => this.snapshot.current!,
-          set: (next) => {
-            if (this.snapshot.current?.id === submissionId) this.setState(next, false);
-          },
-          io: {
-            send: (request, signal) => runner.send(submissionId, request, signal),
-            call: (requestId, path, body, signal) => call(submissionId, requestId, path, body, signal),
-          },
-          clock: this.clock,
-          concurrency: this.concurrency,
-          signal: new AbortController().signal,
-        },
-        by,
-      );
+      return await runUndo(this.phaseRun(submissionId, runner, call, new AbortController().signal), by);
     } finally {
       this.set({ running: false });
       await this.persistNow();
@@ -414,6 +399,32 @@ export class SubmissionStore {
     });
   }
 
+  /**
+   * What the phase runner works on: this submission's state (a write is dropped once another submission is
+   * on screen) and its I/O, addressed to this submission.
+   */
+  private phaseRun(
+    submissionId: string,
+    runner: SubmissionRunner,
+    call: NonNullable<SubmissionRunner["call"]>,
+    signal: AbortSignal,
+  ): PhaseRun {
+    return {
+      get: () => this.snapshot.current!,
+      set: (next) => {
+        if (this.snapshot.current?.id === submissionId) this.setState(next, false);
+      },
+      io: {
+        send: (request, requestSignal) => runner.send(submissionId, request, requestSignal),
+        call: (requestId, path, body, requestSignal) =>
+          call(submissionId, requestId, path, body, requestSignal),
+      },
+      clock: this.clock,
+      concurrency: this.concurrency,
+      signal,
+    };
+  }
+
   /** The phases after the quotes (line items, publish, read back), then the submission is finished. */
   private async afterQuotes(
     result: { canceled: boolean; stopped?: StopReason },
@@ -425,19 +436,7 @@ export class SubmissionStore {
     if (!result.canceled && !result.stopped && call && hasLaterPhases(state.phases)) {
       const submissionId = state.id;
       this.phasesAbort = new AbortController();
-      outcome = await runPhases({
-        get: () => this.snapshot.current!,
-        set: (next) => {
-          if (this.snapshot.current?.id === submissionId) this.setState(next, false);
-        },
-        io: {
-          send: (request, signal) => runner.send(submissionId, request, signal),
-          call: (requestId, path, body, signal) => call(submissionId, requestId, path, body, signal),
-        },
-        clock: this.clock,
-        concurrency: this.concurrency,
-        signal: this.phasesAbort.signal,
-      });
+      outcome = await runPhases(this.phaseRun(submissionId, runner, call, this.phasesAbort.signal));
       this.phasesAbort = undefined;
     }
     const finished = finishSubmission(this.snapshot.current!, outcome, this.clock.now());
