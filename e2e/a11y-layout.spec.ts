@@ -1,18 +1,12 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.ts";
 import { pasteText } from "./clipboard.ts";
+import { openComposer } from "./composer-page.ts";
 
 test.beforeEach(async ({ context, page }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.request.post("/api/simulator/reset");
 });
-
-async function openComposer(page: Page): Promise<Locator> {
-  await page.goto("/");
-  const grid = page.getByRole("grid", { name: "Quotes" });
-  await expect(grid.getByRole("columnheader", { name: /Quote name/ })).toBeVisible();
-  return grid;
-}
 
 /** How far the page itself scrolls sideways (0 when it reflows; the grid may scroll inside itself). */
 function pageOverflow(page: Page): Promise<number> {

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, focused, recordAnnouncements } from "./axe.ts";
+import { importCsvFile } from "./composer-page.ts";
 import { seededCrm } from "./crm.ts";
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -24,13 +25,7 @@ test("complete quotes by keyboard: line grid, batch defaults, row details, resul
     `Acme renewal,2031-01-31,${deal},${template},${products[0]},2`,
     `Acme renewal,2031-01-31,${deal},${template},${products[1]},1`,
   ].join("\n");
-  await page
-    .getByLabel("Import CSV")
-    .setInputFiles({ name: "lines.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  const importDialog = page.getByRole("dialog");
-  await importDialog.getByRole("button", { name: "Next: map columns" }).click();
-  await importDialog.getByRole("button", { name: "Import 2 rows" }).click();
-  await expect(importDialog).toBeHidden();
+  await importCsvFile(page, "lines.csv", csv, 2);
   const quotes = page.getByRole("grid", { name: "Quotes" });
   const lines = page.getByRole("grid", { name: "Line items" });
   await expect(lines).toHaveAttribute("aria-rowcount", "4");

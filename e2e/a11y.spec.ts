@@ -1,6 +1,7 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations, focused, recordAnnouncements } from "./axe.ts";
 import { pasteText } from "./clipboard.ts";
+import { openComposer } from "./composer-page.ts";
 
 const CSV =
   "Quote name,Expiration date,Internal note\nSpring renewal,2031-01-01,keep\nSummer upsell,2031-02-01,skip\n";
@@ -9,13 +10,6 @@ test.beforeEach(async ({ context, page }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.request.post("/api/simulator/reset");
 });
-
-async function openComposer(page: Page): Promise<Locator> {
-  await page.goto("/");
-  const grid = page.getByRole("grid", { name: /^(Quotes|見積もり)$/ });
-  await expect(grid.getByRole("columnheader", { name: /Quote name|見積もり名/ }).first()).toBeVisible();
-  return grid;
-}
 
 /** True when focus is on the first field of the open dialog's body (where a step starts). */
 async function onFirstFieldOfDialog(page: Page): Promise<boolean> {

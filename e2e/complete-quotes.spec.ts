@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { importCsvFile } from "./composer-page.ts";
 import { seededCrm } from "./crm.ts";
 
 test.beforeEach(async ({ page }) => {
@@ -16,13 +17,7 @@ test("quotes with their line items: submitted, published, amounts and links in R
     `Acme renewal,2031-01-31,${deal},${template},${products[1]},1`,
     `Globex upgrade,2031-02-28,${deal},${template},${products[2]},3`,
   ].join("\n");
-  await page
-    .getByLabel("Import CSV")
-    .setInputFiles({ name: "lines.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  const importDialog = page.getByRole("dialog");
-  await importDialog.getByRole("button", { name: "Next: map columns" }).click();
-  await importDialog.getByRole("button", { name: "Import 3 rows" }).click();
-  await expect(importDialog).toBeHidden();
+  await importCsvFile(page, "lines.csv", csv, 3);
   await expect(page.getByText("2 quotes with 3 line items.")).toBeVisible();
 
   await page.getByRole("button", { name: /^Batch defaults/ }).click();
