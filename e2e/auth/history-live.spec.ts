@@ -1,16 +1,8 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { pasteText } from "../clipboard.ts";
-import { csrfHeader, signIn } from "./sign-in-helpers.ts";
+import { csrfHeader, personPage } from "./sign-in-helpers.ts";
 
 const QUOTES = 700;
-
-async function personPage(browser: Browser, baseURL: string | undefined, login: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const page = await context.newPage();
-  await signIn(page, login);
-  return page;
-}
 
 async function setLatency(admin: Page, latencyMs: number): Promise<void> {
   const response = await admin.request.post("/api/simulator/faults", {

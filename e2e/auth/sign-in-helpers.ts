@@ -1,4 +1,4 @@
-import { type BrowserContext, expect, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 
 /** Through the test provider's own pages: its login form (any password), then its consent form. */
 export async function signIn(page: Page, login: string): Promise<void> {
@@ -17,4 +17,17 @@ export async function signIn(page: Page, login: string): Promise<void> {
 export async function csrfHeader(context: BrowserContext): Promise<Record<string, string>> {
   const cookie = (await context.cookies()).find((candidate) => candidate.name === "qbc_csrf");
   return { "x-qbc-csrf": cookie?.value ?? "" };
+}
+
+/** A browser of someone else: its own cookies, storage and sign-in. */
+export async function personPage(
+  browser: Browser,
+  baseURL: string | undefined,
+  login: string,
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  await signIn(page, login);
+  return page;
 }

@@ -1,15 +1,6 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { pasteText } from "../clipboard.ts";
-import { csrfHeader, signIn } from "./sign-in-helpers.ts";
-
-/** A browser of someone else: its own cookies, storage and sign-in. */
-async function personPage(browser: Browser, baseURL: string | undefined, login: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const page = await context.newPage();
-  await signIn(page, login);
-  return page;
-}
+import { csrfHeader, personPage } from "./sign-in-helpers.ts";
 
 test("an admin sees a submitter's submission in History with who sent it; a viewer reads it and cannot submit", async ({
   browser,
