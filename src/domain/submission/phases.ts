@@ -161,9 +161,9 @@ export function lineOutcomes(
 ): Map<RowId, Map<LineId, LineProgress>> {
   const byRow = new Map<RowId, Map<LineId, LineProgress>>();
   for (const [rowId, lineId, outcome] of outcomes) {
-    let lines = byRow.get(rowId);
-    if (!lines) byRow.set(rowId, (lines = new Map()));
+    const lines = byRow.get(rowId) ?? new Map<LineId, LineProgress>();
     lines.set(lineId, outcome);
+    byRow.set(rowId, lines);
   }
   return byRow;
 }
