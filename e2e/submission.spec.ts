@@ -7,6 +7,36 @@ async function setFaults(page: Page, faults: Record<string, unknown>): Promise<v
   expect(response.ok()).toBe(true);
 }
 
+/** In the page: whether the submission saved in IndexedDB has a request sent and not yet answered. */
+function savedRequestOnTheWire(): Promise<boolean> {
+  const open = () =>
+    new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open("quote-batch-submissions");
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  const read = (db: IDBDatabase, key: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const request = db.transaction("submissions").objectStore("submissions").get(key);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  return open().then(async (db) => {
+    try {
+      if (!db.objectStoreNames.contains("submissions")) return false;
+      const index = (await read(db, "index")) as { id: string }[] | undefined;
+      const id = index?.[0]?.id;
+      if (!id) return false;
+      const state = (await read(db, `submission:${id}`)) as {
+        requests?: { sentAt?: number; settledAt?: number }[];
+      };
+      return state.requests?.some((r) => r.sentAt !== undefined && r.settledAt === undefined) ?? false;
+    } finally {
+      db.close();
+    }
+  });
+}
+
 test.beforeEach(async ({ context, page }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.request.post("/api/simulator/reset");
@@ -143,15 +173,18 @@ test("leaving mid-submission asks first; after a reload the rows on the wire are
   await expect(grid.getByRole("columnheader", { name: /Quote name/ })).toBeVisible();
   await grid.focus();
   await pasteText(page, grid, "Slow one\t2031-01-01\r\nSlow two\t2031-01-02\r\n");
-  await setFaults(page, { latencyMs: 4000 });
+  // Long enough that the request is still on the wire when the page reloads on a loaded machine.
+  await setFaults(page, { latencyMs: 8000 });
   await page.getByRole("button", { name: "Submit batch" }).click();
   await page
     .getByRole("dialog", { name: "Submit batch" })
     .getByRole("button", { name: "Create 2 quotes" })
     .click();
   await expect(page.getByText("Submitting batch…")).toBeVisible();
-  // Let the progress reach IndexedDB (written at most once a second).
-  await page.waitForTimeout(1500);
+  // The progress reaches IndexedDB at most once a second: wait until it says the request is on the wire.
+  await expect
+    .poll(() => page.evaluate(savedRequestOnTheWire), { intervals: [100], timeout: 6_000 })
+    .toBe(true);
 
   const asked = new Promise<string>((resolve) => {
     page.once("dialog", async (dialog) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FakeClock } from "../../test/fake-clock.ts";
 import {
   applyResult,
+  lineOutcomes,
   nextRequests,
   type PhaseRequest,
   type PhaseResult,
@@ -54,8 +55,13 @@ describe("nextRequests", () => {
     progress = applyResult(progress, {
       kind: "lines",
       outcomes: new Map([
-        ["q0-l0", { state: "done", id: "70" }],
-        ["q0-l1", { state: "unknown" }],
+        [
+          "q0",
+          new Map([
+            ["q0-l0", { state: "done", id: "70" }],
+            ["q0-l1", { state: "unknown" }],
+          ]),
+        ],
       ]),
     });
     expect(nextRequests(p, progress).map((r) => r.kind)).toEqual(["reconcile-lines"]);
@@ -77,8 +83,13 @@ describe("nextRequests", () => {
       kind: "lines",
       outcomes: new Map([
         [
-          "q0-l0",
-          { state: "failed", error: { category: "VALIDATION_ERROR", message: "quantity must be > 0" } },
+          "q0",
+          new Map([
+            [
+              "q0-l0",
+              { state: "failed", error: { category: "VALIDATION_ERROR", message: "quantity must be > 0" } },
+            ],
+          ]),
         ],
       ]),
     });
@@ -195,8 +206,9 @@ async function drive(p: PlannedQuote[], hubspot: ReturnType<typeof fakeQuoteHubs
         );
         return {
           kind: "lines",
-          outcomes: new Map(
+          outcomes: lineOutcomes(
             request.lines.map((l) => [
+              l.rowId,
               l.line.lineId,
               answer === "502"
                 ? { state: "unknown" }

@@ -148,11 +148,25 @@ export function nextRequests(
 /** One answer, already correlated to keys by the caller (trace ids, elimination, or a read). */
 export type PhaseResult =
   | { kind: "quotes"; outcomes: ReadonlyMap<RowId, QuoteProgress["quote"]> }
-  | { kind: "lines"; outcomes: ReadonlyMap<LineId, LineProgress> }
+  /** By quote row, as `reconciled-lines`: folding one answer in touches only its rows (10,000 rows, 300 answers). */
+  | { kind: "lines"; outcomes: ReadonlyMap<RowId, ReadonlyMap<LineId, LineProgress>> }
   | { kind: "publish"; outcomes: ReadonlyMap<RowId, QuoteProgress["publish"]> }
   | { kind: "read-back"; outcomes: ReadonlyMap<RowId, QuoteProgress["readBack"]> }
   /** The line items a quote has in HubSpot, by line key: found ones are done, missing unknown ones are todo. */
   | { kind: "reconciled-lines"; found: ReadonlyMap<RowId, ReadonlyMap<LineId, string>> };
+
+/** Line outcomes grouped by their quote row, for a `lines` result. */
+export function lineOutcomes(
+  outcomes: Iterable<readonly [RowId, LineId, LineProgress]>,
+): Map<RowId, Map<LineId, LineProgress>> {
+  const byRow = new Map<RowId, Map<LineId, LineProgress>>();
+  for (const [rowId, lineId, outcome] of outcomes) {
+    const lines = byRow.get(rowId) ?? new Map<LineId, LineProgress>();
+    lines.set(lineId, outcome);
+    byRow.set(rowId, lines);
+  }
+  return byRow;
+}
 
 export function applyResult(progress: readonly QuoteProgress[], result: PhaseResult): QuoteProgress[] {
   return progress.map((p) => applyOne(p, result));
@@ -165,16 +179,11 @@ function applyOne(p: QuoteProgress, result: PhaseResult): QuoteProgress {
       return outcome ? { ...p, quote: outcome } : p;
     }
     case "lines": {
-      let changed = false;
+      const outcomes = result.outcomes.get(p.rowId);
+      if (!outcomes) return p;
       const lines: Record<LineId, LineProgress> = { ...p.lines };
-      for (const lineId of Object.keys(p.lines)) {
-        const outcome = result.outcomes.get(lineId);
-        if (outcome) {
-          lines[lineId] = outcome;
-          changed = true;
-        }
-      }
-      return changed ? { ...p, lines } : p;
+      for (const [lineId, outcome] of outcomes) if (lineId in lines) lines[lineId] = outcome;
+      return { ...p, lines };
     }
     case "publish": {
       const outcome = result.outcomes.get(p.rowId);

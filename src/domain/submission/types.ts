@@ -180,6 +180,11 @@ export const SubmissionState = z.object({
       archived: z.number(),
       failed: z.number(),
       message: z.string().optional(),
+      /**
+       * The person's sign-in ended mid-undo: what was not archived waits (nothing was sent for it), and
+       * "Resume" archives the rest once they sign in again. `signIn`: where signing in starts (OIDC).
+       */
+      paused: z.object({ at: z.number(), signIn: z.string().optional() }).optional(),
     })
     .optional(),
 });

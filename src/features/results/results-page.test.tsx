@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
 import { applyQueueEvent, createSubmission, finishSubmission } from "../../domain/submission/state.ts";
+import type { SubmissionState } from "../../domain/submission/types.ts";
 import { LanguageProvider } from "../../i18n/language-provider.tsx";
 import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
@@ -60,10 +61,11 @@ function renderResults(
   edit: (row: ReturnType<typeof createRow>) => ReturnType<typeof createRow> = (row) => row,
   skipped: Parameters<typeof fixture>[0] = [],
   language: "en" | "ja" = "en",
+  adjust: (state: SubmissionState) => SubmissionState = (state) => state,
 ) {
   const { state, rows } = fixture(skipped);
   const store = new SubmissionStore();
-  store.show(state);
+  store.show(adjust(state));
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <LanguageProvider initialLanguage={language} browserLocales={[language]} timeZone="Asia/Tokyo">
@@ -93,6 +95,29 @@ describe("ResultsPage", () => {
     expect(within(table).getAllByText("作成済み").length).toBeGreaterThan(0);
     expect(screen.getByRole("button", { name: "失敗した行を再試行（1）" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "不明な行を照合（1）" })).toBeInTheDocument();
+  });
+
+  it("an undo paused by a sign-out says what was archived and offers signing in, then Resume, not a second Undo", async () => {
+    const user = userEvent.setup();
+    const paused = { startedAt: NOW + 1_000, quotes: 1, lineItems: 0, archived: 0, failed: 0 };
+    const { store } = renderResults(undefined, [], "en", (state) => ({
+      ...state,
+      undo: { ...paused, paused: { at: Date.now() + 60_000, signIn: "/auth/login" } },
+    }));
+    const alert = await screen.findByText(/sign-in ended while the quotes were being archived: 0 of 1/);
+    expect(alert).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Sign in again" })).toHaveAttribute(
+      "href",
+      expect.stringMatching(/^\/auth\/login\?returnTo=/),
+    );
+    expect(screen.queryByRole("button", { name: /^Undo: archive/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Resume" }));
+    await waitFor(() => expect(store.getSnapshot().current?.undo?.finishedAt).toBeDefined());
+    expect(store.getSnapshot().current?.undo).toMatchObject({
+      archived: 1,
+      quotes: 1,
+      startedAt: NOW + 1_000,
+    });
   });
 
   it("shows one line per row with outcome, linked id, error category, message and property", () => {

@@ -30,6 +30,8 @@ export function ResultsPage() {
   const format = useFormat();
   // A viewer reads results; sending again and reconciling are a submitter's (the server refuses them too).
   const canAct = !useLacks("submitter");
+  // Archiving is the admin's (docs/decisions/034); the server refuses it to anyone else.
+  const canUndo = !useLacks("admin");
 
   if (!state || !summary) {
     return <EmptyState title={t("results.empty.title")}>{t("results.empty.body")}</EmptyState>;
@@ -178,7 +180,16 @@ export function ResultsPage() {
           {t("results.incomplete.body")}
         </Alert>
       ) : null}
-      <UndoOutcome state={state} {...(undoneCount === undefined ? {} : { focusKey: undoneCount })} />
+      <UndoOutcome
+        state={state}
+        {...(undoneCount === undefined ? {} : { focusKey: undoneCount })}
+        onResume={
+          canUndo
+            ? () => void submission.undo().finally(() => setUndoneCount((count) => (count ?? 0) + 1))
+            : undefined
+        }
+        resumeDisabled={running}
+      />
       {state.phases?.system === "cpq" ? (
         <Alert tone="info" title={t("results.cpq.title")}>
           {t("results.cpq.body")}

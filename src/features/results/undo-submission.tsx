@@ -7,11 +7,13 @@ import { useFormat } from "../../i18n/language-provider.tsx";
 import { personName } from "../../i18n/person-name.ts";
 import { type Translate, useT } from "../../i18n/use-t.ts";
 import { useMe } from "../../lib/api/get-me.ts";
+import { signedOutUndo } from "../../lib/submission/signed-out-stop.ts";
 import type { UseSubmission } from "../../lib/submission/use-submission.ts";
 import { hasRole } from "../../server/identity.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
+import { SignedOutAlert } from "../../ui/signed-out-alert.tsx";
 
 /**
  * "Undo": archive the quotes this submission created, after a confirmation that says exactly what goes
@@ -31,7 +33,8 @@ export function UndoSubmission({
   const [open, setOpen] = useState(false);
   const me = useMe();
   const { quotes, lineItems } = undoPlan(state);
-  if (quotes.length === 0) return null;
+  // A paused undo goes on from its own "Resume" (UndoOutcome): one way on at a time.
+  if (quotes.length === 0 || state.undo?.paused) return null;
   // The server lets only admins archive (docs/decisions/034): say so instead of a refusal after the click.
   const allowed = !me.data || hasRole(me.data.user.role, "admin");
   if (!allowed) return <p className="results-hint">{t("undo.adminOnly", { count: quotes.length })}</p>;
@@ -79,7 +82,18 @@ export function UndoSubmission({
  * What an undo did, once it ran (or while it runs). With `focusKey` set (a new value per finished undo) it
  * takes focus, after the confirmation dialog has closed: the user's next step is reading what happened.
  */
-export function UndoOutcome({ state, focusKey }: { state: SubmissionState; focusKey?: number }) {
+export function UndoOutcome({
+  state,
+  focusKey,
+  onResume,
+  resumeDisabled,
+}: {
+  state: SubmissionState;
+  focusKey?: number;
+  /** Archives what an undo paused by a sign-out left (without it, the person may not act). */
+  onResume?: (() => void) | undefined;
+  resumeDisabled?: boolean;
+}) {
   const t = useT();
   const format = useFormat();
   const ref = useRef<HTMLDivElement>(null);
@@ -88,9 +102,22 @@ export function UndoOutcome({ state, focusKey }: { state: SubmissionState; focus
     if (focusKey !== undefined) ref.current?.focus();
   }, [focusKey]);
   if (!undo) return null;
+  const signedOut = signedOutUndo(state);
   return (
     <div ref={ref} tabIndex={-1} className="results-undo-outcome">
-      <UndoOutcomeText undo={undo} t={t} format={format} />
+      {signedOut ? (
+        <SignedOutAlert
+          signInHref={signedOut.signInHref}
+          onResume={onResume}
+          {...(resumeDisabled === undefined ? {} : { resumeDisabled })}
+        >
+          {signedOut.inThisPage
+            ? t("undo.paused.body", { archived: undo.archived, total: undo.quotes })
+            : t("undo.paused.resumeBody", { left: undo.quotes - undo.archived - undo.failed })}
+        </SignedOutAlert>
+      ) : (
+        <UndoOutcomeText undo={undo} t={t} format={format} />
+      )}
     </div>
   );
 }

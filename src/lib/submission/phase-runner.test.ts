@@ -241,6 +241,37 @@ describe("complete quotes through the proxy and the simulator", () => {
     expect(state.requests.some((r) => r.kind === "reconcile-lines")).toBe(true);
   });
 
+  it("a sign-in that ends during undo pauses it; signed in again, the same undo archives the rest", async () => {
+    const auth = signedInFront(3_600);
+    const env = setup({}, { limit: 5, front: auth.front });
+    auth.signIn();
+    await submit(env, 1_400, 0, false);
+    // A fresh 10 s session and 5 requests per 10 s: 14 archives take more than one window, so the last ones
+    // reach the server after the session ended.
+    auth.signIn(10);
+    let state = await env.clock.run(env.store.undo(env.runner, "sam@example.com"));
+    expect(state.undo).toMatchObject({ quotes: 1_400, failed: 0, paused: { signIn: "/auth/login" } });
+    expect(state.undo?.finishedAt).toBeUndefined();
+    const archivedFirst = state.undo?.archived ?? 0;
+    expect(archivedFirst).toBeGreaterThan(0);
+    expect(archivedFirst).toBeLessThan(1_400);
+    expect(state.rows.filter((row) => row.archived === true)).toHaveLength(archivedFirst);
+    const refused = state.requests.filter((r) => r.kind === "archive" && r.httpStatus === 401);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((r) => r.phase === "not-sent")).toBe(true);
+    const startedAt = state.undo?.startedAt;
+
+    auth.signIn(3_600);
+    state = await env.clock.run(env.store.undo(env.runner, "sam@example.com"));
+    expect(state.undo).toMatchObject({ quotes: 1_400, archived: 1_400, failed: 0, startedAt });
+    expect(state.undo?.paused).toBeUndefined();
+    expect(state.undo?.finishedAt).toBeDefined();
+    expect(env.simulator.createdQuotes().every((quote) => quote.archivedAt !== undefined)).toBe(true);
+    // Only what was left was asked for: 14 archives answered in all, none twice.
+    const archives = state.requests.filter((r) => r.kind === "archive" && r.phase === "complete");
+    expect(archives).toHaveLength(14);
+  });
+
   it("undo archives the quotes this submission created, and their line items go with them", async () => {
     const env = setup();
     await submit(env, 150, 2, false);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createSubmission } from "../../domain/submission/state.ts";
 import type { SubmissionState } from "../../domain/submission/types.ts";
-import { signedOutStop } from "./signed-out-stop.ts";
+import { signedOutStop, signedOutUndo } from "./signed-out-stop.ts";
 
 const base = createSubmission({
   id: "s",
@@ -42,5 +42,20 @@ describe("signedOutStop", () => {
       inThisPage: false,
       signInHref: undefined,
     });
+  });
+});
+
+describe("signedOutUndo", () => {
+  const undo = { startedAt: 1_000, quotes: 300, lineItems: 900, archived: 100, failed: 0 };
+  it("is nothing for an undo that runs, finished, or was never started", () => {
+    expect(signedOutUndo(base, 0)).toBeUndefined();
+    expect(signedOutUndo({ ...base, undo: { ...undo, finishedAt: 5_000 } }, 0)).toBeUndefined();
+  });
+
+  it("paused in this page: sign in again; paused before this page loaded: resume", () => {
+    const paused = { ...base, undo: { ...undo, paused: { at: 5_000, signIn: "/auth/login" } } };
+    expect(signedOutUndo(paused, 2_000)).toMatchObject({ inThisPage: true });
+    expect(signedOutUndo(paused, 2_000)?.signInHref).toMatch(/^\/auth\/login\?returnTo=/);
+    expect(signedOutUndo(paused, 9_000)).toEqual({ inThisPage: false, signInHref: undefined });
   });
 });

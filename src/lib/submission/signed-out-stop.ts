@@ -19,8 +19,21 @@ export function signedOutStop(
 ): SignedOutStop | undefined {
   const reason = state?.stopReason;
   if (reason?.kind !== "signed-out") return undefined;
-  const inThisPage = (state?.finishedAt ?? Number.POSITIVE_INFINITY) >= pageLoadedAt;
-  return { inThisPage, signInHref: inThisPage ? (signInHref(reason.signIn) ?? currentPage()) : undefined };
+  return signedOutAt(state?.finishedAt ?? Number.POSITIVE_INFINITY, reason.signIn, pageLoadedAt);
+}
+
+/** The undo on screen paused because its sender's sign-in ended (the same rule as a paused submission). */
+export function signedOutUndo(
+  state: SubmissionState | undefined,
+  pageLoadedAt: number = globalThis.performance?.timeOrigin ?? 0,
+): SignedOutStop | undefined {
+  const paused = state?.undo?.paused;
+  return paused ? signedOutAt(paused.at, paused.signIn, pageLoadedAt) : undefined;
+}
+
+function signedOutAt(at: number, signIn: string | undefined, pageLoadedAt: number): SignedOutStop {
+  const inThisPage = at >= pageLoadedAt;
+  return { inThisPage, signInHref: inThisPage ? (signInHref(signIn) ?? currentPage()) : undefined };
 }
 
 /** Behind a reverse proxy, loading the page again is what signs in. */
