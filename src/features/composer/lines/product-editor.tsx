@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
+import { useFormat } from "../../../i18n/language-provider.tsx";
 import { useT } from "../../../i18n/use-t.ts";
 import { describeApiError } from "../../../lib/api/api-error.ts";
 import { type ProductSummary, searchProductsQuery } from "../../../lib/api/search-products.ts";
@@ -30,6 +31,7 @@ export function ProductEditor(props: EditorProps & { directory: ProductDirectory
   const { value, seed, onCommit, onCancel, directory } = props;
   const current = directory.product(value);
   const t = useT();
+  const format = useFormat();
   const [text, setText] = useState(seed ?? (current ? current.name : value));
   const [active, setActive] = useState(0);
   const term = useDebounced(text);
@@ -131,7 +133,7 @@ export function ProductEditor(props: EditorProps & { directory: ProductDirectory
               if (event.key === "Enter") pick(product, "none");
             }}
           >
-            {productLabel(product, t)}
+            {productLabel(product, t, format)}
           </div>
         ))}
       </div>
