@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, test } from "@playwright/test";
 import { pasteText } from "../clipboard.ts";
 import { cp932Encoder, dropFile } from "../files.ts";
 
