@@ -169,6 +169,29 @@ test.describe("at 1280×720", () => {
     await expectNoAxeViolations(page, "properties");
   });
 
+  test("the page keeps room below its content for the dock: nothing stays under a notice", async ({ page }) => {
+    await openComposer(page);
+    const rows = Array.from({ length: 3 }, (_, n) => `Quote ${n + 1},2031-01-01,JPY`).join("\n");
+    const dialog = await importByPaste(page, `Quote name,Expiration date,Currency\n${rows}\n`);
+    await dialog.getByRole("button", { name: EN.next }).click();
+    await dialog.getByRole("button", { name: "Import 3 rows" }).click();
+    // A warning stays until dismissed.
+    const notice = page.getByRole("region", { name: "Notifications" }).locator(".ui-dock__toast");
+    await expect(notice).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    for (const name of ["Add line item", "Delete line items"]) {
+      const button = await page.getByRole("button", { name }).boundingBox();
+      const toast = await notice.boundingBox();
+      if (!button || !toast) throw new Error(`${name} or the notice is not laid out`);
+      const overlaps =
+        button.x < toast.x + toast.width &&
+        button.x + button.width > toast.x &&
+        button.y < toast.y + toast.height &&
+        button.y + button.height > toast.y;
+      expect(overlaps, `${name} under the notice`).toBe(false);
+    }
+  });
+
   test("a notice never covers the active cell (WCAG 2.4.11)", async ({ page }) => {
     const grid = await openComposer(page);
     // A warning notice stays until dismissed; 40 rows put the last ones at the bottom of the grid.
