@@ -13,6 +13,7 @@ import { Journal } from "../src/server/journal/journal.ts";
 import { createNodeApp } from "../src/server/node-app.ts";
 import { createProxy } from "../src/server/proxy.ts";
 import { TokenLimiters } from "../src/server/rate-limiter.ts";
+import { httpUpstream } from "../src/server/upstream.ts";
 import { createSimulator, SIMULATOR_TOKEN } from "../src/simulator/simulator.ts";
 import { freePort, percentile, printReport, round } from "./lib/app-server.ts";
 
@@ -63,8 +64,9 @@ async function serveProxy(upstreamOrigin: string, journalled: boolean, port = 0)
   const journal = journalled ? await openBenchJournal() : undefined;
   const proxy = createProxy({
     ...(journal ? { journal } : {}),
-    // The same upstream call as `main.ts` uses for api.hubapi.com.
-    upstream: (request) => fetch(request),
+    // The same upstream client as `main.ts` uses for api.hubapi.com (or BENCH_UPSTREAM=fetch, for an A/B).
+    upstream:
+      process.env.BENCH_UPSTREAM === "fetch" ? (request) => fetch(request) : httpUpstream(upstreamOrigin),
     upstreamOrigin,
     upstreamName: "simulator",
     token: SIMULATOR_TOKEN,

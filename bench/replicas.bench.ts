@@ -8,6 +8,7 @@ import { openPostgres } from "../src/server/db/pg-database.ts";
 import { Journal } from "../src/server/journal/journal.ts";
 import { createProxy } from "../src/server/proxy.ts";
 import { SharedTokenLimiters } from "../src/server/shared-rate-limiter.ts";
+import { httpUpstream } from "../src/server/upstream.ts";
 import { createSimulator, SIMULATOR_TOKEN } from "../src/simulator/simulator.ts";
 import { printReport, round } from "./lib/app-server.ts";
 
@@ -47,7 +48,8 @@ async function serveReplica(upstreamOrigin: string) {
   exitWithParent();
   const db = await openPostgres(databaseUrl() ?? "", { searchPath: process.env.BENCH_SCHEMA ?? "public" });
   const proxy = createProxy({
-    upstream: (request) => fetch(request),
+    // As `main.ts` reaches HubSpot.
+    upstream: httpUpstream(upstreamOrigin),
     upstreamOrigin,
     upstreamName: "simulator",
     token: SIMULATOR_TOKEN,

@@ -130,7 +130,11 @@ async function nodeSend(url: string, request: QueueRequest, signal: AbortSignal)
   } catch (error) {
     const code =
       error instanceof Error && error.cause instanceof Error ? Reflect.get(error.cause, "code") : undefined;
-    return { kind: "no-answer", sent: code === "ECONNREFUSED" ? "no" : "maybe", message: String(error) };
+    return {
+      kind: "no-answer",
+      sent: code === "ECONNREFUSED" ? "no" : "maybe",
+      message: { code: "unexpected", detail: String(error) },
+    };
   }
 }
 

@@ -4,6 +4,7 @@ import type { IssueMessage } from "../domain/validation/issue.ts";
 import { ASSOCIATION_TARGET_TYPES } from "../hubspot/association-catalogue.ts";
 import type { Formatter } from "./format.ts";
 import { useFormat } from "./language-provider.tsx";
+import { submissionText } from "./submission-text.ts";
 import { type MessageValues, type Translate, useT } from "./use-t.ts";
 
 /** A domain problem (validation) or a file problem (import): both are a code with values. */
@@ -40,6 +41,8 @@ export function issueText(t: Translate, format: Formatter): IssueText {
           UNQUOTED_LISTS.has(key) ? value : value.map((item) => t("paste.quoted", { name: item })),
         );
     }
+    if ("cause" in message && message.cause !== undefined)
+      values.reason = submissionText(t, format)(message.cause);
     const type = ASSOCIATION_TARGET_TYPES.find((target) => target === message.values?.object);
     const line = "line" in message ? message.line : undefined;
     if (type) {

@@ -15,6 +15,7 @@ import { createNodeApp } from "./node-app.ts";
 import { createProxy, type ProxyOptions } from "./proxy.ts";
 import { TokenLimiters } from "./rate-limiter.ts";
 import { SharedTokenLimiters } from "./shared-rate-limiter.ts";
+import { httpUpstream } from "./upstream.ts";
 
 /** `npm start` / `npm run serve`: the built app and the token-holding proxy on one origin. */
 function loadEnvOrExit(): ServerEnv {
@@ -62,7 +63,7 @@ function proxyOptions(): ProxyOptions {
   if (env.token) {
     return {
       ...common,
-      upstream: (request) => fetch(request),
+      upstream: httpUpstream(env.hubspotApiBase),
       upstreamName: "hubspot",
       upstreamOrigin: env.hubspotApiBase,
       token: env.token,

@@ -61,27 +61,6 @@ const CATEGORY: Record<ProxyErrorKind, string> = {
 /** The header that tells a proxy-made error from one HubSpot sent (HubSpot also answers 502 and 504). */
 export { PROXY_ERROR_HEADER } from "../hubspot/endpoints.ts";
 
-const NEVER_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
-
-/** Whether a failed upstream fetch is known not to have sent the request (Node puts the code on `cause`). */
-export function failedBeforeSending(error: unknown): boolean {
-  const cause = error instanceof Error ? error.cause : undefined;
-  const code = cause instanceof Error && "code" in cause ? cause.code : undefined;
-  return typeof code === "string" && NEVER_SENT_CODES.has(code);
-}
-
-/**
- * Whether a thrown upstream error is the network failing (fetch's `TypeError`: "fetch failed" with a socket
- * code on `cause`, or "terminated" mid-body), rather than a bug inside the upstream. Only the first may have
- * reached HubSpot and left the outcome unknown; the second is a 500 that echoes nothing of the exception.
- */
-export function isNetworkFailure(error: unknown): boolean {
-  if (!(error instanceof TypeError)) return false;
-  const cause = error.cause;
-  const hasCode = cause instanceof Error && "code" in cause && typeof cause.code === "string";
-  return hasCode || /^(fetch failed|terminated)\b/.test(error.message);
-}
-
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
@@ -127,23 +106,24 @@ const DROPPED = new Set([
   "www-authenticate",
 ]);
 
-export function filterUpstreamHeaders(upstream: Headers, token: string): Headers {
-  const named = new Set(
-    (upstream.get("connection") ?? "")
-      .split(",")
-      .map((name) => name.trim().toLowerCase())
-      .filter(Boolean),
-  );
+/** The upstream's headers that may reach the browser. `upstream`: name/value pairs, e.g. a `Headers`. */
+export function filterUpstreamHeaders(upstream: Iterable<readonly [string, string]>, token: string): Headers {
+  const pairs = [...upstream];
+  const named = new Set<string>();
+  for (const [key, value] of pairs) {
+    if (key.toLowerCase() !== "connection") continue;
+    for (const name of value.split(",")) if (name.trim()) named.add(name.trim().toLowerCase());
+  }
   const out = new Headers();
-  upstream.forEach((value, key) => {
+  for (const [key, value] of pairs) {
     const name = key.toLowerCase();
-    if (HOP_BY_HOP.has(name) || DROPPED.has(name) || named.has(name)) return;
-    if (name.startsWith("access-control-")) return;
+    if (HOP_BY_HOP.has(name) || DROPPED.has(name) || named.has(name)) continue;
+    if (name.startsWith("access-control-")) continue;
     // `x-proxy-*` is this proxy's own vocabulary (e.g. "not forwarded, safe to resend"): an upstream must not forge it.
-    if (name.startsWith("x-proxy-")) return;
-    if (containsSecret(value, token)) return;
+    if (name.startsWith("x-proxy-")) continue;
+    if (containsSecret(value, token)) continue;
     out.append(name, value);
-  });
+  }
   return out;
 }
 

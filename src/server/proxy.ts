@@ -6,20 +6,19 @@ import { journalWrite, type Sent } from "./journal/journal-write.ts";
 import { writeRouteOf } from "./journal/write-route.ts";
 import { BoundedLimiters, LimiterBusy, type QueueBounds } from "./limiter-bounds.ts";
 import { originHost } from "./origin-host.ts";
-import { BODY_TIMEOUT_MS, MAX_BODY_BYTES, readBodyInTime, readStreamAtMost } from "./proxy-body.ts";
-import {
-  failedBeforeSending,
-  filterUpstreamHeaders,
-  isNetworkFailure,
-  jsonResponse,
-  NULL_BODY_STATUSES,
-  proxyError,
-  redact,
-} from "./proxy-http.ts";
+import { BODY_TIMEOUT_MS, MAX_BODY_BYTES, readBodyInTime } from "./proxy-body.ts";
+import { filterUpstreamHeaders, jsonResponse, NULL_BODY_STATUSES, proxyError, redact } from "./proxy-http.ts";
 import { LimiterWaitAborted, type Release, TokenLimiters } from "./rate-limiter.ts";
 import { LimiterUnavailable } from "./shared-rate-limiter.ts";
 import { handleSimulatorControl, type SimulatorControl } from "./simulator-control.ts";
+import {
+  fetchHandlerUpstream,
+  type UpstreamAnswer,
+  type UpstreamClient,
+  UpstreamNetworkError,
+} from "./upstream.ts";
 
+/** An upstream in this process: a Fetch handler (the simulator, a test's fake of HubSpot). */
 export type Upstream = (request: Request) => Promise<Response>;
 
 /** Who is calling, as the auth layer resolved it (without sign-in: `LOCAL_USER`). */
@@ -40,8 +39,11 @@ export type ApiRoute = (
 ) => Promise<Response | undefined>;
 
 export interface ProxyOptions {
-  /** HubSpot itself (`fetch`) or the simulator's `fetch`. Receives absolute URLs on `upstreamOrigin`. */
-  upstream: Upstream;
+  /**
+   * HubSpot over HTTP (`httpUpstream`, pooled) or a Fetch handler in this process (the simulator's `fetch`).
+   * Receives absolute URLs on `upstreamOrigin`.
+   */
+  upstream: Upstream | UpstreamClient;
   upstreamName: "simulator" | "hubspot";
   /** The private app token. Added to every forwarded request; never sent to the browser or logged. */
   token: string;
@@ -85,7 +87,6 @@ export interface ProxyOptions {
  */
 export function createProxy(options: ProxyOptions): ProxyHandler {
   const {
-    upstream,
     token,
     timeoutMs = 30_000,
     upstreamOrigin = "https://api.hubapi.com",
@@ -94,6 +95,8 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     maxResponseBytes = MAX_RESPONSE_BYTES,
     clock = systemClock,
   } = options;
+  const upstream =
+    typeof options.upstream === "function" ? fetchHandlerUpstream(options.upstream) : options.upstream;
   const limiters = options.limiters ?? new TokenLimiters({ perTenSeconds: options.perTenSeconds, clock });
   // The bounds estimate Retry-After from the limit; a shared (replica) limiter knows no `perTenSeconds` of its own.
   const bounded = new BoundedLimiters(
@@ -192,53 +195,52 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     });
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
-    const upstreamRequest = new Request(`${upstreamOrigin}${hubspotPath}${search}`, {
+    const call = {
       method,
+      url: `${upstreamOrigin}${hubspotPath}${search}`,
       headers,
       body,
       signal: controller.signal,
-      // A redirect is not HubSpot's answer: following it would resend a POST somewhere else, or report a
-      // request that HubSpot did receive as never sent when the redirect's target is down.
-      redirect: "manual",
-    });
+    };
     try {
       // Races the timer, not only the signal: an upstream that ignores aborts must still end in a 504.
-      const response = await Promise.race([upstream(upstreamRequest), timedOut]);
-      if (response === "timeout") return timeout(method, hubspotPath);
-      if (response.status >= 300 && response.status < 400) {
-        await response.body?.cancel().catch(() => undefined);
-        const note = `HubSpot answered with a redirect (${response.status}), which the proxy does not follow. The request may or may not have been applied.`;
-        log(`${method} ${hubspotPath} → 502: upstream redirect ${response.status}`);
+      const answer = await Promise.race([upstream.send(call), timedOut]);
+      if (answer === "timeout") return timeout(method, hubspotPath);
+      // A redirect is not HubSpot's answer: following it would resend a POST somewhere else, or report a
+      // request that HubSpot did receive as never sent when the redirect's target is down.
+      if (answer.status >= 300 && answer.status < 400) {
+        await answer.discard();
+        const note = `HubSpot answered with a redirect (${answer.status}), which the proxy does not follow. The request may or may not have been applied.`;
+        log(`${method} ${hubspotPath} → 502: upstream redirect ${answer.status}`);
         return { response: proxyError("upstream-redirect", note), outcome: { kind: "unknown", note } };
       }
-      const bytes = await Promise.race([readAtMost(response, maxResponseBytes), timedOut]);
+      const bytes = await Promise.race([readAtMost(answer, maxResponseBytes), timedOut]);
       if (bytes === "timeout") return timeout(method, hubspotPath);
       if (bytes === "too-large") {
         const note = `HubSpot's answer was larger than ${Math.round(maxResponseBytes / 1024 / 1024)} MB, so the proxy did not pass it on. The request may or may not have been applied.`;
         log(`${method} ${hubspotPath} → 502: upstream answer over ${maxResponseBytes} bytes`);
         return { response: proxyError("upstream-too-large", note), outcome: { kind: "unknown", note } };
       }
-      if (response.status >= 500) log(`${method} ${hubspotPath} → upstream ${response.status}`);
+      if (answer.status >= 500) log(`${method} ${hubspotPath} → upstream ${answer.status}`);
       const text = redact(new TextDecoder().decode(bytes), token);
-      const headers = filterUpstreamHeaders(response.headers, token);
+      const headers = filterUpstreamHeaders(answer.headers, token);
       return {
-        response: new Response(NULL_BODY_STATUSES.has(response.status) ? null : text, {
-          status: response.status,
-          statusText: response.statusText,
+        response: new Response(NULL_BODY_STATUSES.has(answer.status) ? null : text, {
+          status: answer.status,
           headers,
         }),
-        outcome: { kind: "answered", status: response.status, headers, text },
+        outcome: { kind: "answered", status: answer.status, headers, text },
       };
     } catch (error) {
       if (controller.signal.aborted) return timeout(method, hubspotPath);
       const reason = error instanceof Error ? error.message : String(error);
-      if (!isNetworkFailure(error)) {
+      if (!(error instanceof UpstreamNetworkError)) {
         log(`${method} ${hubspotPath} → 500: the upstream threw: ${reason}`);
         const note = "The upstream failed unexpectedly. The request may or may not have been applied.";
         return { response: unexpected(), outcome: { kind: "unknown", note } };
       }
       log(`${method} ${hubspotPath} → 502 after ${clock.now() - started} ms: ${reason}`);
-      if (failedBeforeSending(error)) {
+      if (error.neverSent) {
         const note = `HubSpot could not be reached (${redact(reason, token)}). The request was not sent; it is safe to send again.`;
         const response = proxyError("upstream-unreachable", note);
         response.headers.set(NOT_FORWARDED_HEADER, "1");
@@ -315,14 +317,29 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
 export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** The body's bytes, or `"too-large"` as soon as more than `maxBytes` arrived (the rest is not read). */
-async function readAtMost(response: Response, maxBytes: number): Promise<Uint8Array | "too-large"> {
-  const declared = Number(response.headers.get("content-length") ?? "0");
+async function readAtMost(answer: UpstreamAnswer, maxBytes: number): Promise<Uint8Array | "too-large"> {
+  const declared = Number(answer.headers.find(([name]) => name === "content-length")?.[1] ?? "0");
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
+    await answer.discard();
     return "too-large";
   }
-  if (!response.body) return new Uint8Array(0);
-  return (await readStreamAtMost(response.body, maxBytes)) ?? "too-large";
+  if (!answer.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  // Leaving the loop early cancels the body (and, over HTTP, the connection).
+  for await (const chunk of answer.body) {
+    total += chunk.byteLength;
+    if (total > maxBytes) return "too-large";
+    chunks.push(chunk);
+  }
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /** A refusal made before anything was sent: the submission queue may send it again without a duplicate. */

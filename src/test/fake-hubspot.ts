@@ -79,7 +79,7 @@ export function fakeHubspot(options: FakeHubspotOptions) {
     await clock.sleep(half);
     const now = clock.now();
     if (reply.kind === "drop" && reply.sent === "no")
-      return { kind: "no-answer", sent: "no", message: "ECONNREFUSED" };
+      return { kind: "no-answer", sent: "no", message: { code: "unexpected", detail: "ECONNREFUSED" } };
     if (options.limit) {
       const { max, intervalMs } = options.limit;
       const recent = arrivals.filter((at) => at > now - intervalMs);
@@ -102,13 +102,14 @@ export function fakeHubspot(options: FakeHubspotOptions) {
     }
     if (reply.kind === "hang") {
       await clock.sleep(10 * 60_000, signal);
-      return { kind: "no-answer", sent: "maybe", message: "aborted" };
+      return { kind: "no-answer", sent: "maybe", message: { code: "stoppedBeforeAnswer" } };
     }
     let body: unknown;
     if (reply.kind === "ok") body = apply(request);
     else if (reply.kind === "drop" || reply.apply) apply(request);
     await clock.sleep(half);
-    if (reply.kind === "drop") return { kind: "no-answer", sent: "maybe", message: "connection reset" };
+    if (reply.kind === "drop")
+      return { kind: "no-answer", sent: "maybe", message: { code: "connectionLost" } };
     if (reply.kind === "status") return answered(reply.status, reply.body ?? {}, reply.headers ?? {});
     const hasErrors = typeof body === "object" && body !== null && "errors" in body;
     return answered(hasErrors ? 207 : 201, body, {});

@@ -59,7 +59,7 @@ export function proxiedSimulator(options: ProxiedSimulatorOptions = {}) {
         body: text ? JSON.parse(text) : undefined,
       };
     } catch (error) {
-      return { kind: "no-answer", sent: "maybe", message: String(error) };
+      return { kind: "no-answer", sent: "maybe", message: { code: "unexpected", detail: String(error) } };
     }
   };
 
@@ -73,7 +73,7 @@ export function proxiedSimulator(options: ProxiedSimulatorOptions = {}) {
     call: (_id, _requestId, path, body, signal) => post(path, body, signal),
     read: async (request) => {
       const answer = await post(hubspotPaths.quotesBatchRead, request);
-      if (answer.kind !== "answered") throw new Error(answer.message);
+      if (answer.kind !== "answered") throw new Error(JSON.stringify(answer.message));
       return BatchResponse.parse(answer.body);
     },
   };

@@ -8,21 +8,33 @@ import {
 } from "../../hubspot/endpoints.ts";
 import { ApiErrorBody, ERROR_CATEGORIES, RateLimitErrorBody } from "../../hubspot/errors.ts";
 import type { HeaderReader, SendResult } from "./send-result.ts";
+import {
+  hubspotSaid,
+  type InnerMessage,
+  type LeafMessage,
+  type SubmissionMessage,
+} from "./submission-message.ts";
 
 export const MIN_LOCKED_WAIT_MS = 2_000;
 
 /** What the queue does with one answer (or the lack of one). */
 export type Verdict =
   | { kind: "batch"; status: number; response: BatchResponse }
-  | { kind: "rate-limited"; waitMs: number; message: string }
-  | { kind: "locked"; waitMs: number; message: string }
-  | { kind: "resend"; reason: "not-applied" | "server-unreachable"; message: string }
-  | { kind: "unknown"; status?: number; message: string }
-  | { kind: "rejected"; status: number; body: ApiErrorBody | undefined; category: string; message: string }
-  | { kind: "stop-auth"; status: 401 | 403; category: string; message: string }
+  | { kind: "rate-limited"; waitMs: number; message: LeafMessage }
+  | { kind: "locked"; waitMs: number; message: LeafMessage }
+  | { kind: "resend"; reason: "not-applied" | "server-unreachable"; message: LeafMessage }
+  | { kind: "unknown"; status?: number; message: InnerMessage }
+  | {
+      kind: "rejected";
+      status: number;
+      body: ApiErrorBody | undefined;
+      category: string;
+      message: LeafMessage;
+    }
+  | { kind: "stop-auth"; status: 401 | 403; category: string; message: SubmissionMessage }
   /** The person's own sign-in ended (the proxy's 401, not HubSpot's): nothing was forwarded. */
-  | { kind: "signed-out"; message: string; signIn?: string }
-  | { kind: "stop-daily"; message: string };
+  | { kind: "signed-out"; message: SubmissionMessage; signIn?: string }
+  | { kind: "stop-daily"; message: SubmissionMessage };
 
 export function classify(result: SendResult, now: number, defaultIntervalMs: number): Verdict {
   if (result.kind === "no-answer") {
@@ -38,13 +50,18 @@ export function classify(result: SendResult, now: number, defaultIntervalMs: num
     return {
       kind: "unknown",
       status,
-      message: `HubSpot answered ${status} with a body that could not be read.`,
+      message: { code: "unreadableBody", status },
     };
   }
   if (status === 429) return rateLimited(headers, body, now, defaultIntervalMs);
   const error = ApiErrorBody.safeParse(body);
   const data = error.success ? error.data : undefined;
-  const message = data?.message ?? `HubSpot answered ${status}.`;
+  // The app's own server (it marks its answers; HubSpot cannot) is worded by kind, in the viewer's language.
+  const proxyKind = headers.get(PROXY_ERROR_HEADER);
+  const message: LeafMessage =
+    proxyKind === null
+      ? hubspotSaid(data?.message, { code: "answered", status })
+      : { code: "proxy", kind: proxyKind, status };
   if (status === 423) {
     const waitMs = Math.max(MIN_LOCKED_WAIT_MS, retryAfterMs(headers, now) ?? 0);
     return { kind: "locked", waitMs, message };
@@ -64,14 +81,13 @@ export function classify(result: SendResult, now: number, defaultIntervalMs: num
     return {
       kind: "unknown",
       status,
-      message: `HubSpot answered ${status} after the request was sent: ${message}`,
+      message: { code: "afterSent", status, cause: message },
     };
   }
   return { kind: "rejected", status, body: data, category: data?.category ?? `HTTP_${status}`, message };
 }
 
-export const SIGNED_OUT_MESSAGE =
-  "Your sign-in ended, so the app's server sent nothing more to HubSpot. Nothing was lost: sign in again, then resume to send the rest.";
+export const SIGNED_OUT_MESSAGE: SubmissionMessage = { code: "signedOut" };
 
 /**
  * The proxy's own 401 for a session that is over: marked by `x-proxy-error: unauthenticated`, a header HubSpot
@@ -90,14 +106,8 @@ export function signedOutAnswer(result: SendResult): Extract<Verdict, { kind: "s
 function rateLimited(headers: HeaderReader, body: unknown, now: number, defaultIntervalMs: number): Verdict {
   const parsed = RateLimitErrorBody.safeParse(body);
   const policy = parsed.success ? parsed.data.policyName : undefined;
-  const message = parsed.success ? parsed.data.message : "HubSpot's rate limit was reached.";
-  if (policy === "DAILY") {
-    return {
-      kind: "stop-daily",
-      message:
-        "HubSpot's daily API limit for this account is used up. The rest of the batch was not sent; send it tomorrow (the limit resets at midnight).",
-    };
-  }
+  const message = hubspotSaid(parsed.success ? parsed.data.message : undefined, { code: "rateLimited" });
+  if (policy === "DAILY") return { kind: "stop-daily", message: { code: "dailyLimit" } };
   const interval = Number(headers.get(RATE_LIMIT_HEADERS.intervalMs));
   const windowMs = Number.isFinite(interval) && interval > 0 ? interval : defaultIntervalMs;
   return { kind: "rate-limited", waitMs: retryAfterMs(headers, now) ?? windowMs, message };
@@ -113,8 +123,6 @@ export function retryAfterMs(headers: HeaderReader, now: number): number | undef
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function authMessage(status: 401 | 403, message: string): string {
-  return status === 401
-    ? `HubSpot rejected the access token (${message}). Nothing more was sent. Set a valid HUBSPOT_ACCESS_TOKEN, restart the server and retry.`
-    : `The HubSpot private app lacks a permission for creating quotes (${message}). Nothing more was sent. Add the quotes write scope in HubSpot and retry.`;
+function authMessage(status: 401 | 403, cause: LeafMessage): SubmissionMessage {
+  return { code: status === 401 ? "token" : "scope", cause };
 }

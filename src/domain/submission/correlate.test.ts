@@ -153,7 +153,7 @@ describe("batch statuses other than COMPLETE", () => {
     (status) => {
       const updates = correlate(request, { status, results: [], startedAt: at, completedAt: at });
       expect(updates.every((u) => u.outcome === "unknown")).toBe(true);
-      expect(updates[0]?.error?.message).toContain(status);
+      expect(updates[0]?.error?.message).toEqual({ code: "unaccounted", batchStatus: status });
     },
   );
 });
@@ -173,14 +173,14 @@ describe("rejectRows", () => {
         ],
       },
       "VALIDATION_ERROR",
-      "Invalid input",
+      { code: "hubspot", text: "Invalid input" },
       (id) => ({ a: 1, b: 2, c: 3 })[id],
     );
     expect(updates[1]).toMatchObject({
       outcome: "failed",
-      error: { message: "bad date", propertyName: "hs_expiration_date" },
+      error: { message: { code: "hubspot", text: "bad date" }, propertyName: "hs_expiration_date" },
     });
-    expect(updates[0]?.error?.message).toContain("because of row 2");
+    expect(updates[0]?.error?.message).toEqual({ code: "wholeRequest", rows: [2] });
   });
 });
 

@@ -4,6 +4,7 @@ import type { ApiErrorBody, StandardError } from "../../hubspot/errors.ts";
 import type { RowId } from "../batch/row.ts";
 import { unaccountedMessage } from "./batch-status.ts";
 import { propertyOfError, readableMessage } from "./error-property.ts";
+import { hubspotSaid, type LeafMessage } from "./submission-message.ts";
 import type { QueueRequest, RowError, RowUpdate } from "./types.ts";
 
 export interface CorrelateOptions {
@@ -138,7 +139,9 @@ function sameInput(a: QuoteCreateInput, b: QuoteCreateInput): boolean {
 
 export function rowErrorOf(error: StandardError | ApiErrorBody, fallbackCategory = "ERROR"): RowError {
   const propertyName = propertyOfError(error);
-  const message = readableMessage(error.message ?? "HubSpot did not create this quote.");
+  const message = hubspotSaid(error.message === undefined ? undefined : readableMessage(error.message), {
+    code: "notCreated",
+  });
   const category = error.category ?? fallbackCategory;
   return propertyName ? { category, message, propertyName } : { category, message };
 }
@@ -147,7 +150,7 @@ function combineErrors(errors: StandardError[]): RowError {
   const first = rowErrorOf(errors[0]!);
   const messages = [...new Set(errors.map((e) => readableMessage(e.message ?? "")))].filter(Boolean);
   if (messages.length <= 1) return first;
-  return { category: first.category, message: `One of these applies to this row: ${messages.join(" / ")}` };
+  return { category: first.category, message: { code: "hubspotSeveral", texts: messages } };
 }
 
 /**
@@ -158,7 +161,7 @@ export function rejectRows(
   request: QueueRequest,
   body: ApiErrorBody | undefined,
   category: string,
-  message: string,
+  message: LeafMessage,
   rowNumberOf: (rowId: RowId) => number | undefined = () => undefined,
 ): RowUpdate[] {
   const named = new Map<RowId, RowError>();
@@ -174,14 +177,7 @@ export function rejectRows(
     const own = named.get(rowId);
     if (own) return { rowId, outcome: "failed", error: own };
     if (culprits.length === 0) return { rowId, outcome: "failed", error: rowError };
-    const numbers = culprits.map((id) => rowNumberOf(id) ?? "?").join(", ");
-    return {
-      rowId,
-      outcome: "failed",
-      error: {
-        category,
-        message: `Not created: HubSpot refused the whole request because of row ${numbers}. Fix that row, then retry failed rows.`,
-      },
-    };
+    const rows = culprits.map(rowNumberOf).filter((n): n is number => n !== undefined);
+    return { rowId, outcome: "failed", error: { category, message: { code: "wholeRequest", rows } } };
   });
 }

@@ -63,67 +63,90 @@ const cases: [string, Verdict, QueueEntry, Expected][] = [
   ],
   [
     "429 ten-secondly: everything pauses, resent, not a resend",
-    { kind: "rate-limited", waitMs: 10_000, message: "limit" },
+    { kind: "rate-limited", waitMs: 10_000, message: { code: "rateLimited" } },
     fresh,
     { kind: "requeue", waitMs: 10_000, reason: "rate-limit", pauseAll: true, countsAsResend: false },
   ],
   [
     "423: that request waits",
-    { kind: "locked", waitMs: 2_000, message: "locked" },
+    { kind: "locked", waitMs: 2_000, message: { code: "answered", status: 423 } },
     fresh,
     { kind: "requeue", waitMs: 2_000, reason: "locked", pauseAll: false, countsAsResend: false },
   ],
   [
     "not forwarded, first time: 1 s backoff",
-    { kind: "resend", reason: "not-applied", message: "refused" },
+    {
+      kind: "resend",
+      reason: "not-applied",
+      message: { code: "proxy", kind: "upstream-unreachable", status: 502 },
+    },
     fresh,
     { kind: "requeue", waitMs: 1_000, reason: "not-applied", pauseAll: false, countsAsResend: true },
   ],
   [
     "not forwarded, fourth resend: 8 s backoff",
-    { kind: "resend", reason: "server-unreachable", message: "refused" },
+    {
+      kind: "resend",
+      reason: "server-unreachable",
+      message: { code: "proxy", kind: "upstream-unreachable", status: 502 },
+    },
     { request, resends: 3 },
     { kind: "requeue", waitMs: 8_000, reason: "server-unreachable", pauseAll: false, countsAsResend: true },
   ],
   [
     "not forwarded, resends used up: not sent, stop",
-    { kind: "resend", reason: "not-applied", message: "refused" },
+    {
+      kind: "resend",
+      reason: "not-applied",
+      message: { code: "proxy", kind: "upstream-unreachable", status: 502 },
+    },
     { request, resends: 5 },
     { kind: "settle", phase: "failed", outcomes: ["not-sent", "not-sent"], stop: "server-unreachable" },
   ],
   [
     "502 after sending: unknown, never resent",
-    { kind: "unknown", status: 502, message: "bad gateway" },
+    { kind: "unknown", status: 502, message: { code: "answered", status: 502 } },
     fresh,
     { kind: "settle", phase: "unknown", outcomes: ["unknown", "unknown"] },
   ],
   [
     "no answer: unknown, and the server is probed",
-    { kind: "unknown", message: "dropped" },
+    { kind: "unknown", message: { code: "connectionLost" } },
     fresh,
     { kind: "settle", phase: "unknown", outcomes: ["unknown", "unknown"], offline: true },
   ],
   [
     "400: rows failed",
-    { kind: "rejected", status: 400, body: undefined, category: "VALIDATION_ERROR", message: "bad" },
+    {
+      kind: "rejected",
+      status: 400,
+      body: undefined,
+      category: "VALIDATION_ERROR",
+      message: { code: "hubspot", text: "bad" },
+    },
     fresh,
     { kind: "settle", phase: "failed", outcomes: ["failed", "failed"] },
   ],
   [
     "401: failed, stop",
-    { kind: "stop-auth", status: 401, category: "INVALID_AUTHENTICATION", message: "token" },
+    {
+      kind: "stop-auth",
+      status: 401,
+      category: "INVALID_AUTHENTICATION",
+      message: { code: "token", cause: { code: "hubspot", text: "expired" } },
+    },
     fresh,
     { kind: "settle", phase: "failed", outcomes: ["failed", "failed"], stop: "auth" },
   ],
   [
     "signed out: not sent (nothing was forwarded), stop to resume after signing in",
-    { kind: "signed-out", message: "Your sign-in ended", signIn: "/auth/login" },
+    { kind: "signed-out", message: { code: "signedOut" }, signIn: "/auth/login" },
     fresh,
     { kind: "settle", phase: "not-sent", outcomes: ["not-sent", "not-sent"], stop: "signed-out" },
   ],
   [
     "429 daily: not sent, stop",
-    { kind: "stop-daily", message: "daily" },
+    { kind: "stop-daily", message: { code: "dailyLimit" } },
     fresh,
     { kind: "settle", phase: "failed", outcomes: ["not-sent", "not-sent"], stop: "daily-limit" },
   ],
@@ -135,7 +158,11 @@ describe("decide(entry, verdict, policy)", () => {
   });
 
   it("a signed-out stop keeps where signing in starts, and the rows say why they were not sent", () => {
-    const decision = decide(fresh, { kind: "signed-out", message: "ended", signIn: "/auth/login" }, policy);
+    const decision = decide(
+      fresh,
+      { kind: "signed-out", message: { code: "signedOut" }, signIn: "/auth/login" },
+      policy,
+    );
     expect(decision).toMatchObject({
       stop: { kind: "signed-out", signIn: "/auth/login" },
       rows: [{ error: { category: "SIGNED_OUT" } }, { error: { category: "SIGNED_OUT" } }],
@@ -164,5 +191,32 @@ describe("decide(entry, verdict, policy)", () => {
       maybeCreated: new Set(["a"]),
     });
     expect(shape(decision)).toEqual({ kind: "settle", phase: "complete", outcomes: ["created", "exists"] });
+  });
+
+  it("words nothing itself: the rows carry codes (with what HubSpot or the proxy said inside)", () => {
+    const gaveUp = decide(
+      { request, resends: 5 },
+      { kind: "resend", reason: "not-applied", message: { code: "proxy", kind: "busy", status: 503 } },
+      policy,
+    );
+    expect(gaveUp).toMatchObject({
+      rows: [{ error: { category: "UNREACHABLE", message: { code: "gaveUp", tries: 6 } } }, {}],
+      stop: {
+        kind: "server-unreachable",
+        message: { code: "gaveUp", cause: { code: "proxy", kind: "busy" } },
+      },
+    });
+    const unknown = decide(
+      fresh,
+      { kind: "unknown", message: { code: "noAnswerWithin", seconds: 120 } },
+      policy,
+    );
+    expect(unknown).toMatchObject({
+      rows: [
+        { error: { message: { code: "mayExist", cause: { code: "noAnswerWithin", seconds: 120 } } } },
+        {},
+      ],
+      note: { code: "noAnswerWithin", seconds: 120 },
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { RowId } from "../batch/row.ts";
 import type { Verdict } from "./classify.ts";
 import { correlate, rejectRows } from "./correlate.ts";
+import type { SubmissionMessage } from "./submission-message.ts";
 import type { BatchInfo, QueueRequest, RowUpdate, StopReason, WaitReason } from "./types.ts";
 
 /** What the queue knows about one request between attempts. */
@@ -26,7 +27,7 @@ export interface Settle {
   rows: readonly RowUpdate[];
   httpStatus?: number;
   batch?: BatchInfo;
-  note?: string;
+  note?: SubmissionMessage;
   stop?: StopReason;
   /** No answer at all: pause sending until the server answers a health probe. */
   offline?: boolean;
@@ -37,7 +38,7 @@ export interface Requeue {
   kind: "requeue";
   waitMs: number;
   reason: WaitReason;
-  note: string;
+  note: SubmissionMessage;
   /** A 429: nothing at all may be sent before the wait is over. */
   pauseAll: boolean;
   /** It counts against `maxResends`. */
@@ -77,7 +78,11 @@ export function decide(entry: QueueEntry, verdict: Verdict, policy: QueuePolicy)
       return requeue(verdict.waitMs, "locked", verdict.message);
     case "resend": {
       if (entry.resends >= policy.maxResends) {
-        const message = `Not sent: HubSpot could not be reached after ${entry.resends + 1} tries (${verdict.message}). Check the server and the network, then retry the rows not sent.`;
+        const message: SubmissionMessage = {
+          code: "gaveUp",
+          tries: entry.resends + 1,
+          cause: verdict.message,
+        };
         return {
           kind: "settle",
           phase: "failed",
@@ -95,12 +100,7 @@ export function decide(entry: QueueEntry, verdict: Verdict, policy: QueuePolicy)
         kind: "settle",
         phase: "unknown",
         ...(verdict.status === undefined ? { offline: true } : { httpStatus: verdict.status }),
-        rows: mark(
-          entry,
-          "unknown",
-          "UNKNOWN_OUTCOME",
-          `${verdict.message} HubSpot may have created this quote: reconcile before sending it again.`,
-        ),
+        rows: mark(entry, "unknown", "UNKNOWN_OUTCOME", { code: "mayExist", cause: verdict.message }),
         note: verdict.message,
       };
     case "rejected":
@@ -149,7 +149,7 @@ export function decide(entry: QueueEntry, verdict: Verdict, policy: QueuePolicy)
 function requeue(
   waitMs: number,
   reason: WaitReason,
-  note: string,
+  note: SubmissionMessage,
   flags: { pauseAll?: boolean; countsAsResend?: boolean } = {},
 ): Requeue {
   return {
@@ -166,7 +166,7 @@ function mark(
   entry: QueueEntry,
   outcome: RowUpdate["outcome"],
   category: string,
-  message: string,
+  message: SubmissionMessage,
 ): RowUpdate[] {
   return entry.request.rowIds.map((rowId) => ({ rowId, outcome, error: { category, message } }));
 }

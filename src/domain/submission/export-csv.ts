@@ -1,4 +1,5 @@
 import { quoteSummaryOf, syncQuotes } from "./quote-phases.ts";
+import type { StoredMessage } from "./submission-message.ts";
 import type { RowOutcome, SubmissionState } from "./types.ts";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -60,6 +61,8 @@ export interface ResultsWords {
   outcome(outcome: RowOutcome | "skipped"): string;
   yesNo(value: boolean): string;
   phase(phase: IncompletePhase): string;
+  /** A row's message (a code, or older saves' text) in the same language. */
+  message(message: StoredMessage): string;
 }
 
 /** A results table for any file format: numbers stay numbers (a workbook keeps them as such). */
@@ -106,7 +109,7 @@ export function resultsTable(state: SubmissionState, words: ResultsWords): Resul
       row.hubspotId ?? "",
       words.outcome(row.outcome),
       row.error?.category ?? "",
-      row.error?.message ?? "",
+      row.error ? words.message(row.error.message) : "",
       row.error?.propertyName ?? "",
       ...(withPhases ? phaseCells() : []),
     ]);

@@ -3,6 +3,7 @@ import { MAX_BATCH_INPUTS } from "../../hubspot/limits.ts";
 import { QuoteSystem } from "../../hubspot/quote-system.ts";
 import type { LineId, RowId } from "../batch/row.ts";
 import { chunk } from "./chunk.ts";
+import { StoredMessage } from "./submission-message.ts";
 
 /**
  * A submission of complete quotes as phases per quote row (docs/decisions/033): 1. create the quote (DRAFT,
@@ -31,7 +32,7 @@ export type PlannedQuote = z.infer<typeof PlannedQuote>;
 export const StepState = z.enum(["todo", "done", "failed", "unknown"]);
 export type StepState = z.infer<typeof StepState>;
 
-export const StepError = z.object({ category: z.string(), message: z.string() });
+export const StepError = z.object({ category: z.string(), message: StoredMessage });
 export type StepError = z.infer<typeof StepError>;
 
 export const LineProgress = z.object({

@@ -91,7 +91,7 @@ describe("submission queue", () => {
           : { kind: "ok" },
     });
     expect(summary.counts).toMatchObject({ failed: 100, created: 50 });
-    expect(state.rows[0]?.error?.message).toBe("Too many inputs");
+    expect(state.rows[0]?.error?.message).toEqual({ code: "hubspot", text: "Too many inputs" });
   });
 
   it.each([401, 403])("stops on %i with a clear reason and marks nothing created", async (status) => {

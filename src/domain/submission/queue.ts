@@ -129,11 +129,13 @@ export function runQueue(options: QueueOptions): QueueHandle {
     const abortSend = new AbortController();
     const stopTimer = new AbortController();
     const answer = await Promise.race([
-      options
-        .send(entry.request, abortSend.signal)
-        .catch(
-          (error: unknown): SendResult => ({ kind: "no-answer", sent: "maybe", message: String(error) }),
-        ),
+      options.send(entry.request, abortSend.signal).catch(
+        (error: unknown): SendResult => ({
+          kind: "no-answer",
+          sent: "maybe",
+          message: { code: "unexpected", detail: String(error) },
+        }),
+      ),
       clock.sleep(timeoutMs, stopTimer.signal).then((): "timed-out" => "timed-out"),
     ]);
     stopTimer.abort();
@@ -143,7 +145,7 @@ export function runQueue(options: QueueOptions): QueueHandle {
       result = {
         kind: "no-answer",
         sent: "maybe",
-        message: `No answer within ${Math.round(timeoutMs / 1000)} s.`,
+        message: { code: "noAnswerWithin", seconds: Math.round(timeoutMs / 1000) },
       };
     } else result = answer;
     const now = clock.now();
@@ -161,11 +163,7 @@ export function runQueue(options: QueueOptions): QueueHandle {
         return;
       }
       if (clock.now() - offlineSince >= maxOfflineMs) {
-        return stop({
-          kind: "server-unreachable",
-          message:
-            "The app's server stopped answering. The rest of the batch was not sent; check the server, then retry the rows not sent.",
-        });
+        return stop({ kind: "server-unreachable", message: { code: "serverStopped" } });
       }
       await nap(delay);
       delay = Math.min(delay * 2, 10_000);

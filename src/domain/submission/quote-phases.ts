@@ -16,6 +16,7 @@ import {
   type StepError,
   startProgress,
 } from "./phases.ts";
+import { hubspotSaid } from "./submission-message.ts";
 import type { RowResult, SubmissionState } from "./types.ts";
 
 /**
@@ -160,7 +161,9 @@ export function readBackBody(quotes: readonly { quoteId: string }[]) {
 function errorOf(error: StandardError): StepError {
   return {
     category: error.category ?? "ERROR",
-    message: readableMessage(error.message ?? "HubSpot refused this without saying why."),
+    message: hubspotSaid(error.message === undefined ? undefined : readableMessage(error.message), {
+      code: "refusedNoReason",
+    }),
   };
 }
 

@@ -58,8 +58,8 @@ export function reconcileFindings(
 export interface ManualCheck {
   from: string;
   to: string;
+  /** Every unknown row; the UI names the first few and counts the rest. */
   rows: { rowNumber: number; title: string }[];
-  instructions: string;
 }
 
 /**
@@ -75,17 +75,9 @@ export function manualCheck(state: SubmissionState): ManualCheck | undefined {
   const ends = requests.map((r) => r.settledAt ?? r.sentAt ?? state.finishedAt ?? state.createdAt);
   const from = new Date(Math.min(...starts) - 60_000).toISOString();
   const to = new Date(Math.max(...ends) + 5 * 60_000).toISOString();
-  const titles = rows
-    .slice(0, 5)
-    .map((row) => `"${row.title || `row ${row.rowNumber}`}"`)
-    .join(", ");
-  const more = rows.length > 5 ? ` and ${rows.length - 5} more` : "";
   return {
     from,
     to,
     rows: rows.map((row) => ({ rowNumber: row.rowNumber, title: row.title })),
-    instructions:
-      `In HubSpot, open Quotes and filter by "Create date" between ${from} and ${to} (UTC). ` +
-      `Look for quotes titled ${titles}${more}. Mark each row you find as created and each you do not find as not created; only rows marked not created are sent again.`,
   };
 }

@@ -1,3 +1,5 @@
+import type { LeafMessage } from "./submission-message.ts";
+
 /** Enough of `Headers` for the queue: tests pass a plain object wrapper, the app real `Headers`. */
 export interface HeaderReader {
   get(name: string): string | null;
@@ -13,7 +15,7 @@ export type SendResult =
       kind: "no-answer";
       /** `no`: failed before a byte left (connection refused); `maybe`: dropped, timed out, or cannot tell. */
       sent: "no" | "maybe";
-      message: string;
+      message: LeafMessage;
     };
 
 export function headersOf(record: Record<string, string>): HeaderReader {

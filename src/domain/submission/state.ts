@@ -170,12 +170,11 @@ export function interruptSubmission(state: SubmissionState, now: number): Submis
       next = updateRequest(next, request.id, (r) => ({
         ...r,
         phase: "unknown",
-        note: "The page was closed while this request was on its way.",
+        note: { code: "pageClosedRequest" },
       }));
       next = setRowsOf(next, request.id, "unknown", (row) => row.outcome === "pending", {
         category: "UNKNOWN_OUTCOME",
-        message:
-          "The page was closed while this row was being sent; HubSpot may have created it. Reconcile before sending it again.",
+        message: { code: "pageClosedRow" },
       });
     } else if (request.phase === "queued" || request.phase === "waiting") {
       next = updateRequest(next, request.id, (r) => ({ ...r, phase: "not-sent" }));

@@ -36,7 +36,7 @@ export function rowOutcomeIssues(state: SubmissionState | undefined): Map<RowId,
     const message =
       row.outcome === "unknown"
         ? issue("hubspot.unknown")
-        : issue("hubspot.rejected", { reason: row.error?.message ?? "" });
+        : { ...issue("hubspot.rejected"), cause: row.error?.message ?? "" };
     issues.set(row.rowId, [
       {
         rowId: row.rowId,

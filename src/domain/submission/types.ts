@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BatchStatus, type QuoteCreateInput } from "../../hubspot/batch-create.ts";
 import type { RowId } from "../batch/row.ts";
 import { PhaseState } from "./phases.ts";
+import { StoredMessage, type SubmissionMessage } from "./submission-message.ts";
 
 /**
  * The submission as it is shown and persisted: declared once, here, as zod schemas; storage parses what it
@@ -34,7 +35,8 @@ export const FINAL_OUTCOMES: readonly RowOutcome[] = [
 
 export const RowError = z.object({
   category: z.string(),
-  message: z.string(),
+  /** A code the UI words in the viewer's language (older saves: English text). */
+  message: StoredMessage,
   /** The property HubSpot complained about, when it said (context) or when the message names it. */
   propertyName: z.string().optional(),
 });
@@ -115,23 +117,23 @@ export const RequestRecord = z.object({
   sentAt: z.number().optional(),
   settledAt: z.number().optional(),
   /** A short note for the per-request table: "Timed out after 120 s", "HubSpot answered 502". */
-  note: z.string().optional(),
+  note: StoredMessage.optional(),
 });
 export type RequestRecord = z.infer<typeof RequestRecord>;
 
 export const StopReason = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("daily-limit"), message: z.string() }),
+  z.object({ kind: z.literal("daily-limit"), message: StoredMessage }),
   z.object({
     kind: z.literal("auth"),
     status: z.union([z.literal(401), z.literal(403)]),
-    message: z.string(),
+    message: StoredMessage,
   }),
-  z.object({ kind: z.literal("server-unreachable"), message: z.string() }),
+  z.object({ kind: z.literal("server-unreachable"), message: StoredMessage }),
   /**
    * The person's sign-in ended mid-run: what was not sent stays "not sent" (the proxy forwarded nothing), and
    * the run resumes once they sign in again. `signIn`: where signing in starts (OIDC), from the proxy's answer.
    */
-  z.object({ kind: z.literal("signed-out"), message: z.string(), signIn: z.string().optional() }),
+  z.object({ kind: z.literal("signed-out"), message: StoredMessage, signIn: z.string().optional() }),
 ]);
 export type StopReason = z.infer<typeof StopReason>;
 
@@ -184,7 +186,7 @@ export const SubmissionState = z.object({
       lineItems: z.number(),
       archived: z.number(),
       failed: z.number(),
-      message: z.string().optional(),
+      message: StoredMessage.optional(),
       /**
        * The person's sign-in ended mid-undo: what was not archived waits (nothing was sent for it), and
        * "Resume" archives the rest once they sign in again. `signIn`: where signing in starts (OIDC).
@@ -228,7 +230,7 @@ export type QueueEvent =
       reason: WaitReason;
       ms: number;
       at: number;
-      note: string;
+      note: SubmissionMessage;
       httpStatus?: number;
     }
   | {
@@ -239,7 +241,7 @@ export type QueueEvent =
       httpStatus?: number;
       batch?: BatchInfo;
       rows: readonly RowUpdate[];
-      note?: string;
+      note?: SubmissionMessage;
     }
   | { type: "unsent"; requestIds: readonly string[]; outcome: "canceled" | "not-sent"; at: number }
   | { type: "pacing"; waiting: boolean; until?: number; at: number }

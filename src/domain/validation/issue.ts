@@ -1,5 +1,6 @@
 import type { ColumnKey } from "../batch/columns.ts";
 import type { LineId, RowId } from "../batch/row.ts";
+import type { StoredMessage } from "../submission/submission-message.ts";
 
 export type IssueSeverity = "error" | "warning";
 
@@ -46,6 +47,8 @@ export interface IssueMessage {
   readonly values?: IssueValues;
   /** A line item's position (1-based): the UI says "Line 3: …" before the message. */
   readonly line?: number;
+  /** What a submission said about the row (`hubspot.rejected`): the UI words it as the message's `reason`. */
+  readonly cause?: StoredMessage;
 }
 
 /** `issue(code, values)`: an IssueMessage without the object noise at every call. */

@@ -46,7 +46,7 @@ export function ExportResults({
     setBusy(true);
     setFailed(undefined);
     try {
-      const file = await buildResultsExport(state, choice, t);
+      const file = await buildResultsExport(state, choice, t, format);
       if (file.unmappable) setHeld(file);
       else save(file);
     } catch (error) {

@@ -6,8 +6,9 @@ import {
   tableCsv,
 } from "../../domain/submission/export-csv.ts";
 import type { SubmissionState } from "../../domain/submission/types.ts";
-import { fileTimestamp } from "../../i18n/format.ts";
+import { type Formatter, fileTimestamp } from "../../i18n/format.ts";
 import type { MessageId } from "../../i18n/messages.ts";
+import { submissionText } from "../../i18n/submission-text.ts";
 import type { Translate } from "../../i18n/use-t.ts";
 
 export type ExportFormat = "csv-utf8" | "csv-cp932" | "xlsx";
@@ -40,8 +41,10 @@ const PHASE_MESSAGES = {
 } as const satisfies Record<Parameters<ResultsWords["phase"]>[0], MessageId>;
 
 /** The export's headers and status words in the UI's language: the same words the Results table shows. */
-export function resultsWords(t: Translate): ResultsWords {
+export function resultsWords(t: Translate, formatter: Formatter): ResultsWords {
+  const message = submissionText(t, formatter);
   return {
+    message,
     column: (column) => t(COLUMN_MESSAGES[column]),
     outcome: (outcome) => t(outcome === "skipped" ? "export.outcome.skipped" : `outcome.${outcome}`),
     yesNo: (value) => t(value ? "common.yes" : "common.no"),
@@ -70,8 +73,9 @@ export async function buildResultsExport(
   state: SubmissionState,
   format: ExportFormat,
   t: Translate,
+  formatter: Formatter,
 ): Promise<ExportFile> {
-  const table = resultsTable(state, resultsWords(t));
+  const table = resultsTable(state, resultsWords(t, formatter));
   const base = `quote-results-${fileTimestamp(state.createdAt)}`;
   if (format === "xlsx") {
     const { xlsxBytes } = await import("../../lib/export/xlsx-file.ts");

@@ -1,9 +1,12 @@
 import type { RowId } from "../../domain/batch/row.ts";
 import type { ManualCheck } from "../../domain/submission/reconcile.ts";
 import type { RowOutcome, SubmissionState } from "../../domain/submission/types.ts";
+import { useFormat } from "../../i18n/language-provider.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
+
+const SHOWN_TITLES = 5;
 
 type Mark = (updates: ReadonlyMap<RowId, { outcome: RowOutcome }>) => void;
 
@@ -19,11 +22,23 @@ export function ManualCheckPanel({
 }) {
   const unknown = state.rows.filter((row) => row.outcome === "unknown");
   const t = useT();
+  const format = useFormat();
   const markAll = (outcome: RowOutcome) => onMark(new Map(unknown.map((row) => [row.rowId, { outcome }])));
   return (
     <section className="results-manual" aria-label={t("manual.label")}>
       <Alert tone="warning" title={t("manual.title")}>
-        {check.instructions}
+        {t("manual.instructions", {
+          from: format.dateTime(check.from),
+          to: format.dateTime(check.to),
+          titles: format.list(
+            check.rows.slice(0, SHOWN_TITLES).map((row) =>
+              t("submission.msg.quoted", {
+                text: row.title || t("manual.untitled", { row: row.rowNumber }),
+              }),
+            ),
+          ),
+          more: Math.max(0, check.rows.length - SHOWN_TITLES),
+        })}
       </Alert>
       {unknown.length > 0 ? (
         <>

@@ -1,6 +1,7 @@
 import type { Attempt, RequestRecord, SubmissionState } from "../../domain/submission/types.ts";
 import type { Formatter } from "../../i18n/format.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
+import { useSubmissionText } from "../../i18n/submission-text.ts";
 import { type Translate, useT } from "../../i18n/use-t.ts";
 import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
@@ -36,6 +37,7 @@ function attemptsOf(request: RequestRecord): Attempt[] {
 export function RequestsTable({ state }: { state: SubmissionState }) {
   const t = useT();
   const format = useFormat();
+  const text = useSubmissionText();
   const time = (iso: string | undefined) => (iso ? format.time(iso) : "");
   return (
     <ScrollRegion className="results-table-wrap" label={t("requests.tableRegion")}>
@@ -92,7 +94,7 @@ export function RequestsTable({ state }: { state: SubmissionState }) {
               </td>
               <td>{request.numErrors ?? ""}</td>
               <td>{waits(request, t, format)}</td>
-              <td className="results-table__message">{request.note ?? ""}</td>
+              <td className="results-table__message">{text(request.note)}</td>
             </tr>
           ))}
         </tbody>

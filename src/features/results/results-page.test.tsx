@@ -168,7 +168,7 @@ describe("ResultsPage", () => {
     const user = userEvent.setup();
     const { store } = renderResults();
     await user.click(screen.getByRole("button", { name: /Reconcile unknown rows/ }));
-    expect(await screen.findByText(/filter by "Create date" between/)).toHaveTextContent('"Initech"');
+    expect(await screen.findByText(/filter by “Create date” from/)).toHaveTextContent("“Initech”");
     await user.click(screen.getByRole("button", { name: "None were created" }));
     expect(store.getSnapshot().current?.rows[2]?.outcome).toBe("not-sent");
     expect(screen.getByRole("button", { name: /Retry failed rows \(2\)/ })).toBeEnabled();

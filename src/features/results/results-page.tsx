@@ -2,6 +2,7 @@ import { useState } from "react";
 import { incompleteQuotes } from "../../domain/submission/quote-phases.ts";
 import type { ManualCheck } from "../../domain/submission/reconcile.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
+import { useSubmissionText } from "../../i18n/submission-text.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { describeApiError } from "../../lib/api/api-error.ts";
 import { useLacks } from "../../lib/api/get-me.ts";
@@ -27,6 +28,7 @@ export function ResultsPage() {
   const [undoneCount, setUndoneCount] = useState<number | undefined>(undefined);
   const [notice, setNotice] = useState<{ tone: "success" | "warning"; text: string } | undefined>(undefined);
   const t = useT();
+  const text = useSubmissionText();
   const format = useFormat();
   // A viewer reads results; sending again and reconciling are a submitter's (the server refuses them too).
   const canAct = !useLacks("submitter");
@@ -80,7 +82,7 @@ export function ResultsPage() {
       });
       return;
     }
-    if ("instructions" in result) setCheck(result);
+    if ("rows" in result) setCheck(result);
     else {
       setCheck(undefined);
       setNotice({
@@ -161,11 +163,11 @@ export function ResultsPage() {
           tone="danger"
           title={state.stopReason.status === 401 ? t("auth.rejected") : t("results.stop.scope")}
         >
-          {t("results.stop.auth", { message: state.stopReason.message })}
+          {t("results.stop.auth", { message: text(state.stopReason.message) })}
         </Alert>
       ) : state.stopReason ? (
         <Alert tone="danger" title={t("results.stop.title")}>
-          {state.stopReason.message}
+          {text(state.stopReason.message)}
         </Alert>
       ) : null}
       {state.status === "interrupted" ? (

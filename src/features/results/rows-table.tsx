@@ -5,6 +5,7 @@ import type { RowOutcome, RowResult, SubmissionState } from "../../domain/submis
 import { quoteRecordUrl } from "../../hubspot/account.ts";
 import type { QuoteSystem } from "../../hubspot/quote-system.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
+import { type SubmissionText, useSubmissionText } from "../../i18n/submission-text.ts";
 import { type RichValues, type Translate, useT, useTRich } from "../../i18n/use-t.ts";
 import { Button } from "../../ui/button.tsx";
 import { ScrollRegion } from "../../ui/scroll-region.tsx";
@@ -43,10 +44,11 @@ function messageCell(
     id: "rows.existsMessage" | (typeof SETTLED_BY)[keyof typeof SETTLED_BY],
     values: RichValues,
   ) => ReactNode,
+  text: SubmissionText,
 ) {
   if (row.outcome === "exists") return tRich("rows.existsMessage", { id: idCell(state, row) });
   if (row.settledBy) return tRich(SETTLED_BY[row.settledBy], {});
-  return row.error?.message ?? "";
+  return text(row.error?.message);
 }
 
 /**
@@ -123,6 +125,7 @@ const PHASE_MESSAGE = {
 /** What went wrong after the quote was created, at which phase, and what to do. */
 function PhaseProblem({ progress }: { progress: QuoteProgress | undefined }) {
   const t = useT();
+  const text = useSubmissionText();
   if (!progress || progress.quote.state === "failed" || progress.quote.state === "todo") return null;
   const summary = quoteSummaryOf(progress);
   if (summary.complete) return null;
@@ -131,7 +134,7 @@ function PhaseProblem({ progress }: { progress: QuoteProgress | undefined }) {
   if (!summary.failedPhase) return null;
   return (
     <span className="results-table__phase">
-      {t(PHASE_MESSAGE[summary.failedPhase], { reason: summary.error?.message ?? "" })}
+      {t(PHASE_MESSAGE[summary.failedPhase], { reason: text(summary.error?.message) })}
     </span>
   );
 }
@@ -144,6 +147,7 @@ export function RowsTable({ state }: { state: SubmissionState }) {
   const filterId = useId();
   const t = useT();
   const tRich = useTRich();
+  const text = useSubmissionText();
 
   const allRows = useMemo(() => withSkipped(state, t), [state, t]);
   const phases = state.phases;
@@ -246,7 +250,7 @@ export function RowsTable({ state }: { state: SubmissionState }) {
                 {phases ? <QuoteCells progress={progressOf.get(row.rowId)} system={phases.system} /> : null}
                 <td>{row.error?.category ?? ""}</td>
                 <td className="results-table__message">
-                  {messageCell(state, row, tRich)}
+                  {messageCell(state, row, tRich, text)}
                   <PhaseProblem progress={progressOf.get(row.rowId)} />
                 </td>
                 <td>{row.error?.propertyName ?? ""}</td>

@@ -5,6 +5,7 @@ import { environmentName } from "../../i18n/environment-name.ts";
 import type { Formatter } from "../../i18n/format.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
 import { personName } from "../../i18n/person-name.ts";
+import { submissionText } from "../../i18n/submission-text.ts";
 import { type Translate, useT } from "../../i18n/use-t.ts";
 import { useMe } from "../../lib/api/get-me.ts";
 import { signedOutUndo } from "../../lib/submission/signed-out-stop.ts";
@@ -146,7 +147,11 @@ function UndoOutcomeText({
   };
   return undo.failed > 0 ? (
     <Alert tone="warning" title={t("undo.partial.title", { failed: undo.failed })}>
-      {t("undo.partial.body", { ...values, failed: undo.failed, reason: undo.message ?? "" })}
+      {t("undo.partial.body", {
+        ...values,
+        failed: undo.failed,
+        reason: submissionText(t, format)(undo.message),
+      })}
     </Alert>
   ) : (
     <Alert tone="success" title={t("undo.done.title", { count: undo.archived })}>

@@ -1,6 +1,7 @@
 import type { SubmissionSummary } from "../../domain/submission/summary.ts";
 import type { SubmissionState } from "../../domain/submission/types.ts";
 import type { MessageId } from "../../i18n/messages.ts";
+import type { SubmissionText } from "../../i18n/submission-text.ts";
 import type { MessageValues } from "../../i18n/use-t.ts";
 
 /** What the announcements compare between two renders of one submission. */
@@ -30,6 +31,8 @@ export function progressPoint(
   summary: SubmissionSummary,
   running: boolean,
   now: number,
+  /** The stop's message in the listener's language. */
+  text: SubmissionText,
 ): ProgressPoint {
   const { counts } = summary;
   const reason = state.stopReason;
@@ -44,7 +47,12 @@ export function progressPoint(
     notSent: counts.canceled + counts["not-sent"],
     waiting: running && state.rateLimitWaitUntil !== undefined && state.rateLimitWaitUntil > now,
     ...(reason
-      ? { stop: { kind: reason.kind === "daily-limit" ? "rate-limit" : "error", message: reason.message } }
+      ? {
+          stop: {
+            kind: reason.kind === "daily-limit" ? "rate-limit" : "error",
+            message: text(reason.message),
+          },
+        }
       : {}),
   };
 }

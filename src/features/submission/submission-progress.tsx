@@ -4,6 +4,7 @@ import type { SubmissionSummary } from "../../domain/submission/summary.ts";
 import type { SubmissionState } from "../../domain/submission/types.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
 import type { MessageId } from "../../i18n/messages.ts";
+import { useSubmissionText } from "../../i18n/submission-text.ts";
 import { useT, useTRich } from "../../i18n/use-t.ts";
 import { signedOutStop } from "../../lib/submission/signed-out-stop.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -59,6 +60,7 @@ export function SubmissionProgress({
   const waiting = running && state.rateLimitWaitUntil !== undefined && state.rateLimitWaitUntil > now;
   const signedOut = signedOutStop(state);
   const t = useT();
+  const text = useSubmissionText();
   const tRich = useTRich();
   const format = useFormat();
   const duration = (ms: number) => (ms < 1000 ? t("duration.underSecond") : format.duration(ms));
@@ -122,7 +124,7 @@ export function SubmissionProgress({
         </SignedOutAlert>
       ) : state.stopReason ? (
         <Alert tone="danger" title={t("results.stop.title")}>
-          {state.stopReason.message}
+          {text(state.stopReason.message)}
         </Alert>
       ) : null}
       {!running ? (

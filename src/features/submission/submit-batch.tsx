@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { useSubmissionText } from "../../i18n/submission-text.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { useAnnouncer } from "../../lib/announcer/announcer-context.tsx";
 import { useBatchSnapshot } from "../../lib/batch-store-context.tsx";
@@ -98,12 +99,13 @@ function useSubmissionAnnouncements(
 ) {
   const announcer = useAnnouncer();
   const t = useT();
+  const text = useSubmissionText();
   const previous = useRef<ProgressPoint | undefined>(undefined);
   useEffect(() => {
     if (!state || !summary) return;
-    const next = progressPoint(state, summary, running, Date.now());
+    const next = progressPoint(state, summary, running, Date.now(), text);
     const spoken = submissionAnnouncement(previous.current, next);
     previous.current = next;
     if (spoken) announcer.announce(t(spoken.id, spoken.values));
-  }, [state, summary, running, announcer, t]);
+  }, [state, summary, running, announcer, t, text]);
 }

@@ -54,11 +54,11 @@ export async function sendHubspot(
     });
     return { kind: "answered", status: raw.status, headers: raw.headers, body: raw.json };
   } catch (error) {
-    const message =
-      error instanceof ApiError
-        ? "The connection to the app's server was lost while this request was on its way."
-        : "The request was stopped before an answer came.";
-    return { kind: "no-answer", sent: "maybe", message };
+    return {
+      kind: "no-answer",
+      sent: "maybe",
+      message: { code: error instanceof ApiError ? "connectionLost" : "stoppedBeforeAnswer" },
+    };
   }
 }
 

@@ -27,6 +27,11 @@ import {
 } from "../../domain/submission/quote-phases.ts";
 import type { SendResult } from "../../domain/submission/send-result.ts";
 import { addPhaseRequests, applyQueueEvent } from "../../domain/submission/state.ts";
+import {
+  hubspotSaid,
+  type StoredMessage,
+  type SubmissionMessage,
+} from "../../domain/submission/submission-message.ts";
 import type {
   QueueEvent,
   QueueRequest,
@@ -193,7 +198,7 @@ async function createLines(
             update.rowId,
             {
               state: "failed",
-              error: update.error ?? { category: "ERROR", message: "HubSpot refused this line item." },
+              error: update.error ?? { category: "ERROR", message: { code: "lineRefused" } },
             },
           ]);
         else if (update.outcome === "unknown") outcomes.push([rowId, update.rowId, { state: "unknown" }]);
@@ -317,11 +322,16 @@ function retryAfterMs(result: Extract<SendResult, { kind: "answered" }>, fallbac
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : fallback;
 }
 
-function errorOfBody(body: unknown, status: number): StepError {
+/** A step's error as this run writes it: a code (a StepError read back may hold older saves' text). */
+interface NewStepError extends StepError {
+  message: SubmissionMessage;
+}
+
+function errorOfBody(body: unknown, status: number): NewStepError {
   const parsed = ApiErrorBody.safeParse(body);
   return {
     category: parsed.success ? (parsed.data.category ?? `HTTP_${status}`) : `HTTP_${status}`,
-    message: (parsed.success ? parsed.data.message : undefined) ?? `HubSpot answered ${status}.`,
+    message: hubspotSaid(parsed.success ? parsed.data.message : undefined, { code: "answered", status }),
   };
 }
 
@@ -357,7 +367,7 @@ async function call<T>(
     emit({ type: "sending", requestId: id, attempt, at: run.clock.now() });
     const result = await run.io.call(id, path, body, run.signal);
     const at = run.clock.now();
-    let wait: { reason: WaitReason; ms: number; note: string } | undefined;
+    let wait: { reason: WaitReason; ms: number; note: SubmissionMessage } | undefined;
     const signedOut = signedOutAnswer(result);
     if (signedOut) {
       const stop: StopReason = {
@@ -372,9 +382,14 @@ async function call<T>(
         phase: "not-sent",
         httpStatus: 401,
         rows: [],
-        note: stop.message,
+        note: signedOut.message,
       });
-      return { ok: false, unknown: false, error: { category: "SIGNED_OUT", message: stop.message }, stop };
+      return {
+        ok: false,
+        unknown: false,
+        error: { category: "SIGNED_OUT", message: signedOut.message },
+        stop,
+      };
     }
     if (result.kind === "answered") {
       const { status } = result;
@@ -384,7 +399,7 @@ async function call<T>(
           emit({ type: "settled", requestId: id, at, phase: "complete", httpStatus: status, rows: [] });
           return { ok: true, response: parsed.data };
         }
-        const error = { category: "CONTRACT", message: "HubSpot's answer could not be read." };
+        const error: NewStepError = { category: "CONTRACT", message: { code: "answerUnreadable" } };
         emit({
           type: "settled",
           requestId: id,
@@ -397,10 +412,10 @@ async function call<T>(
         return { ok: false, unknown: false, error };
       }
       if (status === 429)
-        wait = { reason: "rate-limit", ms: retryAfterMs(result, 10_000), note: "HubSpot answered 429" };
-      else if (status === 423) wait = { reason: "locked", ms: 2_000, note: "HubSpot answered 423 (locked)" };
+        wait = { reason: "rate-limit", ms: retryAfterMs(result, 10_000), note: { code: "answered", status } };
+      else if (status === 423) wait = { reason: "locked", ms: 2_000, note: { code: "answered", status } };
       else if (status >= 500)
-        wait = { reason: "not-applied", ms: backoff, note: `HubSpot answered ${status}` };
+        wait = { reason: "not-applied", ms: backoff, note: { code: "answered", status } };
       else {
         const error = errorOfBody(result.body, status);
         emit({
@@ -422,7 +437,7 @@ async function call<T>(
     backoff = Math.min(backoff * 2, 10_000);
     await run.clock.sleep(wait.ms, run.signal);
   }
-  const message = "No usable answer after several tries.";
+  const message: SubmissionMessage = { code: "noUsableAnswer" };
   emit({ type: "settled", requestId: id, at: run.clock.now(), phase: "unknown", rows: [], note: message });
   return { ok: false, unknown: true, error: { category: "UNKNOWN_OUTCOME", message } };
 }
@@ -446,7 +461,7 @@ export async function runUndo(run: PhaseRun, by: string | undefined): Promise<Su
   for (let i = 0; i < quotes.length; i += 100) chunks.push(quotes.slice(i, i + 100));
   const archived = new Set<RowId>();
   let failed = 0;
-  let message: string | undefined;
+  let message: StoredMessage | undefined;
   let stop: StopReason | undefined;
   await pool(chunks, run.concurrency, async (chunk) => {
     // Signed out: the rest waits for the person to sign in again (every archive would be refused).

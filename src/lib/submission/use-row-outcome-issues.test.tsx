@@ -42,9 +42,7 @@ describe("useRowOutcomeIssues", () => {
     const { result } = renderHook(() => useRowOutcomeIssues(), { wrapper });
     expect([...result.current.keys()]).toEqual(["r2"]);
     expect(result.current.get("r2")?.[0]).toMatchObject({ columnKey: "hs_status", severity: "error" });
-    expect(result.current.get("r2")?.[0]?.message).toEqual({
-      code: "hubspot.rejected",
-      values: { reason: "bad" },
-    });
+    // What the submission stored travels as the cause; the grid words it in the viewer's language.
+    expect(result.current.get("r2")?.[0]?.message).toEqual({ code: "hubspot.rejected", cause: "bad" });
   });
 });

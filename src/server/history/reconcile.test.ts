@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SubmissionState } from "../../domain/submission/types.ts";
 import { UNIQUE_PROPERTY_NAME } from "../../simulator/quote-properties.ts";
 import { createSimulator, SIMULATOR_TOKEN } from "../../simulator/simulator.ts";
 import type { Database } from "../db/database.ts";
@@ -130,7 +131,14 @@ describe.each(databasesUnderTest())("reconcile from any browser, on the $name da
     );
     expect(outcomes.r1).toMatchObject({ outcome: "created", hubspotId: expect.any(String) });
     expect(outcomes.r1.error).toBeUndefined();
-    expect(outcomes.r2).toMatchObject({ outcome: "not-sent", error: { category: "NOT_IN_HUBSPOT" } });
+    // A code, not English: each viewer's browser words it (and reads it with the domain's schema).
+    expect(outcomes.r2).toMatchObject({
+      outcome: "not-sent",
+      error: { category: "NOT_IN_HUBSPOT", message: { code: "notInHubspot" } },
+    });
+    expect(SubmissionState.parse(body.state).rows.find((r) => r.rowId === "r2")?.error?.message).toEqual({
+      code: "notInHubspot",
+    });
     expect(outcomes.r3).toMatchObject({ outcome: "created" });
     expect(outcomes.r4).toMatchObject({ outcome: "created", hubspotId: "777" });
     expect(outcomes.r5).toMatchObject({ outcome: "unknown" });

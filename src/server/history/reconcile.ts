@@ -144,11 +144,8 @@ export async function reconcileSubmission(options: {
         ...update,
         ...(update.outcome === "not-sent"
           ? {
-              error: {
-                category: "NOT_IN_HUBSPOT",
-                message:
-                  "Reconciled: HubSpot has no quote with this row's key, so it was not created. Send it again.",
-              },
+              // A code the browser words in each viewer's language (src/domain/submission/submission-message.ts).
+              error: { category: "NOT_IN_HUBSPOT", message: NOT_IN_HUBSPOT_MESSAGE },
             }
           : {}),
       };
@@ -161,6 +158,9 @@ export async function reconcileSubmission(options: {
   }
   return { kind: "reconciled", state: next, found: foundInHubspot, fromJournal, missing, unverifiable };
 }
+
+/** The row's message after a reconcile found no quote: a code of the browser's submission messages. */
+export const NOT_IN_HUBSPOT_MESSAGE: { code: "notInHubspot" } = { code: "notInHubspot" };
 
 /** Journal entries in doubt whose every row is now known. */
 function settledEntries(entries: readonly JournalEntry[], updates: ReadonlyMap<string, unknown>): string[] {
