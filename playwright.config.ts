@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_SESSION_SECRET } from "./e2e/auth/sign-in-helpers.ts";
 import { CHROMIUM_ARGS, findChromium } from "./e2e/chromium.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 4319);
@@ -9,10 +10,7 @@ export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
 /** The second server, with OIDC sign-in on, and the test OpenID provider it trusts (e2e/oidc/). */
 const AUTH_PORT = PORT + 100;
 const PROVIDER_PORT = PORT + 101;
-/** A third server like the second, whose sign-ins last 10 s: a session ends in the middle of a test. */
-const SHORT_SESSION_PORT = PORT + 102;
 export const E2E_AUTH_BASE_URL = `http://127.0.0.1:${AUTH_PORT}`;
-const SHORT_SESSION_BASE_URL = `http://127.0.0.1:${SHORT_SESSION_PORT}`;
 /** A server over the Japanese portal (SIMULATOR_PORTAL=jp) for issue 12's flow (e2e/jp/). */
 const JP_PORT = PORT + 103;
 const JP_BASE_URL = `http://127.0.0.1:${JP_PORT}`;
@@ -30,7 +28,7 @@ const authServerEnv = (port: number, dataPrefix: string) => ({
   OIDC_CLIENT_SECRET: "test-client-secret-that-is-long-enough",
   OIDC_SCOPES: "openid email profile",
   PUBLIC_URL: `http://127.0.0.1:${port}`,
-  SESSION_SECRET: "e2e-session-secret-0123456789abcdef",
+  SESSION_SECRET: E2E_SESSION_SECRET,
 });
 
 export default defineConfig({
@@ -108,7 +106,7 @@ export default defineConfig({
       timeout: 60_000,
       env: {
         PORT: String(PROVIDER_PORT),
-        REDIRECT_URI: `${E2E_AUTH_BASE_URL}/auth/callback,${SHORT_SESSION_BASE_URL}/auth/callback`,
+        REDIRECT_URI: `${E2E_AUTH_BASE_URL}/auth/callback`,
       },
     },
     {
@@ -121,18 +119,6 @@ export default defineConfig({
         ...authServerEnv(AUTH_PORT, "qbc-e2e-auth-"),
         SUBMITTER_EMAILS: "sam@example.com",
         ADMIN_EMAILS: "ada@example.com",
-      },
-    },
-    {
-      // Sign-ins last 10 s (e2e/auth/session-expiry.spec.ts); Sam may also set the simulator's latency here.
-      command: "tsx src/server/main.ts",
-      url: `${SHORT_SESSION_BASE_URL}/api/health`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      env: {
-        ...authServerEnv(SHORT_SESSION_PORT, "qbc-e2e-short-"),
-        ADMIN_EMAILS: "sam@example.com",
-        SESSION_MAX_AGE_SECONDS: "10",
       },
     },
   ],

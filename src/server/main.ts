@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createSimulator, SIMULATOR_TOKEN } from "../simulator/simulator.ts";
+import { allowedHosts } from "./allowed-hosts.ts";
 import { createAuthLayer } from "./auth/create-auth.ts";
 import type { Database } from "./db/database.ts";
 import { openDatabase } from "./db/open-database.ts";
@@ -56,7 +57,7 @@ function proxyOptions(): ProxyOptions {
     timeoutMs: env.upstreamTimeoutMs,
     limiters,
     log,
-    allowedHosts: loopbackHosts(env.host),
+    allowedHosts: allowedHosts(env),
     journal: opened.journal,
     routes: [journalApi(opened.journal), submissionsApi(new Submissions(db), opened.journal)],
   };
@@ -92,14 +93,6 @@ function proxyOptions(): ProxyOptions {
     token: SIMULATOR_TOKEN,
     simulatorControl: env.simulator.control ? simulator : undefined,
   };
-}
-
-/** On a loopback address only loopback names are expected; a wildcard bind cannot know its names. */
-function loopbackHosts(host: string): string[] | undefined {
-  const loopback = ["127.0.0.1", "localhost", "::1", "[::1]"];
-  if (!loopback.includes(host)) return undefined;
-  // Host names without the port: with PORT=0 the port is only known once the server listens.
-  return ["127.0.0.1", "localhost", "[::1]"];
 }
 
 const distDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist");

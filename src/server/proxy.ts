@@ -270,7 +270,11 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     try {
       const refused = refuseForeignCaller(request, url, options.allowedHosts);
       if (refused) {
-        log(`${request.method} ${path} refused: ${refused}`);
+        // The likeliest cause of this line is a reverse proxy passing the public name on, not an attack.
+        const hint = refused.startsWith("unexpected host")
+          ? " (behind a reverse proxy on this computer, set PUBLIC_URL to the address people open)"
+          : "";
+        log(`${request.method} ${path} refused: ${refused}${hint}`);
         return proxyError("forbidden", `This API only answers the app's own pages (${refused}).`);
       }
       if (path === "/api/health" && request.method === "GET") return health();

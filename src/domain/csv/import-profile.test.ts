@@ -46,5 +46,15 @@ describe("import profiles", () => {
     expect(parseProfileFile(`\uFEFF${profileFileText(renewals)}`)).toEqual({ ok: true, profile: renewals });
     expect(parseProfileFile("{not json")).toEqual({ ok: false, problem: "not-json" });
     expect(parseProfileFile('{"name":"x"}')).toEqual({ ok: false, problem: "not-a-profile" });
+    expect(parseProfileFile(JSON.stringify({ ...renewals, version: 2 }))).toEqual({
+      ok: false,
+      problem: "newer-version",
+      version: 2,
+    });
+    expect(parseProfileFile(JSON.stringify({ ...renewals, mapping: { angebot: 7 } }))).toEqual({
+      ok: false,
+      problem: "damaged",
+      field: "mapping.angebot",
+    });
   });
 });

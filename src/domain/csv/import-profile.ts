@@ -79,13 +79,24 @@ export function createProfile(input: {
   };
 }
 
-/** Why a profile file could not be read, for a message that says what to do. */
-export type ProfileFileProblem = "not-json" | "not-a-profile";
+/**
+ * Why a profile file could not be read, for a message that says what to do: not JSON at all; JSON of
+ * something else; a profile of a newer format version than this app reads; or one of ours whose `field`
+ * is damaged (edited by hand).
+ */
+export type ProfileFileProblem =
+  | { problem: "not-json" }
+  | { problem: "not-a-profile" }
+  | { problem: "newer-version"; version: number }
+  | { problem: "damaged"; field: string };
+
+const PROFILE_FORMAT = "quote-batch-composer/import-profile";
+const Tagged = z.object({ format: z.literal(PROFILE_FORMAT), version: z.unknown() });
 
 /** Reads a shared profile file; anything else is refused with the reason (never half-applied). */
 export function parseProfileFile(
   text: string,
-): { ok: true; profile: ImportProfile } | { ok: false; problem: ProfileFileProblem } {
+): { ok: true; profile: ImportProfile } | ({ ok: false } & ProfileFileProblem) {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -93,7 +104,13 @@ export function parseProfileFile(
     return { ok: false, problem: "not-json" };
   }
   const parsed = ImportProfile.safeParse(data);
-  return parsed.success ? { ok: true, profile: parsed.data } : { ok: false, problem: "not-a-profile" };
+  if (parsed.success) return { ok: true, profile: parsed.data };
+  const tagged = Tagged.safeParse(data);
+  if (!tagged.success) return { ok: false, problem: "not-a-profile" };
+  const { version } = tagged.data;
+  if (typeof version === "number" && version > 1) return { ok: false, problem: "newer-version", version };
+  const field = parsed.error.issues[0]?.path.join(".") || "version";
+  return { ok: false, problem: "damaged", field };
 }
 
 export function profileFileText(profile: ImportProfile): string {

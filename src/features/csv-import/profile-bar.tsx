@@ -100,7 +100,11 @@ export function ProfileBar(props: ProfileBarProps) {
       setFileProblem(
         result.problem === "not-json"
           ? t("csvImport.profile.fileNotJson", { file: file.name })
-          : t("csvImport.profile.fileNotProfile", { file: file.name }),
+          : result.problem === "newer-version"
+            ? t("csvImport.profile.fileNewer", { file: file.name, version: result.version })
+            : result.problem === "damaged"
+              ? t("csvImport.profile.fileDamaged", { file: file.name, field: result.field })
+              : t("csvImport.profile.fileNotProfile", { file: file.name }),
       );
       return;
     }

@@ -8,7 +8,7 @@ import { ScrollRegion } from "../../ui/scroll-region.tsx";
 function waits(request: RequestRecord, t: Translate, format: Formatter): string {
   if (request.waits.length === 0) return "";
   const total = request.waits.reduce((sum, w) => sum + w.ms, 0);
-  const reasons = format.list([...new Set(request.waits.map((w) => w.reason))]);
+  const reasons = format.list([...new Set(request.waits.map((w) => t(`requests.reason.${w.reason}`)))]);
   return t("requests.waits", { count: request.waits.length, reasons, duration: format.seconds(total) });
 }
 
@@ -69,9 +69,11 @@ export function RequestsTable({ state }: { state: SubmissionState }) {
                     <li key={attempt.sentAt}>{attemptText(attempt, t, format)}</li>
                   ))}
                 </ol>
-                {request.tries.length === 0 && request.sentAt === undefined ? request.phase : null}
+                {request.tries.length === 0 && request.sentAt === undefined
+                  ? t(`requests.phase.${request.phase}`)
+                  : null}
               </td>
-              <td>{request.httpStatus ?? request.phase}</td>
+              <td>{request.httpStatus ?? t(`requests.phase.${request.phase}`)}</td>
               <td>
                 {request.batchStatus ? (
                   <>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NOT_FORWARDED_HEADER } from "../../hubspot/endpoints.ts";
+import { ALLOWED_ROUTES, NOT_FORWARDED_HEADER } from "../../hubspot/endpoints.ts";
 import { FakeClock } from "../../test/fake-clock.ts";
 import type { Database } from "../db/database.ts";
 import { databasesUnderTest } from "../db/test-databases.ts";
@@ -173,6 +173,93 @@ describe("the proxy journals every CRM write", () => {
     await proxy(new Request(`${ORIGIN}/api/hubspot/crm/v3/properties/quotes`), { user: ana });
     expect((await journal.list()).length).toBe(before);
   });
+});
+
+describe("every kind of CRM write", () => {
+  const writes = ALLOWED_ROUTES.filter(
+    (route) => route.body === "batchCreate" || route.body === "batchUpdate" || route.body === "batchArchive",
+  );
+  const samplePath = (pattern: RegExp) =>
+    ["quotes", "line_items"]
+      .flatMap((type) =>
+        ["create", "update", "archive"].map((action) => `/crm/v3/objects/${type}/batch/${action}`),
+      )
+      .filter((path) => pattern.test(path));
+  const bodyFor = (action: string, ids: string[]) =>
+    action === "create"
+      ? {
+          inputs: ids.map((id) => ({
+            properties: { hs_title: id },
+            associations: [],
+            objectWriteTraceId: id,
+          })),
+        }
+      : action === "update"
+        ? { inputs: ids.map((id) => ({ id, properties: { hs_status: "APPROVAL_NOT_NEEDED" } })) }
+        : { inputs: ids.map((id) => ({ id })) };
+
+  it("is journalled: quote and line-item creates, updates and archives", () => {
+    expect(writes.flatMap((route) => samplePath(route.pattern)).sort()).toEqual([
+      "/crm/v3/objects/line_items/batch/archive",
+      "/crm/v3/objects/line_items/batch/create",
+      "/crm/v3/objects/quotes/batch/archive",
+      "/crm/v3/objects/quotes/batch/create",
+      "/crm/v3/objects/quotes/batch/update",
+    ]);
+  });
+
+  it.each(writes.flatMap((route) => samplePath(route.pattern)))(
+    "%s: sent is recorded before it goes upstream, with who, when, the ids, then the answer",
+    async (hubspotPath) => {
+      const [, objectType = "", action = ""] = /objects\/(\w+)\/batch\/(\w+)/.exec(hubspotPath) ?? [];
+      const submissionId = `sub-${objectType}-${action}`;
+      const journal = new Journal(db, "test");
+      const atSend: unknown[] = [];
+      const proxy = createProxy({
+        upstream: async () => {
+          atSend.push(...(await journal.list({ submissionId })));
+          if (action === "archive") return new Response(null, { status: 204 });
+          return Response.json(
+            { status: "COMPLETE", results: [{ id: "9001", properties: {} }] },
+            { status: action === "create" ? 201 : 200 },
+          );
+        },
+        upstreamName: "hubspot",
+        token: "pat-na1-test",
+        perTenSeconds: 100,
+        journal,
+      });
+      const before = Date.now();
+      const response = await proxy(
+        new Request(`${ORIGIN}/api/hubspot${hubspotPath}`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-qbc-submission-id": submissionId,
+            "x-qbc-request-id": `${submissionId}-r1`,
+          },
+          body: JSON.stringify(bodyFor(action, ["id-1", "id-2"])),
+        }),
+        { user: ana },
+      );
+      expect(response.status).toBeLessThan(300);
+      expect(atSend).toMatchObject([{ state: "sent", requestId: `${submissionId}-r1` }]);
+      await journal.settled();
+      const [entry] = await journal.list({ submissionId });
+      expect(entry).toMatchObject({
+        user: { id: ana.id },
+        requestId: `${submissionId}-r1`,
+        path: hubspotPath,
+        objectType,
+        action,
+        traceIds: ["id-1", "id-2"],
+        inputCount: 2,
+        state: "answered",
+        answer: { status: response.status },
+      });
+      expect(entry?.sentAt).toBeGreaterThanOrEqual(before - 1_000);
+    },
+  );
 });
 
 describe("the answer is journalled after the reply", () => {
