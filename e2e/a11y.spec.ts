@@ -169,6 +169,25 @@ test.describe("at 1280×720", () => {
     await expectNoAxeViolations(page, "properties");
   });
 
+  test("the page keeps room below its content for the dock: nothing stays under a notice", async ({
+    page,
+  }) => {
+    await openComposer(page);
+    const rows = Array.from({ length: 3 }, (_, n) => `Quote ${n + 1},2031-01-01,JPY`).join("\n");
+    const dialog = await importByPaste(page, `Quote name,Expiration date,Currency\n${rows}\n`);
+    await dialog.getByRole("button", { name: EN.next }).click();
+    await dialog.getByRole("button", { name: "Import 3 rows" }).click();
+    // A warning stays until dismissed.
+    const notice = page.getByRole("region", { name: "Notifications" }).locator(".ui-dock__toast");
+    await expect(notice).toBeVisible();
+    // Scrolled to the end, the last of the page (the line-item grid and its buttons) sits above the notice.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const toast = await notice.boundingBox();
+    const lines = await page.getByRole("grid", { name: "Line items" }).boundingBox();
+    if (!toast || !lines) throw new Error("the notice or the line-item grid is not laid out");
+    expect(lines.y + lines.height).toBeLessThanOrEqual(toast.y);
+  });
+
   test("a notice never covers the active cell (WCAG 2.4.11)", async ({ page }) => {
     const grid = await openComposer(page);
     // A warning notice stays until dismissed; 40 rows put the last ones at the bottom of the grid.

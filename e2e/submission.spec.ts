@@ -42,7 +42,7 @@ test.beforeEach(async ({ context, page }) => {
   await page.request.post("/api/simulator/reset");
 });
 
-test("compose → submit → a 502 after apply leaves rows unknown → reconcile creates each once; a not-found deal is never sent", async ({
+test("compose → submit → a 502 after apply: the rows are looked up by key and created once; a not-found deal is never sent", async ({
   page,
 }, testInfo) => {
   await page.goto("/");
@@ -80,8 +80,10 @@ test("compose → submit → a 502 after apply leaves rows unknown → reconcile
   await expect(progress.getByRole("progressbar", { name: "Submission progress" })).toBeVisible();
   await expect(progress.getByText("Submitting batch…")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("submission-progress.png") });
+  // When the run ends, the four rows whose answer was lost are looked up by their key, without a click:
+  // found, so nothing is sent again.
   await expect(progress.getByText("Submission finished")).toBeVisible({ timeout: 15_000 });
-  await expect(progress.getByText(/4\s*unknown/)).toBeVisible();
+  await expect(progress.getByText(/4\s*created/)).toBeVisible();
   await setFaults(page, { latencyMs: 0, failAfterApplyRate: 0 });
 
   let quotes = await (await page.request.get("/api/simulator/quotes")).json();
@@ -91,14 +93,16 @@ test("compose → submit → a 502 after apply leaves rows unknown → reconcile
   const results = page.getByRole("table", { name: "Results" });
   // Header, the four sent rows, and the two rows the dialog skipped as invalid (not sent, with why).
   await expect(results.getByRole("row")).toHaveCount(7);
-  await expect(results.getByRole("cell", { name: "unknown", exact: true })).toHaveCount(4);
+  await expect(results.getByRole("cell", { name: "created", exact: true })).toHaveCount(4);
+  await expect(results.getByText(/answer was lost; the quote was found in HubSpot by its key/)).toHaveCount(
+    4,
+  );
   const badDeal = results.getByRole("row").filter({ hasText: "Bad deal quote" });
   await expect(badDeal).toContainText("not sent");
   await expect(badDeal).toContainText("Deal 999999999 was not found");
-
-  await page.getByRole("button", { name: /Reconcile unknown rows/ }).click();
-  await expect(page.getByText(/4 unknown rows were found in HubSpot and marked created/)).toBeVisible();
-  await expect(results.getByRole("cell", { name: "created", exact: true })).toHaveCount(4);
+  // The request itself stays on record as it was: sent, its answer lost.
+  await page.getByText(/^Requests \(/).click();
+  await expect(page.getByRole("table", { name: "Requests" })).toContainText("502");
   await expect(results.getByRole("link").first()).toHaveAttribute(
     "href",
     /^https:\/\/app\.hubspot\.com\/quotes\/\d+\/details\/\d+$/,

@@ -2,10 +2,20 @@
  * WCAG 2.4.11 (focus not obscured): the dock at the bottom right floats over the page, so the focused element
  * (or the grid's active cell, which the grid points at with aria-activedescendant) can slip under a notice or
  * the progress panel. When it does, its scroll container scrolls it up above the dock; when it cannot scroll
- * far enough (the last rows of a grid), the dock moves to the other side (`data-yield`).
+ * far enough (the last rows of a grid), the dock moves to the other side (`data-yield`). Focus that a click
+ * moved is never scrolled: the page would move between the button's press and release, and the click would
+ * be lost (a full-width <summary> half under the panel did exactly that); the dock yields instead.
  */
 export function keepFocusUncovered(dock: HTMLElement, doc: Document = document): () => void {
   let queued = false;
+  /** Whether the person's last input was a pointer (mouse, touch, pen) rather than a key. */
+  let byPointer = false;
+  const onPointer = () => {
+    byPointer = true;
+  };
+  const onKey = () => {
+    byPointer = false;
+  };
   const check = () => {
     queued = false;
     const focused = doc.activeElement;
@@ -16,7 +26,7 @@ export function keepFocusUncovered(dock: HTMLElement, doc: Document = document):
     dock.removeAttribute("data-yield");
     let cover = coveringRect(target, dock);
     if (!cover) return;
-    const scroller = scrollParent(target);
+    const scroller = byPointer ? undefined : scrollParent(target);
     if (scroller) {
       scroller.scrollTop += target.getBoundingClientRect().bottom - cover.top + 8;
       cover = coveringRect(target, dock);
@@ -30,6 +40,8 @@ export function keepFocusUncovered(dock: HTMLElement, doc: Document = document):
     queueMicrotask(check);
   };
   doc.addEventListener("focusin", schedule);
+  doc.addEventListener("pointerdown", onPointer, true);
+  doc.addEventListener("keydown", onKey, true);
   const mutations = new MutationObserver(schedule);
   mutations.observe(doc.body, {
     subtree: true,
@@ -40,6 +52,8 @@ export function keepFocusUncovered(dock: HTMLElement, doc: Document = document):
   for (const part of dock.children) sizes?.observe(part);
   return () => {
     doc.removeEventListener("focusin", schedule);
+    doc.removeEventListener("pointerdown", onPointer, true);
+    doc.removeEventListener("keydown", onKey, true);
     mutations.disconnect();
     sizes?.disconnect();
   };

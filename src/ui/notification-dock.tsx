@@ -56,6 +56,7 @@ export function NotificationDockProvider({ children }: { children: ReactNode }) 
   }, [toasts]);
   const [root, setRoot] = useState<HTMLElement | null>(null);
   useEffect(() => (root ? keepFocusUncovered(root) : undefined), [root]);
+  useEffect(() => (root ? reservePageSpace(root) : undefined), [root]);
   const dock = useMemo(() => ({ toasts, panels, register }), [toasts, panels, register]);
   return (
     <DockContext.Provider value={dock}>
@@ -66,6 +67,38 @@ export function NotificationDockProvider({ children }: { children: ReactNode }) 
       </div>
     </DockContext.Provider>
   );
+}
+
+/**
+ * The dock floats over the page's bottom right: the page keeps that much room below its content
+ * (`--dock-reserve`, read by `.app-main`), so whatever a notice or the progress panel covers can always be
+ * scrolled up into view above it, the last line-item row and the buttons beside it included.
+ */
+function reservePageSpace(dock: HTMLElement, doc: Document = document): () => void {
+  if (typeof ResizeObserver === "undefined") return () => undefined;
+  const update = () => {
+    const parts = [...dock.querySelectorAll<HTMLElement>(".ui-dock__toast, .ui-dock__panels > *")];
+    const used = parts.some((part) => part.offsetHeight > 0);
+    const gap = doc.defaultView ? Number.parseFloat(doc.defaultView.getComputedStyle(dock).bottom) || 0 : 0;
+    doc.documentElement.style.setProperty("--dock-reserve", used ? `${dock.offsetHeight + gap}px` : "0px");
+  };
+  const sizes = new ResizeObserver(update);
+  const watchParts = () => {
+    sizes.disconnect();
+    sizes.observe(dock);
+    for (const part of dock.querySelectorAll<HTMLElement>(".ui-dock__toast, .ui-dock__panels > *"))
+      sizes.observe(part);
+    update();
+  };
+  // Notices and panels come and go as children of the dock's two columns.
+  const added = new MutationObserver(watchParts);
+  for (const column of dock.children) added.observe(column, { childList: true });
+  watchParts();
+  return () => {
+    added.disconnect();
+    sizes.disconnect();
+    doc.documentElement.style.removeProperty("--dock-reserve");
+  };
 }
 
 function isEditing(target: EventTarget | null): boolean {

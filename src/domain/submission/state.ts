@@ -240,13 +240,21 @@ export function addRequests(state: SubmissionState, groups: readonly QueueReques
 /** Rows a person marks after checking HubSpot themselves, or that `batch/read` found. */
 export function markRows(
   state: SubmissionState,
-  updates: ReadonlyMap<RowId, { outcome: RowOutcome; hubspotId?: string }>,
+  updates: ReadonlyMap<
+    RowId,
+    { outcome: RowOutcome; hubspotId?: string; settledBy?: RowResult["settledBy"] }
+  >,
 ): SubmissionState {
   const rows = state.rows.map((row) => {
     const update = updates.get(row.rowId);
     if (!update) return row;
-    const { hubspotId: _h, error: _e, ...rest } = row;
-    return { ...rest, outcome: update.outcome, ...(update.hubspotId ? { hubspotId: update.hubspotId } : {}) };
+    const { hubspotId: _h, error: _e, settledBy: _s, ...rest } = row;
+    return {
+      ...rest,
+      outcome: update.outcome,
+      ...(update.hubspotId ? { hubspotId: update.hubspotId } : {}),
+      ...(update.settledBy ? { settledBy: update.settledBy } : {}),
+    };
   });
   return { ...state, rows };
 }

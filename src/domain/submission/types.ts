@@ -57,6 +57,11 @@ export const RowResult = z.object({
   uniqueValue: z.string().optional(),
   /** Archived by this submission's undo (with its line items). */
   archived: z.boolean().optional(),
+  /**
+   * How a row whose answer was lost got its outcome: found in HubSpot by its stamped key, or HubSpot's answer
+   * was in the server's journal. Results says so, beside the row.
+   */
+  settledBy: z.enum(["key", "journal"]).optional(),
 });
 export type RowResult = z.infer<typeof RowResult>;
 

@@ -34,13 +34,20 @@ function idCell(state: SubmissionState, row: RowResult) {
   );
 }
 
+/** A row whose answer was lost, and how its outcome was then found out. */
+const SETTLED_BY = { key: "rows.settledBy.key", journal: "rows.settledBy.journal" } as const;
+
 function messageCell(
   state: SubmissionState,
   row: RowResult,
-  tRich: (id: "rows.existsMessage", values: RichValues) => ReactNode,
+  tRich: (
+    id: "rows.existsMessage" | (typeof SETTLED_BY)[keyof typeof SETTLED_BY],
+    values: RichValues,
+  ) => ReactNode,
   text: SubmissionText,
 ) {
   if (row.outcome === "exists") return tRich("rows.existsMessage", { id: idCell(state, row) });
+  if (row.settledBy) return tRich(SETTLED_BY[row.settledBy], {});
   return text(row.error?.message);
 }
 

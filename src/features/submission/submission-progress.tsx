@@ -113,6 +113,9 @@ export function SubmissionProgress({
           <li>{t("progress.left", { duration: about(remainingMs(state, now, concurrency)) })}</li>
         ) : null}
       </ul>
+      {running && counts.unknown > 0 && state.uniqueProperty ? (
+        <p className="submission-progress__note">{t("progress.unknownNote", { count: counts.unknown })}</p>
+      ) : null}
       {/* Not a live region: the app's announcer says when sending waits (submission-announcements.ts). */}
       <p className="submission-progress__wait">{waiting ? t("progress.waiting") : ""}</p>
       {signedOut ? (

@@ -241,6 +241,20 @@ describe("complete quotes through the proxy and the simulator", () => {
     expect(state.requests.some((r) => r.kind === "reconcile-lines")).toBe(true);
   });
 
+  it("answers lost after apply are looked up by key when the run ends, without anyone pressing Reconcile", async () => {
+    const env = setup({ failAfterApplyRate: 0.2 });
+    const state = await submit(env, 300, 1, false);
+    expect(state.status).toBe("done");
+    expect(state.rows.every((row) => row.outcome === "created")).toBe(true);
+    const quotes = env.simulator.createdQuotes();
+    expect(quotes).toHaveLength(300);
+    expect(new Set(quotes.map((q) => q.properties.batch_row_key)).size).toBe(300);
+    expect(incompleteQuotes(state)).toEqual([]);
+    // The faults did leave quote creates unknown: the reads found them, and nothing was created twice.
+    expect(state.requests.some((r) => (r.kind ?? "quotes") === "quotes" && r.phase === "unknown")).toBe(true);
+    expect(env.store.getSnapshot().settling).toBe(false);
+  });
+
   it("a sign-in that ends during undo pauses it; signed in again, the same undo archives the rest", async () => {
     const auth = signedInFront(3_600);
     const env = setup({}, { limit: 5, front: auth.front });

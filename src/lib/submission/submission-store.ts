@@ -2,7 +2,7 @@ import type { BatchRow, RowId } from "../../domain/batch/row.ts";
 import { chunk } from "../../domain/submission/chunk.ts";
 import { type PriorQuote, priorQuotes } from "../../domain/submission/prior-quotes.ts";
 import { type QueueHandle, runQueue } from "../../domain/submission/queue.ts";
-import { hasLaterPhases, retryIncomplete } from "../../domain/submission/quote-phases.ts";
+import { hasLaterPhases, incompleteQuotes, retryIncomplete } from "../../domain/submission/quote-phases.ts";
 import {
   type ManualCheck,
   manualCheck,
@@ -59,6 +59,12 @@ export interface SubmissionSnapshot {
   /** The submission on screen: the running one, the last one, or one re-opened from history. */
   current: SubmissionState | undefined;
   running: boolean;
+  /**
+   * A started submission has not settled yet: it runs, or right after its run the rows whose answer was lost
+   * are looked up by their key (`settleUnknowns`). The page treats it as running all along, so "finished"
+   * never shows between the two.
+   */
+  settling?: boolean;
   /** Bumps whenever the history list changed on disk. */
   historyVersion: number;
 }
@@ -75,6 +81,8 @@ export interface StoreOptions {
 type Listener = () => void;
 
 const NOTIFY_EVERY_MS = 100;
+/** Reconciles after a run, at most (each resend can meet a fault again; 5 % faults settle in 1–2). */
+const SETTLE_ROUNDS = 4;
 
 /**
  * The one submission state the app shares: the submit dialog starts runs here, the progress panel, the
@@ -178,7 +186,43 @@ export class SubmissionStore {
     const id = input.id ?? this.options.newId?.() ?? globalThis.crypto.randomUUID();
     const { state, requests } = createSubmission({ ...input, id, now: this.clock.now() });
     this.setState(state);
-    return this.run(requests, runner);
+    this.set({ settling: true });
+    const rowsById = new Map(input.rows.map(({ row }) => [row.id, row]));
+    return this.run(requests, runner).then(
+      () => this.settleUnknowns(rowsById, input.serialise ?? {}, runner),
+      (error: unknown) => {
+        this.set({ settling: false });
+        throw error;
+      },
+    );
+  }
+
+  /**
+   * What "Reconcile" would do, without asking, when it is safe: rows whose answer was lost are looked up in
+   * HubSpot by their stamped key (a read), only what HubSpot does not have is sent again, and the quotes
+   * found go on to their line items, publishing and read-back. A few rounds, as faults can strike the second
+   * attempt too; it stops at a stop reason or a cancel. Without a stamped key the person checks in HubSpot
+   * (the Results page says how); what HubSpot refused stays for the person to fix ("Finish", "Retry").
+   */
+  private async settleUnknowns(
+    rowsById: ReadonlyMap<RowId, BatchRow>,
+    serialise: SerialiseOptions,
+    runner: SubmissionRunner,
+  ): Promise<SubmissionState> {
+    const before = this.snapshot.current!;
+    try {
+      for (let round = 0; round < SETTLE_ROUNDS; round++) {
+        const state = this.snapshot.current;
+        if (!state || state.id !== before.id || state.stopReason || state.status === "canceled") break;
+        if (!state.uniqueProperty || !runner.read || unknownRows(state).length === 0) break;
+        await this.reconcile(rowsById, serialise, runner);
+      }
+    } catch {
+      // HubSpot or the server could not be asked: the rows stay as they are, with Reconcile and Finish.
+    } finally {
+      this.set({ settling: false });
+    }
+    return this.snapshot.current ?? before;
   }
 
   cancel(): void {
@@ -286,7 +330,8 @@ export class SubmissionStore {
         // Rows HubSpot does not have go again if this browser's batch still holds them (a fresh browser
         // may not: they stay "not sent", to send from their draft).
         const here = settled.missing.filter((rowId) => rowsById.has(rowId));
-        if (here.length > 0) await this.resend(here, rowsById, serialise, runner);
+        if (here.length > 0 || this.foundNeedLaterPhases())
+          await this.resend(here, rowsById, serialise, runner);
         const check = settled.unverifiable.length > 0 ? manualCheck(settled.state) : undefined;
         if (check) return check;
         return {
@@ -307,11 +352,19 @@ export class SubmissionStore {
     for (const request of reconcileReadRequests(rows, property))
       results.push(...(await runner.read(request)).results);
     const findings = reconcileFindings(rows, property, results);
-    const marks = new Map<RowId, { outcome: RowOutcome; hubspotId?: string }>();
-    for (const [rowId, hubspotId] of findings.found) marks.set(rowId, { outcome: "created", hubspotId });
+    const marks = new Map<RowId, { outcome: RowOutcome; hubspotId?: string; settledBy?: "key" }>();
+    for (const [rowId, hubspotId] of findings.found)
+      marks.set(rowId, { outcome: "created", hubspotId, settledBy: "key" });
     await this.settle(markRows(this.snapshot.current ?? state, marks));
-    if (findings.missing.length > 0) await this.resend(findings.missing, rowsById, serialise, runner);
+    if (findings.missing.length > 0 || this.foundNeedLaterPhases())
+      await this.resend(findings.missing, rowsById, serialise, runner);
     return { found: findings.found.size, resent: findings.missing.length, notHere: 0 };
+  }
+
+  /** Quotes reconcile found whose line items, publishing or read-back are still to do: they go on now. */
+  private foundNeedLaterPhases(): boolean {
+    const state = this.snapshot.current;
+    return state !== undefined && incompleteQuotes(state).length > 0;
   }
 
   /**

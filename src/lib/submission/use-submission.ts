@@ -124,7 +124,7 @@ export function useSubmission(): UseSubmission {
     snapshot,
     state,
     summary,
-    running: snapshot.running,
+    running: snapshot.running || snapshot.settling === true,
     start: (input) => run.mutate(() => store.start(input, runner)),
     cancel: () => store.cancel(),
     retryFailed: () => sendAgain(RETRYABLE, false),

@@ -86,7 +86,7 @@ export async function reconcileSubmission(options: {
   for (const row of inDoubt) {
     const hubspotId = answered.get(row.rowId);
     if (hubspotId) {
-      updates.set(row.rowId, { outcome: "created", hubspotId });
+      updates.set(row.rowId, { outcome: "created", hubspotId, settledBy: "journal" });
       fromJournal++;
     } else toLookUp.push(row);
   }
@@ -124,7 +124,7 @@ export async function reconcileSubmission(options: {
   for (const row of keyed) {
     const hubspotId = idByKey.get(row.uniqueValue ?? "");
     if (hubspotId) {
-      updates.set(row.rowId, { outcome: "created", hubspotId });
+      updates.set(row.rowId, { outcome: "created", hubspotId, settledBy: "key" });
       foundInHubspot++;
     } else {
       updates.set(row.rowId, { outcome: "not-sent" });
