@@ -142,6 +142,12 @@ export async function readStreamAtMost(
     }
     chunks.push(value);
   }
+  return joinChunks(chunks, total);
+}
+
+/** Chunks read from a body as one array of `total` bytes (one chunk is returned as it is). */
+export function joinChunks(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

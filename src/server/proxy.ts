@@ -6,7 +6,7 @@ import { journalWrite, type Sent } from "./journal/journal-write.ts";
 import { writeRouteOf } from "./journal/write-route.ts";
 import { BoundedLimiters, LimiterBusy, type QueueBounds } from "./limiter-bounds.ts";
 import { originHost } from "./origin-host.ts";
-import { BODY_TIMEOUT_MS, MAX_BODY_BYTES, readBodyInTime } from "./proxy-body.ts";
+import { BODY_TIMEOUT_MS, joinChunks, MAX_BODY_BYTES, readBodyInTime } from "./proxy-body.ts";
 import { filterUpstreamHeaders, jsonResponse, NULL_BODY_STATUSES, proxyError, redact } from "./proxy-http.ts";
 import { LimiterWaitAborted, type Release, TokenLimiters } from "./rate-limiter.ts";
 import { LimiterUnavailable } from "./shared-rate-limiter.ts";
@@ -336,14 +336,7 @@ async function readAtMost(answer: UpstreamAnswer, maxBytes: number): Promise<Uin
     if (total > maxBytes) return "too-large";
     chunks.push(chunk);
   }
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return joinChunks(chunks, total);
 }
 
 /** A refusal made before anything was sent: the submission queue may send it again without a duplicate. */

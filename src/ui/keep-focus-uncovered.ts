@@ -1,3 +1,6 @@
+/** The dock's notices and status panels: what can cover the page. */
+export const DOCK_PARTS = ".ui-dock__toast, .ui-dock__panels > *";
+
 /**
  * WCAG 2.4.11 (focus not obscured): the dock at the bottom right floats over the page, so the focused element
  * (or the grid's active cell, which the grid points at with aria-activedescendant) can slip under a notice or
@@ -63,7 +66,7 @@ export function keepFocusUncovered(dock: HTMLElement, doc: Document = document):
 function coveringRect(target: HTMLElement, dock: HTMLElement): DOMRect | undefined {
   const box = target.getBoundingClientRect();
   if (box.width === 0 || box.height === 0) return undefined;
-  for (const part of dock.querySelectorAll<HTMLElement>(".ui-dock__toast, .ui-dock__panels > *")) {
+  for (const part of dock.querySelectorAll<HTMLElement>(DOCK_PARTS)) {
     const rect = part.getBoundingClientRect();
     const overlaps =
       rect.width > 0 &&

@@ -11,7 +11,7 @@ import {
 import { createPortal } from "react-dom";
 import { useT } from "../i18n/use-t.ts";
 import { Alert, type AlertTone } from "./alert.tsx";
-import { keepFocusUncovered } from "./keep-focus-uncovered.ts";
+import { DOCK_PARTS, keepFocusUncovered } from "./keep-focus-uncovered.ts";
 import "./notification-dock.css";
 
 /** Success and info notices go away by themselves after this long (unless hovered or focused). */
@@ -77,7 +77,7 @@ export function NotificationDockProvider({ children }: { children: ReactNode }) 
 function reservePageSpace(dock: HTMLElement, doc: Document = document): () => void {
   if (typeof ResizeObserver === "undefined") return () => undefined;
   const update = () => {
-    const parts = [...dock.querySelectorAll<HTMLElement>(".ui-dock__toast, .ui-dock__panels > *")];
+    const parts = [...dock.querySelectorAll<HTMLElement>(DOCK_PARTS)];
     const used = parts.some((part) => part.offsetHeight > 0);
     const gap = doc.defaultView ? Number.parseFloat(doc.defaultView.getComputedStyle(dock).bottom) || 0 : 0;
     doc.documentElement.style.setProperty("--dock-reserve", used ? `${dock.offsetHeight + gap}px` : "0px");
@@ -86,8 +86,7 @@ function reservePageSpace(dock: HTMLElement, doc: Document = document): () => vo
   const watchParts = () => {
     sizes.disconnect();
     sizes.observe(dock);
-    for (const part of dock.querySelectorAll<HTMLElement>(".ui-dock__toast, .ui-dock__panels > *"))
-      sizes.observe(part);
+    for (const part of dock.querySelectorAll<HTMLElement>(DOCK_PARTS)) sizes.observe(part);
     update();
   };
   // Notices and panels come and go as children of the dock's two columns.

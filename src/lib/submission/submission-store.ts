@@ -64,7 +64,7 @@ export interface SubmissionSnapshot {
    * are looked up by their key (`settleUnknowns`). The page treats it as running all along, so "finished"
    * never shows between the two.
    */
-  settling?: boolean;
+  settling: boolean;
   /** Bumps whenever the history list changed on disk. */
   historyVersion: number;
 }
@@ -90,7 +90,12 @@ const SETTLE_ROUNDS = 4;
  * the queue runs here so a run survives switching tabs.
  */
 export class SubmissionStore {
-  private snapshot: SubmissionSnapshot = { current: undefined, running: false, historyVersion: 0 };
+  private snapshot: SubmissionSnapshot = {
+    current: undefined,
+    running: false,
+    settling: false,
+    historyVersion: 0,
+  };
   private readonly listeners = new Set<Listener>();
   private handle: QueueHandle | undefined;
   private phasesAbort: AbortController | undefined;

@@ -124,7 +124,7 @@ export function useSubmission(): UseSubmission {
     snapshot,
     state,
     summary,
-    running: snapshot.running || snapshot.settling === true,
+    running: snapshot.running || snapshot.settling,
     start: (input) => run.mutate(() => store.start(input, runner)),
     cancel: () => store.cancel(),
     retryFailed: () => sendAgain(RETRYABLE, false),
