@@ -7,9 +7,9 @@ import { serve } from "@hono/node-server";
 import { parseAuthEnv } from "../src/server/auth/auth-config.ts";
 import { createAuthLayer } from "../src/server/auth/create-auth.ts";
 import { Sessions } from "../src/server/auth/sessions.ts";
-import { migrate } from "../src/server/db/migrations.ts";
-import { openPglite } from "../src/server/db/pglite-database.ts";
-import { Journal } from "../src/server/journal/journal.ts";
+import { openDatabase } from "../src/server/db/open-database.ts";
+import type { Journal } from "../src/server/journal/journal.ts";
+import { openJournal } from "../src/server/journal/open-journal.ts";
 import { createNodeApp } from "../src/server/node-app.ts";
 import { createProxy } from "../src/server/proxy.ts";
 import { TokenLimiters } from "../src/server/rate-limiter.ts";
@@ -98,10 +98,12 @@ async function serveProxy(upstreamOrigin: string, journalled: boolean, port = 0)
   server.on("listening", () => announce(server.address()));
 }
 
+/** The journal as `npm start` opens it in a fresh DATA_DIR: embedded database and its sent log. */
 async function openBenchJournal(): Promise<Journal> {
-  const db = await openPglite(mkdtempSync(join(tmpdir(), "qbc-proxy-bench-")));
-  await migrate(db);
-  return new Journal(db, "bench");
+  const dataDir = mkdtempSync(join(tmpdir(), "qbc-proxy-bench-"));
+  const db = await openDatabase({ databaseUrl: undefined, dataDir });
+  const sentLogPath = join(dataDir, "journal-sent.jsonl");
+  return (await openJournal(db, { maxRequestMs: 60_000, sentLogPath })).journal;
 }
 
 /** A server child exits when the bench that started it goes away, however it went. */

@@ -33,7 +33,12 @@ async function openJournalOrExit(): Promise<{ db: Database; opened: OpenedJourna
   try {
     const db = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
     // A request in flight lasts at most the upstream timeout; a minute more covers a slow journal write.
-    return { db, opened: await openJournal(db, env.upstreamTimeoutMs + 60_000) };
+    const opened = await openJournal(db, {
+      maxRequestMs: env.upstreamTimeoutMs + 60_000,
+      sentLogPath: resolve(env.dataDir, "journal-sent.jsonl"),
+      log,
+    });
+    return { db, opened };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const where = env.databaseUrl
@@ -158,7 +163,10 @@ function shutdown(signal: string) {
     opened.journal.stopDeferred();
     void opened.journal
       .settled()
-      .then(() => db.close())
+      .then(() => {
+        opened.close();
+        return db.close();
+      })
       .finally(() => process.exit(0));
   });
   if ("closeIdleConnections" in server) server.closeIdleConnections();

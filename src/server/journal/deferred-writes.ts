@@ -25,7 +25,7 @@ const nextTurn = () =>
  * a reconcile resolves. So an answer can be late in the journal, never wrong and never silently missing.
  */
 export class DeferredWrites {
-  private readonly running = new Set<Promise<void>>();
+  private readonly running = new Set<Promise<boolean>>();
   private readonly delays: readonly number[];
   private readonly sleep: (ms: number) => Promise<void>;
   private stopped = false;
@@ -36,14 +36,25 @@ export class DeferredWrites {
     this.sleep = options.sleep ?? realSleep;
   }
 
-  /** Starts `write` now, without waiting for it; `label` names it in the log lines. */
-  add(label: string, write: () => Promise<void>, log: (line: string) => void): void {
-    // From the next turn of the event loop: the reply is written to its socket first (an embedded database
-    // runs its queries on this same thread).
-    const run = nextTurn()
-      .then(() => this.attempt(label, write, log))
+  /**
+   * Starts `write` from the next turn (or once `after` resolves), without waiting for it; `label` and `what`
+   * name it in the log lines. Resolves true once it is recorded, false if it gave up at `stop`.
+   */
+  add(
+    label: string,
+    write: () => Promise<void>,
+    log: (line: string) => void,
+    options: { what?: string; after?: Promise<void> } = {},
+  ): Promise<boolean> {
+    const { what = "the answer", after = Promise.resolve() } = options;
+    // From the next turn of the event loop: the reply (or the request) is written to its socket first (an
+    // embedded database runs its queries on this same thread).
+    const run = after
+      .then(nextTurn)
+      .then(() => this.attempt(label, write, log, what))
       .finally(() => this.running.delete(run));
     this.running.add(run);
+    return run;
   }
 
   get pending(): number {
@@ -72,21 +83,26 @@ export class DeferredWrites {
     this.wakeUps.delete(wake);
   }
 
-  private async attempt(label: string, write: () => Promise<void>, log: (line: string) => void) {
+  private async attempt(
+    label: string,
+    write: () => Promise<void>,
+    log: (line: string) => void,
+    what: string,
+  ): Promise<boolean> {
     for (let failures = 0; ; failures++) {
       try {
         await write();
-        if (failures > 0) log(`${label}: the journal recorded the answer after ${failures + 1} attempts`);
-        return;
+        if (failures > 0) log(`${label}: the journal recorded ${what} after ${failures + 1} attempts`);
+        return true;
       } catch (error) {
         if (this.stopped) {
           log(
-            `${label}: the journal could not record the answer before stopping (${String(error)}); the entry stays "sent" and shows as outcome unknown after restart`,
+            `${label}: the journal could not record ${what} before stopping (${String(error)}); the entry stays "sent" and shows as outcome unknown after restart`,
           );
-          return;
+          return false;
         }
         const delay = this.delays[Math.min(failures, this.delays.length - 1)] ?? 1_000;
-        log(`${label}: the journal could not record the answer (${String(error)}); retrying in ${delay} ms`);
+        log(`${label}: the journal could not record ${what} (${String(error)}); retrying in ${delay} ms`);
         await this.pause(delay);
       }
     }

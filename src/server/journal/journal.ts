@@ -3,6 +3,7 @@ import type { SignedInUser } from "../identity.ts";
 import type { JournalAnswer } from "./answer.ts";
 import { DeferredWrites, type DeferredWritesOptions } from "./deferred-writes.ts";
 import { type JournalEntry, JournalRow, type JournalState } from "./journal-entry.ts";
+import type { SentLog, SentRow } from "./sent-log.ts";
 import type { WriteAction } from "./write-route.ts";
 
 export interface SentRecord {
@@ -34,11 +35,40 @@ const COLUMNS =
  */
 export interface JournalOptions extends DeferredWritesOptions {
   newId?: () => string;
+  /**
+   * With the embedded database: `sent` is appended here before the request leaves and its row is written
+   * while the request is on its way (decision 073). Without it, the row is written before the request leaves.
+   */
+  sentLog?: SentLog;
+  /** Where the deferred `sent` rows' retries are logged. */
+  log?: (line: string) => void;
 }
+
+/**
+ * How long a `sent` row waits before it is written while its request is out. HubSpot takes far longer to
+ * answer a batch, so there the row is in the database while the request is on its way; an answer that comes
+ * sooner (the simulator on loopback, ~1 ms) has the row written after the reply instead of behind it: written
+ * at once, the cold insert (0.5–0.8 ms here) held up the answer it raced (bench/proxy.bench.ts).
+ */
+const SENT_ROW_DELAY_MS = 20;
+
+const INSERT_SENT = `insert into journal_entries (id, instance_id, sent_at, user_id, user_name, submission_id, request_id, method, path, object_type, action, trace_ids, input_count, state)
+   values ($1, $2, to_timestamp($3 / 1000.0), $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, 'sent')
+   on conflict (id) do nothing
+   returning id`;
 
 export class Journal {
   private readonly newId: () => string;
   private readonly deferred: DeferredWrites;
+  private readonly sentLog: SentLog | undefined;
+  private readonly log: (line: string) => void;
+  /**
+   * `sent` rows on their way to the database (sent-log mode): `now` writes the row without waiting longer;
+   * an answer is recorded after its row.
+   */
+  private readonly storing = new Map<string, { now: () => void; stored: Promise<boolean> }>();
+  /** A `sent` row given up at stop: its line must stay in the sent log for the next start. */
+  private rowGivenUp = false;
 
   constructor(
     private readonly db: Queryable,
@@ -47,6 +77,8 @@ export class Journal {
   ) {
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.deferred = new DeferredWrites(options);
+    this.sentLog = options.sentLog;
+    this.log = options.log ?? (() => undefined);
   }
 
   /** Records something after the reply went out, retried until it succeeds (see `DeferredWrites`). */
@@ -61,6 +93,7 @@ export class Journal {
 
   /** Shutting down: the deferred writes get their current attempt, no retries. */
   stopDeferred(): void {
+    for (const pending of this.storing.values()) pending.now();
     this.deferred.stop();
   }
 
@@ -69,32 +102,97 @@ export class Journal {
     return this.deferred.pending;
   }
 
+  /**
+   * Records a write about to leave; when this resolves, the entry is durable (in the sent log or the
+   * database) and the request may go. Rejects when it could not be recorded: then it must not go.
+   */
   async recordSent(record: SentRecord, at = Date.now()): Promise<string> {
-    const id = this.newId();
-    await this.db.query(
-      `insert into journal_entries (id, instance_id, sent_at, user_id, user_name, submission_id, request_id, method, path, object_type, action, trace_ids, input_count, state)
-       values ($1, $2, to_timestamp($3 / 1000.0), $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, 'sent')`,
-      [
-        id,
-        this.instanceId,
-        at,
-        record.user.id,
-        record.user.name ?? null,
-        record.submissionId ?? null,
-        record.requestId ?? null,
-        record.method,
-        record.path,
-        record.objectType,
-        record.action,
-        JSON.stringify(record.traceIds),
-        record.inputCount,
-      ],
+    const row: SentRow = {
+      id: this.newId(),
+      instanceId: this.instanceId,
+      at,
+      userId: record.user.id,
+      userName: record.user.name ?? null,
+      submissionId: record.submissionId ?? null,
+      requestId: record.requestId ?? null,
+      method: record.method,
+      path: record.path,
+      objectType: record.objectType,
+      action: record.action,
+      traceIds: [...record.traceIds],
+      inputCount: record.inputCount,
+    };
+    if (!this.sentLog) {
+      await this.insertSent(row);
+      return row.id;
+    }
+    this.sentLog.append(row);
+    let now: () => void = () => undefined;
+    const due = new Promise<void>((resolve) => {
+      now = resolve;
+      // Unref'd: a process stopping meanwhile writes it at once (`stopDeferred`) or restores it next start.
+      setTimeout(resolve, SENT_ROW_DELAY_MS).unref?.();
+    });
+    const stored = this.deferred.add(
+      `${row.method} ${row.path}`,
+      async () => {
+        await this.insertSent(row);
+      },
+      this.log,
+      { what: "the entry", after: due },
     );
-    return id;
+    this.storing.set(row.id, { now, stored });
+    void stored.then((recorded) => {
+      this.storing.delete(row.id);
+      if (!recorded) this.rowGivenUp = true;
+      else if (this.storing.size === 0 && !this.rowGivenUp) this.sentLog?.allStored();
+    });
+    return row.id;
+  }
+
+  /**
+   * At start: the rows an earlier process put in the sent log, written if they never reached the database
+   * (each then still `sent`, for `markInterrupted`); the log then starts over. Returns how many were missing.
+   */
+  async restoreSentLog(): Promise<number> {
+    if (!this.sentLog) return 0;
+    let missing = 0;
+    for (const row of this.sentLog.left) if (await this.insertSent(row)) missing++;
+    this.sentLog.clear();
+    return missing;
+  }
+
+  /** Whether the row was new (a restored row may be in the database already). */
+  private async insertSent(row: SentRow): Promise<boolean> {
+    const { rows } = await this.db.query(INSERT_SENT, [
+      row.id,
+      row.instanceId,
+      row.at,
+      row.userId,
+      row.userName,
+      row.submissionId,
+      row.requestId,
+      row.method,
+      row.path,
+      row.objectType,
+      row.action,
+      JSON.stringify(row.traceIds),
+      row.inputCount,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** The entry's `sent` row, if it is still on its way: written now (an answer or a stop need it). */
+  private async sentRowStored(id: string): Promise<void> {
+    const pending = this.storing.get(id);
+    if (!pending) return;
+    pending.now();
+    await pending.stored;
   }
 
   /** HubSpot answered (any status). */
   async recordAnswer(id: string, answer: JournalAnswer, at = Date.now()): Promise<void> {
+    await this.sentRowStored(id);
     await this.db.query(
       `update journal_entries set state = 'answered', answered_at = to_timestamp($2 / 1000.0), status = $3,
          created = $4::jsonb, errors = $5::jsonb, correlation_id = $6
@@ -117,6 +215,7 @@ export class Journal {
     note: string,
     at = Date.now(),
   ): Promise<void> {
+    await this.sentRowStored(id);
     await this.db.query(
       "update journal_entries set state = $2, answered_at = to_timestamp($3 / 1000.0), note = $4 where id = $1",
       [id, state, at, note],
