@@ -1,41 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { pasteText } from "./clipboard.ts";
-
-async function setFaults(page: Page, faults: Record<string, unknown>): Promise<void> {
-  const response = await page.request.post("/api/simulator/faults", { data: faults });
-  expect(response.ok()).toBe(true);
-}
-
-/** In the page: whether the submission saved in IndexedDB has a request sent and not yet answered. */
-function savedRequestOnTheWire(): Promise<boolean> {
-  const open = () =>
-    new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open("quote-batch-submissions");
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-  const read = (db: IDBDatabase, key: string) =>
-    new Promise<unknown>((resolve, reject) => {
-      const request = db.transaction("submissions").objectStore("submissions").get(key);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-  return open().then(async (db) => {
-    try {
-      if (!db.objectStoreNames.contains("submissions")) return false;
-      const index = (await read(db, "index")) as { id: string }[] | undefined;
-      const id = index?.[0]?.id;
-      if (!id) return false;
-      const state = (await read(db, `submission:${id}`)) as {
-        requests?: { sentAt?: number; settledAt?: number }[];
-      };
-      return state.requests?.some((r) => r.sentAt !== undefined && r.settledAt === undefined) ?? false;
-    } finally {
-      db.close();
-    }
-  });
-}
+import { setFaults, waitUntilSavedOnTheWire } from "./submission-in-flight.ts";
 
 test.beforeEach(async ({ context, page }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -185,10 +151,7 @@ test("leaving mid-submission asks first; after a reload the rows on the wire are
     .getByRole("button", { name: "Create 2 quotes" })
     .click();
   await expect(page.getByText("Submitting batch…")).toBeVisible();
-  // The progress reaches IndexedDB at most once a second: wait until it says the request is on the wire.
-  await expect
-    .poll(() => page.evaluate(savedRequestOnTheWire), { intervals: [100], timeout: 6_000 })
-    .toBe(true);
+  await waitUntilSavedOnTheWire(page);
 
   const asked = new Promise<string>((resolve) => {
     page.once("dialog", async (dialog) => {

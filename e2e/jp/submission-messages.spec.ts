@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { pasteText } from "../clipboard.ts";
+import { setFaults, waitUntilSavedOnTheWire } from "../submission-in-flight.ts";
 
 /**
  * Our own submission messages are stored as codes (decision 072): a Japanese person reads them in
@@ -10,11 +11,6 @@ import { pasteText } from "../clipboard.ts";
 const DAILY_JA = "このアカウントの HubSpot の 1 日あたりの API 上限に達しました。";
 const DAILY_EN = "HubSpot's daily API limit for this account is used up.";
 const CLOSED_JA = "この行の送信中にページが閉じられました。HubSpot が作成した可能性があります。";
-
-async function setFaults(page: Page, faults: Record<string, unknown>): Promise<void> {
-  const response = await page.request.post("/api/simulator/faults", { data: faults });
-  expect(response.ok()).toBe(true);
-}
 
 async function pasteQuotes(page: Page, lines: string): Promise<void> {
   const grid = page.getByRole("grid", { name: "見積もり" });
@@ -86,8 +82,7 @@ test.describe("submission messages in the viewer's language", () => {
     await setFaults(page, { latencyMs: 4000 });
     await submit(page, 1);
     await expect(page.getByText("一括送信しています…")).toBeVisible();
-    // Let the progress reach IndexedDB (written at most once a second).
-    await page.waitForTimeout(1500);
+    await waitUntilSavedOnTheWire(page);
     page.once("dialog", (dialog) => void dialog.accept());
     await page.reload();
     await setFaults(page, { latencyMs: 0 });
