@@ -69,10 +69,18 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 }
 
 /** An error the proxy itself answers, shaped like HubSpot's `Error` so the client parses both alike. */
-export function proxyError(kind: ProxyErrorKind, message: string): Response {
+/**
+ * The app server's own error answer, shaped like HubSpot's (`category`, `message`, `context`). `context`
+ * carries the values the page words the message with in its own language (`describeApiError`).
+ */
+export function proxyError(
+  kind: ProxyErrorKind,
+  message: string,
+  context?: Record<string, string[]>,
+): Response {
   return jsonResponse(
     STATUS[kind],
-    { status: "error", category: CATEGORY[kind], message },
+    { status: "error", category: CATEGORY[kind], message, ...(context ? { context } : {}) },
     { [PROXY_ERROR_HEADER]: kind },
   );
 }

@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from "../../hubspot/errors.ts";
+import type { MessageId } from "../../i18n/messages.ts";
 import { type Translate, translateEnglish } from "../../i18n/use-t.ts";
 
 export type ApiErrorKind =
@@ -49,13 +50,29 @@ export function describeApiError(error: unknown, t: Translate = translateEnglish
   if (!(error instanceof ApiError)) return t("api.unknown");
   if (error.kind === "network") return t("api.network");
   if (error.isSignedOut) return t("api.signedOut");
-  // The app's own role and CSRF refusals carry a message written for the person (server/auth).
-  if (error.body?.category === "MISSING_ROLE" || error.body?.category === "CSRF_REJECTED")
-    return t("api.hubspot", { message: error.message });
+  if (error.body?.category === "MISSING_ROLE") return roleRequired(error.body, t);
+  if (error.body?.category === "CSRF_REJECTED") return t("api.csrf");
   if (error.status === 401) return t("api.unauthorized");
   if (error.isProxyRefusal) return t("api.proxyRefusal");
   if (error.status === 403) return t("api.forbidden");
   if (error.status === 413) return t("api.tooLarge");
   if (error.status === 429) return t("api.rateLimited");
   return t("api.hubspot", { message: error.message });
+}
+
+const ROLE_NAMES: Readonly<Record<string, MessageId>> = {
+  viewer: "user.role.viewer",
+  submitter: "user.role.submitter",
+  admin: "user.role.admin",
+};
+
+/** The server says which role the person has and which the action needs (`context`, server/auth/api-guard). */
+function roleRequired(body: ApiErrorBody, t: Translate): string {
+  const name = (key: string) => {
+    const id = ROLE_NAMES[body.context?.[key]?.[0] ?? ""];
+    return id ? t(id) : undefined;
+  };
+  const role = name("role");
+  const needed = name("needed");
+  return role && needed ? t("api.roleRequired", { role, needed }) : t("api.roleRequiredUnnamed");
 }

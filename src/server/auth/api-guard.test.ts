@@ -81,8 +81,11 @@ describe("proxy-header sign-in", () => {
         headers: { ...headers, "x-qbc-csrf": csrf },
         body: method === "GET" ? undefined : "{}",
       });
-      return (await app.api(request, { remoteAddress: "127.0.0.1" })).status;
+      const response = await app.api(request, { remoteAddress: "127.0.0.1" });
+      bodies.push(response.status === 403 ? await response.json() : undefined);
+      return response.status;
     };
+    const bodies: unknown[] = [];
     expect(await call("vic@example.com", "GET", "/api/hubspot/crm/v3/properties/quotes")).toBe(200);
     expect(await call("vic@example.com", "POST", "/api/hubspot/crm/v3/objects/deals/search")).toBe(200);
     expect(await call("vic@example.com", "POST", "/api/hubspot/crm/v3/objects/quotes/batch/create")).toBe(
@@ -96,6 +99,12 @@ describe("proxy-header sign-in", () => {
     );
     expect(await call("sam@example.com", "POST", "/api/simulator/faults")).toBe(403);
     expect(await call("sam@example.com", "GET", "/api/simulator/faults")).toBe(403);
+    // The page words the refusal in its own language from these (src/lib/api/api-error.ts).
+    expect(bodies[2]).toMatchObject({
+      category: "MISSING_ROLE",
+      context: { role: ["viewer"], needed: ["submitter"] },
+    });
+    expect(bodies[4]).toMatchObject({ context: { role: ["submitter"], needed: ["admin"] } });
   });
 });
 

@@ -39,11 +39,16 @@ export function createApiGuard(options: ApiGuardOptions): ApiHandler {
   // Behind a TLS-terminating proxy the request URL says http: compare hosts, not whole origins.
   const expectedHost = auth.mode === "none" ? undefined : auth.publicUrl?.host;
 
-  const refuse = (kind: ProxyErrorKind, request: Request, message: string) => {
+  const refuse = (
+    kind: ProxyErrorKind,
+    request: Request,
+    message: string,
+    context?: Record<string, string[]>,
+  ) => {
     // Not being signed in yet is routine; a refused write or a wrong host is worth a line.
     if (kind !== "unauthenticated")
       options.log?.(`${request.method} ${new URL(request.url).pathname} refused (${kind}): ${message}`);
-    const response = proxyError(kind, message);
+    const response = proxyError(kind, message, context);
     response.headers.set(NOT_FORWARDED_HEADER, "1");
     return response;
   };
@@ -106,6 +111,7 @@ export function createApiGuard(options: ApiGuardOptions): ApiHandler {
         "role-required",
         request,
         `${caller.user.id} is signed in as ${caller.user.role}; this needs the ${needed} role. Ask an admin of this app for it.`,
+        { role: [caller.user.role], needed: [needed] },
       );
     return proxy(request, { user: caller.user });
   };
