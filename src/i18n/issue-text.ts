@@ -1,5 +1,6 @@
 import { useCallback } from "react";
 import type { FileIssue } from "../domain/csv/file-issue.ts";
+import type { SkippedRow } from "../domain/submission/types.ts";
 import type { IssueMessage } from "../domain/validation/issue.ts";
 import { ASSOCIATION_TARGET_TYPES } from "../hubspot/association-catalogue.ts";
 import type { Formatter } from "./format.ts";
@@ -53,6 +54,11 @@ export function issueText(t: Translate, format: Formatter): IssueText {
     const text = t(`issue.${message.code}`, values);
     return line === undefined ? text : t("issue.linePrefix", { line, message: text });
   };
+}
+
+/** Why a submission skipped a row, in the reader's language; older saves kept only the submitter's words. */
+export function skippedReason(describe: IssueText, row: SkippedRow): string {
+  return row.issue ? describe(row.issue) : row.reason;
 }
 
 /** `issueText` with the current language and formats; stable until they change. */

@@ -1,6 +1,6 @@
 import { quoteSummaryOf, syncQuotes } from "./quote-phases.ts";
 import type { StoredMessage } from "./submission-message.ts";
-import type { RowOutcome, SubmissionState } from "./types.ts";
+import type { RowOutcome, SkippedRow, SubmissionState } from "./types.ts";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -63,6 +63,8 @@ export interface ResultsWords {
   phase(phase: IncompletePhase): string;
   /** A row's message (a code, or older saves' text) in the same language. */
   message(message: StoredMessage): string;
+  /** Why a row was skipped as invalid, in the same language (older saves: the submitter's words). */
+  skippedReason(row: SkippedRow): string;
 }
 
 /** A results table for any file format: numbers stay numbers (a workbook keeps them as such). */
@@ -121,7 +123,7 @@ export function resultsTable(state: SubmissionState, words: ResultsWords): Resul
       "",
       words.outcome("skipped"),
       "INVALID",
-      skipped.reason,
+      words.skippedReason(skipped),
       "",
     ];
     rows.push(withPhases ? [...cells, ...PHASE_COLUMNS.map(() => "")] : cells);

@@ -185,6 +185,7 @@ const words: ResultsWords = {
   yesNo: (value) => (value ? "Y" : "N"),
   phase: (phase) => `(${phase})`,
   message: (message) => (typeof message === "string" ? message : `{${message.code}}`),
+  skippedReason: (row) => (row.issue ? `{${row.issue.code}}` : row.reason),
 };
 
 describe("CSV export", () => {

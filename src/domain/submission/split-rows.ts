@@ -23,7 +23,13 @@ export function splitRows(
     const rowNumber = index + 1;
     const error = issuesOf(row).find((issue) => issue.severity === "error");
     if (error)
-      skipped.push({ rowId: row.id, rowNumber, title: rowTitle(row), reason: describeIssue(error.message) });
+      skipped.push({
+        rowId: row.id,
+        rowNumber,
+        title: rowTitle(row),
+        reason: describeIssue(error.message),
+        issue: error.message,
+      });
     else valid.push({ row, rowNumber });
   });
   return { valid, skipped };

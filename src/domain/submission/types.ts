@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BatchStatus, type QuoteCreateInput } from "../../hubspot/batch-create.ts";
 import type { RowId } from "../batch/row.ts";
+import { StoredIssue } from "../validation/issue.ts";
 import { PhaseState } from "./phases.ts";
 import { StoredMessage, type SubmissionMessage } from "./submission-message.ts";
 
@@ -149,7 +150,10 @@ export const SkippedRow = z.object({
   rowId: z.string(),
   rowNumber: z.number(),
   title: z.string(),
+  /** The reason in the submitter's language when it was skipped: what older saves have. */
   reason: z.string(),
+  /** The reason as a code, worded in each reader's language (saves since decision 072's follow-up). */
+  issue: StoredIssue.optional(),
 });
 export type SkippedRow = z.infer<typeof SkippedRow>;
 

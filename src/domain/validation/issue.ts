@@ -1,6 +1,7 @@
+import { z } from "zod";
 import type { ColumnKey } from "../batch/columns.ts";
 import type { LineId, RowId } from "../batch/row.ts";
-import type { StoredMessage } from "../submission/submission-message.ts";
+import { StoredMessage } from "../submission/submission-message.ts";
 
 export type IssueSeverity = "error" | "warning";
 
@@ -8,36 +9,38 @@ export type IssueSeverity = "error" | "warning";
  * What is wrong, as data: the UI shows message `issue.<code>` with these values in the user's language
  * (decision 070). Every code says what is wrong, where, and what to do, in both catalogues.
  */
-export type IssueCode =
-  | "required.title"
-  | "required.expiration"
-  | "value.number"
-  | "value.date"
-  | "value.datetime"
-  | "value.bool"
-  | "option.labels"
-  | "option.unknown"
-  | "date.past"
-  | "association.notIds"
-  | "association.missing"
-  | "association.lineItems"
-  | "text.outerSpace"
-  | "publish.noDeal"
-  | "publish.noTemplate"
-  | "publish.noContact"
-  | "publish.noLines"
-  | "line.noProduct"
-  | "line.productText"
-  | "line.productMissing"
-  | "line.noQuantity"
-  | "line.quantity"
-  | "line.price"
-  | "line.priceNeeded"
-  | "line.discount"
-  | "line.currency"
-  | "deal.currency"
-  | "hubspot.rejected"
-  | "hubspot.unknown";
+export const ISSUE_CODES = [
+  "required.title",
+  "required.expiration",
+  "value.number",
+  "value.date",
+  "value.datetime",
+  "value.bool",
+  "option.labels",
+  "option.unknown",
+  "date.past",
+  "association.notIds",
+  "association.missing",
+  "association.lineItems",
+  "text.outerSpace",
+  "publish.noDeal",
+  "publish.noTemplate",
+  "publish.noContact",
+  "publish.noLines",
+  "line.noProduct",
+  "line.productText",
+  "line.productMissing",
+  "line.noQuantity",
+  "line.quantity",
+  "line.price",
+  "line.priceNeeded",
+  "line.discount",
+  "line.currency",
+  "deal.currency",
+  "hubspot.rejected",
+  "hubspot.unknown",
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 /** Plain data: numbers, strings, and lists of strings (the UI joins a list the way the language does). */
 export type IssueValues = Readonly<Record<string, string | number | readonly string[]>>;
@@ -50,6 +53,14 @@ export interface IssueMessage {
   /** What a submission said about the row (`hubspot.rejected`): the UI words it as the message's `reason`. */
   readonly cause?: StoredMessage;
 }
+
+/** An IssueMessage as stored with a submission (a skipped row's reason), read back with this. */
+export const StoredIssue = z.object({
+  code: z.enum(ISSUE_CODES),
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
+  line: z.number().optional(),
+  cause: StoredMessage.optional(),
+});
 
 /** `issue(code, values)`: an IssueMessage without the object noise at every call. */
 export function issue(code: IssueCode, values?: IssueValues): IssueMessage {

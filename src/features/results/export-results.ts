@@ -7,6 +7,7 @@ import {
 } from "../../domain/submission/export-csv.ts";
 import type { SubmissionState } from "../../domain/submission/types.ts";
 import { type Formatter, fileTimestamp } from "../../i18n/format.ts";
+import { issueText, skippedReason } from "../../i18n/issue-text.ts";
 import type { MessageId } from "../../i18n/messages.ts";
 import { submissionText } from "../../i18n/submission-text.ts";
 import type { Translate } from "../../i18n/use-t.ts";
@@ -43,8 +44,10 @@ const PHASE_MESSAGES = {
 /** The export's headers and status words in the UI's language: the same words the Results table shows. */
 export function resultsWords(t: Translate, formatter: Formatter): ResultsWords {
   const message = submissionText(t, formatter);
+  const describeIssue = issueText(t, formatter);
   return {
     message,
+    skippedReason: (row) => skippedReason(describeIssue, row),
     column: (column) => t(COLUMN_MESSAGES[column]),
     outcome: (outcome) => t(outcome === "skipped" ? "export.outcome.skipped" : `outcome.${outcome}`),
     yesNo: (value) => t(value ? "common.yes" : "common.no"),

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BatchStore } from "../../domain/batch/batch-store.ts";
 import { createRow } from "../../domain/batch/row.ts";
 import { applyQueueEvent, createSubmission, finishSubmission } from "../../domain/submission/state.ts";
-import type { SubmissionState } from "../../domain/submission/types.ts";
+import type { SkippedRow, SubmissionState } from "../../domain/submission/types.ts";
 import { LanguageProvider } from "../../i18n/language-provider.tsx";
 import { AppServicesProvider } from "../../lib/services/app-services-context.tsx";
 import { SubmissionStore } from "../../lib/submission/submission-store.ts";
@@ -18,8 +18,9 @@ import { ResultsPage } from "./results-page.tsx";
 setupMockApi();
 afterEach(cleanup);
 const NOW = Date.UTC(2026, 0, 5, 9);
+const JA_TITLE_REQUIRED = "見積もり名を入力してください。見積もりには必ず名前が必要です。";
 
-function fixture(skipped: { rowId: string; rowNumber: number; title: string; reason: string }[] = []) {
+function fixture(skipped: SkippedRow[] = []) {
   const rows = ["Acme", "=HYPERLINK(evil)", "Initech"].map((title, i) => ({
     row: createRow({ hs_title: title, hs_expiration_date: "2031-01-01" }, `r${i + 1}`),
     rowNumber: i + 1,
@@ -146,6 +147,18 @@ describe("ResultsPage", () => {
     expect(skipped).toHaveTextContent("not sent");
     expect(skipped).toHaveTextContent("INVALID");
     expect(skipped).toHaveTextContent("Skipped: Enter a quote name.");
+  });
+
+  it("words a skipped row's reason in the reader's language, whoever submitted it", () => {
+    // Submitted in an English browser: the text is English, the code is what every reader's words come from.
+    const reason = { reason: "Enter a quote name.", issue: { code: "required.title" as const } };
+    renderResults(undefined, [{ rowId: "r4", rowNumber: 4, title: "Globex", ...reason }], "ja");
+    const table = screen.getByRole("table", { name: "結果" });
+    const skipped = within(table)
+      .getAllByRole("row")
+      .find((line) => line.textContent?.includes("Globex"));
+    expect(skipped).not.toHaveTextContent("Enter a quote name.");
+    expect(skipped?.textContent).toContain(JA_TITLE_REQUIRED);
   });
 
   it("filters and sorts by outcome", async () => {

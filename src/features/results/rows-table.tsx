@@ -4,6 +4,7 @@ import { quoteSummaryOf, syncQuotes } from "../../domain/submission/quote-phases
 import type { RowOutcome, RowResult, SubmissionState } from "../../domain/submission/types.ts";
 import { quoteRecordUrl } from "../../hubspot/account.ts";
 import type { QuoteSystem } from "../../hubspot/quote-system.ts";
+import { type IssueText, skippedReason, useIssueText } from "../../i18n/issue-text.ts";
 import { useFormat } from "../../i18n/language-provider.tsx";
 import { type SubmissionText, useSubmissionText } from "../../i18n/submission-text.ts";
 import { type RichValues, type Translate, useT, useTRich } from "../../i18n/use-t.ts";
@@ -55,7 +56,7 @@ function messageCell(
  * Rows the submission skipped as invalid were never sent; they get a line too, so every row of the batch
  * shows an outcome and the reason it has it.
  */
-function withSkipped(state: SubmissionState, t: Translate): readonly RowResult[] {
+function withSkipped(state: SubmissionState, t: Translate, describeIssue: IssueText): readonly RowResult[] {
   if (state.skipped.length === 0) return state.rows;
   const skipped = state.skipped.map(
     (row): RowResult => ({
@@ -63,7 +64,10 @@ function withSkipped(state: SubmissionState, t: Translate): readonly RowResult[]
       rowNumber: row.rowNumber,
       title: row.title,
       outcome: "not-sent",
-      error: { category: "INVALID", message: t("rows.skipped", { reason: row.reason }) },
+      error: {
+        category: "INVALID",
+        message: t("rows.skipped", { reason: skippedReason(describeIssue, row) }),
+      },
     }),
   );
   return [...state.rows, ...skipped];
@@ -149,7 +153,8 @@ export function RowsTable({ state }: { state: SubmissionState }) {
   const tRich = useTRich();
   const text = useSubmissionText();
 
-  const allRows = useMemo(() => withSkipped(state, t), [state, t]);
+  const describeIssue = useIssueText();
+  const allRows = useMemo(() => withSkipped(state, t, describeIssue), [state, t, describeIssue]);
   const phases = state.phases;
   const progressOf = useMemo(() => {
     const synced = phases ? syncQuotes(phases, state.rows).progress : [];
