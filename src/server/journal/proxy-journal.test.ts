@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALLOWED_ROUTES, NOT_FORWARDED_HEADER } from "../../hubspot/endpoints.ts";
 import { FakeClock } from "../../test/fake-clock.ts";
@@ -6,6 +9,7 @@ import { databasesUnderTest } from "../db/test-databases.ts";
 import type { SignedInUser } from "../identity.ts";
 import { createProxy, type Upstream } from "../proxy.ts";
 import { Journal } from "./journal.ts";
+import { SentLog } from "./sent-log.ts";
 
 const ORIGIN = "http://127.0.0.1:4173";
 const PATH = "/api/hubspot/crm/v3/objects/quotes/batch/create";
@@ -348,5 +352,99 @@ describe("the answer is journalled after the reply", () => {
       state: "unknown",
       note: expect.stringMatching(/outcome is unknown/),
     });
+  });
+});
+
+describe("with the embedded database's sent log (decision 073)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "qbc-sent-log-proxy-"));
+  let file = 0;
+  const freshPath = () => join(dir, `sent-${++file}.jsonl`);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The real database, except that inserts of `sent` rows wait until `release`. */
+  function heldInserts() {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let inserts = 0;
+    const queryable = {
+      query: async (sql: string, params?: readonly unknown[]) => {
+        if (sql.trimStart().startsWith("insert into journal_entries")) {
+          inserts++;
+          await gate;
+        }
+        return db.query(sql, params);
+      },
+    };
+    return { queryable, release, inserts: () => inserts };
+  }
+
+  const created: Upstream = async () =>
+    Response.json(
+      {
+        status: "COMPLETE",
+        results: [{ id: "701", objectWriteTraceId: "row-1" }],
+        startedAt: "x",
+        completedAt: "x",
+      },
+      { status: 201 },
+    );
+
+  it("lets the request go once its entry is in the log; the database row follows", async () => {
+    const path = freshPath();
+    const { queryable, release, inserts } = heldInserts();
+    const journal = new Journal(queryable, "instance-a", { sentLog: SentLog.open(path) });
+    const { create, calls } = setup(created, { journal });
+
+    // The database holds every insert back, and still HubSpot gets the request and the browser its answer.
+    const response = await create("sub-held", ["row-1"]);
+    expect(response.status).toBe(201);
+    expect(calls()).toBe(1);
+    expect(readFileSync(path, "utf8")).toContain('"submissionId":"sub-held"');
+
+    // The answer is recorded after its row: neither is lost while the database is slow.
+    await expect.poll(inserts).toBe(1);
+    release();
+    await journal.settled();
+    expect((await journal.list({ submissionId: "sub-held" }))[0]).toMatchObject({
+      user: { id: ana.id, name: "Ana" },
+      traceIds: ["row-1"],
+      state: "answered",
+      answer: { status: 201, created: [{ id: "701", traceId: "row-1" }] },
+    });
+  });
+
+  it("while HubSpot is slow to answer, the entry is in the database as sent", async () => {
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const journal = new Journal(db, "instance-a", { sentLog: SentLog.open(freshPath()) });
+    const { create } = setup(
+      async () => {
+        await answered;
+        return created(new Request(ORIGIN));
+      },
+      { journal },
+    );
+    const reply = create("sub-slow", ["row-1"]);
+    // What the team's History and another replica's sweep read: the request is out, its outcome not yet in.
+    await expect.poll(async () => (await journal.list({ submissionId: "sub-slow" }))[0]?.state).toBe("sent");
+    answer();
+    expect((await reply).status).toBe(201);
+    await journal.settled();
+    expect((await journal.list({ submissionId: "sub-slow" }))[0]?.state).toBe("answered");
+  });
+
+  it("does not send a write it cannot append to the log, and says it is safe to resend", async () => {
+    const log = SentLog.open(freshPath());
+    log.close();
+    const { create, calls } = setup(created, { journal: new Journal(db, "instance-a", { sentLog: log }) });
+    const response = await create("sub-no-log", ["row-1"]);
+    expect(response.status).toBe(503);
+    expect(response.headers.get(NOT_FORWARDED_HEADER)).toBe("1");
+    expect(await response.json()).toMatchObject({ category: "DATABASE_UNAVAILABLE" });
+    expect(calls()).toBe(0);
   });
 });
