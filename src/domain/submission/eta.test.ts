@@ -52,6 +52,12 @@ describe("remainingMs", () => {
     expect(remainingMs(state, T0, 6)).toBeLessThan(1_000);
   });
 
+  it("only an answer later than usual left: unknown, not 'under a second'", () => {
+    const sent = applyQueueEvent(submission(50), { type: "sending", requestId: "s-r1", attempt: 1, at: T0 });
+    expect(remainingMs(sent, T0 + 100, 6)).toBeGreaterThan(0);
+    expect(remainingMs(sent, T0 + 4_000, 6)).toBeUndefined();
+  });
+
   it("nothing open: 0", () => {
     expect(remainingMs(sendFirst(submission(200), 2, 10, 100), T0 + 5_000, 6)).toBe(0);
   });

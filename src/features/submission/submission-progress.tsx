@@ -64,6 +64,7 @@ export function SubmissionProgress({
   const tRich = useTRich();
   const format = useFormat();
   const duration = (ms: number) => (ms < 1000 ? t("duration.underSecond") : format.duration(ms));
+  const remaining = running ? remainingMs(state, now, concurrency) : 0;
   const about = (ms: number) =>
     ms < 1000 ? t("duration.underSecond") : t("duration.about", { duration: format.duration(ms) });
   return (
@@ -110,7 +111,11 @@ export function SubmissionProgress({
           </li>
         )}
         {running ? (
-          <li>{t("progress.left", { duration: about(remainingMs(state, now, concurrency)) })}</li>
+          <li>
+            {remaining === undefined
+              ? t("progress.leftAnswer")
+              : t("progress.left", { duration: about(remaining) })}
+          </li>
         ) : null}
       </ul>
       {running && counts.unknown > 0 && state.uniqueProperty ? (
