@@ -1,4 +1,4 @@
-import { type Ref, useEffect, useState } from "react";
+import { type Ref, useEffect, useId, useState } from "react";
 import { remainingMs } from "../../domain/submission/eta.ts";
 import type { SubmissionSummary } from "../../domain/submission/summary.ts";
 import type { SubmissionState } from "../../domain/submission/types.ts";
@@ -54,6 +54,9 @@ export function SubmissionProgress({
   onResume?: (() => void) | undefined;
 }) {
   const now = useNow(running);
+  // Folded to its title and bar, the panel covers less of the page; stops and sign-in problems still show.
+  const [folded, setFolded] = useState(false);
+  const detailsId = useId();
   const { counts } = summary;
   const done = summary.total - counts.pending;
   const elapsed = state.startedAt === undefined ? 0 : (state.finishedAt ?? now) - state.startedAt;
@@ -73,15 +76,26 @@ export function SubmissionProgress({
         <h2 className="submission-progress__title">
           {t(running ? "progress.title.running" : TITLES[state.status])}
         </h2>
-        {running ? (
-          <Button variant="danger" size="sm" onClick={onCancel}>
-            {t("progress.cancel")}
+        <div className="submission-progress__actions">
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-expanded={!folded}
+            aria-controls={detailsId}
+            onClick={() => setFolded(!folded)}
+          >
+            {t(folded ? "progress.showDetails" : "progress.hideDetails")}
           </Button>
-        ) : (
-          <Button size="sm" onClick={onDismiss}>
-            {t("ui.close")}
-          </Button>
-        )}
+          {running ? (
+            <Button variant="danger" size="sm" onClick={onCancel}>
+              {t("progress.cancel")}
+            </Button>
+          ) : (
+            <Button size="sm" onClick={onDismiss}>
+              {t("ui.close")}
+            </Button>
+          )}
+        </div>
       </div>
       <ProgressBar
         label={t("progress.label")}
@@ -90,39 +104,47 @@ export function SubmissionProgress({
         valueText={t("progress.value", { done, total: summary.total })}
         tone={counts.failed + counts.unknown > 0 ? "warning" : "info"}
       />
-      <ul className="submission-progress__counts">
-        <li>{tRich("progress.created", { count: counts.created, b: bold })}</li>
-        {counts.exists > 0 ? <li>{tRich("progress.exists", { count: counts.exists, b: bold })}</li> : null}
-        <li>{tRich("progress.failed", { count: counts.failed, b: bold })}</li>
-        {counts.unknown > 0 ? <li>{tRich("progress.unknown", { count: counts.unknown, b: bold })}</li> : null}
-        <li>{tRich("progress.pending", { count: counts.pending, b: bold })}</li>
-        {counts.canceled + counts["not-sent"] > 0 ? (
-          <li>{tRich("progress.notSent", { count: counts.canceled + counts["not-sent"], b: bold })}</li>
-        ) : null}
-        <li>
-          {tRich("progress.requests", { done: summary.requestsDone, total: summary.requestsTotal, b: bold })}
-        </li>
-        {state.startedAt === undefined ? null : (
+      <div id={detailsId} className="submission-progress__details" hidden={folded}>
+        <ul className="submission-progress__counts">
+          <li>{tRich("progress.created", { count: counts.created, b: bold })}</li>
+          {counts.exists > 0 ? <li>{tRich("progress.exists", { count: counts.exists, b: bold })}</li> : null}
+          <li>{tRich("progress.failed", { count: counts.failed, b: bold })}</li>
+          {counts.unknown > 0 ? (
+            <li>{tRich("progress.unknown", { count: counts.unknown, b: bold })}</li>
+          ) : null}
+          <li>{tRich("progress.pending", { count: counts.pending, b: bold })}</li>
+          {counts.canceled + counts["not-sent"] > 0 ? (
+            <li>{tRich("progress.notSent", { count: counts.canceled + counts["not-sent"], b: bold })}</li>
+          ) : null}
           <li>
-            {t("progress.startedElapsed", {
-              started: format.time(state.startedAt),
-              duration: duration(elapsed),
+            {tRich("progress.requests", {
+              done: summary.requestsDone,
+              total: summary.requestsTotal,
+              b: bold,
             })}
           </li>
-        )}
-        {running ? (
-          <li>
-            {remaining === undefined
-              ? t("progress.leftAnswer")
-              : t("progress.left", { duration: about(remaining) })}
-          </li>
+          {state.startedAt === undefined ? null : (
+            <li>
+              {t("progress.startedElapsed", {
+                started: format.time(state.startedAt),
+                duration: duration(elapsed),
+              })}
+            </li>
+          )}
+          {running ? (
+            <li>
+              {remaining === undefined
+                ? t("progress.leftAnswer")
+                : t("progress.left", { duration: about(remaining) })}
+            </li>
+          ) : null}
+        </ul>
+        {running && counts.unknown > 0 && state.uniqueProperty ? (
+          <p className="submission-progress__note">{t("progress.unknownNote", { count: counts.unknown })}</p>
         ) : null}
-      </ul>
-      {running && counts.unknown > 0 && state.uniqueProperty ? (
-        <p className="submission-progress__note">{t("progress.unknownNote", { count: counts.unknown })}</p>
-      ) : null}
-      {/* Not a live region: the app's announcer says when sending waits (submission-announcements.ts). */}
-      <p className="submission-progress__wait">{waiting ? t("progress.waiting") : ""}</p>
+        {/* Not a live region: the app's announcer says when sending waits (submission-announcements.ts). */}
+        <p className="submission-progress__wait">{waiting ? t("progress.waiting") : ""}</p>
+      </div>
       {signedOut ? (
         <SignedOutAlert signInHref={signedOut.signInHref} onResume={onResume} resumeDisabled={running}>
           {t(signedOut.inThisPage ? "signedOut.submission.body" : "signedOut.submission.resumeBody")}
