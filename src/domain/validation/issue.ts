@@ -57,7 +57,7 @@ export interface IssueMessage {
 /** An IssueMessage as stored with a submission (a skipped row's reason), read back with this. */
 export const StoredIssue = z.object({
   code: z.enum(ISSUE_CODES),
-  values: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string()).readonly()])).optional(),
   line: z.number().optional(),
   cause: StoredMessage.optional(),
 });
