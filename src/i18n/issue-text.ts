@@ -57,8 +57,8 @@ export function issueText(t: Translate, format: Formatter): IssueText {
 }
 
 /** Why a submission skipped a row, in the reader's language; older saves kept only the submitter's words. */
-export function skippedReason(describe: IssueText, row: SkippedRow): string {
-  return row.issue ? describe(row.issue) : row.reason;
+export function skippedReason(wordIssue: IssueText, row: SkippedRow): string {
+  return row.issue ? wordIssue(row.issue) : row.reason;
 }
 
 /** `issueText` with the current language and formats; stable until they change. */
