@@ -237,14 +237,15 @@ export function addRequests(state: SubmissionState, groups: readonly QueueReques
   return { ...rest, status: "running", rows, requests: [...state.requests, ...records] };
 }
 
+/** What is known of a row after the fact: its outcome, HubSpot's id, and how a lost answer was found. */
+export interface RowMark {
+  outcome: RowOutcome;
+  hubspotId?: string;
+  settledBy?: RowResult["settledBy"];
+}
+
 /** Rows a person marks after checking HubSpot themselves, or that `batch/read` found. */
-export function markRows(
-  state: SubmissionState,
-  updates: ReadonlyMap<
-    RowId,
-    { outcome: RowOutcome; hubspotId?: string; settledBy?: RowResult["settledBy"] }
-  >,
-): SubmissionState {
+export function markRows(state: SubmissionState, updates: ReadonlyMap<RowId, RowMark>): SubmissionState {
   const rows = state.rows.map((row) => {
     const update = updates.get(row.rowId);
     if (!update) return row;

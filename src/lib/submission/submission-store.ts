@@ -20,6 +20,7 @@ import {
   finishSubmission,
   interruptSubmission,
   markRows,
+  type RowMark,
 } from "../../domain/submission/state.ts";
 import { summarise } from "../../domain/submission/summary.ts";
 import type { QueueRequest, RowOutcome, StopReason, SubmissionState } from "../../domain/submission/types.ts";
@@ -357,7 +358,7 @@ export class SubmissionStore {
     for (const request of reconcileReadRequests(rows, property))
       results.push(...(await runner.read(request)).results);
     const findings = reconcileFindings(rows, property, results);
-    const marks = new Map<RowId, { outcome: RowOutcome; hubspotId?: string; settledBy?: "key" }>();
+    const marks = new Map<RowId, RowMark>();
     for (const [rowId, hubspotId] of findings.found)
       marks.set(rowId, { outcome: "created", hubspotId, settledBy: "key" });
     await this.settle(markRows(this.snapshot.current ?? state, marks));
@@ -421,7 +422,7 @@ export class SubmissionStore {
   }
 
   /** A person checked HubSpot: these rows were (or were not) created. */
-  mark(updates: ReadonlyMap<RowId, { outcome: RowOutcome; hubspotId?: string }>): void {
+  mark(updates: ReadonlyMap<RowId, RowMark>): void {
     const state = this.snapshot.current;
     if (!state) return;
     void this.settle(markRows(state, updates));

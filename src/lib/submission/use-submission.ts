@@ -5,7 +5,7 @@ import type { BatchRow, RowId } from "../../domain/batch/row.ts";
 import type { ManualCheck } from "../../domain/submission/reconcile.ts";
 import type { SerialiseOptions } from "../../domain/submission/serialise.ts";
 import { splitRows } from "../../domain/submission/split-rows.ts";
-import type { CreateSubmissionInput } from "../../domain/submission/state.ts";
+import type { CreateSubmissionInput, RowMark } from "../../domain/submission/state.ts";
 import { type SubmissionSummary, summarise } from "../../domain/submission/summary.ts";
 import type { RowOutcome, SkippedRow, SubmissionState } from "../../domain/submission/types.ts";
 import { localToday } from "../../domain/validation/today.ts";
@@ -45,7 +45,7 @@ export interface UseSubmission {
   /** Quotes in HubSpot whose line items, publishing or read-back did not all finish: send only what is missing. */
   finishIncomplete: () => void;
   reconciling: boolean;
-  mark: (updates: ReadonlyMap<RowId, { outcome: RowOutcome; hubspotId?: string }>) => void;
+  mark: (updates: ReadonlyMap<RowId, RowMark>) => void;
   error: Error | null;
 }
 

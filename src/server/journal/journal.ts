@@ -54,8 +54,7 @@ const SENT_ROW_DELAY_MS = 20;
 
 const INSERT_SENT = `insert into journal_entries (id, instance_id, sent_at, user_id, user_name, submission_id, request_id, method, path, object_type, action, trace_ids, input_count, state)
    values ($1, $2, to_timestamp($3 / 1000.0), $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, 'sent')
-   on conflict (id) do nothing
-   returning id`;
+   on conflict (id) do nothing`;
 
 export class Journal {
   private readonly newId: () => string;
@@ -133,14 +132,10 @@ export class Journal {
       // Unref'd: a process stopping meanwhile writes it at once (`stopDeferred`) or restores it next start.
       setTimeout(resolve, SENT_ROW_DELAY_MS).unref?.();
     });
-    const stored = this.deferred.add(
-      `${row.method} ${row.path}`,
-      async () => {
-        await this.insertSent(row);
-      },
-      this.log,
-      { what: "the entry", after: due },
-    );
+    const stored = this.deferred.add(`${row.method} ${row.path}`, () => this.insertSent(row), this.log, {
+      what: "the entry",
+      after: due,
+    });
     this.storing.set(row.id, { now, stored });
     void stored.then((recorded) => {
       this.storing.delete(row.id);
@@ -152,19 +147,17 @@ export class Journal {
 
   /**
    * At start: the rows an earlier process put in the sent log, written if they never reached the database
-   * (each then still `sent`, for `markInterrupted`); the log then starts over. Returns how many were missing.
+   * (each then still `sent`, for `markInterrupted`; a row already there is left as it is); the log then
+   * starts over.
    */
-  async restoreSentLog(): Promise<number> {
-    if (!this.sentLog) return 0;
-    let missing = 0;
-    for (const row of this.sentLog.left) if (await this.insertSent(row)) missing++;
+  async restoreSentLog(): Promise<void> {
+    if (!this.sentLog) return;
+    for (const row of this.sentLog.left) await this.insertSent(row);
     this.sentLog.clear();
-    return missing;
   }
 
-  /** Whether the row was new (a restored row may be in the database already). */
-  private async insertSent(row: SentRow): Promise<boolean> {
-    const { rows } = await this.db.query(INSERT_SENT, [
+  private async insertSent(row: SentRow): Promise<void> {
+    await this.db.query(INSERT_SENT, [
       row.id,
       row.instanceId,
       row.at,
@@ -179,7 +172,6 @@ export class Journal {
       JSON.stringify(row.traceIds),
       row.inputCount,
     ]);
-    return rows.length > 0;
   }
 
   /** The entry's `sent` row, if it is still on its way: written now (an answer or a stop need it). */
